@@ -1,0 +1,67 @@
+/**
+ * The stateful resources, declared once: the CDK stateful stack and the local runtime's resource
+ * creation both read these definitions. Names here are logical; physical names come from the stage.
+ */
+
+/** The single application table (architecture §3). Key meanings live in shared/adapters/dynamodb/keys.ts. */
+export const APP_TABLE = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  /** Epoch seconds; DynamoDB deletes the item after it (sessions, processed message ids). */
+  ttlAttribute: 'expiresAt',
+  stream: 'NEW_IMAGE',
+  indexes: {
+    /** Officer queue per district, newest first. */
+    byDistrict: { partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    /** A citizen's own complaints (WhatsApp identity or phone). */
+    byCitizen: { partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    /** Officer queue per district and status; follow-ups and alerts per district. */
+    byDistrictStatus: { partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+    /** Sparse SLA due index: only open complaints carry it; a few fixed shards, sorted by due time. */
+    slaDue: { partitionKey: 'slaShard', sortKey: 'slaDue' },
+  },
+} as const;
+
+export type AppIndexName = keyof typeof APP_TABLE.indexes;
+
+/** Powertools idempotency layout. */
+export const IDEMPOTENCY_TABLE = {
+  partitionKey: 'id',
+  ttlAttribute: 'expiration',
+} as const;
+
+export interface QueueDef {
+  readonly fifo: boolean;
+  readonly visibilityTimeoutSeconds: number;
+  /** Receives before a message moves to the queue's DLQ; undefined for a queue that is itself a DLQ. */
+  readonly maxReceiveCount?: number;
+  readonly retentionDays: number;
+}
+
+export const QUEUES = {
+  /** Inbound WhatsApp messages and statuses: group = citizen, dedup id = message id. */
+  webhookInbound: { fifo: true, visibilityTimeoutSeconds: 360, maxReceiveCount: 5, retentionDays: 4 },
+  /** Bus rule -> citizen notifier. */
+  citizenNotifications: { fifo: false, visibilityTimeoutSeconds: 360, maxReceiveCount: 5, retentionDays: 4 },
+  /** Bus rule -> officer alerter. */
+  officerAlerts: { fifo: false, visibilityTimeoutSeconds: 360, maxReceiveCount: 5, retentionDays: 4 },
+  /** Stream batches the publisher could not deliver after its retries (on-failure destination). */
+  publisherFailures: { fifo: false, visibilityTimeoutSeconds: 30, retentionDays: 14 },
+} as const satisfies Record<string, QueueDef>;
+
+export type QueueId = keyof typeof QUEUES;
+
+/** Queues that get a dead-letter queue of their own. */
+export const queuesWithDlq = (): QueueId[] =>
+  (Object.keys(QUEUES) as QueueId[]).filter((id) => 'maxReceiveCount' in QUEUES[id]);
+
+export const EVENT_SOURCE = 'rabta.complaints';
+
+/** Environment variables a function receives, by what it may access (topology `access`). */
+export const ENV = {
+  stage: 'STAGE',
+  tableName: 'TABLE_NAME',
+  idempotencyTableName: 'IDEMPOTENCY_TABLE_NAME',
+  eventBusName: 'EVENT_BUS_NAME',
+  queueUrl: (id: QueueId) => `QUEUE_URL_${id.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`,
+} as const;

@@ -1,0 +1,245 @@
+/**
+ * The one list of Rabta's functions and what triggers them.
+ *
+ * The CDK stateless stack and the local runtime (infra/local) are both built from this list, so the
+ * deployed system and the one on a developer's machine cannot drift. Keep it declarative: no AWS
+ * constructs and no I/O here.
+ */
+import { QUEUES, type QueueId } from './resources.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** `public`: anyone (input still validated); `officer`: a valid officer JWT (Cognito in AWS, local issuer locally). */
+export type RouteAuth = 'public' | 'officer';
+
+export interface HttpTrigger {
+  readonly kind: 'http';
+  readonly method: HttpMethod;
+  /** API Gateway HTTP API path syntax, e.g. `/complaints/{etag}`. */
+  readonly path: string;
+  readonly auth: RouteAuth;
+}
+
+export interface QueueTrigger {
+  readonly kind: 'queue';
+  readonly queue: QueueId;
+  readonly batchSize: number;
+  /** Standard queues only: how long Lambda waits to fill a batch. */
+  readonly maxBatchingWindowSeconds?: number;
+}
+
+export interface StreamTrigger {
+  readonly kind: 'stream';
+  readonly batchSize: number;
+  readonly maxBatchingWindowSeconds: number;
+  /** Attempts before a batch goes to the stream's failure queue. */
+  readonly retryAttempts: number;
+}
+
+export interface ScheduleTrigger {
+  readonly kind: 'schedule';
+  /** Default rate; a stage may override it (see infra/stages.ts). */
+  readonly rateMinutes: number;
+}
+
+/** Events from the bus reach a consumer through an SQS queue (rule -> queue -> function) for batching and a DLQ. */
+export interface EventTrigger {
+  readonly kind: 'event';
+  readonly detailTypes: readonly string[];
+  readonly queue: QueueId;
+  readonly batchSize: number;
+}
+
+export type Trigger = HttpTrigger | QueueTrigger | StreamTrigger | ScheduleTrigger | EventTrigger;
+
+/** What a function may touch; the CDK grants exactly this and nothing else. */
+export interface Access {
+  readonly table?: 'read' | 'readwrite';
+  readonly idempotencyTable?: boolean;
+  readonly sendTo?: readonly QueueId[];
+  readonly putEvents?: boolean;
+  /** Reads the WhatsApp secrets (app secret, verify token, access token). */
+  readonly whatsappSecrets?: boolean;
+}
+
+export interface FunctionDef {
+  /** Stable id: the CDK construct id and the local runtime's name for it. */
+  readonly id: string;
+  /** Path of the handler module from the repository root; it exports `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly triggers: readonly Trigger[];
+  readonly access: Access;
+  readonly memoryMb?: number;
+  readonly timeoutSeconds?: number;
+}
+
+const http = (method: HttpMethod, path: string, auth: RouteAuth = 'public'): HttpTrigger => ({
+  kind: 'http',
+  method,
+  path,
+  auth,
+});
+
+/** Detail-types the citizen hears about (architecture §4). */
+export const CITIZEN_UPDATE_EVENTS = [
+  'ComplaintFiled',
+  'ComplaintAssigned',
+  'ComplaintStatusChanged',
+  'ComplaintActionRecorded',
+  'ComplaintReopened',
+  'ComplaintSlaBreached',
+] as const;
+
+export const OFFICER_ALERT_EVENTS = ['ComplaintSlaWarning', 'ComplaintSlaBreached'] as const;
+
+export const FUNCTIONS: readonly FunctionDef[] = [
+  // --- public complaint API --------------------------------------------------------------
+  {
+    id: 'FileComplaint',
+    entry: 'functions/file-complaint.ts',
+    description: 'POST /complaints: file a complaint, answer with its e-tag and tracking code',
+    triggers: [http('POST', '/complaints')],
+    access: { table: 'readwrite', idempotencyTable: true },
+  },
+  {
+    id: 'TrackComplaint',
+    entry: 'functions/track-complaint.ts',
+    description: 'POST /complaints/track: status and timeline for the complainant, with proof of ownership',
+    triggers: [http('POST', '/complaints/track')],
+    access: { table: 'read' },
+  },
+  {
+    id: 'ComplaintFeedback',
+    entry: 'functions/complaint-feedback.ts',
+    description: 'POST /complaints/feedback: the citizen says whether a resolved complaint satisfied them',
+    triggers: [http('POST', '/complaints/feedback')],
+    access: { table: 'readwrite' },
+  },
+  {
+    id: 'ReferenceData',
+    entry: 'functions/reference-data.ts',
+    description: 'GET /districts, /categories, /openapi.json: data for forms and clients',
+    triggers: [http('GET', '/districts'), http('GET', '/categories'), http('GET', '/openapi.json')],
+    access: {},
+    memoryMb: 256,
+  },
+  // --- WhatsApp ---------------------------------------------------------------------------
+  {
+    id: 'WhatsAppWebhook',
+    entry: 'functions/whatsapp-webhook.ts',
+    description: "GET /webhook verification handshake; POST /webhook: check Meta's signature, enqueue, answer 200",
+    triggers: [http('GET', '/webhook'), http('POST', '/webhook')],
+    access: { sendTo: ['webhookInbound'], whatsappSecrets: true },
+  },
+  {
+    id: 'WhatsAppWorker',
+    entry: 'functions/whatsapp-worker.ts',
+    description: 'Runs the conversation engine for each inbound message, in order per citizen, exactly once',
+    triggers: [{ kind: 'queue', queue: 'webhookInbound', batchSize: 10 }],
+    access: { table: 'readwrite', idempotencyTable: true, whatsappSecrets: true },
+    timeoutSeconds: 60,
+  },
+  // --- officers ---------------------------------------------------------------------------
+  {
+    id: 'OfficerListComplaints',
+    entry: 'functions/officer-list-complaints.ts',
+    description: "GET /officer/complaints: the officer's queue, filtered, newest first, cursor-paginated",
+    triggers: [http('GET', '/officer/complaints', 'officer')],
+    access: { table: 'read' },
+  },
+  {
+    id: 'OfficerGetComplaint',
+    entry: 'functions/officer-get-complaint.ts',
+    description: 'GET /officer/complaints/{etag}: one complaint, its timeline and the complainant contact',
+    triggers: [http('GET', '/officer/complaints/{etag}', 'officer')],
+    access: { table: 'read' },
+  },
+  {
+    id: 'OfficerActOnComplaint',
+    entry: 'functions/officer-act-on-complaint.ts',
+    description: 'POST /officer/complaints/{etag}/{assign|transitions|actions}: act with optimistic locking',
+    triggers: [
+      http('POST', '/officer/complaints/{etag}/assign', 'officer'),
+      http('POST', '/officer/complaints/{etag}/transitions', 'officer'),
+      http('POST', '/officer/complaints/{etag}/actions', 'officer'),
+    ],
+    access: { table: 'readwrite' },
+  },
+  {
+    id: 'OfficerMonitoring',
+    entry: 'functions/officer-monitoring.ts',
+    description: 'GET /officer/monitoring: counts, overdue and median times per district and region',
+    triggers: [http('GET', '/officer/monitoring', 'officer')],
+    access: { table: 'read' },
+    timeoutSeconds: 29,
+  },
+  {
+    id: 'OfficerFollowUps',
+    entry: 'functions/officer-follow-ups.ts',
+    description: 'GET /officer/follow-ups and POST /officer/follow-ups/{id}/actions: disciplinary follow-ups',
+    triggers: [
+      http('GET', '/officer/follow-ups', 'officer'),
+      http('POST', '/officer/follow-ups/{id}/actions', 'officer'),
+    ],
+    access: { table: 'readwrite' },
+  },
+  {
+    id: 'OfficerAlerts',
+    entry: 'functions/officer-alerts.ts',
+    description: "GET /officer/alerts: SLA warnings and breaches in the officer's scope",
+    triggers: [http('GET', '/officer/alerts', 'officer')],
+    access: { table: 'read' },
+  },
+  // --- events -----------------------------------------------------------------------------
+  {
+    id: 'EventPublisher',
+    entry: 'functions/event-publisher.ts',
+    description: 'Table stream -> EventBridge: announces every new timeline entry (the outbox)',
+    triggers: [{ kind: 'stream', batchSize: 100, maxBatchingWindowSeconds: 1, retryAttempts: 5 }],
+    access: { putEvents: true, sendTo: ['publisherFailures'] },
+  },
+  {
+    id: 'CitizenNotifier',
+    entry: 'functions/citizen-notifier.ts',
+    description: 'Tells the citizen on WhatsApp about every action on their complaint, in their language',
+    triggers: [
+      { kind: 'event', detailTypes: CITIZEN_UPDATE_EVENTS, queue: 'citizenNotifications', batchSize: 10 },
+    ],
+    access: { table: 'readwrite', idempotencyTable: true, whatsappSecrets: true },
+    timeoutSeconds: 60,
+  },
+  {
+    id: 'OfficerAlerter',
+    entry: 'functions/officer-alerter.ts',
+    description: 'Records SLA warnings and breaches as officer alerts and messages the supervising officers',
+    triggers: [{ kind: 'event', detailTypes: OFFICER_ALERT_EVENTS, queue: 'officerAlerts', batchSize: 10 }],
+    access: { table: 'readwrite', idempotencyTable: true, whatsappSecrets: true },
+    timeoutSeconds: 60,
+  },
+  // --- SLA --------------------------------------------------------------------------------
+  {
+    id: 'SlaSweep',
+    entry: 'functions/sla-sweep.ts',
+    description: 'Finds complaints due now on the sparse SLA index; warns, escalates, opens follow-ups',
+    triggers: [{ kind: 'schedule', rateMinutes: 5 }],
+    access: { table: 'readwrite' },
+    timeoutSeconds: 120,
+    memoryMb: 512,
+  },
+];
+
+export const httpRoutes = (): readonly { fn: FunctionDef; route: HttpTrigger }[] =>
+  FUNCTIONS.flatMap((fn) =>
+    fn.triggers.filter((t): t is HttpTrigger => t.kind === 'http').map((route) => ({ fn, route })),
+  );
+
+/** Queues that feed a function, whichever kind of trigger put them there. */
+export const queueConsumers = (): readonly { fn: FunctionDef; queue: QueueId; batchSize: number }[] =>
+  FUNCTIONS.flatMap((fn) =>
+    fn.triggers.flatMap((t) =>
+      t.kind === 'queue' || t.kind === 'event' ? [{ fn, queue: t.queue, batchSize: t.batchSize }] : [],
+    ),
+  );
+
+export { QUEUES };

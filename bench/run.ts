@@ -1,0 +1,36 @@
+/**
+ * `npm run bench`: runs every benchmark against this machine and the local emulator, prints the figures
+ * and writes them to docs/benchmarks.md. Pass names to run a subset: `npm run bench -- bundles api`.
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { benchBundles } from './bundles.ts';
+
+type Bench = () => Promise<string>;
+
+const BENCHES: Record<string, () => Promise<Bench>> = {
+  bundles: async () => benchBundles,
+};
+
+const selected = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const names = selected.length > 0 ? selected : Object.keys(BENCHES);
+
+const sections: string[] = [];
+for (const name of names) {
+  const load = BENCHES[name];
+  if (!load) throw new Error(`unknown benchmark "${name}"; known: ${Object.keys(BENCHES).join(', ')}`);
+  console.log(`\n### running ${name} ...`);
+  const section = await (await load())();
+  console.log(section);
+  sections.push(section);
+}
+
+const header = [
+  '# Benchmarks',
+  '',
+  `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: Node ${process.version},`,
+  `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, against moto on loopback.`,
+  'Figures from the emulator describe our code and the emulator, not DynamoDB/SQS latency in AWS.',
+  '',
+].join('\n');
+if (selected.length === 0) writeFileSync('docs/benchmarks.md', `${header}\n${sections.join('\n\n')}\n`);

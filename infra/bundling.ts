@@ -1,0 +1,13 @@
+/**
+ * esbuild settings shared by the CDK AppFunction and the bundle benchmark, so the figures describe what
+ * is deployed.
+ */
+export const BUNDLING = {
+  /** Lambda's newest Node.js runtime offered by the pinned aws-cdk-lib (nodejs24.x). */
+  target: 'node24',
+  /** ESM bundles still meet CommonJS dependencies that call require(); give them one. */
+  esmBanner:
+    "import { createRequire as __rabtaCreateRequire } from 'node:module'; const require = __rabtaCreateRequire(import.meta.url);",
+  /** Nothing is external: the Lambda runtime's bundled SDK version is not ours to depend on. */
+  externalModules: [] as readonly string[],
+} as const;

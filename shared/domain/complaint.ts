@@ -1,0 +1,322 @@
+/**
+ * Complaint: what a citizen submits (`NewComplaintInputSchema`, strict, for the public API) and the
+ * stored state (`ComplaintSchema`, lenient about extra keys so DynamoDB items with pk/sk/gsi keys parse).
+ */
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { z } from 'zod';
+import { findCategory } from './categories.ts';
+import { findDistrict } from './districts.ts';
+import { ETAG_PATTERN } from './etag.ts';
+import { slaSchema } from './sla.ts';
+import {
+  CATEGORY_CODES,
+  CHANNELS,
+  LANGUAGES,
+  PRIORITIES,
+  ROLES,
+  STATUSES,
+  type CategoryCode,
+  type Channel,
+} from './vocabulary.ts';
+
+// ---------------------------------------------------------------------------------------------------------
+// Phone numbers and CNIC
+
+export interface ParsedPhone {
+  /** E.164, e.g. +923001234567 */
+  e164: string;
+  /** ISO 3166-1 alpha-2 of the number, when the number belongs to one country. */
+  country?: string;
+}
+
+/** People write numbers with spaces, dashes, dots, slashes and brackets; anything else is not a number. */
+const PHONE_CHARACTERS = /^[+\d\s\-()./]{3,40}$/;
+
+/**
+ * Any common way of writing a number → E.164 and its country, or undefined when invalid.
+ * National numbers are read in `defaultCountry`; `00…` and `+…` are international. Digits-only input that
+ * is not a valid national number is retried as international, so a WhatsApp `wa_id` (`923001234567`,
+ * `447911123456`) works as is.
+ */
+export const parsePhone = (input: string, defaultCountry: string = 'PK'): ParsedPhone | undefined => {
+  if (typeof input !== 'string' || !PHONE_CHARACTERS.test(input.trim())) return undefined;
+  const text = input.trim();
+  const candidates = [parsePhoneNumberFromString(text, defaultCountry as CountryCode)];
+  if (/^[1-9]\d{6,14}$/.test(text)) candidates.push(parsePhoneNumberFromString(`+${text}`));
+  const phone = candidates.find((p) => p?.isValid());
+  if (!phone) return undefined;
+  return phone.country ? { e164: phone.number, country: phone.country } : { e164: phone.number };
+};
+
+/** E.164 or undefined; see `parsePhone`. */
+export const normalizePhone = (input: string, defaultCountry: string = 'PK'): string | undefined =>
+  parsePhone(input, defaultCountry)?.e164;
+
+const CNIC_FORMAT = /^[1-7]\d{4}-?\d{7}-?\d$/;
+
+/**
+ * Pakistani CNIC: 13 digits, optionally as `35202-1234567-1`. The first digit is the province/region
+ * (1 KP … 7 Gilgit-Baltistan), so 0, 8 and 9 are never issued. The last digit encodes gender, not a checksum,
+ * so there is nothing more to verify offline.
+ */
+export const isValidCnic = (input: string): boolean =>
+  typeof input === 'string' && CNIC_FORMAT.test(input.trim());
+
+/** 13 digits or undefined. */
+export const normalizeCnic = (input: string): string | undefined =>
+  isValidCnic(input) ? input.trim().replace(/-/g, '') : undefined;
+
+// ---------------------------------------------------------------------------------------------------------
+// Shared field schemas
+
+/** C0/C1 control characters except tab and newline, and lone surrogates (invalid UTF-16 from JSON escapes). */
+const FORBIDDEN_IN_TEXT = /(?![\t\n])\p{Cc}|\p{Cs}/u;
+const FORBIDDEN_IN_LINE = /\p{Cc}|\p{Cs}/u;
+
+/** Single-line text: trimmed, length-limited, no control characters at all. */
+const line = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((s) => !FORBIDDEN_IN_LINE.test(s), { message: 'Must not contain control characters' });
+
+/** Empty or blank optional fields from web forms mean "not given". */
+const optionalLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !FORBIDDEN_IN_LINE.test(s), { message: 'Must not contain control characters' })
+    .optional()
+    .transform((s) => (s ? s : undefined));
+
+const DescriptionSchema = z
+  .string()
+  // Browsers submit textarea line breaks as CRLF; store plain newlines. `overwrite` keeps the JSON Schema.
+  .overwrite((s) => s.replace(/\r\n?/g, '\n'))
+  .trim()
+  .min(20)
+  .max(5000)
+  .refine((s) => !FORBIDDEN_IN_TEXT.test(s), {
+    message: 'Must not contain control characters other than newline and tab',
+  });
+
+const CountrySchema = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, 'Must be an ISO 3166-1 alpha-2 country code')
+  .transform((c) => c.toUpperCase());
+
+const PhoneInputSchema = z
+  .string()
+  .max(40)
+  .transform((value, ctx) => {
+    const phone = parsePhone(value);
+    if (!phone) {
+      ctx.addIssue({ code: 'custom', message: 'Invalid phone number' });
+      return z.NEVER;
+    }
+    return phone;
+  });
+
+const CnicInputSchema = z
+  .string()
+  .max(20)
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined || value.trim() === '') return undefined;
+    const cnic = normalizeCnic(value);
+    if (!cnic) {
+      ctx.addIssue({ code: 'custom', message: 'CNIC must be 13 digits, e.g. 35202-1234567-1' });
+      return z.NEVER;
+    }
+    return cnic;
+  });
+
+const DistrictCodeSchema = z
+  .string()
+  .max(10)
+  .meta({ description: 'District code from GET /districts (case-insensitive)' })
+  .transform((value, ctx) => {
+    const district = findDistrict(value);
+    if (!district) {
+      ctx.addIssue({ code: 'custom', message: 'Unknown district code' });
+      return z.NEVER;
+    }
+    return district.code;
+  });
+
+const CategoryCodeSchema = z
+  .string()
+  .max(40)
+  .meta({ description: 'Category code from GET /categories (case-insensitive)' })
+  .transform((value, ctx): CategoryCode => {
+    const category = findCategory(value);
+    if (!category) {
+      ctx.addIssue({ code: 'custom', message: 'Unknown category code' });
+      return z.NEVER;
+    }
+    return category.code;
+  });
+
+const LocationInputSchema = z.strictObject({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  address: optionalLine(300),
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Citizen input
+
+export const ComplainantInputSchema = z
+  .strictObject({
+    name: line(2, 100),
+    phone: PhoneInputSchema,
+    cnic: CnicInputSchema,
+    /** Default: true when the phone number is not Pakistani. */
+    overseas: z.boolean().optional(),
+    /** Default: the phone number's country. */
+    country: CountrySchema.optional(),
+  })
+  .transform(({ name, phone, cnic, overseas, country }) => {
+    const residence = country ?? phone.country;
+    return {
+      name,
+      phone: phone.e164,
+      ...(cnic ? { cnic } : {}),
+      overseas: overseas ?? phone.country !== 'PK',
+      ...(residence ? { country: residence } : {}),
+    };
+  });
+export type ComplainantInput = z.output<typeof ComplainantInputSchema>;
+
+export const NewComplaintInputSchema = z.strictObject({
+  complainant: ComplainantInputSchema,
+  district: DistrictCodeSchema,
+  station: optionalLine(100),
+  category: CategoryCodeSchema,
+  description: DescriptionSchema,
+  location: LocationInputSchema.optional(),
+  language: z.enum(LANGUAGES).default('ur'),
+  /** Default: opted out for sensitive categories (discreet handling), opted in otherwise. */
+  optOutOfUpdates: z.boolean().optional(),
+});
+/** Parsed, normalized citizen input (output of the schema). */
+export type NewComplaintInput = z.output<typeof NewComplaintInputSchema>;
+/** What a client sends (input of the schema). */
+export type NewComplaintRequest = z.input<typeof NewComplaintInputSchema>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Stored state
+
+const IsoDateTime = z.iso.datetime({ offset: true });
+
+export const ComplainantSchema = z.object({
+  name: z.string(),
+  phone: z.string().regex(/^\+[1-9]\d{6,14}$/, 'Must be E.164'),
+  cnic: z
+    .string()
+    .regex(/^[1-7]\d{12}$/)
+    .optional(),
+  overseas: z.boolean(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+  /** Citizen identity on WhatsApp when known (wa_id). */
+  whatsappId: z.string().optional(),
+});
+export type Complainant = z.output<typeof ComplainantSchema>;
+
+export const LocationSchema = z.object({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  address: z.string().optional(),
+});
+export type Location = z.output<typeof LocationSchema>;
+
+export const ATTACHMENT_KINDS = ['image', 'audio', 'video', 'document'] as const;
+export const AttachmentSchema = z.object({
+  kind: z.enum(ATTACHMENT_KINDS),
+  mediaId: z.string().min(1),
+  mimeType: z.string().optional(),
+});
+export type Attachment = z.output<typeof AttachmentSchema>;
+
+export const AssignmentSchema = z.object({
+  level: z.enum(ROLES),
+  station: z.string().optional(),
+  /** SDPO circle when the complaint was assigned to one (scope of SDPOs; see officer.ts). */
+  circle: z.string().optional(),
+  officerId: z.string().optional(),
+  assignedAt: IsoDateTime,
+});
+export type Assignment = z.output<typeof AssignmentSchema>;
+
+/** The SLA clock's state; DOMAIN-LIFECYCLE owns its shape (sla.ts). */
+export const ComplaintSlaSchema = slaSchema;
+
+export const ComplaintSchema = z.object({
+  etag: z.string().regex(ETAG_PATTERN),
+  district: z
+    .string()
+    .refine((code) => findDistrict(code)?.code === code, { message: 'Unknown district code' }),
+  station: z.string().optional(),
+  category: z.enum(CATEGORY_CODES),
+  description: z.string(),
+  channel: z.enum(CHANNELS),
+  status: z.enum(STATUSES),
+  priority: z.enum(PRIORITIES),
+  language: z.enum(LANGUAGES),
+  complainant: ComplainantSchema,
+  location: LocationSchema.optional(),
+  attachments: z.array(AttachmentSchema),
+  optOutOfUpdates: z.boolean(),
+  trackingCodeHash: z.string().min(1),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  version: z.number().int().positive(),
+  assignment: AssignmentSchema.optional(),
+  sla: ComplaintSlaSchema.optional(),
+});
+export type Complaint = z.output<typeof ComplaintSchema>;
+
+export interface NewComplaintContext {
+  etag: string;
+  trackingCodeHash: string;
+  now: Date;
+  channel: Channel;
+  /** Citizen's WhatsApp id when filed over WhatsApp. */
+  whatsappId?: string;
+  attachments?: Attachment[];
+}
+
+/** The first state of a complaint: received, priority from its category, version 1. */
+export const newComplaint = (input: NewComplaintInput, context: NewComplaintContext): Complaint => {
+  const category = findCategory(input.category);
+  if (!category) throw new TypeError(`Unknown category ${input.category}`);
+  const at = context.now.toISOString();
+  return {
+    etag: context.etag,
+    district: input.district,
+    ...(input.station ? { station: input.station } : {}),
+    category: category.code,
+    description: input.description,
+    channel: context.channel,
+    status: 'received',
+    priority: category.defaultPriority,
+    language: input.language,
+    complainant: {
+      ...input.complainant,
+      ...(context.whatsappId ? { whatsappId: context.whatsappId } : {}),
+    },
+    ...(input.location ? { location: input.location } : {}),
+    attachments: context.attachments ?? [],
+    optOutOfUpdates: input.optOutOfUpdates ?? category.sensitive,
+    trackingCodeHash: context.trackingCodeHash,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+};

@@ -7,7 +7,7 @@
  */
 import { QUEUES, type QueueId } from './resources.ts';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'ANY';
 
 /** `public`: anyone (input still validated); `officer`: a valid officer JWT (Cognito in AWS, local issuer locally). */
 export type RouteAuth = 'public' | 'officer';
@@ -121,6 +121,14 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     entry: 'functions/reference-data.ts',
     description: 'GET /districts, /categories, /openapi.json: data for forms and clients',
     triggers: [http('GET', '/districts'), http('GET', '/categories'), http('GET', '/openapi.json')],
+    access: {},
+    memoryMb: 256,
+  },
+  {
+    id: 'RouteNotFound',
+    entry: 'functions/route-not-found.ts',
+    description: 'The $default route: 404 for an unknown path, 405 for a known path with the wrong method',
+    triggers: [http('ANY', '$default')],
     access: {},
     memoryMb: 256,
   },

@@ -1,0 +1,209 @@
+/**
+ * Replies the worker and the notifier send after executing a command or on a complaint event. Pure:
+ * everything they show is passed in. Sensitive complaints (harassment) are described discreetly, in case
+ * someone else reads the citizen's phone.
+ */
+import { findCategory } from '../domain/categories.ts';
+import { findDistrict } from '../domain/districts.ts';
+import { formatTrackingCode } from '../domain/etag.ts';
+import type { Role, Status } from '../domain/vocabulary.ts';
+import type { Bilingual } from './catalog.ts';
+import { buttons, text } from './limits.ts';
+import type { CitizenUpdate, Language, OutgoingMessage, TrackedComplaint } from './types.ts';
+import { UI } from './ui.ts';
+
+const STATUS_LABELS: Record<Status, Bilingual> = {
+  received: { en: 'Received', ur: 'موصول' },
+  assigned: { en: 'Assigned to an officer', ur: 'افسر کے سپرد' },
+  in_progress: { en: 'In progress', ur: 'کارروائی جاری' },
+  awaiting_citizen: { en: 'Waiting for your reply', ur: 'آپ کے جواب کا انتظار' },
+  resolved: { en: 'Resolved', ur: 'حل شدہ' },
+  closed: { en: 'Closed', ur: 'بند' },
+  rejected: { en: 'Not accepted', ur: 'نامنظور' },
+  reopened: { en: 'Reopened', ur: 'دوبارہ کھولی گئی' },
+};
+
+const EVENT_LABELS: Record<string, Bilingual> = {
+  ComplaintFiled: { en: 'Complaint filed', ur: 'شکایت درج ہوئی' },
+  ComplaintAssigned: { en: 'Assigned to an officer', ur: 'افسر کے سپرد کی گئی' },
+  ComplaintStatusChanged: { en: 'Status changed', ur: 'صورتحال تبدیل ہوئی' },
+  ComplaintActionRecorded: { en: 'Action taken', ur: 'کارروائی کی گئی' },
+  ComplaintSlaWarning: { en: 'Deadline approaching', ur: 'مقررہ وقت قریب' },
+  ComplaintSlaBreached: { en: 'Escalated to senior officers', ur: 'سینئر افسران کو بھیجی گئی' },
+  ComplaintReopened: { en: 'Reopened', ur: 'دوبارہ کھولی گئی' },
+  FeedbackReceived: { en: 'Your feedback received', ur: 'آپ کی رائے موصول ہوئی' },
+};
+
+const ROLE_LABELS: Record<Role, Bilingual> = {
+  SHO: { en: 'the SHO', ur: 'ایس ایچ او' },
+  SDPO: { en: 'the SDPO', ur: 'ایس ڈی پی او' },
+  DPO: { en: 'the District Police Officer', ur: 'ڈسٹرکٹ پولیس آفیسر' },
+  RPO: { en: 'the Regional Police Officer', ur: 'ریجنل پولیس آفیسر' },
+  CPO: { en: 'the Central Police Office', ur: 'سینٹرل پولیس آفس' },
+  ADMIN: { en: 'the complaint cell', ur: 'کمپلینٹ سیل' },
+};
+
+const NOTE_MAX = 300;
+
+/** Pakistan has no daylight saving: UTC+5 all year, so a fixed offset is exact and deterministic. */
+export const formatPakistanTime = (iso: string): string => {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const local = new Date(ms + 5 * 3600_000).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+};
+
+const clipNote = (note: string): string =>
+  note.length > NOTE_MAX ? `${note.slice(0, NOTE_MAX - 1)}…` : note;
+
+export const categoryLabel = (code: string, lang: Language): string => {
+  const category = findCategory(code);
+  if (!category) return code;
+  if (category.sensitive) return lang === 'en' ? 'Confidential report' : 'خفیہ رپورٹ';
+  return category[lang];
+};
+
+export const districtLabel = (code: string, lang: Language): string => findDistrict(code)?.[lang] ?? code;
+
+export const statusLabel = (status: Status, lang: Language): string =>
+  STATUS_LABELS[status]?.[lang] ?? status;
+
+/** After `fileComplaint` succeeded. */
+export const renderFiled = (lang: Language, etag: string, trackingCode: string): OutgoingMessage[] => {
+  const code = formatTrackingCode(trackingCode);
+  return text(
+    lang === 'en'
+      ? `✅ Your complaint has been filed.
+E-tag number: *${etag}*
+Tracking code: *${code}* — keep it private; with the e-tag it lets you follow the complaint on the website.
+
+You will get updates here. Type *status* at any time to see where it stands. In an emergency call *15*.`
+      : `✅ آپ کی شکایت درج ہو گئی ہے۔
+ای ٹیگ نمبر: *${etag}*
+ٹریکنگ کوڈ: *${code}* — اسے کسی کو نہ بتائیں؛ ای ٹیگ کے ساتھ اس سے ویب سائٹ پر شکایت کی پیروی ہو سکتی ہے۔
+
+آپ کو یہیں اطلاع ملتی رہے گی۔ صورتحال جاننے کے لیے کسی بھی وقت *حیثیت* لکھیں۔ ایمرجنسی میں *15* پر کال کریں۔`,
+  );
+};
+
+/** After `trackComplaints`: the caller's own complaints only (possibly none). */
+export const renderTrackResult = (
+  lang: Language,
+  complaints: readonly TrackedComplaint[],
+): OutgoingMessage[] => {
+  if (complaints.length === 0) {
+    return text(
+      lang === 'en'
+        ? 'No complaints were found for this WhatsApp number. Complaints filed from another number or on the website can be followed on the website with the e-tag and tracking code. Type *complaint* to file one.'
+        : 'اس واٹس ایپ نمبر سے کوئی شکایت نہیں ملی۔ کسی دوسرے نمبر یا ویب سائٹ سے درج شکایت کی پیروی ویب سائٹ پر ای ٹیگ اور ٹریکنگ کوڈ سے کی جا سکتی ہے۔ نئی شکایت کے لیے *شکایت* لکھیں۔',
+    );
+  }
+  const blocks = [...complaints]
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+    .map((c) => {
+      const latest = [...c.latest]
+        .sort((a, b) => b.at.localeCompare(a.at))
+        .slice(0, 3)
+        .map((e) => {
+          const label = EVENT_LABELS[e.type]?.[lang] ?? e.type;
+          return `  – ${formatPakistanTime(e.at)}: ${label}${e.note ? ` — ${clipNote(e.note)}` : ''}`;
+        });
+      const lines = [
+        `*${c.etag}*`,
+        `${lang === 'en' ? 'Status' : 'صورتحال'}: *${statusLabel(c.status, lang)}*`,
+        `${categoryLabel(c.category, lang)} · ${districtLabel(c.district, lang)}`,
+        `${lang === 'en' ? 'Last update' : 'آخری اپ ڈیٹ'}: ${formatPakistanTime(c.updatedAt)}`,
+        ...(latest.length ? [lang === 'en' ? 'Latest:' : 'تازہ ترین:', ...latest] : []),
+      ];
+      return lines.join('\n');
+    });
+  const heading = lang === 'en' ? '*Your complaints*' : '*آپ کی شکایات*';
+  return text([heading, ...blocks].join('\n\n'));
+};
+
+/** Any command that failed: nothing was lost, the citizen may retry. */
+export const renderFailure = (lang: Language): OutgoingMessage[] =>
+  text(
+    lang === 'en'
+      ? 'Sorry, something went wrong on our side. Please try again in a few minutes. In an emergency call *15*.'
+      : 'معذرت، ہماری طرف سے کوئی خرابی ہو گئی۔ براہِ کرم چند منٹ بعد دوبارہ کوشش کریں۔ ایمرجنسی میں *15* پر کال کریں۔',
+  );
+
+/** After `recordFeedback` was stored. */
+export const renderFeedbackAck = (lang: Language): OutgoingMessage[] =>
+  text(
+    lang === 'en'
+      ? 'Thank you! Your feedback has been recorded and will be read by the team. Type *0* for the main menu.'
+      : 'شکریہ! آپ کی رائے محفوظ کر لی گئی ہے اور ٹیم اسے پڑھے گی۔ مین مینیو کے لیے *0* لکھیں۔',
+  );
+
+/** "Are you satisfied?" with reply buttons `fb:yes:<etag>` / `fb:no:<etag>`. */
+export const renderSatisfactionQuestion = (lang: Language, etag: string): OutgoingMessage[] =>
+  buttons(
+    lang === 'en'
+      ? `Your complaint *${etag}* has been marked resolved. Are you satisfied with how it was handled?`
+      : `آپ کی شکایت *${etag}* حل شدہ قرار دی گئی ہے۔ کیا آپ کارروائی سے مطمئن ہیں؟`,
+    [
+      { id: `fb:yes:${etag}`, title: UI.btnSatisfied[lang] },
+      { id: `fb:no:${etag}`, title: UI.btnNotSatisfied[lang] },
+    ],
+  );
+
+/** Notifier: one complaint event → messages for the citizen (free-form; inside the 24-hour window). */
+export const renderCitizenUpdate = (lang: Language, update: CitizenUpdate): OutgoingMessage[] => {
+  const { etag } = update;
+  const en = lang === 'en';
+  if (update.sensitive && update.kind !== 'resolved') {
+    // Discreet: no category, no officer notes, nothing a bystander could read into.
+    return text(
+      en
+        ? `There is an update on your report *${etag}*. Type *status* to see it.`
+        : `آپ کی رپورٹ *${etag}* پر نئی اپ ڈیٹ ہے۔ دیکھنے کے لیے *حیثیت* لکھیں۔`,
+    );
+  }
+  switch (update.kind) {
+    case 'assigned':
+      return text(
+        en
+          ? `Your complaint *${etag}* has been assigned to an officer for action.`
+          : `آپ کی شکایت *${etag}* کارروائی کے لیے ایک افسر کے سپرد کر دی گئی ہے۔`,
+      );
+    case 'actionRecorded': {
+      const note = update.note ? `\n${clipNote(update.note)}` : '';
+      return text(
+        en
+          ? `Action has been taken on your complaint *${etag}*.${note}`
+          : `آپ کی شکایت *${etag}* پر کارروائی کی گئی ہے۔${note}`,
+      );
+    }
+    case 'statusChanged':
+      return text(
+        en
+          ? `Your complaint *${etag}* is now: *${statusLabel(update.status, lang)}*.`
+          : `آپ کی شکایت *${etag}* کی صورتحال اب: *${statusLabel(update.status, lang)}*۔`,
+      );
+    case 'resolved': {
+      const note = update.note && !update.sensitive ? `\n${clipNote(update.note)}` : '';
+      return [
+        ...text(
+          en
+            ? `Your complaint *${etag}* has been resolved.${note}`
+            : `آپ کی شکایت *${etag}* حل کر دی گئی ہے۔${note}`,
+        ),
+        ...renderSatisfactionQuestion(lang, etag),
+      ];
+    }
+    case 'reopened':
+      return text(
+        en
+          ? `Your complaint *${etag}* has been reopened and will be looked at again.`
+          : `آپ کی شکایت *${etag}* دوبارہ کھول دی گئی ہے اور اس پر دوبارہ کارروائی ہوگی۔`,
+      );
+    case 'escalated':
+      return text(
+        en
+          ? `Your complaint *${etag}* has been escalated to ${ROLE_LABELS[update.level][lang]} for action.`
+          : `آپ کی شکایت *${etag}* کارروائی کے لیے ${ROLE_LABELS[update.level][lang]} کو بھیج دی گئی ہے۔`,
+      );
+  }
+};

@@ -1,0 +1,439 @@
+/**
+ * Reading what citizens type: Urdu script, Roman Urdu and English, with the spelling variety real chats
+ * have ("aoa", "asslamoalaikum", "سلام"). Pure string functions; the engine decides what to do with them.
+ */
+import type { Language } from './types.ts';
+
+/** Urdu (U+06F0..) and Arabic-Indic (U+0660..) digits → ASCII. */
+export const asciiDigits = (input: string): string =>
+  input
+    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+
+/**
+ * Comparison form: NFKC, lower case, Arabic-script letter variants unified (ي→ی, ك→ک, ە/ۀ→ہ, ة→ہ),
+ * harakat, tatweel and zero-width characters removed, digits ASCII, whitespace collapsed.
+ */
+export const normalize = (input: string): string =>
+  asciiDigits(input.normalize('NFKC'))
+    .toLowerCase()
+    .replace(/[\u064B-\u065F\u0670\u0640\u200B-\u200F\u2060\uFEFF]/g, '')
+    .replace(/[يى]/g, 'ی')
+    .replace(/ك/g, 'ک')
+    .replace(/[ەۀة]/g, 'ہ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** Words (letters and digits of any script); punctuation and emoji are separators. */
+export const tokens = (input: string): string[] =>
+  normalize(input)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/** Letters and digits only: "D.G. Khan" and "dg khan" meet. */
+export const squash = (input: string): string => tokens(input).join('');
+
+export const hasUrduScript = (input: string): boolean => /[\u0600-\u06FF]/.test(input);
+
+/** Levenshtein distance, early exit once above `max`. */
+export const editDistance = (a: string, b: string, max = Number.POSITIVE_INFINITY): number => {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+      current.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > max) return max + 1;
+    previous = current;
+  }
+  return previous[b.length] ?? max + 1;
+};
+
+// ---------------------------------------------------------------- language
+
+const ENGLISH_WORDS = new Set(
+  (
+    'the a an is are was were am i my me we our you your he she his her they their it this that these those ' +
+    'of to in on at for from with by about and or but not no yes please want need how what where when why who ' +
+    'which can could would should will have has had do does did been being there here stolen someone somebody ' +
+    'my complaint report station officer police help thanks thank hello good morning evening afternoon'
+  ).split(' '),
+);
+
+/** Words that only Roman Urdu uses; one of them outweighs several English words. */
+const ROMAN_URDU_WORDS = new Set(
+  (
+    'hai hain hay hy ho hoon hun tha thi thay ka ki ke ko se sy say mera meri mere mujhe mujh hum hamara ' +
+    'hamari aap ap apna apni kya kia kyun kaise kaisay kahan kab nahi nai nahin na haan han ji jee aur bhi ' +
+    'yeh woh wo vo mein mai par pe kar karo karna karein kr krna gaya gayi gaye gya hua hui ' +
+    'diya diye liya raha rahi rahe sab kuch koi bhai bahi behan sahab sahib shukriya meharbani salam salaam ' +
+    'assalam aoa walaikum alaikum bachao madad shikayat thana thanay wala wali chahiye chahta chahti batain bataen ' +
+    'bata bataye kal aaj abhi jaldi'
+  ).split(' '),
+);
+
+/**
+ * The language a message is written in, or undefined when it cannot tell (a number, a name, one word).
+ * Urdu script → Urdu. Roman Urdu → Urdu (Urdu is the default). Clear English → English.
+ */
+export const detectLanguage = (input: string): Language | undefined => {
+  if (hasUrduScript(input)) return 'ur';
+  const words = tokens(input).filter((w) => /^[a-z]+$/.test(w));
+  if (words.length === 0) return undefined;
+  const roman = words.filter((w) => ROMAN_URDU_WORDS.has(w)).length;
+  const english = words.filter((w) => ENGLISH_WORDS.has(w) && !ROMAN_URDU_WORDS.has(w)).length;
+  if (english >= 2 && english >= 3 * roman) return 'en';
+  if (roman >= 1) return 'ur';
+  return undefined;
+};
+
+// ---------------------------------------------------------------- greetings
+
+/** salam, slam, salaam, assalam, asslamoalaikum, asalamu, walaikumsalam… but not islam / islamabad. */
+const SALAM_TOKEN = /^(?:wa?)?(?:[ae]?s{1,2}[ae]?|s)?s?la{1,2}[ae]?m(?:[uoa]?[ae]?l[ae][iy]?k[ou]m+)?[uoa]?$/;
+/** alaikum, alekum, aleikum, walaikum, walaikumsalam… */
+const ALAIKUM_TOKEN = /^(?:wa?)?[ae]?l[ae]{1,2}[iy]?k[ou]m+(?:[ae]?s{0,2}s?[ae]?la{1,2}m)?$/;
+const FIRST_WORD_GREETINGS = new Set([
+  'hello',
+  'helo',
+  'hellow',
+  'hallo',
+  'hi',
+  'hii',
+  'hiii',
+  'hey',
+  'heya',
+  'aoa',
+  'aoaa',
+  'salam',
+  'salaam',
+  'slam',
+  'slm',
+  'ہیلو',
+  'ہیلوو',
+  'ہائے',
+  'ہائی',
+  'سلام',
+  'السلام',
+  'اسلام',
+  'وعلیکم',
+  'والسلام',
+]);
+const URDU_GREETING_TOKENS = new Set([
+  'السلام',
+  'علیکم',
+  'وعلیکم',
+  'سلام',
+  'ہیلو',
+  'السلامعلیکم',
+  'اسلامعلیکم',
+]);
+
+/**
+ * Does the message open with a greeting? Looks at the first few words only, so "Asalamu alekum bahi
+ * kaisai hi aap" counts and a sentence that merely mentions Islamabad does not.
+ */
+export const isGreeting = (input: string): boolean => {
+  const words = tokens(input);
+  const first = words[0];
+  if (!first) return false;
+  if (FIRST_WORD_GREETINGS.has(first)) {
+    // "اسلام" alone is "Islam"; it greets only when followed by علیکم.
+    return first !== 'اسلام' || words[1] === 'علیکم';
+  }
+  if (/^(?:good ?)?(?:morning|evening|afternoon)$/.test(words.slice(0, 2).join(' ')) && first === 'good')
+    return true;
+  const head = words.slice(0, 3);
+  if (head.some((w) => SALAM_TOKEN.test(w) || ALAIKUM_TOKEN.test(w) || URDU_GREETING_TOKENS.has(w)))
+    return true;
+  // Greetings split oddly: "as salam o alaikum", "asslaam u alaikum".
+  return SALAM_TOKEN.test(words.slice(0, 2).join('')) || SALAM_TOKEN.test(words.slice(0, 4).join(''));
+};
+
+// ---------------------------------------------------------------- emergencies
+
+const EMERGENCY_WORDS = new Set([
+  // English
+  'emergency',
+  'sos',
+  'kidnap',
+  'kidnapped',
+  'kidnapping',
+  'abducted',
+  'abduction',
+  'shooting',
+  'firing',
+  'gunfire',
+  'shot',
+  'murder',
+  'bleeding',
+  'rape',
+  'dacoit',
+  'dacoits',
+  'dacoity',
+  // Roman Urdu
+  'bachao',
+  'bachaao',
+  'bachaoo',
+  'bachaaoo',
+  'madad',
+  'maddad',
+  'daku',
+  'dakoo',
+  'daaku',
+  'daakoo',
+  'dakait',
+  'dakaiti',
+  'aag',
+  'agwa',
+  'aghwa',
+  'ighwa',
+  'qatal',
+  'qatl',
+  'goli',
+  'goliyan',
+  'zakhmi',
+  'fire',
+  // Urdu
+  'فائرنگ',
+  'ڈاکو',
+  'ڈکیت',
+  'ڈکیتی',
+  'بچاؤ',
+  'بچاو',
+  'بچائو',
+  'مدد',
+  'اغوا',
+  'آگ',
+  'قتل',
+  'گولی',
+  'گولیاں',
+  'زخمی',
+  'ایمرجنسی',
+  'ہنگامی',
+]);
+
+const EMERGENCY_PHRASES = [
+  'help me',
+  'help us',
+  'save me',
+  'call police',
+  'being attacked',
+  'attacking us',
+  'under attack',
+  'break in',
+  'breaking in',
+  'robbery in progress',
+  'jaldi aao',
+  'jaldi ao',
+  'maar rahe',
+  'mar rahe',
+  'maar diya',
+];
+
+/** Reads as someone in danger right now (English, Urdu, Roman Urdu keywords). */
+export const isEmergency = (input: string): boolean => {
+  const words = tokens(input);
+  if (words.some((w) => EMERGENCY_WORDS.has(w))) return true;
+  const joined = ` ${words.join(' ')} `;
+  return EMERGENCY_PHRASES.some((p) => joined.includes(` ${p} `));
+};
+
+// ---------------------------------------------------------------- small intents
+
+const matchesAny = (input: string, phrases: readonly string[]): boolean => {
+  const n = tokens(input).join(' ');
+  return phrases.includes(n);
+};
+
+export const isMenuRequest = (input: string): boolean =>
+  matchesAny(input, [
+    '0',
+    'menu',
+    'main menu',
+    'menue',
+    'home',
+    'start',
+    'مینیو',
+    'مینو',
+    'مین مینیو',
+    'مینیوں',
+  ]);
+
+export const isCancel = (input: string): boolean =>
+  matchesAny(input, [
+    'cancel',
+    'cancel it',
+    'cancle',
+    'exit',
+    'quit',
+    'radd',
+    'khatam',
+    'منسوخ',
+    'کینسل',
+    'ختم',
+    'رد',
+  ]);
+
+export const languageSwitch = (input: string): Language | undefined => {
+  if (matchesAny(input, ['english', 'eng', 'en', 'angrezi', 'انگریزی', 'انگلش'])) return 'en';
+  if (matchesAny(input, ['urdu', 'ur', 'اردو'])) return 'ur';
+  return undefined;
+};
+
+export const isTrackRequest = (input: string): boolean =>
+  matchesAny(input, [
+    'status',
+    'track',
+    'tracking',
+    'my complaints',
+    'complaint status',
+    'check status',
+    'haisiyat',
+    'hesiyat',
+    'حیثیت',
+    'ٹریک',
+    'اسٹیٹس',
+    'سٹیٹس',
+    'شکایت کی حیثیت',
+    'میری شکایات',
+  ]);
+
+export const isComplaintRequest = (input: string): boolean =>
+  matchesAny(input, [
+    'complaint',
+    'complain',
+    'file complaint',
+    'file a complaint',
+    'new complaint',
+    'shikayat',
+    'shikayat darj',
+    'shikayat karni hai',
+    'شکایت',
+    'شکایت درج',
+    'شکایت درج کریں',
+    'نئی شکایت',
+  ]);
+
+export const isFeedbackRequest = (input: string): boolean =>
+  matchesAny(input, ['feedback', 'suggestion', 'suggestions', 'tajweez', 'رائے', 'تجویز', 'تجاویز']);
+
+export const isLicenceQuestion = (input: string): boolean => {
+  const words = tokens(input);
+  return words.some((w) =>
+    ['licence', 'license', 'lisence', 'licens', 'dlims', 'لائسنس', 'لائیسنس', 'لیسنس'].includes(w),
+  );
+};
+
+export const isFirQuestion = (input: string): boolean => {
+  const n = ` ${tokens(input).join(' ')} `;
+  return [' fir ', ' f i r ', ' parcha ', ' parchaa ', ' ایف آئی آر ', ' پرچہ ', ' مقدمہ درج '].some((p) =>
+    n.includes(p),
+  );
+};
+
+export const isMissingChildReport = (input: string): boolean => {
+  const n = ` ${tokens(input).join(' ')} `;
+  return [
+    ' zainab alert ',
+    ' missing child ',
+    ' child missing ',
+    ' bacha gum ',
+    ' bachi gum ',
+    ' bacha lapata ',
+    ' bachi lapata ',
+    ' زینب الرٹ ',
+    ' بچہ گم ',
+    ' بچی گم ',
+    ' بچہ لاپتہ ',
+    ' بچی لاپتہ ',
+  ].some((p) => n.includes(p));
+};
+
+export const isHelplineQuestion = (input: string): boolean =>
+  matchesAny(input, ['helpline', 'helplines', 'numbers', 'phone numbers', 'ہیلپ لائن', 'نمبر']);
+
+export const isYes = (input: string): boolean =>
+  matchesAny(input, [
+    'yes',
+    'y',
+    'ok',
+    'okay',
+    'submit',
+    'confirm',
+    'haan',
+    'han',
+    'ha',
+    'ji',
+    'jee',
+    'g',
+    'ہاں',
+    'جی',
+    'جی ہاں',
+    'درست',
+    'ٹھیک',
+  ]);
+
+export const isNo = (input: string): boolean =>
+  matchesAny(input, ['no', 'n', 'nahi', 'nahin', 'nai', 'na', 'نہیں', 'نا', 'جی نہیں']);
+
+export const isSkip = (input: string): boolean =>
+  matchesAny(input, [
+    'skip',
+    'next',
+    'no',
+    'none',
+    'nahi',
+    'nahin',
+    'nai',
+    'chhor',
+    'chor do',
+    'آگے',
+    'نہیں',
+    'چھوڑیں',
+    'اسکپ',
+  ]);
+
+export const isDone = (input: string): boolean =>
+  matchesAny(input, [
+    'done',
+    'finish',
+    'finished',
+    'bas',
+    'ho gaya',
+    'hogaya',
+    'mukammal',
+    'بس',
+    'مکمل',
+    'ہو گیا',
+    'ہوگیا',
+  ]);
+
+export const isStopUpdates = (input: string): boolean =>
+  matchesAny(input, [
+    'stop updates',
+    'stop',
+    'unsubscribe',
+    'updates band',
+    'updates band karo',
+    'اپ ڈیٹس بند',
+    'پیغامات بند',
+  ]);
+
+export const isStartUpdates = (input: string): boolean =>
+  matchesAny(input, ['start updates', 'subscribe', 'updates chalu', 'اپ ڈیٹس شروع', 'پیغامات شروع']);
+
+/** A bare number 1..99 (any digit script), or undefined. */
+export const menuNumber = (input: string): number | undefined => {
+  const n = normalize(input).replace(/[.)\s]/g, '');
+  return /^\d{1,2}$/.test(n) ? Number(n) : undefined;
+};

@@ -1,0 +1,185 @@
+/**
+ * Conversation engine contracts: what the WhatsApp adapter hands in (normalized, never raw Meta JSON),
+ * what the engine hands back (messages to send, commands for the worker to execute) and the per-citizen
+ * session the worker persists between messages. Everything here is plain serializable data.
+ */
+import type { CategoryCode, Language, Priority, Role, Status } from '../domain/vocabulary.ts';
+
+export type { Language } from '../domain/vocabulary.ts';
+
+// ---------------------------------------------------------------- inbound
+
+export interface InboundCitizen {
+  /** Stable identity: business-scoped `user_id` when Meta sends one, else `wa_id`. */
+  id: string;
+  waId?: string;
+  /** E.164 when known. */
+  phone?: string;
+  /** WhatsApp profile name. */
+  name?: string;
+  /** ISO 3166 alpha-2 of the phone number, when the adapter could tell. */
+  country?: string;
+}
+
+interface InboundBase {
+  /** Meta message id (wamid). */
+  id: string;
+  citizen: InboundCitizen;
+  timestamp: Date;
+}
+
+export type MediaKind = 'image' | 'audio' | 'video' | 'document' | 'sticker';
+
+export type InboundMessage = InboundBase &
+  (
+    | { kind: 'text'; text: string }
+    /** Reply to our list rows or reply buttons. */
+    | { kind: 'interactive'; replyId: string; title: string }
+    | { kind: 'location'; latitude: number; longitude: number; name?: string; address?: string }
+    | { kind: 'media'; mediaKind: MediaKind; mediaId: string; mimeType?: string; caption?: string }
+    | { kind: 'reaction'; emoji?: string }
+    | { kind: 'contacts' }
+    | { kind: 'unsupported' }
+    /** Meta system notices (e.g. the customer changed number): not typed by the citizen. */
+    | { kind: 'system' }
+    /** Quick reply on an approved template. */
+    | { kind: 'button'; payload: string; text: string }
+  );
+
+// ---------------------------------------------------------------- outgoing
+
+export interface ListRow {
+  id: string;
+  /** ≤ 24 characters. */
+  title: string;
+  /** ≤ 72 characters. */
+  description?: string;
+}
+
+export interface ListSection {
+  /** ≤ 24 characters. */
+  title: string;
+  rows: ListRow[];
+}
+
+export interface ReplyButton {
+  id: string;
+  /** ≤ 20 characters, unique within the message. */
+  title: string;
+}
+
+export type OutgoingMessage =
+  | { kind: 'text'; body: string }
+  | { kind: 'list'; header?: string; body: string; buttonLabel: string; sections: ListSection[] }
+  | { kind: 'buttons'; body: string; buttons: ReplyButton[] };
+
+// ---------------------------------------------------------------- commands
+
+export interface DraftLocation {
+  latitude: number;
+  longitude: number;
+  address?: string;
+}
+
+export interface DraftAttachment {
+  kind: 'image' | 'audio' | 'video' | 'document';
+  mediaId: string;
+  mimeType?: string;
+}
+
+export interface ComplaintDraft {
+  district: string;
+  category: CategoryCode;
+  description: string;
+  location?: DraftLocation;
+  attachments: DraftAttachment[];
+  complainant: { name: string; phone?: string; whatsappId: string; overseas: boolean; country?: string };
+  language: Language;
+  optOutOfUpdates: boolean;
+  priority?: Priority;
+}
+
+export type ChatCommand =
+  /** Worker files it through the same use case as the web, then replies with `renderFiled` or `renderFailure`. */
+  | { kind: 'fileComplaint'; draft: ComplaintDraft }
+  /** Only the caller's own complaints. Worker replies with `renderTrackResult` or `renderFailure`. */
+  | { kind: 'trackComplaints'; etag?: string }
+  /** Worker stores it, then replies with `renderFeedbackAck` or `renderFailure`. */
+  | { kind: 'recordFeedback'; text: string; language: Language }
+  /** Engine already thanked the citizen; worker replies with `renderFailure` only if storing fails. */
+  | { kind: 'complaintFeedback'; etag: string; satisfied: boolean; reason?: string }
+  /** `etag` absent = all of the citizen's complaints. Engine already acknowledged. */
+  | { kind: 'setOptOut'; etag?: string; optOut: boolean };
+
+// ---------------------------------------------------------------- session
+
+export type ComplaintOrigin = 'crime' | 'ig' | 'harassment' | 'zainab' | 'overseas' | 'general';
+
+export type ComplaintStep =
+  'district' | 'category' | 'description' | 'location' | 'attachments' | 'followUps' | 'name' | 'confirm';
+
+export interface ComplaintFlowDraft {
+  district?: string;
+  category?: CategoryCode;
+  description?: string;
+  location?: DraftLocation;
+  attachments: DraftAttachment[];
+  name?: string;
+  optOutOfUpdates?: boolean;
+}
+
+export type SubmenuId = 'khidmat';
+
+export type FlowState =
+  /** Main menu shown: a bare number picks a service. `lastService` decides where "complaint" leads. */
+  | { kind: 'menu'; lastService?: number }
+  | { kind: 'submenu'; menu: SubmenuId }
+  /** Service 7: waiting for a district name. */
+  | { kind: 'officeLookup' }
+  /** Service 15: waiting for the feedback text. */
+  | { kind: 'feedback' }
+  /** Citizen said "not satisfied": waiting for the reason (or skip). */
+  | { kind: 'satisfactionReason'; etag: string }
+  | { kind: 'complaint'; origin: ComplaintOrigin; step: ComplaintStep; draft: ComplaintFlowDraft };
+
+export interface ChatSession {
+  citizenId: string;
+  language: Language;
+  /** True once the citizen picked a language explicitly: detection no longer switches it. */
+  languageChosen: boolean;
+  flow?: FlowState;
+  /** ISO. Start of Meta's 24-hour customer-service window. */
+  lastInboundAt: string;
+  /** ISO timestamps of recent inbound messages (flood control), newest last, bounded. */
+  recentInbound: string[];
+  /** ISO. When the citizen was last told to slow down (one notice per window). */
+  floodNoticeAt?: string;
+  updatedAt: string;
+}
+
+// ---------------------------------------------------------------- renderer inputs
+
+export interface TrackedComplaint {
+  etag: string;
+  status: Status;
+  category: CategoryCode;
+  district: string;
+  /** ISO. */
+  updatedAt: string;
+  /** Most recent first or last; the renderer sorts by `at`. `type` is the timeline detail-type. */
+  latest: { type: string; at: string; note?: string }[];
+}
+
+export type CitizenUpdate =
+  | { kind: 'assigned'; etag: string; sensitive?: boolean }
+  | { kind: 'actionRecorded'; etag: string; note?: string; sensitive?: boolean }
+  | { kind: 'statusChanged'; etag: string; status: Status; sensitive?: boolean }
+  | { kind: 'resolved'; etag: string; note?: string; sensitive?: boolean }
+  | { kind: 'reopened'; etag: string; sensitive?: boolean }
+  | { kind: 'escalated'; etag: string; level: Role; sensitive?: boolean };
+
+export interface ConverseResult {
+  session: ChatSession;
+  replies: OutgoingMessage[];
+  commands: ChatCommand[];
+}

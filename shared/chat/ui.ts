@@ -1,0 +1,245 @@
+/**
+ * The bot's own words (prompts, button labels, acknowledgements), in Urdu and English. Service content
+ * lives in catalog.ts; this file is the conversation's furniture.
+ */
+import type { Bilingual } from './catalog.ts';
+
+export const UI = {
+  welcome: {
+    en: 'Assalam-o-Alaikum! Welcome to *Rabta*, the WhatsApp service of Punjab Police.',
+    ur: 'السلام علیکم! پنجاب پولیس کی واٹس ایپ سروس *رابطہ* میں خوش آمدید۔',
+  },
+  menuTitle: { en: '*Main menu* — reply with a number:', ur: '*مین مینیو* — نمبر لکھ کر جواب دیں:' },
+  menuFooter: {
+    en: `Also: *status* = your complaints · *FIR* = how to register an FIR · *licence* = driving licence · *0* = this menu
+اردو کے لیے *urdu* لکھیں`,
+    ur: `مزید: *حیثیت* = آپ کی شکایات · *FIR* = ایف آئی آر کا طریقہ · *لائسنس* = ڈرائیونگ لائسنس · *0* = یہ مینیو
+For English, type *english*`,
+  },
+  backToMenu: { en: 'Type *0* for the main menu.', ur: 'مین مینیو کے لیے *0* لکھیں۔' },
+  submenuFooter: {
+    en: 'Type another number, or *0* for the main menu.',
+    ur: 'کوئی اور نمبر لکھیں، یا مین مینیو کے لیے *0*۔',
+  },
+  notUnderstood: {
+    en: `Sorry, I did not understand that.
+• *0* — main menu
+• *complaint* — file a complaint
+• *status* — follow your complaints
+In an emergency call *15*.`,
+    ur: `معذرت، میں یہ بات نہیں سمجھ سکا۔
+• *0* — مین مینیو
+• *شکایت* — شکایت درج کریں
+• *حیثیت* — اپنی شکایات کی صورتحال
+ایمرجنسی میں *15* پر کال کریں۔`,
+  },
+  unsupported: {
+    en: 'I can read text messages, buttons and locations here (and photos or voice notes while you file a complaint). Type *0* for the main menu.',
+    ur: 'میں یہاں تحریری پیغامات، بٹن اور لوکیشن پڑھ سکتا ہوں (اور شکایت درج کرتے وقت تصاویر یا وائس نوٹ)۔ مین مینیو کے لیے *0* لکھیں۔',
+  },
+  mediaOutsideComplaint: {
+    en: 'To send photos, videos or voice notes as evidence, first start a complaint: type *complaint*. Type *0* for the main menu.',
+    ur: 'تصاویر، ویڈیو یا وائس نوٹ بطور ثبوت بھیجنے کے لیے پہلے شکایت شروع کریں: *شکایت* لکھیں۔ مین مینیو کے لیے *0* لکھیں۔',
+  },
+  emergency: {
+    en: '🚨 If you or anyone is in danger right now, call *15* (Police) immediately. For an ambulance or fire, call *1122*.',
+    ur: '🚨 اگر آپ یا کوئی اور اس وقت خطرے میں ہے تو فوراً *15* (پولیس) پر کال کریں۔ ایمبولینس یا آگ کے لیے *1122* پر کال کریں۔',
+  },
+  slowDown: {
+    en: 'You are sending messages very quickly. Please wait a minute and send one message at a time. In an emergency call *15*.',
+    ur: 'آپ بہت تیزی سے پیغامات بھیج رہے ہیں۔ براہِ کرم ایک منٹ انتظار کریں اور ایک وقت میں ایک پیغام بھیجیں۔ ایمرجنسی میں *15* پر کال کریں۔',
+  },
+  cancelled: {
+    en: 'Cancelled. Nothing was submitted. Type *0* for the main menu.',
+    ur: 'منسوخ کر دیا گیا۔ کچھ جمع نہیں ہوا۔ مین مینیو کے لیے *0* لکھیں۔',
+  },
+  nothingToCancel: {
+    en: 'There is nothing to cancel. Type *0* for the main menu.',
+    ur: 'منسوخ کرنے کے لیے کچھ نہیں۔ مین مینیو کے لیے *0* لکھیں۔',
+  },
+  languageSet: { en: 'OK, I will reply in English.', ur: 'ٹھیک ہے، اب میں اردو میں جواب دوں گا۔' },
+  invalidEtag: {
+    en: 'That does not look like a valid e-tag number (for example {0}). Please check it and send it again, or type *status* to see all your complaints.',
+    ur: 'یہ درست ای ٹیگ نمبر نہیں لگتا (مثال: {0})۔ براہِ کرم چیک کر کے دوبارہ بھیجیں، یا اپنی تمام شکایات دیکھنے کے لیے *حیثیت* لکھیں۔',
+  },
+  menuRange: { en: 'Please reply with a number from 1 to 15.', ur: 'براہِ کرم 1 سے 15 تک کوئی نمبر لکھیں۔' },
+
+  // complaint flow
+  complaintIntro: {
+    en: 'Let us file your complaint. It takes a few steps; type *cancel* at any time to stop.',
+    ur: 'آئیں آپ کی شکایت درج کریں۔ چند مراحل ہیں؛ کسی بھی وقت رکنے کے لیے *منسوخ* لکھیں۔',
+  },
+  harassmentIntro: {
+    en: 'Thank you for trusting us. A few questions; type *cancel* at any time to stop.',
+    ur: 'ہم پر اعتماد کا شکریہ۔ چند سوالات ہیں؛ کسی بھی وقت رکنے کے لیے *منسوخ* لکھیں۔',
+  },
+  askDistrict: {
+    en: 'In which *district* did it happen? Type the name (e.g. Lahore, Multan, لاہور) or pick your region from the list.',
+    ur: 'یہ واقعہ کس *ضلع* میں ہوا؟ نام لکھیں (مثلاً لاہور، ملتان، Lahore) یا فہرست سے اپنا ریجن منتخب کریں۔',
+  },
+  askDistrictChild: {
+    en: 'In which *district* was the child last seen? Type the name or pick the region from the list.',
+    ur: 'بچہ آخری بار کس *ضلع* میں دیکھا گیا؟ نام لکھیں یا فہرست سے ریجن منتخب کریں۔',
+  },
+  districtNotFound: {
+    en: 'I could not find that district. Please check the spelling or pick your region from the list.',
+    ur: 'یہ ضلع نہیں ملا۔ براہِ کرم ہجے چیک کریں یا فہرست سے اپنا ریجن منتخب کریں۔',
+  },
+  districtWhich: { en: 'Which district do you mean?', ur: 'آپ کی مراد کون سا ضلع ہے؟' },
+  pickRegionButton: { en: 'Choose region', ur: 'ریجن منتخب کریں' },
+  pickDistrictButton: { en: 'Choose district', ur: 'ضلع منتخب کریں' },
+  regionsSection: { en: 'Regions', ur: 'ریجنز' },
+  districtsSection: { en: 'Districts', ur: 'اضلاع' },
+  pickDistrictOfRegion: { en: 'Choose your district:', ur: 'اپنا ضلع منتخب کریں:' },
+  more: { en: 'More…', ur: 'مزید…' },
+  districtSet: { en: 'District: *{0}*', ur: 'ضلع: *{0}*' },
+  askCategory: {
+    en: 'What is the complaint about? Reply with the number or choose from the list:',
+    ur: 'شکایت کس بارے میں ہے؟ نمبر لکھیں یا فہرست سے منتخب کریں:',
+  },
+  askCategorySensitive: {
+    en: 'Which of these best describes it? Reply with the number or choose from the list:',
+    ur: 'ان میں سے کون سا بہتر بیان کرتا ہے؟ نمبر لکھیں یا فہرست سے منتخب کریں:',
+  },
+  pickCategoryButton: { en: 'Choose', ur: 'منتخب کریں' },
+  categoriesSection: { en: 'Categories', ur: 'اقسام' },
+  invalidCategory: {
+    en: 'Please reply with one of the numbers shown.',
+    ur: 'براہِ کرم دکھائے گئے نمبروں میں سے کوئی ایک لکھیں۔',
+  },
+  askDescription: {
+    en: 'Please describe what happened: when, where, who was involved, and what you want the police to do. You can also send a voice note.',
+    ur: 'براہِ کرم بتائیں کیا ہوا: کب، کہاں، کون ملوث تھا، اور آپ پولیس سے کیا چاہتے ہیں۔ آپ وائس نوٹ بھی بھیج سکتے ہیں۔',
+  },
+  askDescriptionSensitive: {
+    en: 'In your own words, tell us what happened and, if you know, who is responsible. Only the officers handling your report will see it. You can also send a voice note.',
+    ur: 'اپنے الفاظ میں بتائیں کیا ہوا اور اگر معلوم ہو تو کون ذمہ دار ہے۔ یہ صرف آپ کی رپورٹ دیکھنے والے افسران دیکھیں گے۔ آپ وائس نوٹ بھی بھیج سکتی ہیں۔',
+  },
+  askChildDetails: {
+    en: `Now send the child's details in one message:
+• name and age, boy or girl
+• what the child was wearing, height, any marks
+• where and when the child was last seen
+• your relation to the child`,
+    ur: `اب بچے کی تفصیل ایک پیغام میں بھیجیں:
+• نام اور عمر، لڑکا یا لڑکی
+• کیا پہنا ہوا تھا، قد، کوئی نشان
+• آخری بار کہاں اور کب دیکھا گیا
+• بچے سے آپ کا رشتہ`,
+  },
+  descriptionTooShort: {
+    en: 'Please write a little more detail (at least a full sentence), or send a voice note.',
+    ur: 'براہِ کرم تھوڑی اور تفصیل لکھیں (کم از کم ایک مکمل جملہ)، یا وائس نوٹ بھیجیں۔',
+  },
+  voiceNoteDescription: {
+    en: '(Description given as a voice note; see attachments.)',
+    ur: '(تفصیل وائس نوٹ میں دی گئی ہے؛ منسلکات دیکھیں۔)',
+  },
+  mediaNeedsText: {
+    en: 'Received. Please also describe what happened in a message.',
+    ur: 'موصول ہو گیا۔ براہِ کرم جو ہوا وہ پیغام میں بھی لکھیں۔',
+  },
+  askLocation: {
+    en: 'If you can, share the *location* where it happened (📎 → Location). Otherwise type the address, or press *Skip*.',
+    ur: 'اگر ممکن ہو تو جہاں واقعہ ہوا اس کی *لوکیشن* بھیجیں (📎 ← لوکیشن)۔ ورنہ پتہ لکھ دیں، یا *چھوڑیں* دبائیں۔',
+  },
+  askLocationChild: {
+    en: 'If you can, share the *location* where the child was last seen (📎 → Location), type the address, or press *Skip*.',
+    ur: 'اگر ممکن ہو تو جہاں بچہ آخری بار دیکھا گیا اس کی *لوکیشن* بھیجیں (📎 ← لوکیشن)، پتہ لکھیں، یا *چھوڑیں* دبائیں۔',
+  },
+  locationSaved: { en: 'Location saved.', ur: 'لوکیشن محفوظ ہو گئی۔' },
+  addressLabel: { en: 'Address given', ur: 'بتایا گیا پتہ' },
+  askAttachments: {
+    en: 'You may send *photos, videos, documents or voice notes* as evidence (up to {0}). When finished, or if you have none, press *Continue*.',
+    ur: 'آپ ثبوت کے طور پر *تصاویر، ویڈیو، دستاویزات یا وائس نوٹ* بھیج سکتے ہیں (زیادہ سے زیادہ {0})۔ مکمل ہونے پر، یا اگر کچھ نہیں، تو *آگے بڑھیں* دبائیں۔',
+  },
+  askAttachmentsChild: {
+    en: 'Please send a recent *photo of the child* if you have one (up to {0} files). When finished, or if you have none, press *Continue*.',
+    ur: 'اگر ہو تو بچے کی حالیہ *تصویر* بھیجیں (زیادہ سے زیادہ {0} فائلیں)۔ مکمل ہونے پر، یا اگر نہیں، تو *آگے بڑھیں* دبائیں۔',
+  },
+  attachmentReceived: {
+    en: 'Received ({0}/{1}). Send more, or press *Continue*.',
+    ur: 'موصول ہو گیا ({0}/{1})۔ مزید بھیجیں، یا *آگے بڑھیں* دبائیں۔',
+  },
+  attachmentSaved: { en: 'File received ({0}/{1}).', ur: 'فائل موصول ہو گئی ({0}/{1})۔' },
+  attachmentsFull: {
+    en: 'You have already attached {0} files, the most allowed. Press *Continue*.',
+    ur: 'آپ زیادہ سے زیادہ {0} فائلیں منسلک کر چکے ہیں۔ *آگے بڑھیں* دبائیں۔',
+  },
+  askFollowUps: {
+    en: 'Shall we send you WhatsApp messages about progress on this report? If someone else may read your phone, choose *No messages*: you can still ask any time by typing *status*.',
+    ur: 'کیا ہم اس رپورٹ کی پیش رفت کے بارے میں آپ کو واٹس ایپ پیغامات بھیجیں؟ اگر آپ کا فون کوئی اور بھی دیکھ سکتا ہے تو *کوئی پیغام نہیں* منتخب کریں: آپ جب چاہیں *حیثیت* لکھ کر معلوم کر سکتی ہیں۔',
+  },
+  askName: { en: 'Please tell us your *name*.', ur: 'براہِ کرم اپنا *نام* بتائیں۔' },
+  invalidName: {
+    en: 'Please send your name (2 to 100 letters).',
+    ur: 'براہِ کرم اپنا نام لکھیں (2 سے 100 حروف)۔',
+  },
+  confirmTitle: { en: '*Please check your complaint:*', ur: '*براہِ کرم اپنی شکایت چیک کریں:*' },
+  confirmQuestion: { en: 'Submit it now?', ur: 'کیا اب جمع کروا دیں؟' },
+  confirmAgain: {
+    en: 'Please press *Submit* to file the complaint, or *Cancel*.',
+    ur: 'شکایت درج کرنے کے لیے *جمع کروائیں* دبائیں، یا *منسوخ*۔',
+  },
+  labelDistrict: { en: 'District', ur: 'ضلع' },
+  labelCategory: { en: 'Category', ur: 'قسم' },
+  labelDescription: { en: 'Details', ur: 'تفصیل' },
+  labelLocation: { en: 'Location', ur: 'لوکیشن' },
+  labelAttachments: { en: 'Attachments', ur: 'منسلکات' },
+  labelUpdates: { en: 'Updates by WhatsApp', ur: 'واٹس ایپ پر اپ ڈیٹس' },
+  labelName: { en: 'Name', ur: 'نام' },
+  shared: { en: 'shared', ur: 'بھیجی گئی' },
+  notShared: { en: 'not shared', ur: 'نہیں بھیجی گئی' },
+  yes: { en: 'yes', ur: 'ہاں' },
+  no: { en: 'no', ur: 'نہیں' },
+
+  // buttons (≤ 20 characters)
+  btnFileComplaint: { en: 'File complaint', ur: 'شکایت درج کریں' },
+  btnMenu: { en: 'Main menu', ur: 'مین مینیو' },
+  btnFirHowTo: { en: 'How to file FIR', ur: 'ایف آئی آر کا طریقہ' },
+  btnMyComplaints: { en: 'My complaints', ur: 'میری شکایات' },
+  btnReportPrivately: { en: 'Report privately', ur: 'خفیہ رپورٹ کریں' },
+  btnComplainAbroad: { en: 'Complain from abroad', ur: 'بیرون ملک سے شکایت' },
+  btnSkip: { en: 'Skip', ur: 'چھوڑیں' },
+  btnContinue: { en: 'Continue', ur: 'آگے بڑھیں' },
+  btnSubmit: { en: 'Submit', ur: 'جمع کروائیں' },
+  btnCancel: { en: 'Cancel', ur: 'منسوخ' },
+  btnUpdatesYes: { en: 'Yes, send updates', ur: 'ہاں، پیغام بھیجیں' },
+  btnUpdatesNo: { en: 'No messages', ur: 'کوئی پیغام نہیں' },
+  btnSatisfied: { en: 'Yes, satisfied', ur: 'جی، مطمئن ہوں' },
+  btnNotSatisfied: { en: 'Not satisfied', ur: 'مطمئن نہیں' },
+
+  // feedback, satisfaction, updates
+  feedbackTooShort: {
+    en: 'Please write your feedback in a message of a few words.',
+    ur: 'براہِ کرم اپنی رائے چند الفاظ کے پیغام میں لکھیں۔',
+  },
+  feedbackNeedsText: {
+    en: 'Please write your feedback as a text message.',
+    ur: 'براہِ کرم اپنی رائے تحریری پیغام میں لکھیں۔',
+  },
+  thanksSatisfied: {
+    en: 'Thank you for your feedback. We are glad your complaint was resolved.',
+    ur: 'آپ کی رائے کا شکریہ۔ ہمیں خوشی ہے کہ آپ کی شکایت حل ہو گئی۔',
+  },
+  askDissatisfactionReason: {
+    en: 'We are sorry. Please tell us briefly what is still wrong, so that senior officers can look at it again (or press *Skip*).',
+    ur: 'ہمیں افسوس ہے۔ براہِ کرم مختصراً بتائیں کہ کیا مسئلہ باقی ہے تاکہ سینئر افسران دوبارہ دیکھ سکیں (یا *چھوڑیں* دبائیں)۔',
+  },
+  thanksDissatisfied: {
+    en: 'Thank you. Your complaint will be reviewed again and you will be informed here.',
+    ur: 'شکریہ۔ آپ کی شکایت کا دوبارہ جائزہ لیا جائے گا اور آپ کو یہیں اطلاع دی جائے گی۔',
+  },
+  optedOut: {
+    en: 'Done: we will not send you update messages. You can still type *status* any time. To receive them again, type *start updates*.',
+    ur: 'ٹھیک ہے: ہم آپ کو اپ ڈیٹ پیغامات نہیں بھیجیں گے۔ آپ جب چاہیں *حیثیت* لکھ سکتے ہیں۔ دوبارہ پیغامات کے لیے *اپ ڈیٹس شروع* لکھیں۔',
+  },
+  optedIn: {
+    en: 'Done: we will send you update messages about your complaints.',
+    ur: 'ٹھیک ہے: ہم آپ کو آپ کی شکایات کے بارے میں اپ ڈیٹ پیغامات بھیجیں گے۔',
+  },
+} satisfies Record<string, Bilingual>;
+
+/** `{0}`, `{1}`… placeholders. */
+export const fill = (template: string, ...values: (string | number)[]): string =>
+  template.replace(/\{(\d)\}/g, (_, i: string) => String(values[Number(i)] ?? ''));

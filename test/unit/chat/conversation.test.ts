@@ -1,0 +1,598 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { generateEtag } from '../../../shared/domain/etag.ts';
+import { FLOOD_MAX_MESSAGES, MENU_IDLE_MS } from '../../../shared/chat/engine.ts';
+import { ChatHarness, inLanguage, only, replyIds, textOf } from './chat-harness.ts';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const FIXTURE = `${repoRoot}../shared/fixtures/urdu/roman_urdu_greetings_complaints.tsv`;
+
+/** Rows of the fixture: category and the message text (CSV field before ",label,"). */
+const fixtureRows = (): { category: string; text: string }[] =>
+  readFileSync(FIXTURE, 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter(Boolean)
+    .map((line) => {
+      const [category = '', , raw = ''] = line.split('\t');
+      const text = raw.replace(/,(Positive|Negative|Neutral),\s*$/, '').replace(/^"|"$/g, '');
+      return { category, text };
+    });
+
+const ETAG = generateEtag('MTN', (n) => Uint8Array.from({ length: n }, (_, i) => i * 5 + 1));
+
+const isMenu = (body: string): boolean => body.includes('*1.*') && body.includes('*15.*');
+
+describe('greetings open the main menu', () => {
+  const greetings = [
+    'hello',
+    'Hi',
+    'hey',
+    'salam',
+    'Salaam',
+    'slam',
+    'aoa',
+    'AOA',
+    'Assalam o alaikum',
+    'asalam alaikum',
+    'assalamu alaikum',
+    'As-salamu alaykum',
+    'Asslam-o-Alaikum',
+    'السلام علیکم',
+    'اسلام علیکم',
+    'سلام',
+    'ہیلو',
+    'وعلیکم السلام',
+    'menu',
+    'مینیو',
+    '0',
+    '1',
+    '۱',
+  ];
+  it.each(greetings)('%s', (greeting) => {
+    // Prepare
+    const chat = new ChatHarness();
+    chat.text('salam');
+    chat.session = { ...chat.session!, flow: undefined };
+    // Act
+    const { replies, commands } = chat.text(greeting);
+    // Assess
+    expect(isMenu(textOf(replies))).toBe(true);
+    expect(commands).toEqual([]);
+  });
+
+  const realGreetings = fixtureRows().filter((r) => r.category === 'greeting');
+  it('the fixture has real Roman-Urdu greetings', () => {
+    expect(realGreetings.length).toBeGreaterThanOrEqual(10);
+  });
+  it.each(realGreetings.map((r) => r.text))('real Roman-Urdu greeting: %s', (text) => {
+    // Prepare
+    const chat = new ChatHarness();
+    chat.text('salam');
+    chat.session = { ...chat.session!, flow: undefined };
+    // Act
+    const { replies } = chat.text(text);
+    // Assess
+    expect(isMenu(textOf(replies))).toBe(true);
+    expect(chat.session?.language).toBe('ur');
+  });
+
+  it.each(
+    fixtureRows()
+      .filter((r) => r.category === 'complaint')
+      .map((r) => r.text),
+  )('a real complaint sentence is not taken for a greeting: %s', (text) => {
+    // Prepare
+    const chat = new ChatHarness();
+    chat.text('salam');
+    chat.session = { ...chat.session!, flow: undefined };
+    // Act
+    const { replies } = chat.text(text);
+    // Assess
+    expect(isMenu(textOf(replies))).toBe(false);
+  });
+
+  it('"1" picks service 1 while the menu is open, and greets again once the menu went stale', () => {
+    // Prepare
+    const chat = new ChatHarness();
+    chat.text('aoa');
+    // Act
+    const fresh = textOf(chat.text('1').replies);
+    const stale = textOf(chat.send({ kind: 'text', text: '1' }, MENU_IDLE_MS + 60_000).replies);
+    // Assess
+    expect(fresh).toContain('انسپکٹر جنرل');
+    expect(isMenu(stale)).toBe(true);
+  });
+
+  it('"Islamabad" is not a greeting', () => {
+    // Prepare
+    const chat = new ChatHarness();
+    chat.text('salam');
+    chat.session = { ...chat.session!, flow: undefined };
+    // Act
+    const { replies } = chat.text('Islamabad se hoon');
+    // Assess
+    expect(isMenu(textOf(replies))).toBe(false);
+  });
+});
+
+describe('language', () => {
+  it('is Urdu by default, English when the citizen writes English, and remembered', () => {
+    // Prepare
+    const chat = new ChatHarness();
+    // Act
+    const first = chat.text('salam');
+    const english = chat.text('I want to know the helpline numbers please');
+    const next = chat.text('5');
+    // Assess
+    expect(first.session.language).toBe('ur');
+    expect(english.session.language).toBe('en');
+    expect(textOf(next.replies)).toContain('Helpline numbers');
+  });
+
+  it('an explicit choice sticks even when the citizen then writes the other language', () => {
+    // Prepare
+    const chat = new ChatHarness();
+    chat.text('english');
+    // Act
+    chat.text('mera phone chori ho gaya hai kya karun');
+    const result = chat.text('5');
+    // Assess
+    expect(result.session.languageChosen).toBe(true);
+    expect(textOf(result.replies)).toContain('Helpline numbers');
+  });
+
+  it('switches at any time, even mid-complaint, and re-asks the current question', () => {
+    // Prepare
+    const chat = inLanguage('en');
+    chat.text('3');
+    chat.tap('cmp:ig');
+    // Act
+    const { replies, session } = chat.text('اردو');
+    // Assess
+    expect(session.language).toBe('ur');
+    expect(textOf(replies)).toContain('ضلع');
+    expect(session.flow).toMatchObject({ kind: 'complaint', step: 'district' });
+  });
+});
+
+const completeComplaint = (chat: ChatHarness, district: string, description: string, yes: string) => {
+  chat.text(district);
+  chat.text('1');
+  chat.text(description);
+  chat.send({ kind: 'location', latitude: 31.5204, longitude: 74.3587, name: 'Liberty Market' });
+  chat.send({ kind: 'media', mediaKind: 'image', mediaId: 'media-photo-1', mimeType: 'image/jpeg' });
+  chat.send({ kind: 'media', mediaKind: 'audio', mediaId: 'media-voice-1', mimeType: 'audio/ogg' });
+  chat.tap('done');
+  return chat.text(yes);
+};
+
+describe('filing a complaint in chat', () => {
+  it('in Urdu, from the IG complaint cell, ends in a fileComplaint command', () => {
+    // Prepare
+    const chat = new ChatHarness({
+      id: 'bsuid-1',
+      waId: '923001234567',
+      phone: '+923001234567',
+      name: 'Bilal',
+    });
+    chat.text('السلام علیکم');
+    chat.text('3');
+    chat.tap('cmp:ig', 'شکایت درج کریں');
+    // Act
+    const done = completeComplaint(
+      chat,
+      'فیصل آباد',
+      'تھانے کے محرر نے ایف آئی آر درج کرنے کے پیسے مانگے',
+      'جی',
+    );
+    // Assess
+    const { draft } = only(done.commands, 'fileComplaint');
+    expect(draft).toEqual({
+      district: 'FSD',
+      category: 'police_misconduct',
+      description: 'تھانے کے محرر نے ایف آئی آر درج کرنے کے پیسے مانگے',
+      location: { latitude: 31.5204, longitude: 74.3587, address: 'Liberty Market' },
+      attachments: [
+        { kind: 'image', mediaId: 'media-photo-1', mimeType: 'image/jpeg' },
+        { kind: 'audio', mediaId: 'media-voice-1', mimeType: 'audio/ogg' },
+      ],
+      complainant: { name: 'Bilal', phone: '+923001234567', whatsappId: 'bsuid-1', overseas: false },
+      language: 'ur',
+      optOutOfUpdates: false,
+    });
+    expect(done.session.flow).toBeUndefined();
+  });
+
+  it('in English, from crime report, with a misspelled district and no profile name', () => {
+    // Prepare
+    const chat = new ChatHarness({
+      id: '447700900123',
+      waId: '447700900123',
+      phone: '+447700900123',
+      country: 'GB',
+    });
+    chat.text('hello');
+    chat.text('english');
+    chat.text('2');
+    chat.text('complaint');
+    // Act
+    const district = chat.text('faislabad');
+    chat.text('1');
+    const description = chat.text('My motorcycle was stolen outside the mosque on Friday');
+    chat.tap('skip');
+    chat.tap('done');
+    const askName = chat.session?.flow;
+    chat.text('Usman Tariq');
+    const summary = chat.session?.flow;
+    const done = chat.tap('cf:yes', 'Submit');
+    // Assess
+    expect(textOf(district.replies)).toContain('District: *Faisalabad*');
+    expect(textOf(description.replies)).toContain('location');
+    expect(askName).toMatchObject({ step: 'name' });
+    expect(summary).toMatchObject({ step: 'confirm' });
+    const { draft } = only(done.commands, 'fileComplaint');
+    expect(draft).toMatchObject({
+      district: 'FSD',
+      category: 'theft_robbery',
+      description: 'My motorcycle was stolen outside the mosque on Friday',
+      attachments: [],
+      complainant: { name: 'Usman Tariq', whatsappId: '447700900123', overseas: true, country: 'GB' },
+      language: 'en',
+      optOutOfUpdates: false,
+    });
+    expect(draft.location).toBeUndefined();
+    expect(draft.priority).toBeUndefined();
+  });
+
+  it('asks which district when a typo is equally close to two', () => {
+    // Prepare
+    const chat = inLanguage('en');
+    chat.text('complaint');
+    // Act
+    const { replies } = chat.text('Bahawalngr');
+    const stillAsking = chat.session?.flow;
+    const picked = chat.tap('dist:BWN', 'Bahawalnagar');
+    // Assess
+    expect(replyIds(replies)).toEqual(['dist:BWP', 'dist:BWN']);
+    expect(stillAsking).toMatchObject({ step: 'district' });
+    expect(picked.session.flow).toMatchObject({ step: 'category', draft: { district: 'BWN' } });
+  });
+
+  it('offers the region list when the district is unknown, and takes a picked district', () => {
+    // Prepare
+    const chat = inLanguage('en');
+    chat.text('complaint');
+    // Act
+    const unknown = chat.text('Karachi');
+    const region = chat.tap('reg:dg_khan');
+    const picked = chat.tap('dist:LYH', 'Layyah');
+    // Assess
+    expect(textOf(unknown.replies)).toContain('could not find');
+    expect(replyIds(unknown.replies)).toContain('reg:lahore');
+    expect(replyIds(region.replies)).toContain('dist:LYH');
+    expect(picked.session.flow).toMatchObject({ step: 'category', draft: { district: 'LYH' } });
+  });
+
+  it('"cancel" (or منسوخ) leaves the flow without filing anything', () => {
+    for (const word of ['cancel', 'منسوخ']) {
+      // Prepare
+      const chat = inLanguage('ur');
+      chat.text('2');
+      chat.tap('cmp:crime');
+      chat.text('lahore');
+      // Act
+      const result = chat.text(word);
+      // Assess
+      expect(result.commands).toEqual([]);
+      expect(result.session.flow).toBeUndefined();
+      expect(textOf(result.replies)).toContain('منسوخ');
+    }
+  });
+
+  it('a voice note can be the description', () => {
+    // Prepare
+    const chat = inLanguage('en');
+    chat.text('complaint');
+    chat.text('Multan');
+    chat.text('2');
+    // Act
+    const result = chat.send({
+      kind: 'media',
+      mediaKind: 'audio',
+      mediaId: 'voice-9',
+      mimeType: 'audio/ogg',
+    });
+    // Assess
+    expect(result.session.flow).toMatchObject({
+      step: 'location',
+      draft: { attachments: [{ kind: 'audio', mediaId: 'voice-9' }] },
+    });
+  });
+});
+
+describe('gender-harassment report', () => {
+  it('is discreet, high priority and lets the citizen opt out of follow-up messages', () => {
+    // Prepare
+    const chat = new ChatHarness({ id: 'c-9', waId: '923331112222', phone: '+923331112222', name: 'Ayesha' });
+    chat.text('english');
+    const intro = chat.text('6');
+    chat.tap('cmp:harassment');
+    chat.text('Rawalpindi');
+    // Act
+    const categoryStep = chat.session?.flow;
+    chat.text('1');
+    chat.text('A man from my office keeps sending me threatening messages at night');
+    chat.tap('skip');
+    const followUps = chat.tap('done');
+    chat.tap('fu:no', 'No messages');
+    const done = chat.tap('cf:yes');
+    // Assess
+    expect(textOf(intro.replies)).toContain('confidential');
+    expect(categoryStep).toMatchObject({ step: 'category' });
+    expect(replyIds(followUps.replies)).toEqual(['fu:yes', 'fu:no']);
+    const { draft } = only(done.commands, 'fileComplaint');
+    expect(draft.category).toBe('harassment');
+    expect(draft.priority).toBe('high');
+    expect(draft.optOutOfUpdates).toBe(true);
+  });
+});
+
+describe('sensitive categories chosen from other services', () => {
+  it('domestic violence reported as a crime also asks about follow-up messages', () => {
+    // Prepare
+    const chat = inLanguage('en');
+    chat.text('2');
+    chat.tap('cmp:crime');
+    chat.text('Sheikhupura');
+    chat.tap('cat:domestic_violence');
+    chat.text('My husband beats me and my children every night');
+    chat.tap('skip');
+    // Act
+    const asked = chat.tap('done');
+    chat.tap('fu:yes');
+    chat.text('Rabia');
+    const done = chat.tap('cf:yes');
+    // Assess
+    expect(replyIds(asked.replies)).toEqual(['fu:yes', 'fu:no']);
+    expect(only(done.commands, 'fileComplaint').draft).toMatchObject({
+      category: 'domestic_violence',
+      optOutOfUpdates: false,
+    });
+  });
+});
+
+describe('Zainab Alert', () => {
+  it('first says call 15 and 1099, then takes the child details and files an urgent missing_child complaint', () => {
+    // Prepare
+    const chat = new ChatHarness({
+      id: 'c-11',
+      waId: '923004445555',
+      phone: '+923004445555',
+      name: 'Nasreen',
+    });
+    chat.text('salam');
+    // Act
+    const opened = chat.text('11');
+    const details = chat.text(
+      'Mera beta Ahmed, 7 saal, neeli shirt, Data Darbar ke paas 5 baje se lapata hai',
+    );
+    chat.text('lahore');
+    chat.send({ kind: 'location', latitude: 31.5795, longitude: 74.3053 });
+    chat.send({ kind: 'media', mediaKind: 'image', mediaId: 'child-photo', mimeType: 'image/jpeg' });
+    chat.tap('done');
+    const done = chat.tap('cf:yes');
+    // Assess
+    const [first, second] = opened.replies;
+    expect(first?.kind === 'text' && first.body).toContain('*15*');
+    expect(first?.kind === 'text' && first.body).toContain('*1099*');
+    expect(textOf(second ? [second] : [])).toContain('بچے کی تفصیل');
+    expect(opened.commands).toEqual([]);
+    expect(details.session.flow).toMatchObject({ step: 'district' });
+    const { draft } = only(done.commands, 'fileComplaint');
+    expect(draft).toMatchObject({ category: 'missing_child', priority: 'urgent', district: 'LHR' });
+    expect(draft.description).toContain('Ahmed');
+    expect(draft.attachments).toEqual([{ kind: 'image', mediaId: 'child-photo', mimeType: 'image/jpeg' }]);
+  });
+
+  it('"bacha gum ho gaya" leads to the Zainab Alert too', () => {
+    // Prepare
+    const chat = new ChatHarness();
+    chat.text('salam');
+    // Act
+    const { replies } = chat.text('mera bacha gum ho gaya hai');
+    // Assess
+    expect(textOf(replies)).toContain('1099');
+  });
+});
+
+describe('tracking', () => {
+  const etag = generateEtag('LHR', (n) => new Uint8Array(n).fill(7));
+
+  it.each([
+    etag,
+    etag.toLowerCase(),
+    etag.replace(/-/g, ' '),
+    etag.replace(/-/g, ''),
+    `status of ${etag.toLowerCase()} please`,
+  ])('an e-tag typed as "%s" asks for that complaint', (typed) => {
+    // Prepare
+    const chat = new ChatHarness();
+    chat.text('salam');
+    // Act
+    const result = chat.text(typed);
+    // Assess
+    expect(only(result.commands, 'trackComplaints')).toEqual({ kind: 'trackComplaints', etag });
+  });
+
+  it.each(['status', 'track', 'حیثیت'])('"%s" asks for all of the citizen\'s complaints', (word) => {
+    // Prepare
+    const chat = new ChatHarness();
+    chat.text('salam');
+    // Act
+    const result = chat.text(word);
+    // Assess
+    expect(only(result.commands, 'trackComplaints')).toEqual({ kind: 'trackComplaints' });
+  });
+
+  it('an e-tag with a wrong check character is refused politely, with no command', () => {
+    // Prepare
+    const chat = new ChatHarness();
+    chat.text('salam');
+    const last = etag.at(-1) === '0' ? '1' : '0';
+    // Act
+    const result = chat.text(`${etag.slice(0, -1)}${last}`);
+    // Assess
+    expect(result.commands).toEqual([]);
+    expect(textOf(result.replies)).toContain('ای ٹیگ');
+  });
+});
+
+describe('emergencies', () => {
+  it.each([
+    'help me they are breaking in',
+    'bachao daku ghar mein hain',
+    'فائرنگ ہو رہی ہے',
+    'emergency!',
+    'mere bhai ko kidnap kar liya',
+    'ghar mein aag lag gayi',
+  ])('"%s" gets "call 15" before anything else', (text) => {
+    // Prepare
+    const chat = new ChatHarness();
+    chat.text('salam');
+    // Act
+    const { replies } = chat.text(text);
+    // Assess
+    const first = replies[0];
+    expect(first?.kind).toBe('text');
+    expect(first?.kind === 'text' && first.body).toContain('*15*');
+    expect(first?.kind === 'text' && first.body.startsWith('🚨')).toBe(true);
+  });
+
+  it('mid-complaint the warning comes first and the text still fills the description', () => {
+    // Prepare
+    const chat = inLanguage('ur');
+    chat.text('complaint');
+    chat.text('lahore');
+    chat.text('1');
+    // Act
+    const result = chat.text('daku abhi abhi mera phone cheen kar bhage hain');
+    // Assess
+    expect(textOf(result.replies.slice(0, 1))).toContain('*15*');
+    expect(result.session.flow).toMatchObject({
+      step: 'location',
+      draft: { description: 'daku abhi abhi mera phone cheen kar bhage hain' },
+    });
+  });
+
+  it('ordinary words that contain emergency words are not emergencies', () => {
+    // Prepare
+    const chat = new ChatHarness();
+    chat.text('salam');
+    // Act
+    const { replies } = chat.text('aage kya karna hai');
+    // Assess
+    expect(textOf(replies)).not.toContain('🚨');
+  });
+});
+
+describe('flood control', () => {
+  it(`after ${FLOOD_MAX_MESSAGES} messages in a minute: one polite notice, then silence until the window passes`, () => {
+    // Prepare
+    const chat = new ChatHarness();
+    for (let i = 0; i < FLOOD_MAX_MESSAGES; i++) chat.text('salam', 1_000);
+    // Act
+    const notice = chat.text('salam', 1_000);
+    const ignored = [chat.text('status', 1_000), chat.text('2', 1_000)];
+    const after = chat.text('status', 61_000);
+    // Assess
+    expect(notice.replies).toHaveLength(1);
+    expect(textOf(notice.replies)).toContain('ایک منٹ');
+    for (const r of ignored) {
+      expect(r.replies).toEqual([]);
+      expect(r.commands).toEqual([]);
+    }
+    expect(only(after.commands, 'trackComplaints')).toEqual({ kind: 'trackComplaints' });
+  });
+
+  it('an emergency still gets "call 15" while flooding', () => {
+    // Prepare
+    const chat = new ChatHarness();
+    for (let i = 0; i < FLOOD_MAX_MESSAGES + 2; i++) chat.text('hello', 1_000);
+    // Act
+    const result = chat.text('bachao', 1_000);
+    // Assess
+    expect(textOf(result.replies)).toContain('*15*');
+    expect(result.commands).toEqual([]);
+  });
+});
+
+describe('other message kinds', () => {
+  it.each([
+    { kind: 'media', mediaKind: 'sticker', mediaId: 's1' },
+    { kind: 'reaction', emoji: '👍' },
+    { kind: 'contacts' },
+    { kind: 'unsupported' },
+  ] as const)('$kind gets a short help reply, never an error', (payload) => {
+    // Prepare
+    const chat = new ChatHarness();
+    chat.text('salam');
+    // Act
+    const result = chat.send(payload);
+    // Assess
+    expect(result.replies).toHaveLength(1);
+    expect(textOf(result.replies)).toContain('0');
+    expect(result.commands).toEqual([]);
+  });
+
+  it('a system notice gets no reply', () => {
+    // Prepare
+    const chat = new ChatHarness();
+    // Act
+    const result = chat.send({ kind: 'system' });
+    // Assess
+    expect(result.replies).toEqual([]);
+  });
+
+  it('a template quick-reply payload works like a button', () => {
+    // Prepare
+    const chat = new ChatHarness();
+    chat.text('salam');
+    // Act
+    const result = chat.send({ kind: 'button', payload: `fb:yes:${ETAG}`, text: 'Yes' });
+    // Assess
+    expect(only(result.commands, 'complaintFeedback')).toEqual({
+      kind: 'complaintFeedback',
+      etag: ETAG,
+      satisfied: true,
+    });
+  });
+});
+
+describe('satisfaction and opt-out', () => {
+  it('"not satisfied" asks why, then records the reason', () => {
+    // Prepare
+    const chat = inLanguage('en');
+    // Act
+    const asked = chat.tap(`fb:no:${ETAG}`, 'Not satisfied');
+    const done = chat.text('Nobody called me and the accused still threatens us');
+    // Assess
+    expect(asked.commands).toEqual([]);
+    expect(only(done.commands, 'complaintFeedback')).toEqual({
+      kind: 'complaintFeedback',
+      etag: ETAG,
+      satisfied: false,
+      reason: 'Nobody called me and the accused still threatens us',
+    });
+  });
+
+  it('"stop updates" opts out of follow-up messages', () => {
+    // Prepare
+    const chat = inLanguage('en');
+    // Act
+    const result = chat.text('stop updates');
+    // Assess
+    expect(only(result.commands, 'setOptOut')).toEqual({ kind: 'setOptOut', optOut: true });
+  });
+});

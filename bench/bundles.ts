@@ -22,6 +22,7 @@ const bundle = async (entry: string, outfile: string): Promise<number> => {
     platform: 'node',
     format: 'esm',
     target: BUNDLING.target,
+    mainFields: BUNDLING.mainFields,
     banner: { js: BUNDLING.esmBanner },
     external: [...BUNDLING.externalModules],
     logLevel: 'silent',

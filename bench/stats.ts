@@ -10,6 +10,8 @@ export const percentile = (values: readonly number[], p: number): number => {
 export const median = (values: readonly number[]): number => percentile(values, 50);
 
 export const table = (header: readonly string[], rows: readonly (readonly string[])[]): string =>
-  [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join(
-    '\n',
-  );
+  [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');

@@ -8,6 +8,8 @@ export const BUNDLING = {
   /** ESM bundles still meet CommonJS dependencies that call require(); give them one. */
   esmBanner:
     "import { createRequire as __rabtaCreateRequire } from 'node:module'; const require = __rabtaCreateRequire(import.meta.url);",
-  /** Nothing is external: the Lambda runtime's bundled SDK version is not ours to depend on. */
-  externalModules: [] as readonly string[],
+  /** Prefer ESM builds of dependencies. */
+  mainFields: ['module', 'main'] as string[],
+  /** Bundle the SDK too: pinned versions, the same code that runs locally, tree-shaken. */
+  externalModules: [] as string[],
 } as const;

@@ -1,0 +1,262 @@
+/**
+ * The stateful half of Rabta: what holds data or wiring that must outlive a redeploy of the functions.
+ * The application table, the idempotency table, every queue of infra/resources.ts with its DLQ, the bus
+ * with its archive and rules, the officers' user pool, and the WhatsApp secret.
+ */
+import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  ClientAttributes,
+  FeaturePlan,
+  Mfa,
+  StandardThreatProtectionMode,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
+import {
+  AttributeType,
+  BillingMode,
+  ProjectionType,
+  StreamViewType,
+  Table,
+  TableEncryption,
+} from 'aws-cdk-lib/aws-dynamodb';
+import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { dlqDepthAlarm, SecureQueue } from '../constructs/secure-queue.ts';
+import { APP_TABLE, EVENT_SOURCE, IDEMPOTENCY_TABLE, QUEUES, type QueueId } from '../resources.ts';
+import type { StageConfig } from '../stages.ts';
+import { FUNCTIONS, type EventTrigger } from '../topology.ts';
+
+export interface StatefulStackProps extends StackProps {
+  readonly stage: StageConfig;
+}
+
+/** Custom attributes officers carry; their JWT claims are `custom:<name>` (team contract). */
+export const OFFICER_ATTRIBUTES = ['role', 'district', 'region', 'station', 'circle'] as const;
+
+/** Keys of the WhatsApp secret's JSON value; ops fill them in after the first deploy (docs/deploy.md). */
+export const WHATSAPP_SECRET_KEYS = ['appSecret', 'verifyToken', 'accessToken', 'phoneNumberId'] as const;
+
+const DLQ_RETENTION = Duration.days(14);
+
+export class StatefulStack extends Stack {
+  readonly table: Table;
+  readonly idempotencyTable: Table;
+  readonly bus: EventBus;
+  readonly queues: Record<QueueId, Queue>;
+  readonly dlqs: Partial<Record<QueueId, Queue>>;
+  readonly userPool: UserPool;
+  readonly officerConsoleClient: UserPoolClient;
+  readonly whatsAppSecret: Secret;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, props);
+    const { stage } = props;
+
+    this.table = this.appTable(stage);
+    this.idempotencyTable = new Table(this, 'IdempotencyTable', {
+      partitionKey: { name: IDEMPOTENCY_TABLE.partitionKey, type: AttributeType.STRING },
+      timeToLiveAttribute: IDEMPOTENCY_TABLE.ttlAttribute,
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      encryption: TableEncryption.AWS_MANAGED,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: stage.deletionProtection,
+      removalPolicy: stage.removalPolicy,
+    });
+
+    const { queues, dlqs } = this.appQueues(stage);
+    this.queues = queues;
+    this.dlqs = dlqs;
+
+    this.bus = new EventBus(this, 'Bus', { eventBusName: `rabta-${stage.name}` });
+    this.bus.archive('Archive', {
+      archiveName: `rabta-${stage.name}-complaints`,
+      description: 'Every complaint event, for replay to a new or repaired consumer',
+      eventPattern: { source: [EVENT_SOURCE] },
+      retention: Duration.days(stage.eventArchiveRetentionDays),
+    });
+    this.busRules(stage);
+
+    this.userPool = this.officerPool(stage);
+    this.officerConsoleClient = this.userPool.addClient('OfficerConsole', {
+      userPoolClientName: `rabta-${stage.name}-officer-console`,
+      // A browser console cannot keep a secret; SRP keeps the password off the wire.
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      disableOAuth: true,
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+      // Officers must not edit their own role or area: the custom attributes are admin-written only.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ locale: true }),
+    });
+
+    this.whatsAppSecret = new Secret(this, 'WhatsAppSecret', {
+      secretName: `rabta/${stage.name}/whatsapp`,
+      description:
+        'WhatsApp Cloud API: {appSecret, verifyToken, accessToken, phoneNumberId}. verifyToken is generated; ops set the rest.',
+      // Generates the verify token (we choose it and give it to Meta); the other keys start empty.
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({ appSecret: '', accessToken: '', phoneNumberId: '' }),
+        generateStringKey: 'verifyToken',
+        excludePunctuation: true,
+        passwordLength: 48,
+      },
+      removalPolicy: stage.removalPolicy,
+    });
+    Validations.of(this.whatsAppSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Meta issues the app secret and access token in its own console; they cannot be rotated by a Lambda, so ops rotate them there and update the secret (docs/deploy.md)',
+    });
+
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'OfficerConsoleClientId', { value: this.officerConsoleClient.userPoolClientId });
+    new CfnOutput(this, 'WhatsAppSecretArn', { value: this.whatsAppSecret.secretArn });
+  }
+
+  private appTable(stage: StageConfig): Table {
+    const table = new Table(this, 'AppTable', {
+      partitionKey: { name: APP_TABLE.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: APP_TABLE.sortKey, type: AttributeType.STRING },
+      timeToLiveAttribute: APP_TABLE.ttlAttribute,
+      stream: StreamViewType[APP_TABLE.stream],
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      encryption: TableEncryption.AWS_MANAGED,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: stage.deletionProtection,
+      removalPolicy: stage.removalPolicy,
+    });
+    for (const [indexName, keys] of Object.entries(APP_TABLE.indexes)) {
+      table.addGlobalSecondaryIndex({
+        indexName,
+        partitionKey: { name: keys.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: keys.sortKey, type: AttributeType.STRING },
+        projectionType: ProjectionType.ALL,
+      });
+    }
+    return table;
+  }
+
+  private appQueues(stage: StageConfig) {
+    const queues = {} as Record<QueueId, Queue>;
+    const dlqs: Partial<Record<QueueId, Queue>> = {};
+    for (const id of Object.keys(QUEUES) as QueueId[]) {
+      const def = QUEUES[id];
+      let deadLetterQueue: { queue: Queue; maxReceiveCount: number } | undefined;
+      if ('maxReceiveCount' in def) {
+        const dlq = new SecureQueue(this, `${pascal(id)}Dlq`, {
+          fifo: def.fifo,
+          retention: DLQ_RETENTION,
+          removalPolicy: stage.removalPolicy,
+        }).queue;
+        dlqs[id] = dlq;
+        deadLetterQueue = { queue: dlq, maxReceiveCount: def.maxReceiveCount };
+        dlqDepthAlarm(this, `${pascal(id)}DlqAlarm`, dlq, stage.dlqAlarmThreshold);
+      }
+      queues[id] = new SecureQueue(this, pascal(id), {
+        fifo: def.fifo,
+        retention: Duration.days(def.retentionDays),
+        visibilityTimeout: Duration.seconds(def.visibilityTimeoutSeconds),
+        deadLetterQueue,
+        removalPolicy: stage.removalPolicy,
+      }).queue;
+      if (!deadLetterQueue) {
+        Validations.of(queues[id]).acknowledge({
+          id: 'AwsSolutions-SQS3',
+          reason: `${id} is itself a dead-letter destination (Lambda on-failure target of the table stream), so it has no DLQ of its own`,
+        });
+        dlqDepthAlarm(this, `${pascal(id)}Alarm`, queues[id], stage.dlqAlarmThreshold);
+      }
+    }
+    return { queues, dlqs };
+  }
+
+  /** Bus -> queue rules for every `event` trigger of the topology. They live here, next to the bus and queues. */
+  private busRules(stage: StageConfig): void {
+    const deliveryDlq = new SecureQueue(this, 'EventDeliveryDlq', {
+      fifo: false,
+      retention: DLQ_RETENTION,
+      removalPolicy: stage.removalPolicy,
+    }).queue;
+    Validations.of(deliveryDlq).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is the dead-letter target of the EventBridge rule targets; a DLQ has no DLQ',
+    });
+    dlqDepthAlarm(this, 'EventDeliveryDlqAlarm', deliveryDlq, stage.dlqAlarmThreshold);
+
+    for (const fn of FUNCTIONS) {
+      for (const trigger of fn.triggers.filter((t): t is EventTrigger => t.kind === 'event')) {
+        new Rule(this, `${fn.id}Rule`, {
+          eventBus: this.bus,
+          description: `${trigger.detailTypes.join(', ')} -> ${trigger.queue} queue -> ${fn.id}`,
+          eventPattern: { source: [EVENT_SOURCE], detailType: [...trigger.detailTypes] },
+          targets: [
+            new SqsQueue(this.queues[trigger.queue], {
+              deadLetterQueue: deliveryDlq,
+              retryAttempts: 185,
+              maxEventAge: Duration.hours(24),
+            }),
+          ],
+        });
+      }
+    }
+  }
+
+  private officerPool(stage: StageConfig): UserPool {
+    const pool = new UserPool(this, 'Officers', {
+      userPoolName: `rabta-${stage.name}-officers`,
+      // Officers are created by an administrator, never by themselves.
+      selfSignUpEnabled: false,
+      signInAliases: { username: true, email: true },
+      autoVerify: { email: true },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      standardAttributes: {
+        fullname: { required: false, mutable: true },
+        phoneNumber: { required: false, mutable: true },
+        email: { required: false, mutable: true },
+      },
+      customAttributes: Object.fromEntries(
+        OFFICER_ATTRIBUTES.map((name) => [
+          name,
+          new StringAttribute({ mutable: true, minLen: 0, maxLen: 64 }),
+        ]),
+      ),
+      featurePlan: stage.officerThreatProtection ? FeaturePlan.PLUS : FeaturePlan.ESSENTIALS,
+      standardThreatProtectionMode: stage.officerThreatProtection
+        ? StandardThreatProtectionMode.FULL_FUNCTION
+        : undefined,
+      deletionProtection: stage.deletionProtection,
+      removalPolicy: stage.removalPolicy,
+    });
+    if (!stage.officerThreatProtection) {
+      Validations.of(pool).acknowledge({
+        id: 'AwsSolutions-COG8',
+        reason:
+          'Dev pool holds test officers only; Plus-tier threat protection is billed per user and is on in prod',
+      });
+    }
+    return pool;
+  }
+}
+
+const pascal = (id: string): string => id.charAt(0).toUpperCase() + id.slice(1);

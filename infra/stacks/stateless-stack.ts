@@ -1,0 +1,227 @@
+/**
+ * The stateless half of Rabta: one AppFunction per entry of infra/topology.ts, wired to its triggers
+ * (HTTP routes, queues, the table stream, schedules). Safe to destroy and redeploy at any time.
+ */
+import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  HttpApi,
+  HttpMethod,
+  HttpRoute,
+  HttpRouteKey,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { FilterCriteria, FilterRule, StartingPosition, type CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { Construct } from 'constructs';
+import { TIMELINE_SK_PREFIX } from '../../shared/adapters/dynamodb/keys.ts';
+import { AppFunction, type AppResources } from '../constructs/app-function.ts';
+import { dlqDepthAlarm, SecureQueue } from '../constructs/secure-queue.ts';
+import { QUEUES } from '../resources.ts';
+import { scheduleRate, type StageConfig } from '../stages.ts';
+import { FUNCTIONS, type HttpTrigger, type ScheduleTrigger, type StreamTrigger } from '../topology.ts';
+
+export interface StatelessStackProps extends StackProps {
+  readonly stage: StageConfig;
+  readonly resources: AppResources & { readonly table: ITable };
+  readonly userPool: IUserPool;
+  readonly officerConsoleClient: IUserPoolClient;
+  /** Where the function entries live; defaults to this repository (tests may point elsewhere). */
+  readonly projectRoot?: string;
+}
+
+export class StatelessStack extends Stack {
+  readonly api: HttpApi;
+  readonly functions: Record<string, AppFunction> = {};
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { stage, resources } = props;
+
+    this.api = new HttpApi(this, 'Api', {
+      apiName: `rabta-${stage.name}`,
+      description: 'Rabta public complaint API, WhatsApp webhook and officer API',
+      createDefaultStage: false,
+    });
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
+      retention: stage.logRetention,
+      removalPolicy: stage.removalPolicy,
+    });
+    const apiStage = new HttpStage(this, 'ApiDefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: stage.apiThrottle,
+      // No caller identity or body here: request metadata only (architecture §7).
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            responseLength: '$context.responseLength',
+            latencyMs: '$context.responseLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+            ip: '$context.identity.sourceIp',
+            requestTime: '$context.requestTime',
+          }),
+        ),
+      },
+    });
+    const officerAuthorizer = new HttpUserPoolAuthorizer('OfficerAuthorizer', props.userPool, {
+      userPoolClients: [props.officerConsoleClient],
+    });
+
+    // Failed schedule deliveries and failed asynchronous runs of scheduled functions land here.
+    const scheduleDlq = new SecureQueue(this, 'ScheduleDlq', {
+      fifo: false,
+      retention: Duration.days(14),
+      removalPolicy: stage.removalPolicy,
+    }).queue;
+    Validations.of(scheduleDlq).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is the dead-letter target of the schedules and of the scheduled functions; a DLQ has no DLQ',
+    });
+    dlqDepthAlarm(this, 'ScheduleDlqAlarm', scheduleDlq, stage.dlqAlarmThreshold);
+
+    for (const def of FUNCTIONS) {
+      const hasSchedule = def.triggers.some((t) => t.kind === 'schedule');
+      const appFn = new AppFunction(this, def.id, { def, stage, resources, projectRoot: props.projectRoot });
+      this.functions[def.id] = appFn;
+      const { fn } = appFn;
+      if (hasSchedule) {
+        fn.configureAsyncInvoke({ onFailure: new SqsDestination(scheduleDlq), retryAttempts: 2 });
+      }
+
+      for (const trigger of def.triggers) {
+        switch (trigger.kind) {
+          case 'http':
+            this.route(def.id, trigger, fn, trigger.auth === 'officer' ? officerAuthorizer : undefined);
+            break;
+          case 'queue':
+          case 'event': {
+            const queueDef = QUEUES[trigger.queue];
+            const maxBatchingWindowSeconds =
+              trigger.kind === 'queue' ? trigger.maxBatchingWindowSeconds : undefined;
+            fn.addEventSource(
+              new SqsEventSource(resources.queues[trigger.queue], {
+                batchSize: trigger.batchSize,
+                reportBatchItemFailures: true,
+                // FIFO queues do not support a batching window.
+                maxBatchingWindow:
+                  !queueDef.fifo && maxBatchingWindowSeconds
+                    ? Duration.seconds(maxBatchingWindowSeconds)
+                    : undefined,
+              }),
+            );
+            break;
+          }
+          case 'stream':
+            fn.addEventSource(this.streamSource(trigger, resources));
+            break;
+          case 'schedule':
+            this.schedule(def.id, trigger, stage, appFn, scheduleDlq);
+            break;
+        }
+      }
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: apiStage.url });
+    new CfnOutput(this, 'WebhookUrl', { value: `${apiStage.url}webhook` });
+  }
+
+  private route(
+    fnId: string,
+    trigger: HttpTrigger,
+    fn: AppFunction['fn'],
+    authorizer?: HttpUserPoolAuthorizer,
+  ): void {
+    const routeKey =
+      trigger.path === '$default'
+        ? HttpRouteKey.DEFAULT
+        : HttpRouteKey.with(trigger.path, HttpMethod[trigger.method]);
+    const id = `${fnId}Route${trigger.method}${trigger.path.replace(/[^A-Za-z0-9]/g, '')}`;
+    const route = new HttpRoute(this, id, {
+      httpApi: this.api,
+      routeKey,
+      integration: new HttpLambdaIntegration(`${id}Integration`, fn),
+      authorizer,
+    });
+    if (!authorizer) {
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          trigger.path === '/webhook'
+            ? "Meta's webhook cannot present a JWT; POST is authenticated by the X-Hub-Signature-256 HMAC, GET by the verify token"
+            : `${trigger.method} ${trigger.path} is a public citizen route by design; input is validated and ownership proven in the body`,
+      });
+    }
+  }
+
+  private streamSource(trigger: StreamTrigger, resources: AppResources): DynamoEventSource {
+    const failures = resources.queues.publisherFailures;
+    // The stream carries every table write; only inserted timeline entries are events, so Lambda is not
+    // even invoked for the rest (the publisher still checks, and the local runtime does not filter).
+    return new DynamoEventSource(resources.table, {
+      startingPosition: StartingPosition.TRIM_HORIZON,
+      batchSize: trigger.batchSize,
+      maxBatchingWindow: Duration.seconds(trigger.maxBatchingWindowSeconds),
+      retryAttempts: trigger.retryAttempts,
+      bisectBatchOnError: true,
+      reportBatchItemFailures: true,
+      onFailure: new SqsDlq(failures),
+      filters: [
+        FilterCriteria.filter({
+          eventName: FilterRule.isEqual('INSERT'),
+          dynamodb: { NewImage: { sk: { S: FilterRule.beginsWith(TIMELINE_SK_PREFIX) } } },
+        }),
+      ],
+    });
+  }
+
+  private schedule(
+    fnId: string,
+    trigger: ScheduleTrigger,
+    stage: StageConfig,
+    appFn: AppFunction,
+    dlq: SecureQueue['queue'],
+  ): void {
+    const minutes = scheduleRate(stage, trigger.rateMinutes);
+    // Our own role so the invoke grant can be acknowledged precisely (the default one is created lazily).
+    const role = new Role(this, `${fnId}ScheduleRole`, {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+      description: `EventBridge Scheduler invoking ${fnId}`,
+    });
+    const fnLogicalId = this.getLogicalId(appFn.fn.node.defaultChild as CfnFunction);
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${fnLogicalId}.Arn>:*]`,
+      reason: `Invoke permission on ${fnId} and its versions/aliases only (the :* suffix); no other function`,
+    });
+    new Schedule(this, `${fnId}Schedule`, {
+      description: `Runs ${fnId} every ${minutes} minute(s)`,
+      schedule: ScheduleExpression.rate(Duration.minutes(minutes)),
+      target: new LambdaInvoke(appFn.fn, {
+        role,
+        deadLetterQueue: dlq,
+        retryAttempts: 3,
+        // A run older than one period is superseded by the next one.
+        maxEventAge: Duration.minutes(Math.max(minutes, 1)),
+      }),
+    });
+  }
+}

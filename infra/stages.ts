@@ -1,0 +1,81 @@
+/**
+ * What differs between deployments of Rabta. Select one with `-c stage=dev|prod` (cdk.json defaults to dev).
+ * Everything else (functions, triggers, tables, queues) comes from infra/topology.ts and infra/resources.ts.
+ */
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+
+export const STAGE_NAMES = ['dev', 'prod'] as const;
+export type StageName = (typeof STAGE_NAMES)[number];
+
+export interface StageConfig {
+  readonly name: StageName;
+  /** Overrides every schedule's topology rate (minutes); undefined keeps the topology's default (5). */
+  readonly scheduleRateMinutes?: number;
+  readonly logRetention: RetentionDays;
+  /** RETAIN keeps data stores when a stack is deleted; DESTROY lets a dev stack go away cleanly. */
+  readonly removalPolicy: RemovalPolicy;
+  /** DynamoDB and Cognito deletion protection: on everywhere except dev. */
+  readonly deletionProtection: boolean;
+  /** HTTP API default-stage throttling (requests per second, burst). */
+  readonly apiThrottle: { readonly rateLimit: number; readonly burstLimit: number };
+  /** Alarm when a dead-letter queue holds at least this many messages. */
+  readonly dlqAlarmThreshold: number;
+  /** How long the bus archive keeps events for replay. */
+  readonly eventArchiveRetentionDays: number;
+  /**
+   * Cognito Plus feature plan with full threat protection (compromised credentials, adaptive auth).
+   * Billed per active user, so dev runs on Essentials.
+   */
+  readonly officerThreatProtection: boolean;
+}
+
+export const STAGES: Record<StageName, StageConfig> = {
+  dev: {
+    name: 'dev',
+    logRetention: RetentionDays.ONE_WEEK,
+    removalPolicy: RemovalPolicy.DESTROY,
+    deletionProtection: false,
+    apiThrottle: { rateLimit: 50, burstLimit: 100 },
+    dlqAlarmThreshold: 1,
+    eventArchiveRetentionDays: 7,
+    officerThreatProtection: false,
+  },
+  prod: {
+    name: 'prod',
+    logRetention: RetentionDays.SIX_MONTHS,
+    removalPolicy: RemovalPolicy.RETAIN,
+    deletionProtection: true,
+    apiThrottle: { rateLimit: 500, burstLimit: 1000 },
+    dlqAlarmThreshold: 1,
+    eventArchiveRetentionDays: 365,
+    officerThreatProtection: true,
+  },
+};
+
+const isStageName = (value: unknown): value is StageName =>
+  typeof value === 'string' && (STAGE_NAMES as readonly string[]).includes(value);
+
+/**
+ * The stage selected by CDK context (`-c stage=prod`), with an optional `-c scheduleRateMinutes=<n>` override.
+ * An unknown stage fails synthesis with a message rather than deploying something half-configured.
+ */
+export const stageFromContext = (stage: unknown, scheduleRateMinutes?: unknown): StageConfig => {
+  const name = stage ?? 'dev';
+  if (!isStageName(name)) {
+    throw new Error(`Unknown stage "${String(name)}": use -c stage=${STAGE_NAMES.join('|')}`);
+  }
+  const config = STAGES[name];
+  if (scheduleRateMinutes === undefined) return config;
+  const rate = Number(scheduleRateMinutes);
+  if (!Number.isInteger(rate) || rate < 1) {
+    throw new Error(
+      `scheduleRateMinutes must be a whole number of minutes >= 1, got "${String(scheduleRateMinutes)}"`,
+    );
+  }
+  return { ...config, scheduleRateMinutes: rate };
+};
+
+/** The rate a schedule runs at in this stage: the stage override, else the topology's default. */
+export const scheduleRate = (stage: StageConfig, topologyRateMinutes: number): number =>
+  stage.scheduleRateMinutes ?? topologyRateMinutes;

@@ -1,0 +1,402 @@
+/**
+ * Template assertions: the properties the issues require of the deployed resources, per stage.
+ */
+import { Match } from 'aws-cdk-lib/assertions';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WHATSAPP_SECRET_ENV } from '../../infra/constructs/app-function.ts';
+import {
+  APP_TABLE,
+  ENV,
+  IDEMPOTENCY_TABLE,
+  QUEUES,
+  queuesWithDlq,
+  type QueueId,
+} from '../../infra/resources.ts';
+import { OFFICER_ATTRIBUTES } from '../../infra/stacks/stateful-stack.ts';
+import { FUNCTIONS } from '../../infra/topology.ts';
+import { synthesize, type Synthesized } from './synth.ts';
+
+type Props = Record<string, unknown>;
+const propsOf = (resources: Record<string, { Properties?: Props }>): Props[] =>
+  Object.values(resources).map((r) => r.Properties ?? {});
+
+describe('infra templates', () => {
+  const synths: Partial<Record<'dev' | 'prod', Synthesized>> = {};
+  const get = (stage: 'dev' | 'prod'): Synthesized => {
+    const synth = synths[stage];
+    if (!synth) throw new Error(`${stage} not synthesized`);
+    return synth;
+  };
+
+  beforeAll(() => {
+    synths.dev = synthesize('dev');
+    synths.prod = synthesize('prod');
+  });
+  afterAll(() => {
+    synths.dev?.cleanup();
+    synths.prod?.cleanup();
+  });
+
+  describe('functions', () => {
+    it('run on Node.js 24, ARM64, with active tracing and a log group with retention', () => {
+      // Prepare
+      const { stateless } = get('prod');
+
+      // Act
+      const functions = propsOf(stateless.findResources('AWS::Lambda::Function'));
+
+      // Assess
+      expect(functions).toHaveLength(FUNCTIONS.length);
+      for (const fn of functions) {
+        expect(fn.Runtime).toBe('nodejs24.x');
+        expect(fn.Architectures).toEqual(['arm64']);
+        expect(fn.TracingConfig).toEqual({ Mode: 'Active' });
+        expect(fn.LoggingConfig).toMatchObject({ LogGroup: { Ref: expect.any(String) } });
+      }
+      stateless.resourcePropertiesCountIs(
+        'AWS::Logs::LogGroup',
+        { RetentionInDays: 180 },
+        FUNCTIONS.length + 1,
+      );
+    });
+
+    it('get memory and timeout from the topology, else the defaults', () => {
+      // Prepare
+      const synth = get('dev');
+
+      for (const def of FUNCTIONS) {
+        // Act
+        const logicalId = synth.stacks.stateless.getLogicalId(
+          synth.stacks.stateless.functions[def.id]!.fn.node.defaultChild as CfnFunction,
+        );
+        const props = synth.stateless.toJSON().Resources[logicalId].Properties as Props;
+
+        // Assess
+        expect(props.MemorySize).toBe(def.memoryMb ?? 512);
+        expect(props.Timeout).toBe(def.timeoutSeconds ?? 10);
+      }
+    });
+
+    it('receive exactly the environment their access allows', () => {
+      // Prepare
+      const synth = get('dev');
+
+      for (const def of FUNCTIONS) {
+        // Act
+        const logicalId = synth.stacks.stateless.getLogicalId(
+          synth.stacks.stateless.functions[def.id]!.fn.node.defaultChild as CfnFunction,
+        );
+        const props = synth.stateless.toJSON().Resources[logicalId].Properties as Props;
+        const env = (props.Environment as { Variables: Record<string, unknown> }).Variables;
+
+        // Assess
+        expect(env[ENV.stage]).toBe('dev');
+        expect(env.POWERTOOLS_SERVICE_NAME).toBe('rabta');
+        expect(ENV.tableName in env).toBe(def.access.table !== undefined);
+        expect(ENV.idempotencyTableName in env).toBe(def.access.idempotencyTable === true);
+        expect(ENV.eventBusName in env).toBe(def.access.putEvents === true);
+        expect(WHATSAPP_SECRET_ENV in env).toBe(def.access.whatsappSecrets === true);
+        const queueVars = Object.keys(env).filter((k) => k.startsWith('QUEUE_URL_'));
+        expect(queueVars.sort()).toEqual((def.access.sendTo ?? []).map((q) => ENV.queueUrl(q)).sort());
+      }
+    });
+
+    it('are granted exactly their access (table read vs readwrite, queues, bus, secret)', () => {
+      // Prepare
+      const synth = get('dev');
+      const policies = propsOf(synth.stateless.findResources('AWS::IAM::Policy'));
+
+      for (const def of FUNCTIONS) {
+        // Act
+        const roleId = synth.stacks.stateless.getLogicalId(
+          synth.stacks.stateless.functions[def.id]!.role.node.defaultChild as never,
+        );
+        const statements = policies
+          .filter((p) => JSON.stringify(p.Roles) === JSON.stringify([{ Ref: roleId }]))
+          .flatMap((p) => (p.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement);
+        const actions = new Set(statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])));
+
+        // Assess
+        expect(actions.has('dynamodb:PutItem')).toBe(
+          def.access.table === 'readwrite' || def.access.idempotencyTable === true,
+        );
+        expect(actions.has('dynamodb:Query')).toBe(def.access.table !== undefined);
+        expect(actions.has('dynamodb:BatchWriteItem')).toBe(def.access.table === 'readwrite');
+        // Scheduled functions also send their failed runs to the schedule DLQ (on-failure destination).
+        const hasSchedule = def.triggers.some((t) => t.kind === 'schedule');
+        expect(actions.has('sqs:SendMessage')).toBe((def.access.sendTo ?? []).length > 0 || hasSchedule);
+        expect(actions.has('events:PutEvents')).toBe(def.access.putEvents === true);
+        expect(actions.has('secretsmanager:GetSecretValue')).toBe(def.access.whatsappSecrets === true);
+        expect(actions.has('dynamodb:GetRecords')).toBe(def.triggers.some((t) => t.kind === 'stream'));
+      }
+    });
+
+    it('never use wildcard DynamoDB resources (indexes are listed by name)', () => {
+      // Prepare
+      const text = JSON.stringify(get('dev').stateless.findResources('AWS::IAM::Policy'));
+
+      // Act / Assess
+      expect(text).not.toContain('/index/*');
+    });
+  });
+
+  describe('application table', () => {
+    it.each(['dev', 'prod'] as const)(
+      '%s: keys, GSIs with ALL projection, NEW_IMAGE stream, PITR, SSE, TTL, on demand',
+      (stage) => {
+        // Prepare
+        const { stateful } = get(stage);
+
+        // Act / Assess
+        stateful.hasResourceProperties('AWS::DynamoDB::Table', {
+          KeySchema: [
+            { AttributeName: APP_TABLE.partitionKey, KeyType: 'HASH' },
+            { AttributeName: APP_TABLE.sortKey, KeyType: 'RANGE' },
+          ],
+          BillingMode: 'PAY_PER_REQUEST',
+          StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          SSESpecification: { SSEEnabled: true },
+          TimeToLiveSpecification: { AttributeName: APP_TABLE.ttlAttribute, Enabled: true },
+          GlobalSecondaryIndexes: Match.arrayWith(
+            Object.entries(APP_TABLE.indexes).map(([name, keys]) =>
+              Match.objectLike({
+                IndexName: name,
+                KeySchema: [
+                  { AttributeName: keys.partitionKey, KeyType: 'HASH' },
+                  { AttributeName: keys.sortKey, KeyType: 'RANGE' },
+                ],
+                Projection: { ProjectionType: 'ALL' },
+              }),
+            ),
+          ),
+        });
+      },
+    );
+
+    it('has deletion protection and is retained in prod, not in dev', () => {
+      // Prepare
+      const prod = get('prod').stateful.findResources('AWS::DynamoDB::Table');
+      const dev = get('dev').stateful.findResources('AWS::DynamoDB::Table');
+
+      // Act / Assess
+      for (const table of Object.values(prod)) {
+        expect(table.Properties.DeletionProtectionEnabled).toBe(true);
+        expect(table.DeletionPolicy).toBe('Retain');
+      }
+      for (const table of Object.values(dev)) {
+        expect(table.Properties.DeletionProtectionEnabled).toBe(false);
+        expect(table.DeletionPolicy).toBe('Delete');
+      }
+    });
+
+    it('comes with an idempotency table in the Powertools layout', () => {
+      // Prepare
+      const { stateful } = get('prod');
+
+      // Act / Assess
+      stateful.hasResourceProperties('AWS::DynamoDB::Table', {
+        KeySchema: [{ AttributeName: IDEMPOTENCY_TABLE.partitionKey, KeyType: 'HASH' }],
+        TimeToLiveSpecification: { AttributeName: IDEMPOTENCY_TABLE.ttlAttribute, Enabled: true },
+        BillingMode: 'PAY_PER_REQUEST',
+      });
+    });
+  });
+
+  describe('queues', () => {
+    it('every topology queue exists with its DLQ, FIFO where declared, encrypted', () => {
+      // Prepare
+      const { stacks, stateful } = get('prod');
+      const all = stateful.toJSON().Resources as Record<string, { Type: string; Properties: Props }>;
+
+      for (const id of Object.keys(QUEUES) as QueueId[]) {
+        // Act
+        const def = QUEUES[id];
+        const logicalId = stacks.stateful.getLogicalId(stacks.stateful.queues[id].node.defaultChild as never);
+        const props = all[logicalId]!.Properties;
+
+        // Assess
+        expect(props.FifoQueue).toBe(def.fifo ? true : undefined);
+        expect(props.SqsManagedSseEnabled).toBe(true);
+        expect(props.VisibilityTimeout).toBe(def.visibilityTimeoutSeconds);
+        expect(props.MessageRetentionPeriod).toBe(def.retentionDays * 86_400);
+        if ('maxReceiveCount' in def) {
+          const dlqId = stacks.stateful.getLogicalId(stacks.stateful.dlqs[id]!.node.defaultChild as never);
+          expect(props.RedrivePolicy).toEqual({
+            deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] },
+            maxReceiveCount: def.maxReceiveCount,
+          });
+          expect(all[dlqId]!.Properties.FifoQueue).toBe(def.fifo ? true : undefined);
+        } else {
+          expect(props.RedrivePolicy).toBeUndefined();
+        }
+      }
+      expect(queuesWithDlq().length).toBeGreaterThan(0);
+    });
+
+    it('every queue in both stacks refuses non-TLS access and alarms when a DLQ fills', () => {
+      // Prepare
+      const { stateful, stateless } = get('prod');
+
+      for (const template of [stateful, stateless]) {
+        // Act
+        const queues = Object.keys(template.findResources('AWS::SQS::Queue'));
+        const policies = propsOf(template.findResources('AWS::SQS::QueuePolicy'));
+
+        // Assess
+        for (const queueId of queues) {
+          const policy = policies.find((p) => JSON.stringify(p.Queues).includes(`"${queueId}"`));
+          expect(JSON.stringify(policy?.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
+        }
+      }
+      // One alarm per dead-letter destination: 3 queue DLQs, publisher failures, event delivery, schedules.
+      expect(Object.keys(stateful.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(
+        queuesWithDlq().length + 2,
+      );
+      stateless.resourceCountIs('AWS::CloudWatch::Alarm', 1);
+    });
+  });
+
+  describe('events', () => {
+    it('the bus is rabta-<stage> with an archive of complaint events', () => {
+      // Prepare
+      const { stateful } = get('prod');
+
+      // Act / Assess
+      stateful.hasResourceProperties('AWS::Events::EventBus', { Name: 'rabta-prod' });
+      stateful.hasResourceProperties('AWS::Events::Archive', {
+        EventPattern: { source: ['rabta.complaints'] },
+        RetentionDays: 365,
+      });
+    });
+
+    it('the stream publisher only sees inserted timeline items', () => {
+      // Prepare
+      const { stateless } = get('dev');
+
+      // Act / Assess
+      stateless.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        StartingPosition: 'TRIM_HORIZON',
+        FilterCriteria: {
+          Filters: [
+            {
+              Pattern: JSON.stringify({
+                eventName: ['INSERT'],
+                dynamodb: { NewImage: { sk: { S: [{ prefix: 'T#' }] } } },
+              }),
+            },
+          ],
+        },
+      });
+    });
+  });
+
+  describe('HTTP API', () => {
+    it('the default stage is throttled per stage and writes access logs', () => {
+      // Prepare / Act / Assess
+      for (const [stage, rate, burst] of [
+        ['dev', 50, 100],
+        ['prod', 500, 1000],
+      ] as const) {
+        get(stage).stateless.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+          StageName: '$default',
+          AutoDeploy: true,
+          DefaultRouteSettings: { ThrottlingRateLimit: rate, ThrottlingBurstLimit: burst },
+          AccessLogSettings: {
+            DestinationArn: Match.anyValue(),
+            Format: Match.stringLikeRegexp('requestId'),
+          },
+        });
+      }
+    });
+
+    it('officer routes use a JWT authorizer issued by the officers user pool for the console client', () => {
+      // Prepare
+      const { stateless } = get('prod');
+
+      // Act / Assess
+      stateless.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+        AuthorizerType: 'JWT',
+        IdentitySource: ['$request.header.Authorization'],
+        JwtConfiguration: {
+          Audience: [Match.anyValue()],
+          Issuer: Match.anyValue(),
+        },
+      });
+    });
+  });
+
+  describe('officers user pool', () => {
+    it.each(['dev', 'prod'] as const)(
+      '%s: MFA required (TOTP only), strong passwords, no self sign-up, officer claims',
+      (stage) => {
+        // Prepare
+        const { stateful } = get(stage);
+
+        // Act / Assess
+        stateful.hasResourceProperties('AWS::Cognito::UserPool', {
+          MfaConfiguration: 'ON',
+          EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+          AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+          Policies: {
+            PasswordPolicy: Match.objectLike({
+              MinimumLength: 12,
+              RequireLowercase: true,
+              RequireUppercase: true,
+              RequireNumbers: true,
+              RequireSymbols: true,
+            }),
+          },
+          Schema: Match.arrayWith(
+            OFFICER_ATTRIBUTES.map((name) =>
+              Match.objectLike({ Name: name, Mutable: true, AttributeDataType: 'String' }),
+            ),
+          ),
+        });
+      },
+    );
+
+    it('prod has threat protection and deletion protection', () => {
+      // Prepare
+      const { stateful } = get('prod');
+
+      // Act / Assess
+      stateful.hasResourceProperties('AWS::Cognito::UserPool', {
+        UserPoolTier: 'PLUS',
+        UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+        DeletionProtection: 'ACTIVE',
+      });
+    });
+
+    it('the console client issues tokens without a secret and cannot write officer attributes', () => {
+      // Prepare
+      const { stateful } = get('prod');
+
+      // Act
+      const [client] = propsOf(stateful.findResources('AWS::Cognito::UserPoolClient'));
+
+      // Assess
+      expect(client?.GenerateSecret).toBe(false);
+      expect(client?.ExplicitAuthFlows).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+      expect(JSON.stringify(client?.WriteAttributes ?? [])).not.toContain('custom:');
+      expect(client?.WriteAttributes).toBeDefined();
+    });
+  });
+
+  describe('WhatsApp secret', () => {
+    it('is one JSON secret whose verify token is generated and other keys left for ops', () => {
+      // Prepare
+      const { stateful } = get('prod');
+
+      // Act / Assess
+      stateful.hasResourceProperties('AWS::SecretsManager::Secret', {
+        Name: 'rabta/prod/whatsapp',
+        GenerateSecretString: {
+          SecretStringTemplate: JSON.stringify({ appSecret: '', accessToken: '', phoneNumberId: '' }),
+          GenerateStringKey: 'verifyToken',
+        },
+      });
+    });
+  });
+});

@@ -1,0 +1,227 @@
+/**
+ * WhatsApp Cloud API (Graph API) client: text, interactive list, reply buttons, template, mark as
+ * read. Retries 429 and 5xx (and network failures) with bounded exponential backoff and full jitter,
+ * honouring Retry-After. The base URL is configuration (the local runtime points it at a fake).
+ */
+import { z } from 'zod';
+import { graphErrorResponseSchema, graphSendResponseSchema } from '../../schemas/whatsapp.ts';
+import { GraphApiError } from './errors.ts';
+
+/** Meta's limits (../shared/fixtures/whatsapp/LIMITS.md). */
+export const GRAPH_LIMITS = {
+  textBody: 4096,
+  listBody: 4096,
+  listRows: 10,
+  listButton: 20,
+  rowTitle: 24,
+  rowDescription: 72,
+  sectionTitle: 24,
+  buttonsBody: 1024,
+  buttons: 3,
+  buttonTitle: 20,
+  header: 60,
+  footer: 60,
+} as const;
+
+const rowSchema = z.object({
+  id: z.string().min(1).max(200),
+  title: z.string().min(1).max(GRAPH_LIMITS.rowTitle),
+  description: z.string().max(GRAPH_LIMITS.rowDescription).optional(),
+});
+
+export const graphMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text'), body: z.string().min(1).max(GRAPH_LIMITS.textBody) }),
+  z.object({
+    type: z.literal('list'),
+    body: z.string().min(1).max(GRAPH_LIMITS.listBody),
+    button: z.string().min(1).max(GRAPH_LIMITS.listButton),
+    header: z.string().max(GRAPH_LIMITS.header).optional(),
+    footer: z.string().max(GRAPH_LIMITS.footer).optional(),
+    sections: z
+      .array(
+        z.object({
+          title: z.string().min(1).max(GRAPH_LIMITS.sectionTitle),
+          rows: z.array(rowSchema).min(1),
+        }),
+      )
+      .min(1)
+      .refine((sections) => sections.flatMap((s) => s.rows).length <= GRAPH_LIMITS.listRows, {
+        message: `at most ${GRAPH_LIMITS.listRows} rows in all sections`,
+      }),
+  }),
+  z.object({
+    type: z.literal('buttons'),
+    body: z.string().min(1).max(GRAPH_LIMITS.buttonsBody),
+    header: z.string().max(GRAPH_LIMITS.header).optional(),
+    footer: z.string().max(GRAPH_LIMITS.footer).optional(),
+    buttons: z
+      .array(
+        z.object({ id: z.string().min(1).max(256), title: z.string().min(1).max(GRAPH_LIMITS.buttonTitle) }),
+      )
+      .min(1)
+      .max(GRAPH_LIMITS.buttons),
+  }),
+  z.object({
+    type: z.literal('template'),
+    name: z.string().regex(/^[a-z0-9_]{1,512}$/),
+    language: z.string().min(2),
+    bodyParameters: z.array(z.string()).default([]),
+  }),
+]);
+export type GraphMessage = z.input<typeof graphMessageSchema>;
+
+/** Who to send to: the phone-based WhatsApp id when known, else the business-scoped user id. */
+export interface GraphRecipient {
+  readonly waId?: string;
+  readonly userId?: string;
+}
+
+export interface GraphClientOptions {
+  readonly baseUrl: string;
+  readonly apiVersion: string;
+  readonly phoneNumberId: string;
+  accessToken(): Promise<string>;
+  readonly maxAttempts: number;
+  /** Backoff before retry n (1-based): min(cap, base * 2^(n-1)) scaled by jitter. */
+  readonly baseDelayMs?: number;
+  readonly maxDelayMs?: number;
+  readonly fetch?: typeof fetch;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly random?: () => number;
+}
+
+export interface GraphClient {
+  /** Sends one message; resolves with Meta's message id (wamid). */
+  send(to: GraphRecipient, message: GraphMessage): Promise<{ wamid: string }>;
+  markAsRead(messageId: string): Promise<void>;
+}
+
+const toRecipientFields = (to: GraphRecipient): Record<string, string> => {
+  if (to.waId) return { to: to.waId };
+  // Username-only citizens have no phone number in the webhook; Meta accepts the BSUID as `recipient`.
+  if (to.userId) return { recipient: to.userId };
+  throw new GraphApiError('No recipient: neither a WhatsApp id nor a user id', 400, undefined);
+};
+
+export const toGraphBody = (to: GraphRecipient, input: GraphMessage): Record<string, unknown> => {
+  const message = graphMessageSchema.parse(input);
+  const envelope = { messaging_product: 'whatsapp', recipient_type: 'individual', ...toRecipientFields(to) };
+  const chrome = (m: { header?: string | undefined; footer?: string | undefined }) => ({
+    ...(m.header && { header: { type: 'text', text: m.header } }),
+    ...(m.footer && { footer: { text: m.footer } }),
+  });
+  switch (message.type) {
+    case 'text':
+      return { ...envelope, type: 'text', text: { preview_url: false, body: message.body } };
+    case 'list':
+      return {
+        ...envelope,
+        type: 'interactive',
+        interactive: {
+          type: 'list',
+          ...chrome(message),
+          body: { text: message.body },
+          action: { button: message.button, sections: message.sections },
+        },
+      };
+    case 'buttons':
+      return {
+        ...envelope,
+        type: 'interactive',
+        interactive: {
+          type: 'button',
+          ...chrome(message),
+          body: { text: message.body },
+          action: {
+            buttons: message.buttons.map((b) => ({ type: 'reply', reply: { id: b.id, title: b.title } })),
+          },
+        },
+      };
+    case 'template':
+      return {
+        ...envelope,
+        type: 'template',
+        template: {
+          name: message.name,
+          language: { code: message.language },
+          ...(message.bodyParameters.length > 0 && {
+            components: [
+              { type: 'body', parameters: message.bodyParameters.map((text) => ({ type: 'text', text })) },
+            ],
+          }),
+        },
+      };
+  }
+};
+
+/** Seconds (or an HTTP date) from a Retry-After header, in milliseconds. */
+const retryAfterMs = (header: string | null, now: number): number | undefined => {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
+};
+
+export const createGraphClient = (options: GraphClientOptions): GraphClient => {
+  const doFetch = options.fetch ?? fetch;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const random = options.random ?? Math.random;
+  const baseDelay = options.baseDelayMs ?? 200;
+  const maxDelay = options.maxDelayMs ?? 10_000;
+  const url = `${options.baseUrl.replace(/\/+$/, '')}/${options.apiVersion}/${options.phoneNumberId}/messages`;
+
+  const post = async (body: Record<string, unknown>): Promise<unknown> => {
+    const token = await options.accessToken();
+    let lastError: GraphApiError | undefined;
+    for (let attempt = 1; attempt <= options.maxAttempts; attempt++) {
+      let response: Response;
+      try {
+        response = await doFetch(url, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      } catch (cause) {
+        lastError = new GraphApiError('Graph API unreachable', 0, undefined, { cause });
+        if (attempt < options.maxAttempts)
+          await sleep(random() * Math.min(maxDelay, baseDelay * 2 ** (attempt - 1)));
+        continue;
+      }
+      const text = await response.text();
+      const json: unknown = text ? safeJson(text) : undefined;
+      if (response.ok) return json;
+      const meta = graphErrorResponseSchema.safeParse(json);
+      lastError = new GraphApiError(
+        `Graph API answered ${response.status}${meta.success && meta.data.error.message ? `: ${meta.data.error.message}` : ''}`,
+        response.status,
+        meta.success ? meta.data.error.code : undefined,
+      );
+      if (!lastError.retryable || attempt === options.maxAttempts) break;
+      const backoff = random() * Math.min(maxDelay, baseDelay * 2 ** (attempt - 1));
+      const told = retryAfterMs(response.headers.get('retry-after'), Date.now());
+      await sleep(Math.min(maxDelay, Math.max(backoff, told ?? 0)));
+    }
+    throw lastError ?? new GraphApiError('Graph API call not attempted', 0, undefined);
+  };
+
+  return {
+    async send(to, message) {
+      const json = await post(toGraphBody(to, message));
+      const parsed = graphSendResponseSchema.safeParse(json);
+      if (!parsed.success) throw new GraphApiError('Graph API answer has no message id', 502, undefined);
+      return { wamid: parsed.data.messages[0]!.id };
+    },
+    async markAsRead(messageId) {
+      await post({ messaging_product: 'whatsapp', status: 'read', message_id: messageId });
+    },
+  };
+};
+
+const safeJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};

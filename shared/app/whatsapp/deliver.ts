@@ -1,0 +1,89 @@
+/**
+ * Sends one message to a citizen at most once: the outbound record is written first under a
+ * deterministic id, a record that is no longer `pending` is skipped. Inside Meta's 24-hour window
+ * the message goes free-form; outside it as the approved template.
+ */
+import type { OutgoingMessage } from '../../chat/types.ts';
+import { GraphApiError } from '../../adapters/whatsapp/errors.ts';
+import type { GraphMessage, GraphRecipient } from '../../adapters/whatsapp/graph-client.ts';
+import { asTemplateParameter, plainTextOf, toGraphMessage } from '../../adapters/whatsapp/outgoing.ts';
+import type { AppLog, OutboundMessagePort } from './ports.ts';
+
+export const CUSTOMER_SERVICE_WINDOW_MS = 24 * 3600 * 1000;
+/** Meta: "more than 24 hours have passed since the customer last replied". */
+export const RE_ENGAGEMENT_ERROR = 131047;
+
+export interface GraphPort {
+  send(to: GraphRecipient, message: GraphMessage): Promise<{ wamid: string }>;
+  markAsRead(messageId: string): Promise<void>;
+}
+
+export interface DeliverDeps {
+  outbound: OutboundMessagePort;
+  graph: GraphPort;
+  template: { name: string; language: string };
+  log: AppLog;
+}
+
+export interface Delivery {
+  readonly outboundId: string;
+  readonly citizenId: string;
+  readonly recipient: GraphRecipient;
+  /** A reply to the citizen, or the text of a template re-send. */
+  readonly message: OutgoingMessage;
+  /** Start of the 24-hour window (the citizen's last inbound message); undefined = closed. */
+  readonly windowStart: Date | undefined;
+  readonly now: Date;
+  /** Force a template (a free-form message that Meta refused with 131047). */
+  readonly asTemplate?: boolean;
+}
+
+export type DeliveryOutcome = 'sent' | 'already-sent' | 'refused';
+
+export const insideWindow = (windowStart: Date | undefined, now: Date): boolean =>
+  windowStart !== undefined && now.getTime() - windowStart.getTime() < CUSTOMER_SERVICE_WINDOW_MS;
+
+export const deliver = async (deps: DeliverDeps, delivery: Delivery): Promise<DeliveryOutcome> => {
+  const mode =
+    delivery.asTemplate || !insideWindow(delivery.windowStart, delivery.now) ? 'template' : 'free-form';
+  const fallbackText = plainTextOf(delivery.message);
+  const record = await deps.outbound.begin(
+    {
+      outboundId: delivery.outboundId,
+      citizenId: delivery.citizenId,
+      recipient: delivery.recipient,
+      mode,
+      fallbackText,
+    },
+    delivery.now,
+  );
+  if (record.state !== 'pending') return 'already-sent';
+  const graphMessage: GraphMessage =
+    record.mode === 'template'
+      ? {
+          type: 'template',
+          name: deps.template.name,
+          language: deps.template.language,
+          bodyParameters: [asTemplateParameter(record.fallbackText)],
+        }
+      : toGraphMessage(delivery.message);
+  try {
+    const { wamid } = await deps.graph.send(delivery.recipient, graphMessage);
+    await deps.outbound.markSent(delivery.outboundId, wamid, delivery.now);
+    return 'sent';
+  } catch (error) {
+    // Transient failures (429, 5xx, network) after the client's own retries: let SQS retry the record.
+    if (!(error instanceof GraphApiError) || error.retryable) throw error;
+    // Meta will never accept this request: record it, so the worker moves on instead of blocking the citizen.
+    await deps.outbound.applyStatus(delivery.outboundId, 'failed', delivery.now, error.code);
+    deps.log.warn('outbound message refused', {
+      outboundId: delivery.outboundId,
+      status: error.status,
+      code: error.code,
+    });
+    if (error.code === RE_ENGAGEMENT_ERROR && record.mode === 'free-form') {
+      return deliver(deps, { ...delivery, outboundId: `${delivery.outboundId}#tpl`, asTemplate: true });
+    }
+    return 'refused';
+  }
+};

@@ -1,0 +1,84 @@
+/** Ports of the WhatsApp use cases; adapters implement them, tests fake them in memory. */
+import type { ChatCommand, ChatSession, OutgoingMessage } from '../../chat/types.ts';
+import type { InboundQueueItem } from '../../schemas/whatsapp.ts';
+
+/** Structured log without personal data: callers pass ids, counts and types only. */
+export interface AppLog {
+  info(message: string, extra?: Record<string, unknown>): void;
+  warn(message: string, extra?: Record<string, unknown>): void;
+  error(message: string, extra?: Record<string, unknown>): void;
+}
+
+export interface WebhookSecrets {
+  readonly appSecret: string;
+  readonly verifyToken: string;
+}
+
+export interface InboundQueuePort {
+  enqueue(items: readonly InboundQueueItem[]): Promise<void>;
+}
+
+// --- worker ----------------------------------------------------------------------------------
+
+/** What the engine decided for one inbound message; stored so a retry resumes it, never re-decides. */
+export interface TurnPlan {
+  readonly replies: OutgoingMessage[];
+  readonly commands: ChatCommand[];
+}
+
+export type ClaimResult =
+  /** This worker owns the message now; `plan` is set when an earlier attempt got that far. */
+  | { outcome: 'claimed'; plan?: TurnPlan; commandReplies: Record<number, OutgoingMessage[]> }
+  /** Processed before: nothing to do. */
+  | { outcome: 'done' }
+  /** Another worker holds a live claim: retry later. */
+  | { outcome: 'busy' };
+
+export interface ProcessedMessagePort {
+  claim(messageId: string, now: Date): Promise<ClaimResult>;
+  commitTurn(messageId: string, session: ChatSession, plan: TurnPlan, now: Date): Promise<void>;
+  saveCommandReplies(messageId: string, index: number, replies: OutgoingMessage[]): Promise<void>;
+  complete(messageId: string, now: Date): Promise<void>;
+}
+
+export interface SessionPort {
+  load(citizenId: string): Promise<ChatSession | undefined>;
+}
+
+export type OutboundState = 'pending' | 'sent' | 'delivered' | 'read' | 'failed';
+
+export interface OutboundRecord {
+  readonly outboundId: string;
+  readonly citizenId: string;
+  readonly recipient: { waId?: string; userId?: string };
+  readonly state: OutboundState;
+  /** Free-form or template: a template is never re-sent as a template. */
+  readonly mode: 'free-form' | 'template';
+  /** Plain text of the message, the body parameter of the template if it must be re-sent as one. */
+  readonly fallbackText: string;
+  readonly wamid?: string;
+  readonly errorCode?: number;
+}
+
+export interface OutboundMessagePort {
+  /** Creates the record in state `pending` unless it exists; returns the stored record either way. */
+  begin(record: Omit<OutboundRecord, 'state' | 'wamid' | 'errorCode'>, now: Date): Promise<OutboundRecord>;
+  markSent(outboundId: string, wamid: string, now: Date): Promise<void>;
+  findByWamid(wamid: string): Promise<OutboundRecord | undefined>;
+  /** Moves the record forward (sent < delivered < read; failed from any state); ignores stale statuses. */
+  applyStatus(outboundId: string, state: OutboundState, at: Date, errorCode?: number): Promise<void>;
+}
+
+export interface FeedbackRecord {
+  /** Deterministic: inbound message id + command index. */
+  readonly id: string;
+  readonly citizenId: string;
+  readonly language: string;
+  readonly text: string;
+  /** ISO. */
+  readonly receivedAt: string;
+}
+
+export interface FeedbackPort {
+  record(feedback: FeedbackRecord): Promise<void>;
+}

@@ -1,0 +1,123 @@
+/**
+ * The worker's use case for one inbound message, exactly once:
+ *   claim the message id -> run the engine (or resume the plan a crashed attempt stored) ->
+ *   commit session + plan -> send the engine's replies -> run each command and send its replies ->
+ *   mark the message read -> done.
+ * Every step is safe to repeat: the plan is stored before any send, each command's replies are
+ * stored once it ran, and every send goes through an outbound record with a deterministic id.
+ */
+import type {
+  ChatCommand,
+  ChatSession,
+  ConverseResult,
+  InboundMessage,
+  OutgoingMessage,
+} from '../../chat/types.ts';
+import { toInboundMessage } from '../../adapters/whatsapp/inbound-message.ts';
+import type { GraphRecipient } from '../../adapters/whatsapp/graph-client.ts';
+import type { InboundQueueItem } from '../../schemas/whatsapp.ts';
+import { deliver, type DeliverDeps } from './deliver.ts';
+import { MessageInProgressError } from './errors.ts';
+import { handleStatus } from './handle-status.ts';
+import type { ProcessedMessagePort, SessionPort, TurnPlan } from './ports.ts';
+
+export interface CommandContext {
+  readonly inbound: InboundMessage;
+  /** Position of the command in the plan: with the inbound id, a deterministic id for what it stores. */
+  readonly commandIndex: number;
+  readonly session: ChatSession;
+  readonly now: Date;
+}
+
+export interface ProcessInboundDeps extends DeliverDeps {
+  processed: ProcessedMessagePort;
+  sessions: SessionPort;
+  converse(session: ChatSession | undefined, inbound: InboundMessage, now: Date): ConverseResult;
+  /** Executes a command and returns the replies that report its outcome (success or failure). */
+  runCommand(command: ChatCommand, context: CommandContext): Promise<OutgoingMessage[]>;
+  clock(): Date;
+}
+
+type MessageItem = Extract<InboundQueueItem, { kind: 'message' }>;
+
+/** Deterministic ids: a retry of the same inbound message produces the same outbound ids. */
+export const replyId = (inboundId: string, index: number): string => `${inboundId}#r${index}`;
+export const commandReplyId = (inboundId: string, command: number, index: number): string =>
+  `${inboundId}#c${command}.${index}`;
+
+export type ProcessOutcome = 'processed' | 'duplicate';
+
+export const processInbound = async (
+  deps: ProcessInboundDeps,
+  item: MessageItem,
+): Promise<ProcessOutcome> => {
+  const now = deps.clock();
+  const messageId = item.message.id;
+  const claim = await deps.processed.claim(messageId, now);
+  if (claim.outcome === 'done') {
+    deps.log.info('duplicate inbound message ignored', { type: item.message.type });
+    return 'duplicate';
+  }
+  if (claim.outcome === 'busy') throw new MessageInProgressError('Another worker is processing this message');
+
+  const inbound = toInboundMessage(item.citizen, item.message, now);
+  let plan: TurnPlan;
+  let session: ChatSession;
+  if (claim.plan) {
+    plan = claim.plan;
+    session = (await deps.sessions.load(item.citizen.id)) ?? deps.converse(undefined, inbound, now).session;
+  } else {
+    const result = deps.converse(await deps.sessions.load(item.citizen.id), inbound, now);
+    plan = { replies: result.replies, commands: result.commands };
+    session = result.session;
+    await deps.processed.commitTurn(messageId, session, plan, now);
+  }
+
+  const recipient: GraphRecipient = {
+    ...(item.citizen.waId !== undefined && { waId: item.citizen.waId }),
+    ...(item.citizen.userId !== undefined && { userId: item.citizen.userId }),
+  };
+  const windowStart = new Date(session.lastInboundAt);
+  const send = (outboundId: string, message: OutgoingMessage) =>
+    deliver(deps, {
+      outboundId,
+      citizenId: item.citizen.id,
+      recipient,
+      message,
+      windowStart: Number.isNaN(windowStart.getTime()) ? inbound.timestamp : windowStart,
+      now,
+    });
+
+  for (const [index, reply] of plan.replies.entries()) await send(replyId(messageId, index), reply);
+
+  for (const [commandIndex, command] of plan.commands.entries()) {
+    let replies = claim.commandReplies[commandIndex];
+    if (replies === undefined) {
+      replies = await deps.runCommand(command, { inbound, commandIndex, session, now });
+      await deps.processed.saveCommandReplies(messageId, commandIndex, replies);
+    }
+    for (const [index, reply] of replies.entries())
+      await send(commandReplyId(messageId, commandIndex, index), reply);
+  }
+
+  try {
+    await deps.graph.markAsRead(messageId);
+  } catch (error) {
+    // The blue ticks are a courtesy; failing them must not re-run the turn.
+    deps.log.warn('mark as read failed', { error: (error as Error).name });
+  }
+  await deps.processed.complete(messageId, now);
+  deps.log.info('inbound message processed', {
+    type: item.message.type,
+    kind: inbound.kind,
+    replies: plan.replies.length,
+    commands: plan.commands.map((c) => c.kind),
+  });
+  return 'processed';
+};
+
+/** One record of the FIFO queue: a message or a status. */
+export const processQueueItem = async (deps: ProcessInboundDeps, item: InboundQueueItem): Promise<void> => {
+  if (item.kind === 'message') await processInbound(deps, item);
+  else await handleStatus(deps, item.status);
+};

@@ -1,0 +1,176 @@
+/**
+ * Executes the engine's commands with the same use cases as the web, and renders each outcome with
+ * the engine's renderers. Only the citizen's own complaints are ever read or changed: ownership is
+ * the WhatsApp identity that filed them (keys.citizenIdentityOf).
+ */
+import { renderFailure, renderFeedbackAck, renderFiled, renderTrackResult } from '../../chat/render.ts';
+import type { ChatCommand, ComplaintDraft, OutgoingMessage, TrackedComplaint } from '../../chat/types.ts';
+import type { Complaint } from '../../domain/complaint.ts';
+import { DomainError, NotFoundError, PreconditionFailedError } from '../../domain/errors.ts';
+import { citizenIdentityOf } from '../citizen.ts';
+import { fileComplaint } from '../file-complaint.ts';
+import type { ComplaintDeps, ComplaintWithTimeline } from '../ports.ts';
+import { listComplaintsOfCitizen, trackComplaintOfCitizen } from '../track-complaint.ts';
+import type { CommandContext } from './process-inbound.ts';
+import type { AppLog, FeedbackPort } from './ports.ts';
+
+/** How many of a citizen's complaints "status" shows, newest first. */
+export const TRACK_LIMIT = 5;
+const LATEST_ENTRIES = 3;
+const UPDATE_ATTEMPTS = 3;
+
+export interface RunCommandDeps {
+  complaints: ComplaintDeps;
+  feedback: FeedbackPort;
+  log: AppLog;
+}
+
+const complaintRequest = (draft: ComplaintDraft, context: CommandContext) => ({
+  complainant: {
+    name: draft.complainant.name,
+    phone: draft.complainant.phone ?? context.inbound.citizen.phone,
+    overseas: draft.complainant.overseas,
+    ...(draft.complainant.country && { country: draft.complainant.country }),
+  },
+  district: draft.district,
+  category: draft.category,
+  description: draft.description,
+  ...(draft.location && { location: draft.location }),
+  language: draft.language,
+  optOutOfUpdates: draft.optOutOfUpdates,
+});
+
+const tracked = ({ complaint, timeline }: ComplaintWithTimeline): TrackedComplaint => ({
+  etag: complaint.etag,
+  status: complaint.status,
+  category: complaint.category,
+  district: complaint.district,
+  updatedAt: complaint.updatedAt,
+  latest: [...timeline]
+    .sort((a, b) => b.at.localeCompare(a.at))
+    .slice(0, LATEST_ENTRIES)
+    .map((entry) => ({
+      type: entry.type,
+      at: entry.at,
+      ...(entry.note !== undefined && { note: entry.note }),
+    })),
+});
+
+/** Reads the complaint, checks ownership, applies `change`, retries on a concurrent update. */
+const updateOwnComplaint = async (
+  deps: RunCommandDeps,
+  etag: string,
+  identity: string,
+  change: (complaint: Complaint) => Parameters<ComplaintDeps['complaints']['update']>,
+): Promise<boolean> => {
+  for (let attempt = 1; attempt <= UPDATE_ATTEMPTS; attempt++) {
+    const complaint = await deps.complaints.complaints.get(etag);
+    if (!complaint || citizenIdentityOf(complaint) !== identity) return false;
+    try {
+      await deps.complaints.complaints.update(...change(complaint));
+      return true;
+    } catch (error) {
+      if (!(error instanceof PreconditionFailedError) || attempt === UPDATE_ATTEMPTS) throw error;
+    }
+  }
+  return false;
+};
+
+export const runChatCommand = async (
+  deps: RunCommandDeps,
+  command: ChatCommand,
+  context: CommandContext,
+): Promise<OutgoingMessage[]> => {
+  const lang = context.session.language;
+  const identity = context.inbound.citizen.id;
+  const now = context.now.toISOString();
+  try {
+    switch (command.kind) {
+      case 'fileComplaint': {
+        const filed = await fileComplaint(deps.complaints, {
+          input: complaintRequest(command.draft, context),
+          channel: 'whatsapp',
+          whatsappId: identity,
+          attachments: command.draft.attachments,
+        });
+        deps.log.info('complaint filed over WhatsApp', {
+          etag: filed.etag,
+          category: filed.complaint.category,
+        });
+        // fileComplaint hands out the display form; the renderer formats the bare code itself.
+        return renderFiled(lang, filed.etag, filed.trackingCode.replace(/[^0-9A-Za-z]/g, ''));
+      }
+      case 'trackComplaints': {
+        if (command.etag) {
+          try {
+            const view = await trackComplaintOfCitizen(deps.complaints, command.etag, identity);
+            const found = await deps.complaints.complaints.getWithTimeline(view.etag);
+            return renderTrackResult(lang, found ? [tracked(found)] : []);
+          } catch (error) {
+            // Someone else's e-tag and an unknown one read the same: "none of yours".
+            if (error instanceof NotFoundError) return renderTrackResult(lang, []);
+            throw error;
+          }
+        }
+        const page = await listComplaintsOfCitizen(deps.complaints, identity, { limit: TRACK_LIMIT });
+        const withTimelines = await Promise.all(
+          page.items.map((c) => deps.complaints.complaints.getWithTimeline(c.etag)),
+        );
+        return renderTrackResult(
+          lang,
+          withTimelines.filter((c): c is ComplaintWithTimeline => c !== undefined).map(tracked),
+        );
+      }
+      case 'recordFeedback': {
+        await deps.feedback.record({
+          id: `${context.inbound.id}#${context.commandIndex}`,
+          citizenId: identity,
+          language: command.language,
+          text: command.text,
+          receivedAt: now,
+        });
+        return renderFeedbackAck(lang);
+      }
+      case 'complaintFeedback': {
+        // Recorded on the complaint's timeline, so FeedbackReceived reaches the bus like any change.
+        const recorded = await updateOwnComplaint(deps, command.etag, identity, (complaint) => [
+          { ...complaint, version: complaint.version + 1, updatedAt: now },
+          complaint.version,
+          [
+            {
+              type: 'FeedbackReceived',
+              actor: { kind: 'citizen' },
+              at: now,
+              ...(command.reason && { reason: command.reason }),
+              data: { satisfied: command.satisfied },
+            },
+          ],
+        ]);
+        if (!recorded) deps.log.info('feedback for a complaint the citizen does not own ignored');
+        return [];
+      }
+      case 'setOptOut': {
+        const etags = command.etag
+          ? [command.etag]
+          : (await listComplaintsOfCitizen(deps.complaints, identity, { limit: 50 })).items.map(
+              (c) => c.etag,
+            );
+        for (const etag of etags) {
+          await updateOwnComplaint(deps, etag, identity, (complaint) => [
+            { ...complaint, optOutOfUpdates: command.optOut, version: complaint.version + 1, updatedAt: now },
+            complaint.version,
+            [],
+          ]);
+        }
+        return [];
+      }
+    }
+  } catch (error) {
+    // The citizen's input or the complaint's state: tell them, do not retry.
+    if (error instanceof DomainError) {
+      deps.log.warn('chat command refused', { command: command.kind, error: error.name });
+      return renderFailure(lang);
+    }
+    throw error;
+  }
+};

@@ -89,12 +89,14 @@ const createAppTable = async (ddb: DynamoDBClient, name: string): Promise<string
     if (!(error instanceof ResourceInUseException)) throw error;
   }
   const streamArn = await waitForTable(ddb, name);
-  await ddb.send(
-    new UpdateTimeToLiveCommand({
-      TableName: name,
-      TimeToLiveSpecification: { AttributeName: APP_TABLE.ttlAttribute, Enabled: true },
-    }),
-  ).catch(() => undefined); // already enabled
+  await ddb
+    .send(
+      new UpdateTimeToLiveCommand({
+        TableName: name,
+        TimeToLiveSpecification: { AttributeName: APP_TABLE.ttlAttribute, Enabled: true },
+      }),
+    )
+    .catch(() => undefined); // already enabled
   if (!streamArn) throw new Error(`table ${name} has no stream`);
   return streamArn;
 };
@@ -124,11 +126,16 @@ const createQueue = async (
   const { QueueUrl } = await sqs.send(
     new CreateQueueCommand({
       QueueName: name,
-      Attributes: { ...attributes, ...(fifo ? { FifoQueue: 'true', ContentBasedDeduplication: 'false' } : {}) },
+      Attributes: {
+        ...attributes,
+        ...(fifo ? { FifoQueue: 'true', ContentBasedDeduplication: 'false' } : {}),
+      },
     }),
   );
   if (!QueueUrl) throw new Error(`queue ${name} has no URL`);
-  const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
+  const { Attributes } = await sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }),
+  );
   return { url: QueueUrl, arn: Attributes?.QueueArn ?? '' };
 };
 
@@ -157,7 +164,9 @@ export const provision = async (options: ProvisionOptions): Promise<Provisioned>
     };
     let redrive: Record<string, string> = {};
     if ('maxReceiveCount' in def) {
-      const dlq = await createQueue(sqs, names.dlq(id), def.fifo, { MessageRetentionPeriod: String(14 * 86_400) });
+      const dlq = await createQueue(sqs, names.dlq(id), def.fifo, {
+        MessageRetentionPeriod: String(14 * 86_400),
+      });
       dlqUrls[id] = dlq.url;
       redrive = {
         RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: def.maxReceiveCount }),

@@ -1,0 +1,322 @@
+/**
+ * The whole system on one machine (architecture §6): emulator, resources, fake Graph API, every function
+ * of infra/topology.ts behind a local API Gateway, queue and stream pollers, and schedule timers.
+ * `npm start` (main.ts) calls startLocalRuntime(); tests start main.ts as a child process.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { ServerResponse } from 'node:http';
+import { QUEUES, type QueueId } from '../resources.ts';
+import { FUNCTIONS, type FunctionDef, type HttpTrigger } from '../topology.ts';
+import { loadLocalIssuer, localIssuerUrl, REPO_ROOT, type LocalIssuer } from './auth.ts';
+import { applyEmulatorCredentials, startEmulator, type Emulator } from './emulator.ts';
+import { startFakeGraph, type FakeGraph } from './fake-graph.ts';
+import { createGateway, type GatewayRoute, type LocalRequest } from './gateway.ts';
+import { functionArn, invokeFunction, loadFunctions, type LocalFunction } from './lambda.ts';
+import { startSqsPoller, startStreamPoller, type Log, type Poller } from './pollers.ts';
+import { provision, type Provisioned } from './provision.ts';
+import { startScheduler, type Scheduler } from './scheduler.ts';
+
+export interface LocalRuntimeOptions {
+  /** Gateway port on 127.0.0.1; 0 picks a free one. Default 3000. */
+  readonly port?: number;
+  /** Resource name prefix; distinct stages share one emulator without seeing each other's data. */
+  readonly stage?: string;
+  /** Fake Graph API port; default: a free one. */
+  readonly graphPort?: number;
+  /** Fire every schedule this often instead of its rate. */
+  readonly scheduleSeconds?: number;
+  /** Failed queue messages come back after this many seconds instead of the queue's visibility timeout. */
+  readonly retryAfterSeconds?: number;
+  /** Pollers per queue. */
+  readonly sqsConcurrency?: number;
+  readonly functions?: readonly FunctionDef[];
+  readonly rootDir?: string;
+  readonly log?: Log;
+}
+
+export interface LocalRuntime {
+  readonly apiUrl: string;
+  readonly port: number;
+  readonly graphUrl: string;
+  readonly awsEndpoint: string;
+  /** True when this runtime started the emulator (and stops it). */
+  readonly ownsEmulator: boolean;
+  readonly stage: string;
+  readonly provisioned: Provisioned;
+  readonly issuer: LocalIssuer;
+  readonly loaded: readonly string[];
+  readonly missing: readonly string[];
+  readonly scheduler: Scheduler;
+  readonly fakeGraph: FakeGraph;
+  stop(): Promise<void>;
+}
+
+/** The environment every local function gets on top of the provisioned names. */
+const localFunctionEnv = (graphUrl: string): Record<string, string> => ({
+  GRAPH_API_BASE_URL: graphUrl,
+  WHATSAPP_APP_SECRET: process.env.WHATSAPP_APP_SECRET || 'local-app-secret',
+  WHATSAPP_VERIFY_TOKEN: process.env.WHATSAPP_VERIFY_TOKEN || 'local-verify-token',
+  WHATSAPP_ACCESS_TOKEN: process.env.WHATSAPP_ACCESS_TOKEN || 'local-access-token',
+});
+
+export const gatewayRoutes = (functions: readonly FunctionDef[]): GatewayRoute[] =>
+  functions.flatMap((fn) =>
+    fn.triggers
+      .filter((t): t is HttpTrigger => t.kind === 'http')
+      .map((t) => ({ method: t.method, path: t.path, auth: t.auth, functionId: fn.id })),
+  );
+
+const json = (response: ServerResponse, status: number, body: unknown): true => {
+  const text = JSON.stringify(body, null, 2);
+  response.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+  });
+  response.end(text);
+  return true;
+};
+
+const parseJson = (body: Buffer): unknown => {
+  try {
+    return body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+};
+
+export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Promise<LocalRuntime> => {
+  const log: Log = options.log ?? (() => undefined);
+  const stage = options.stage ?? 'local';
+  const functions = options.functions ?? FUNCTIONS;
+  const cleanups: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
+  };
+
+  try {
+    applyEmulatorCredentials();
+    const emulator: Emulator = await startEmulator();
+    cleanups.push(() => emulator.stop());
+    process.env.AWS_ENDPOINT_URL = emulator.endpoint;
+    const region = process.env.AWS_REGION ?? 'ap-south-1';
+
+    const provisioned = await provision({ stage });
+    const fakeGraph = await startFakeGraph(
+      options.graphPort !== undefined ? { port: options.graphPort } : {},
+    );
+    cleanups.push(() => fakeGraph.stop());
+
+    // Handlers read their configuration when their module loads: set it before importing them.
+    Object.assign(process.env, provisioned.env, localFunctionEnv(fakeGraph.url));
+    const { loaded, missing } = await loadFunctions(functions, options.rootDir ?? REPO_ROOT);
+    if (missing.length > 0) log('functions without an entry file yet, not wired', { missing });
+
+    const invoke = (functionId: string, event: unknown): Promise<unknown> => {
+      const fn: LocalFunction | undefined = loaded.get(functionId);
+      if (!fn)
+        return Promise.reject(new Error(`function ${functionId} is not loaded (its entry file is missing)`));
+      return invokeFunction(fn, event, { region, stage });
+    };
+
+    // --- event source mappings -----------------------------------------------------------------
+    const sqs = new SQSClient({});
+    cleanups.push(async () => sqs.destroy());
+    const pollers: Poller[] = [];
+    cleanups.push(async () => {
+      await Promise.allSettled(pollers.map((p) => p.stop()));
+    });
+    for (const fn of functions) {
+      if (!loaded.has(fn.id)) continue;
+      for (const trigger of fn.triggers) {
+        if (trigger.kind === 'queue' || trigger.kind === 'event') {
+          const queueId: QueueId = trigger.queue;
+          const queueUrl = provisioned.queueUrls[queueId];
+          const { Attributes } = await sqs.send(
+            new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }),
+          );
+          pollers.push(
+            startSqsPoller({
+              functionId: fn.id,
+              queueUrl,
+              queueArn: Attributes?.QueueArn ?? '',
+              fifo: QUEUES[queueId].fifo,
+              batchSize: trigger.batchSize,
+              region,
+              invoke: (event) => invoke(fn.id, event),
+              ...(options.retryAfterSeconds !== undefined
+                ? { retryAfterSeconds: options.retryAfterSeconds }
+                : {}),
+              concurrency: options.sqsConcurrency ?? 2,
+              log,
+              client: sqs,
+            }),
+          );
+        } else if (trigger.kind === 'stream') {
+          const poller = startStreamPoller({
+            functionId: fn.id,
+            functionArn: functionArn(fn.id, region, stage),
+            streamArn: provisioned.streamArn,
+            batchSize: trigger.batchSize,
+            retryAttempts: trigger.retryAttempts,
+            region,
+            invoke: (event) => invoke(fn.id, event),
+            onFailureQueueUrl: provisioned.queueUrls.publisherFailures,
+            log,
+            sqsClient: sqs,
+          });
+          pollers.push(poller);
+          await poller.ready;
+        }
+      }
+    }
+    const scheduler = startScheduler({
+      schedules: functions.flatMap((fn) =>
+        loaded.has(fn.id)
+          ? fn.triggers.flatMap((t) =>
+              t.kind === 'schedule' ? [{ functionId: fn.id, rateMinutes: t.rateMinutes }] : [],
+            )
+          : [],
+      ),
+      stage,
+      region,
+      invoke: (functionId, event) => invoke(functionId, event),
+      ...(options.scheduleSeconds !== undefined ? { everySeconds: options.scheduleSeconds } : {}),
+      log,
+    });
+    cleanups.push(() => scheduler.stop());
+
+    // --- HTTP ----------------------------------------------------------------------------------
+    let resolveIssuer: (issuer: LocalIssuer) => void = () => undefined;
+    const issuerReady = new Promise<LocalIssuer>((r) => {
+      resolveIssuer = r;
+    });
+    let apiUrl = '';
+    const admin = async (request: LocalRequest, response: ServerResponse): Promise<boolean> => {
+      const { method, path } = request;
+      if (path === '/__local/health' && method === 'GET') {
+        return json(response, 200, {
+          status: 'ok',
+          stage,
+          apiUrl,
+          graphUrl: fakeGraph.url,
+          awsEndpoint: emulator.endpoint,
+          functions: { loaded: [...loaded.keys()], missing },
+          env: provisioned.env,
+        });
+      }
+      if (path === '/__local/auth/.well-known/jwks.json' && method === 'GET') {
+        return json(response, 200, (await issuerReady).jwks);
+      }
+      if (path === '/__local/auth/.well-known/openid-configuration' && method === 'GET') {
+        const issuer = await issuerReady;
+        return json(response, 200, {
+          issuer: issuer.issuer,
+          jwks_uri: `${issuer.issuer}/.well-known/jwks.json`,
+          id_token_signing_alg_values_supported: ['RS256'],
+        });
+      }
+      if (path === '/__local/auth/token' && method === 'POST') {
+        // Mints any claims, unchecked, so tests can also try forged roles against the functions.
+        const body = parseJson(request.body) as
+          { expiresIn?: string | number; claims?: Record<string, unknown> } | undefined;
+        if (!body?.claims || typeof body.claims.sub !== 'string') {
+          return json(response, 400, {
+            message: 'expected {"claims":{"sub":"...","custom:role":"..."},"expiresIn":"1h"}',
+          });
+        }
+        const token = await (
+          await issuerReady
+        ).sign(body.claims as never, { expiresIn: body.expiresIn ?? '1h' });
+        return json(response, 200, { token });
+      }
+      if (path === '/__local/whatsapp/outbox') {
+        if (method === 'GET') {
+          const to = request.query.get('to');
+          return json(response, 200, fakeGraph.outbox(to ? { to } : {}));
+        }
+        if (method === 'DELETE') {
+          fakeGraph.clear();
+          return json(response, 200, { cleared: true });
+        }
+      }
+      if (path === '/__local/whatsapp/faults' && method === 'POST') {
+        const body = parseJson(request.body) as {
+          status?: unknown;
+          count?: unknown;
+          code?: unknown;
+          message?: unknown;
+        };
+        if (!body || typeof body.status !== 'number' || body.status < 400 || body.status > 599) {
+          return json(response, 400, { message: 'expected {"status":429|500|...,"count":1}' });
+        }
+        const count = typeof body.count === 'number' && body.count > 0 ? Math.floor(body.count) : 1;
+        fakeGraph.injectFault({
+          status: body.status,
+          count,
+          ...(typeof body.code === 'number' ? { code: body.code } : {}),
+          ...(typeof body.message === 'string' ? { message: body.message } : {}),
+        });
+        return json(response, 200, { status: body.status, count });
+      }
+      const schedule = /^\/__local\/schedules\/([A-Za-z0-9]+)$/.exec(path);
+      if (schedule && method === 'POST') {
+        try {
+          const fired = await scheduler.fire(schedule[1] ?? '');
+          if (!fired) return json(response, 404, { message: `no schedule for function '${schedule[1]}'` });
+          return json(response, 200, { function: schedule[1], result: fired.result ?? null });
+        } catch (error) {
+          return json(response, 500, {
+            function: schedule[1],
+            error: error instanceof Error ? error.message : String(error),
+          });
+        }
+      }
+      return json(response, 404, { message: 'Not Found' });
+    };
+
+    const server: Server = createGateway({
+      routes: gatewayRoutes(functions),
+      invoke,
+      verifyJwt: async (token) => ({ claims: await (await issuerReady).verify(token) }),
+      admin,
+      apiId: `rabta-${stage}`,
+      log,
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 3000, '127.0.0.1', () => resolve());
+    });
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+    );
+    const port = (server.address() as AddressInfo).port;
+    apiUrl = `http://127.0.0.1:${port}`;
+    const issuer = await loadLocalIssuer({ issuer: localIssuerUrl(port) });
+    resolveIssuer(issuer);
+
+    return {
+      apiUrl,
+      port,
+      graphUrl: fakeGraph.url,
+      awsEndpoint: emulator.endpoint,
+      ownsEmulator: emulator.owned,
+      stage,
+      provisioned,
+      issuer,
+      loaded: [...loaded.keys()],
+      missing,
+      scheduler,
+      fakeGraph,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+};

@@ -1,0 +1,130 @@
+/**
+ * Officer identity from the JWT claims API Gateway's HTTP API JWT authorizer put into a payload 2.0
+ * event (`requestContext.authorizer.jwt.claims`). The same claims come from Cognito ID tokens in AWS
+ * (`custom:*` user-pool attributes) and from the local issuer (infra/local/auth.ts).
+ *
+ * The gateway only proves the token was signed by our issuer; this module proves the claims make sense
+ * (a known role, a real district, the area the role needs), so a badly provisioned or forged account
+ * gets a clear error instead of a scope nobody intended.
+ */
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { z } from 'zod';
+import { findDistrict, findRegion } from '../../domain/districts.ts';
+import type { Officer } from '../../domain/officer.ts';
+import { ROLES, type Role } from '../../domain/vocabulary.ts';
+import { OfficerClaimsError, type ClaimsIssue } from './errors.ts';
+
+/** Claim names, shared with the local token issuer and the Cognito user pool's custom attributes. */
+export const OFFICER_CLAIMS = {
+  subject: 'sub',
+  role: 'custom:role',
+  district: 'custom:district',
+  region: 'custom:region',
+  station: 'custom:station',
+  circle: 'custom:circle',
+  name: 'name',
+  phone: 'phone_number',
+} as const;
+
+/** What each role must carry to have a scope at all. */
+export const ROLE_REQUIREMENTS: Readonly<Record<Role, readonly ('district' | 'region' | 'station')[]>> = {
+  SHO: ['district', 'station'],
+  SDPO: ['district'],
+  DPO: ['district'],
+  RPO: ['region'],
+  CPO: [],
+  ADMIN: [],
+};
+
+// API Gateway hands claims over as strings; an empty attribute means "not set".
+const optionalText = z.preprocess(
+  (value) => (value === '' || value === null ? undefined : value),
+  z.string().trim().min(1).max(200).optional(),
+);
+
+export const OfficerClaimsSchema = z.object({
+  [OFFICER_CLAIMS.subject]: z.string().trim().min(1).max(200),
+  [OFFICER_CLAIMS.role]: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v),
+    z.enum(ROLES),
+  ),
+  [OFFICER_CLAIMS.district]: optionalText,
+  [OFFICER_CLAIMS.region]: optionalText,
+  [OFFICER_CLAIMS.station]: optionalText,
+  [OFFICER_CLAIMS.circle]: optionalText,
+  [OFFICER_CLAIMS.name]: optionalText,
+  [OFFICER_CLAIMS.phone]: optionalText,
+});
+
+export type RawClaims = Readonly<Record<string, unknown>>;
+
+/** Turns raw claims into an Officer, or throws OfficerClaimsError naming every problem. */
+export const officerFromClaims = (claims: RawClaims | undefined | null): Officer => {
+  if (!claims || Object.keys(claims).length === 0) throw new OfficerClaimsError('missing', []);
+  const parsed = OfficerClaimsSchema.safeParse(claims);
+  if (!parsed.success) {
+    throw new OfficerClaimsError(
+      'invalid',
+      parsed.error.issues.map((i) => ({ claim: i.path.join('.') || '(claims)', message: i.message })),
+      { cause: parsed.error },
+    );
+  }
+  const c = parsed.data;
+  const role = c[OFFICER_CLAIMS.role];
+  const issues: ClaimsIssue[] = [];
+
+  const districtCode = c[OFFICER_CLAIMS.district];
+  const district = districtCode === undefined ? undefined : findDistrict(districtCode);
+  if (districtCode !== undefined && !district) {
+    issues.push({ claim: OFFICER_CLAIMS.district, message: `unknown district '${districtCode}'` });
+  }
+  const regionCode = c[OFFICER_CLAIMS.region];
+  const claimedRegion = regionCode === undefined ? undefined : findRegion(regionCode);
+  if (regionCode !== undefined && !claimedRegion) {
+    issues.push({ claim: OFFICER_CLAIMS.region, message: `unknown region '${regionCode}'` });
+  }
+  if (district && claimedRegion && district.region !== claimedRegion.code) {
+    issues.push({
+      claim: OFFICER_CLAIMS.region,
+      message: `district '${district.code}' belongs to region '${district.region}', not '${claimedRegion.code}'`,
+    });
+  }
+  // The district fixes the region; a claim saying otherwise was caught above.
+  const region = district?.region ?? claimedRegion?.code;
+
+  const present = {
+    district: districtCode,
+    region: regionCode ?? region,
+    station: c[OFFICER_CLAIMS.station],
+  };
+  for (const needed of ROLE_REQUIREMENTS[role]) {
+    if (present[needed] === undefined) {
+      issues.push({ claim: `custom:${needed}`, message: `a ${role} officer must have a ${needed}` });
+    }
+  }
+  if (issues.length > 0) throw new OfficerClaimsError('invalid', issues);
+
+  const optional = {
+    district: district?.code,
+    region,
+    station: c[OFFICER_CLAIMS.station],
+    circle: c[OFFICER_CLAIMS.circle],
+    name: c[OFFICER_CLAIMS.name],
+    phone: c[OFFICER_CLAIMS.phone],
+  };
+  // Absent claims stay absent (no `undefined` properties) so officers compare and serialize cleanly.
+  const officer: Officer = {
+    id: c[OFFICER_CLAIMS.subject],
+    role,
+    ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
+  };
+  return officer;
+};
+
+/** The officer behind an HTTP API request authorized by the JWT authorizer. */
+export const officerFromEvent = (
+  event: Pick<APIGatewayProxyEventV2WithJWTAuthorizer, 'requestContext'> | { requestContext?: unknown },
+): Officer => {
+  const context = event.requestContext as { authorizer?: { jwt?: { claims?: RawClaims } } } | undefined;
+  return officerFromClaims(context?.authorizer?.jwt?.claims);
+};

@@ -63,7 +63,8 @@ import type {
 import { UI, fill } from './ui.ts';
 
 /** Flood control: more than this many messages inside the window → one notice, then silence. */
-export const FLOOD_MAX_MESSAGES = 8;
+// A complaint filed in chat takes about ten messages; a person typing fast must not trip this, a script must.
+export const FLOOD_MAX_MESSAGES = 20;
 export const FLOOD_WINDOW_MS = 60_000;
 /** A menu left open this long no longer turns a bare "1" into a choice. */
 export const MENU_IDLE_MS = 30 * 60_000;

@@ -134,4 +134,8 @@ export const normalizeTrackingCode = (input: string): string | undefined => {
 };
 
 /** `7K3QF9X2` → `7K3Q-F9X2` for showing to the citizen. */
-export const formatTrackingCode = (code: string): string => `${code.slice(0, 4)}-${code.slice(4)}`;
+/** Display form `XXXX-XXXX`; accepts the code in any tolerated form, so formatting twice is harmless. */
+export const formatTrackingCode = (code: string): string => {
+  const canonical = normalizeTrackingCode(code) ?? code;
+  return `${canonical.slice(0, 4)}-${canonical.slice(4)}`;
+};

@@ -27,6 +27,7 @@ const secretSchema = z.object({
   appSecret: z.string().min(1),
   verifyToken: z.string().min(1),
   accessToken: z.string().min(1),
+  phoneNumberId: z.string().min(1),
 });
 export type WhatsAppSecrets = z.infer<typeof secretSchema>;
 
@@ -34,7 +35,12 @@ export type WhatsAppSecrets = z.infer<typeof secretSchema>;
 export const whatsappSecrets = async (): Promise<WhatsAppSecrets> => {
   const config = whatsappConfig();
   if (!config.secretArn) {
-    return { appSecret: config.appSecret, verifyToken: config.verifyToken, accessToken: config.accessToken };
+    return {
+      appSecret: config.appSecret,
+      verifyToken: config.verifyToken,
+      accessToken: config.accessToken,
+      phoneNumberId: config.phoneNumberId,
+    };
   }
   const secret = await getSecret(config.secretArn, { transform: 'json', maxAge: SECRET_CACHE_SECONDS });
   return secretSchema.parse(secret);
@@ -56,7 +62,7 @@ export const graph = (): GraphClient => {
   graphClient = createGraphClient({
     baseUrl: config.graphApiBaseUrl,
     apiVersion: config.graphApiVersion,
-    phoneNumberId: config.phoneNumberId,
+    phoneNumberId: async () => (await whatsappSecrets()).phoneNumberId,
     maxAttempts: config.graphMaxAttempts,
     accessToken: async () => (await whatsappSecrets()).accessToken,
   });

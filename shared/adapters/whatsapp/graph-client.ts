@@ -79,7 +79,8 @@ export interface GraphRecipient {
 export interface GraphClientOptions {
   readonly baseUrl: string;
   readonly apiVersion: string;
-  readonly phoneNumberId: string;
+  /** The sending number's id; resolved per call because in AWS it lives in the secret with the token. */
+  phoneNumberId(): Promise<string>;
   accessToken(): Promise<string>;
   readonly maxAttempts: number;
   /** Backoff before retry n (1-based): min(cap, base * 2^(n-1)) scaled by jitter. */
@@ -169,10 +170,12 @@ export const createGraphClient = (options: GraphClientOptions): GraphClient => {
   const random = options.random ?? Math.random;
   const baseDelay = options.baseDelayMs ?? 200;
   const maxDelay = options.maxDelayMs ?? 10_000;
-  const url = `${options.baseUrl.replace(/\/+$/, '')}/${options.apiVersion}/${options.phoneNumberId}/messages`;
+  const messagesUrl = async (): Promise<string> =>
+    `${options.baseUrl.replace(/\/+$/, '')}/${options.apiVersion}/${await options.phoneNumberId()}/messages`;
 
   const post = async (body: Record<string, unknown>): Promise<unknown> => {
     const token = await options.accessToken();
+    const url = await messagesUrl();
     let lastError: GraphApiError | undefined;
     for (let attempt = 1; attempt <= options.maxAttempts; attempt++) {
       let response: Response;

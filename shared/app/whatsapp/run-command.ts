@@ -98,7 +98,7 @@ export const runChatCommand = async (
           category: filed.complaint.category,
         });
         // fileComplaint hands out the display form; the renderer formats the bare code itself.
-        return renderFiled(lang, filed.etag, filed.trackingCode.replace(/[^0-9A-Za-z]/g, ''));
+        return renderFiled(lang, filed.etag, filed.trackingCode);
       }
       case 'trackComplaints': {
         if (command.etag) {

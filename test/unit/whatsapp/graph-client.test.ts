@@ -25,7 +25,7 @@ const scripted = (responses: (() => Response)[]) => {
   const options: GraphClientOptions = {
     baseUrl: 'http://graph.test/',
     apiVersion: 'v24.0',
-    phoneNumberId: 'PNID',
+    phoneNumberId: async () => 'PNID',
     accessToken: async () => 'token-1',
     maxAttempts: 4,
     fetch: fetchFake,

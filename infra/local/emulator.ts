@@ -4,6 +4,10 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+/** moto's server, with DynamoDB requests serialized as DynamoDB itself guarantees (see the script). */
+const MOTO_SERVER_SCRIPT = fileURLToPath(new URL('./moto_server.py', import.meta.url));
 
 export interface Emulator {
   readonly endpoint: string;
@@ -71,7 +75,7 @@ export const startEmulator = async (options: { port?: number; quiet?: boolean } 
 
   const port = options.port ?? (await freePort());
   const endpoint = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], {
+  const child: ChildProcess = spawn('python3', [MOTO_SERVER_SCRIPT, '-H', '127.0.0.1', '-p', String(port)], {
     stdio: options.quiet === false ? 'inherit' : 'ignore',
     detached: true,
     env: { ...process.env, MOTO_ALLOW_NONEXISTENT_REGION: 'true' },

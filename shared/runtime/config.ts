@@ -6,7 +6,11 @@ import { z } from 'zod';
 
 const env = process.env;
 
-const parse = <T extends z.ZodType>(schema: T, values: Record<string, unknown>, what: string): z.output<T> => {
+const parse = <T extends z.ZodType>(
+  schema: T,
+  values: Record<string, unknown>,
+  what: string,
+): z.output<T> => {
   const result = schema.safeParse(values);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
@@ -21,7 +25,11 @@ export const stage = (): string => env.STAGE ?? 'local';
 export const awsEndpoint = (): string | undefined => env.AWS_ENDPOINT_URL || undefined;
 
 export const tableConfig = () =>
-  parse(z.object({ tableName: z.string().min(1) }), { tableName: env.TABLE_NAME }, 'the application table (TABLE_NAME)');
+  parse(
+    z.object({ tableName: z.string().min(1) }),
+    { tableName: env.TABLE_NAME },
+    'the application table (TABLE_NAME)',
+  );
 
 export const idempotencyConfig = () =>
   parse(
@@ -31,7 +39,69 @@ export const idempotencyConfig = () =>
   );
 
 export const eventBusConfig = () =>
-  parse(z.object({ busName: z.string().min(1) }), { busName: env.EVENT_BUS_NAME }, 'the event bus (EVENT_BUS_NAME)');
+  parse(
+    z.object({ busName: z.string().min(1) }),
+    { busName: env.EVENT_BUS_NAME },
+    'the event bus (EVENT_BUS_NAME)',
+  );
 
 export const queueUrl = (envVar: string): string =>
   parse(z.object({ url: z.url() }), { url: env[envVar] }, `the queue (${envVar})`).url;
+
+/** Names under which logs and metrics are published (Powertools' own variables, with Rabta defaults). */
+export const serviceConfig = () =>
+  parse(
+    z.object({ serviceName: z.string().min(1), metricsNamespace: z.string().min(1) }),
+    {
+      serviceName: env.POWERTOOLS_SERVICE_NAME || 'rabta',
+      metricsNamespace: env.POWERTOOLS_METRICS_NAMESPACE || 'Rabta',
+    },
+    'logging and metrics (POWERTOOLS_SERVICE_NAME, POWERTOOLS_METRICS_NAMESPACE)',
+  );
+
+/**
+ * WhatsApp Cloud API settings. In AWS the secrets (app secret, verify token, access token) come from
+ * the Secrets Manager secret WHATSAPP_SECRET_ARN (a JSON object with those three keys); locally from
+ * the plain variables, with defaults that `npm start` and `npm run chat` agree on.
+ */
+export const whatsappConfig = () =>
+  parse(
+    z.object({
+      secretArn: z.string().min(1).optional(),
+      appSecret: z.string().min(1),
+      verifyToken: z.string().min(1),
+      accessToken: z.string().min(1),
+      graphApiBaseUrl: z.url(),
+      graphApiVersion: z.string().regex(/^v\d+\.\d+$/, 'like v24.0'),
+      phoneNumberId: z.string().min(1),
+      /** Approved template used outside the 24-hour window; its body has one text parameter. */
+      templateName: z.string().regex(/^[a-z0-9_]{1,512}$/, 'lowercase letters, digits and underscores'),
+      templateLanguage: z.string().min(2),
+      /** Graph API calls: attempts on 429/5xx before giving up (the worker then retries the record). */
+      graphMaxAttempts: z.coerce.number().int().min(1).max(10),
+    }),
+    {
+      secretArn: env.WHATSAPP_SECRET_ARN || undefined,
+      appSecret: env.WHATSAPP_APP_SECRET || 'local-app-secret',
+      verifyToken: env.WHATSAPP_VERIFY_TOKEN || 'local-verify-token',
+      accessToken: env.WHATSAPP_ACCESS_TOKEN || 'local-access-token',
+      graphApiBaseUrl: env.GRAPH_API_BASE_URL || 'https://graph.facebook.com',
+      graphApiVersion: env.GRAPH_API_VERSION || 'v24.0',
+      phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID || 'local-phone-number-id',
+      templateName: env.WHATSAPP_TEMPLATE_NAME || 'rabta_update',
+      templateLanguage: env.WHATSAPP_TEMPLATE_LANGUAGE || 'ur',
+      graphMaxAttempts: env.GRAPH_API_MAX_ATTEMPTS || '4',
+    },
+    'WhatsApp (WHATSAPP_*, GRAPH_API_*)',
+  );
+
+/**
+ * Local-only time travel for watching SLAs move (`npm start`, e2e): milliseconds added to the clock of
+ * the officer, SLA and notification functions. Read on every call so the local runtime can change it
+ * while running (POST /__local/clock). Never set in AWS; ignored on the prod stage.
+ */
+export const clockOffsetMs = (): number => {
+  if (stage() === 'prod') return 0;
+  const value = Number(env.RABTA_CLOCK_OFFSET_MS ?? '0');
+  return Number.isFinite(value) ? value : 0;
+};

@@ -1,0 +1,39 @@
+/** POST /complaints: file a complaint; honours `Idempotency-Key` (same key + same body → same answer; other body → 422). */
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import { makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { Context } from 'aws-lambda';
+import {
+  httpErrors,
+  idempotencyKeyHeader,
+  jsonBody,
+  jsonResponse,
+  type ApiEvent,
+  type ApiResult,
+} from '../shared/adapters/http/middleware.ts';
+import { fileComplaint } from '../shared/app/file-complaint.ts';
+import { complaintDeps, fileComplaintIdempotency } from '../shared/runtime/complaints.ts';
+import { logger } from '../shared/runtime/powertools.ts';
+import { fileComplaintRequestSchema } from '../shared/schemas/http.ts';
+
+// Rejects bad input before any work (and before an idempotency record); the use case validates again
+// the same plain JSON, since the WhatsApp worker calls it without this edge.
+const body = jsonBody(fileComplaintRequestSchema);
+
+const fileOnce = makeIdempotent(async (event: ApiEvent, _context: Context): Promise<ApiResult> => {
+  const { complaint: _complaint, ...answer } = await fileComplaint(complaintDeps(), {
+    input: body.json(event),
+    channel: 'web',
+  });
+  logger().info('Complaint filed', { etag: answer.etag });
+  return jsonResponse(201, answer);
+}, fileComplaintIdempotency());
+
+export const handler = middy<ApiEvent, ApiResult>()
+  .use(httpErrors())
+  .use(injectLambdaContext(logger()))
+  .use(httpHeaderNormalizer())
+  .use(idempotencyKeyHeader())
+  .use(body.middleware)
+  .handler((event, context) => fileOnce(event, context));

@@ -1,0 +1,205 @@
+/**
+ * THE module that builds keys of the application table (docs/data-model.md). Nothing else spells
+ * `C#`, `T#`, `DIST#` or `CIT#`. Add keys for new item kinds (sessions, outbound messages,
+ * follow-ups, ...) here, next to the ones below.
+ */
+import type { Complaint } from '../../domain/complaint.ts';
+import { dueAtForIndex, slaSchema } from '../../domain/sla.ts';
+import { OPEN_STATUSES, type Status } from '../../domain/vocabulary.ts';
+import type { APP_TABLE } from '../../../infra/resources.ts';
+import { citizenIdentityOf } from '../../app/citizen.ts';
+
+export { citizenIdentityOf };
+
+export interface TableKey {
+  pk: string;
+  sk: string;
+}
+
+/** Attribute values that feed the secondary indexes. */
+export type IndexAttributes = Record<string, string | number>;
+
+export const INDEX = {
+  byDistrict: 'byDistrict',
+  byCitizen: 'byCitizen',
+  byDistrictStatus: 'byDistrictStatus',
+  slaDue: 'slaDue',
+} as const satisfies Record<keyof typeof APP_TABLE.indexes, string>;
+
+// --- complaint and its timeline --------------------------------------------------------------
+
+const COMPLAINT_PREFIX = 'C#';
+export const COMPLAINT_META_SK = 'META';
+export const TIMELINE_SK_PREFIX = 'T#';
+
+export const complaintPk = (etag: string): string => `${COMPLAINT_PREFIX}${etag}`;
+
+export const complaintKey = (etag: string): TableKey => ({ pk: complaintPk(etag), sk: COMPLAINT_META_SK });
+
+/**
+ * Sort key of a timeline entry. `seq` orders entries written at the same millisecond: the complaint
+ * version the entry belongs to, then its position in that write, so concurrent writers never collide
+ * on a key without also colliding on the version.
+ */
+export const timelineSk = (at: string, version: number, position: number): string =>
+  `${TIMELINE_SK_PREFIX}${at}#${String(version).padStart(6, '0')}.${String(position).padStart(2, '0')}`;
+
+export const timelineKey = (etag: string, at: string, version: number, position: number): TableKey => ({
+  pk: complaintPk(etag),
+  sk: timelineSk(at, version, position),
+});
+
+export const isTimelineSk = (sk: string): boolean => sk.startsWith(TIMELINE_SK_PREFIX);
+
+/** Globally unique id of a timeline entry; events carry it and consumers deduplicate on it. */
+export const timelineItemId = (etag: string, sk: string): string =>
+  `${etag}#${sk.slice(TIMELINE_SK_PREFIX.length)}`;
+
+// --- index keys -------------------------------------------------------------------------------
+
+/** Newest first within a partition: ISO times sort lexically; the e-tag breaks ties. */
+const newestFirstSk = (createdAt: string, etag: string): string => `${createdAt}#${etag}`;
+
+export const districtPk = (district: string): string => `DIST#${district}`;
+export const districtStatusPk = (district: string, status: Status): string => `DIST#${district}#ST#${status}`;
+export const citizenPk = (identity: string): string => `CIT#${identity}`;
+
+export const byDistrictAttributes = (
+  c: Pick<Complaint, 'district' | 'createdAt' | 'etag'>,
+): IndexAttributes => ({
+  gsi1pk: districtPk(c.district),
+  gsi1sk: newestFirstSk(c.createdAt, c.etag),
+});
+
+export const byCitizenAttributes = (
+  c: Pick<Complaint, 'complainant' | 'createdAt' | 'etag'>,
+): IndexAttributes => ({
+  gsi2pk: citizenPk(citizenIdentityOf(c)),
+  gsi2sk: newestFirstSk(c.createdAt, c.etag),
+});
+
+export const byDistrictStatusAttributes = (
+  c: Pick<Complaint, 'district' | 'status' | 'createdAt' | 'etag'>,
+): IndexAttributes => ({
+  gsi3pk: districtStatusPk(c.district, c.status),
+  gsi3sk: newestFirstSk(c.createdAt, c.etag),
+});
+
+/**
+ * Sparse SLA due index (`slaShard` / `slaDue`). Owned by the SLA engine: return both attributes for a
+ * complaint whose clock runs, nothing otherwise (the item then drops out of the index on its next write).
+ *
+ * - `slaShard` = `SLA#<n>`, n = FNV-1a(etag) mod SLA_SHARD_COUNT: spreads the sweep's reads and the
+ *   writes over a few partitions, stable for a complaint's whole life. Changing the count needs a rewrite
+ *   of every open complaint, so it is a constant, not configuration.
+ * - `slaDue` = `<ISO time the sweep must look>#<etag>` (warning time until warned, then due time).
+ */
+export const SLA_SHARD_COUNT = 4;
+const SLA_SHARD_PREFIX = 'SLA#';
+
+export const slaShardKey = (shard: number): string => `${SLA_SHARD_PREFIX}${shard}`;
+
+/** 32-bit FNV-1a: tiny and stable across runtimes; spreads e-tags evenly enough over a few shards. */
+export const fnv1a = (text: string): number => {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash >>> 0;
+};
+
+export const slaShardOf = (etag: string, shards: number = SLA_SHARD_COUNT): string =>
+  slaShardKey(fnv1a(etag) % shards);
+
+export const slaDueSk = (dueAt: string, etag: string): string => `${dueAt}#${etag}`;
+
+export const slaIndexAttributes = (complaint: Complaint): IndexAttributes => {
+  const parsed = slaSchema.safeParse(complaint.sla);
+  const due = parsed.success ? dueAtForIndex(parsed.data) : undefined;
+  if (due === undefined || !OPEN_STATUSES.includes(complaint.status)) return {};
+  return { slaShard: slaShardOf(complaint.etag), slaDue: slaDueSk(due, complaint.etag) };
+};
+
+/**
+ * Every index attribute of a complaint's META item, derived from its state on each write (the whole
+ * item is replaced, so an attribute not returned here is removed from the item and its index).
+ */
+export const complaintIndexAttributes = (complaint: Complaint): IndexAttributes => ({
+  ...byDistrictAttributes(complaint),
+  ...byCitizenAttributes(complaint),
+  ...byDistrictStatusAttributes(complaint),
+  ...slaIndexAttributes(complaint),
+});
+
+// --- WhatsApp: chat sessions, processed inbound messages, outbound messages (owner: WHATSAPP-EDGE) ---
+
+/** A citizen's chat session: `U#<citizen id>` (business-scoped user id, else wa_id). */
+export const sessionKey = (citizenId: string): TableKey => ({ pk: `U#${citizenId}`, sk: 'SESSION' });
+
+/** The exactly-once record of one inbound Meta message (wamid), kept at least 7 days. */
+export const processedMessageKey = (wamid: string): TableKey => ({ pk: `MSG#${wamid}`, sk: 'PROCESSED' });
+
+/** An outbound message, by Rabta's deterministic id (inbound id + reply index), written before it is sent. */
+export const outboundMessageKey = (outboundId: string): TableKey => ({ pk: `OUT#${outboundId}`, sk: 'OUT' });
+
+/** Meta's id of a sent message -> Rabta's outbound id, for status webhooks. */
+export const outboundByWamidKey = (wamid: string): TableKey => ({ pk: `OUTW#${wamid}`, sk: 'OUT' });
+
+/** A general feedback or suggestion sent over WhatsApp (service 15), not tied to a complaint. */
+export const feedbackKey = (feedbackId: string): TableKey => ({ pk: `FB#${feedbackId}`, sk: 'FEEDBACK' });
+
+// --- disciplinary follow-ups (SLA engine) -----------------------------------------------------
+
+/** Beside its complaint (`C#<etag>` / `FU#<breach no.>`); never a `T#` item, so never published as an event. */
+const FOLLOW_UP_SK_PREFIX = 'FU#';
+
+export const followUpKey = (etag: string, breachNumber: number): TableKey => ({
+  pk: complaintPk(etag),
+  sk: `${FOLLOW_UP_SK_PREFIX}${String(breachNumber).padStart(4, '0')}`,
+});
+
+export const followUpDistrictPk = (district: string): string => `FUDIST#${district}`;
+export const followUpDistrictStatePk = (district: string, state: string): string =>
+  `FUDIST#${district}#ST#${state}`;
+
+/** gsi1: a district's follow-ups newest first; gsi3: the same per state (supervisors' work queues). */
+export const followUpIndexAttributes = (f: {
+  district: string;
+  state: string;
+  openedAt: string;
+  id: string;
+}): IndexAttributes => ({
+  gsi1pk: followUpDistrictPk(f.district),
+  gsi1sk: newestFirstSk(f.openedAt, f.id),
+  gsi3pk: followUpDistrictStatePk(f.district, f.state),
+  gsi3sk: newestFirstSk(f.openedAt, f.id),
+});
+
+// --- officer alerts (SLA warnings and breaches) -----------------------------------------------
+
+/** One alert per SLA timeline entry: keyed by the entry's id, so a redelivered event is stored once. */
+export const alertKey = (timelineItemId: string): TableKey => ({
+  pk: `ALERT#${timelineItemId}`,
+  sk: 'ALERT',
+});
+
+export const alertDistrictPk = (district: string): string => `ALERTDIST#${district}`;
+
+export const alertIndexAttributes = (a: {
+  district: string;
+  occurredAt: string;
+  timelineItemId: string;
+}): IndexAttributes => ({
+  gsi1pk: alertDistrictPk(a.district),
+  gsi1sk: newestFirstSk(a.occurredAt, a.timelineItemId),
+});
+
+// --- officer directory (who holds a post, and their WhatsApp number) ---------------------------
+
+/** `PROVINCE` for the CPO cell, the region code for an RPO, the district code below that. */
+export const officerPostPk = (role: string, area: string): string => `POST#${role}#${area}`;
+export const officerDirectoryKey = (role: string, area: string, officerId: string): TableKey => ({
+  pk: officerPostPk(role, area),
+  sk: `OFFICER#${officerId}`,
+});

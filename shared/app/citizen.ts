@@ -1,0 +1,8 @@
+import type { Complaint } from '../domain/complaint.ts';
+
+/**
+ * Who a complaint belongs to, for "my complaints" and WhatsApp tracking: the WhatsApp identity
+ * (business-scoped user id, else wa_id) when filed on WhatsApp, else the phone number in E.164.
+ */
+export const citizenIdentityOf = (complaint: Pick<Complaint, 'complainant'>): string =>
+  complaint.complainant.whatsappId ?? complaint.complainant.phone;

@@ -1,0 +1,17 @@
+/** Errors of the use-case layer that are not domain rules: outcomes of talking to ports. */
+
+/** The e-tag is already taken by another complaint; the use case retries with a new one. */
+export class EtagCollisionError extends Error {
+  override name = 'EtagCollisionError';
+  constructor(
+    readonly etag: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`E-tag ${etag} is already in use`, options);
+  }
+}
+
+/** No unique e-tag after several attempts: a server fault, not the caller's. */
+export class EtagExhaustedError extends Error {
+  override name = 'EtagExhaustedError';
+}

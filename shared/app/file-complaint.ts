@@ -1,0 +1,110 @@
+/**
+ * File a complaint (web, API or WhatsApp): validate, mint an e-tag and a tracking code, write the
+ * complaint with its `ComplaintFiled` timeline entry, retry with a fresh e-tag on a collision.
+ */
+import { z } from 'zod';
+import { findCategory } from '../domain/categories.ts';
+import {
+  AttachmentSchema,
+  NewComplaintInputSchema,
+  newComplaint,
+  type Attachment,
+  type Complaint,
+} from '../domain/complaint.ts';
+import { validationErrorFromZod } from '../domain/errors.ts';
+import { formatTrackingCode, generateEtag, generateTrackingCode } from '../domain/etag.ts';
+import { initialSla } from '../domain/sla.ts';
+import type { Channel } from '../domain/vocabulary.ts';
+import { TRACK_PATH, type FileComplaintResponse } from '../schemas/http.ts';
+import type { EventSpecificFields } from '../schemas/events/index.ts';
+import { EtagCollisionError, EtagExhaustedError } from './errors.ts';
+import type { ComplaintDeps, TimelineDraft } from './ports.ts';
+
+export const MAX_ETAG_ATTEMPTS = 5;
+export const MAX_ATTACHMENTS = 10;
+
+export interface FileComplaintCommand {
+  /** What the citizen submitted (NewComplaintRequest shape); validated here. */
+  input: unknown;
+  channel: Channel;
+  /** The citizen's WhatsApp identity (user_id, else wa_id) when filed over WhatsApp. */
+  whatsappId?: string;
+  /** Media references (WhatsApp media ids) collected in chat. */
+  attachments?: Attachment[];
+}
+
+export type FileComplaintResult = FileComplaintResponse & { complaint: Complaint };
+
+const attachmentsSchema = z.array(AttachmentSchema).max(MAX_ATTACHMENTS);
+
+/** The `ComplaintFiled` entry: only what consumers need to route and decide, no personal data. */
+export const complaintFiledDraft = (complaint: Complaint): TimelineDraft => {
+  const data: EventSpecificFields<'ComplaintFiled'> = {
+    category: complaint.category,
+    priority: complaint.priority,
+    channel: complaint.channel,
+    language: complaint.language,
+    status: complaint.status,
+    canMessageCitizen: !complaint.optOutOfUpdates,
+    sensitive: findCategory(complaint.category)?.sensitive ?? false,
+  };
+  return {
+    type: 'ComplaintFiled',
+    actor: { kind: 'citizen' },
+    at: complaint.createdAt,
+    toStatus: complaint.status,
+    data,
+  };
+};
+
+export const fileComplaint = async (
+  deps: ComplaintDeps,
+  command: FileComplaintCommand,
+): Promise<FileComplaintResult> => {
+  const parsed = NewComplaintInputSchema.safeParse(command.input);
+  if (!parsed.success) throw validationErrorFromZod(parsed.error, 'The complaint has invalid fields.');
+  const attachments = attachmentsSchema.safeParse(command.attachments ?? []);
+  if (!attachments.success) throw validationErrorFromZod(attachments.error, 'Invalid attachments.');
+
+  const trackingCode = generateTrackingCode(deps.random.bytes);
+  const trackingCodeHash = await deps.trackingCodes.hash(trackingCode);
+  const now = deps.clock.now();
+
+  for (let attempt = 1; attempt <= MAX_ETAG_ATTEMPTS; attempt++) {
+    const etag = generateEtag(parsed.data.district, deps.random.bytes);
+    const filed = newComplaint(parsed.data, {
+      etag,
+      trackingCodeHash,
+      now,
+      channel: command.channel,
+      ...(command.whatsappId ? { whatsappId: command.whatsappId } : {}),
+      attachments: attachments.data,
+    });
+    // The SLA clock starts at filing, under the policy in force now.
+    const complaint: Complaint = {
+      ...filed,
+      sla: initialSla({ category: filed.category, priority: filed.priority }, now),
+    };
+    try {
+      await deps.complaints.create(complaint, [complaintFiledDraft(complaint)]);
+    } catch (error) {
+      if (error instanceof EtagCollisionError) continue;
+      throw error;
+    }
+    return {
+      etag,
+      trackingCode: formatTrackingCode(trackingCode),
+      status: complaint.status,
+      createdAt: complaint.createdAt,
+      track: {
+        method: 'POST',
+        path: TRACK_PATH,
+        description: `POST ${TRACK_PATH} with {"etag": "${etag}", "trackingCode": "<your tracking code>"} (or "phone" instead of "trackingCode") to see the status and every action taken.`,
+      },
+      complaint,
+    };
+  }
+  throw new EtagExhaustedError(
+    `No free e-tag after ${MAX_ETAG_ATTEMPTS} attempts in district ${parsed.data.district}`,
+  );
+};

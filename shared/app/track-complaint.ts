@@ -1,0 +1,99 @@
+/**
+ * The complainant follows their complaint. Only with proof of ownership: the e-tag plus the tracking
+ * code handed out at filing, or plus the phone number it was filed with, or (WhatsApp) the identity
+ * that filed it. An unknown e-tag and a wrong proof get the same NotFoundError, after the same work.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Complaint } from '../domain/complaint.ts';
+import { NotFoundError, validationErrorFromZod } from '../domain/errors.ts';
+import { citizenIdentityOf } from './citizen.ts';
+import {
+  trackComplaintRequestSchema,
+  type ComplaintStatusView,
+  type PublicTimelineEntry,
+} from '../schemas/http.ts';
+import type { TimelineEntry } from '../schemas/stored.ts';
+import type { ComplaintDeps, ComplaintWithTimeline, Page } from './ports.ts';
+
+type TrackDeps = Pick<ComplaintDeps, 'complaints' | 'trackingCodes'>;
+
+const notFound = () => new NotFoundError('No complaint matches this e-tag and proof of ownership.');
+
+/** Equal-length digests, so the comparison's time says nothing about where two values differ. */
+const sameSecret = (a: string, b: string): boolean =>
+  timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
+
+const ROLE_LEVEL_KEYS = ['toLevel', 'level'] as const;
+
+/** A timeline entry as the public may see it: roles, never officer ids or names. */
+export const publicTimelineEntry = (entry: TimelineEntry): PublicTimelineEntry => {
+  const data = entry.data ?? {};
+  const level = ROLE_LEVEL_KEYS.map((k) => data[k]).find((v): v is string => typeof v === 'string');
+  const by = entry.actor.kind === 'officer' ? (entry.actor.role ?? 'system') : entry.actor.kind;
+  return {
+    type: entry.type,
+    at: entry.at,
+    by: by as PublicTimelineEntry['by'],
+    status: entry.status,
+    ...(entry.fromStatus ? { fromStatus: entry.fromStatus } : {}),
+    ...(entry.toStatus ? { toStatus: entry.toStatus } : {}),
+    ...(level ? { level: level as PublicTimelineEntry['level'] } : {}),
+    ...(entry.type === 'ComplaintActionRecorded' && typeof data.kind === 'string'
+      ? { action: data.kind }
+      : {}),
+    ...(typeof data.firNumber === 'string' ? { firNumber: data.firNumber } : {}),
+    ...(entry.note !== undefined ? { note: entry.note } : {}),
+    ...(entry.reason !== undefined ? { reason: entry.reason } : {}),
+  };
+};
+
+export const complaintStatusView = ({ complaint, timeline }: ComplaintWithTimeline): ComplaintStatusView => ({
+  etag: complaint.etag,
+  status: complaint.status,
+  category: complaint.category,
+  district: complaint.district,
+  priority: complaint.priority,
+  channel: complaint.channel,
+  language: complaint.language,
+  ...(complaint.assignment ? { heldBy: complaint.assignment.level } : {}),
+  createdAt: complaint.createdAt,
+  updatedAt: complaint.updatedAt,
+  timeline: [...timeline].sort((a, b) => (a.id < b.id ? -1 : 1)).map(publicTimelineEntry),
+});
+
+/** Web/API tracking: `input` is `{ etag, trackingCode }` or `{ etag, phone }` (validated here). */
+export const trackComplaint = async (deps: TrackDeps, input: unknown): Promise<ComplaintStatusView> => {
+  const parsed = trackComplaintRequestSchema.safeParse(input);
+  if (!parsed.success) throw validationErrorFromZod(parsed.error, 'The tracking request has invalid fields.');
+  const { etag, trackingCode, phone } = parsed.data;
+
+  const found = await deps.complaints.getWithTimeline(etag);
+  let owner = false;
+  if (trackingCode !== undefined) {
+    owner = found
+      ? await deps.trackingCodes.verify(trackingCode, found.complaint.trackingCodeHash)
+      : await deps.trackingCodes.verifyNothing(trackingCode);
+  } else if (phone !== undefined) {
+    owner = sameSecret(phone, found?.complaint.complainant.phone ?? '\u0000no complaint');
+  }
+  if (!found || !owner) throw notFound();
+  return complaintStatusView(found);
+};
+
+/** WhatsApp tracking: the identity that filed the complaint (keys.citizenIdentityOf) is the proof. */
+export const trackComplaintOfCitizen = async (
+  deps: Pick<ComplaintDeps, 'complaints'>,
+  etag: string,
+  identity: string,
+): Promise<ComplaintStatusView> => {
+  const found = await deps.complaints.getWithTimeline(etag);
+  if (!found || !sameSecret(citizenIdentityOf(found.complaint), identity)) throw notFound();
+  return complaintStatusView(found);
+};
+
+/** The citizen's own complaints, newest first (for "status"/"track" in chat). */
+export const listComplaintsOfCitizen = async (
+  deps: Pick<ComplaintDeps, 'complaints'>,
+  identity: string,
+  options: { limit?: number; cursor?: string } = {},
+): Promise<Page<Complaint>> => deps.complaints.listByCitizen(identity, options);

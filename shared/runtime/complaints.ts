@@ -1,0 +1,63 @@
+/**
+ * Composition root of the complaint use cases: adapters built from configuration, once per process,
+ * on first use. Handlers (and the WhatsApp worker, officer API, SLA sweep) take their deps from here.
+ */
+import { randomBytes } from 'node:crypto';
+import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { createScryptTrackingCodeHasher } from '../adapters/crypto/tracking-code-hasher.ts';
+import { createComplaintRepository } from '../adapters/dynamodb/complaint-repository.ts';
+import { createEventBridgePublisher } from '../adapters/eventbridge/publisher.ts';
+import type { ComplaintDeps, ComplaintRepository, EventPublisher, Log } from '../app/ports.ts';
+import { dynamoDbClient, documentClient, eventBridgeClient } from './clients.ts';
+import { eventBusConfig, idempotencyConfig, tableConfig } from './config.ts';
+import { logger } from './powertools.ts';
+
+const once = <T>(build: () => T): (() => T) => {
+  let value: T | undefined;
+  return () => (value ??= build());
+};
+
+export const appLog = once((): Log => ({
+  info: (message, extra = {}) => logger().info(message, extra),
+  warn: (message, extra = {}) => logger().warn(message, extra),
+  error: (message, extra = {}) => logger().error(message, extra),
+}));
+
+export const systemClock = { now: () => new Date() };
+
+export const complaintRepository = once((): ComplaintRepository =>
+  createComplaintRepository({ db: documentClient(), tableName: tableConfig().tableName }),
+);
+
+export const complaintDeps = once((): ComplaintDeps => ({
+  complaints: complaintRepository(),
+  clock: systemClock,
+  random: { bytes: (size) => randomBytes(size) },
+  trackingCodes: createScryptTrackingCodeHasher(),
+}));
+
+export const eventPublisher = once((): EventPublisher =>
+  createEventBridgePublisher({
+    client: eventBridgeClient(),
+    busName: eventBusConfig().busName,
+    onFailure: (failure) => logger().warn('PutEvents entry failed', failure),
+  }),
+);
+
+/** How long a repeated Idempotency-Key returns the first answer. */
+export const IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60;
+
+/** Powertools idempotency for POST /complaints: key = the `Idempotency-Key` header, payload check = the raw body. */
+export const fileComplaintIdempotency = once(() => ({
+  persistenceStore: new DynamoDBPersistenceLayer({
+    tableName: idempotencyConfig().tableName,
+    awsSdkV3Client: dynamoDbClient(),
+  }),
+  config: new IdempotencyConfig({
+    eventKeyJmesPath: 'headers."idempotency-key"',
+    payloadValidationJmesPath: 'body',
+    expiresAfterSeconds: IDEMPOTENCY_WINDOW_SECONDS,
+  }),
+  keyPrefix: 'FileComplaint',
+}));

@@ -1,0 +1,130 @@
+/**
+ * Event details on the bus (source `rabta.complaints`), one schema per detail-type.
+ *
+ * Each detail carries the common envelope (schema version, e-tag, timeline item id for consumers to
+ * deduplicate on, time, district) plus the few fields its consumers need, and no personal data: a
+ * consumer that must reach the citizen reads the complaint by its e-tag. The publisher parses every
+ * detail with these schemas, which drop unknown fields, so a field reaches the bus only once it is
+ * named here. Adding an optional field keeps `schemaVersion: 1`; removing or changing one needs 2.
+ */
+import { z } from 'zod';
+import { CATEGORY_CODES, CHANNELS, LANGUAGES, PRIORITIES, ROLES, STATUSES } from '../../domain/vocabulary.ts';
+
+export { EVENT_SOURCE } from '../../../infra/resources.ts';
+
+export const EVENT_TYPES = [
+  'ComplaintFiled',
+  'ComplaintAssigned',
+  'ComplaintStatusChanged',
+  'ComplaintActionRecorded',
+  'ComplaintSlaWarning',
+  'ComplaintSlaBreached',
+  'ComplaintReopened',
+  'FeedbackReceived',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+const isoTime = z.iso.datetime({ offset: true });
+const status = z.enum(STATUSES);
+const role = z.enum(ROLES);
+const slaPhase = z.enum(['first_action', 'resolution']);
+
+/** Fields every detail carries. */
+export const eventEnvelopeSchema = z.object({
+  schemaVersion: z.literal(1),
+  etag: z.string().min(1),
+  /** Unique per timeline entry; consumers deduplicate on it (the bus delivers at least once). */
+  timelineItemId: z.string().min(1),
+  occurredAt: isoTime,
+  district: z.string().min(1),
+});
+
+export const complaintFiledSchema = eventEnvelopeSchema.extend({
+  category: z.enum(CATEGORY_CODES),
+  priority: z.enum(PRIORITIES),
+  channel: z.enum(CHANNELS),
+  language: z.enum(LANGUAGES),
+  status,
+  /** The citizen has a WhatsApp identity and did not opt out of updates. */
+  canMessageCitizen: z.boolean(),
+  /** Discreet handling (gender-based harassment and the like). */
+  sensitive: z.boolean(),
+});
+
+export const complaintAssignedSchema = eventEnvelopeSchema.extend({
+  level: role,
+  previousLevel: role.optional(),
+  station: z.string().optional(),
+  status,
+});
+
+export const complaintStatusChangedSchema = eventEnvelopeSchema.extend({
+  fromStatus: status,
+  toStatus: status,
+  /** Closed by the system (e.g. no feedback in time), not by a person. */
+  automatic: z.boolean().optional(),
+});
+
+export const complaintActionRecordedSchema = eventEnvelopeSchema.extend({
+  /** Kind of action (`called_complainant`, `fir_registered`, ...); the note stays in the timeline. */
+  kind: z.string().min(1),
+  firNumber: z.string().optional(),
+  status,
+});
+
+export const complaintSlaWarningSchema = eventEnvelopeSchema.extend({
+  /** The level holding the complaint, whose time is running out. */
+  level: role,
+  phase: slaPhase,
+  dueAt: isoTime,
+});
+
+export const complaintSlaBreachedSchema = eventEnvelopeSchema.extend({
+  /** The level that let the time run out. */
+  fromLevel: role,
+  /** The level now holding the complaint. */
+  toLevel: role,
+  phase: slaPhase,
+  dueAt: isoTime,
+  newDueAt: isoTime.optional(),
+  breachNumber: z.number().int().positive().optional(),
+});
+
+export const complaintReopenedSchema = eventEnvelopeSchema.extend({
+  fromLevel: role.optional(),
+  toLevel: role,
+  status,
+});
+
+export const feedbackReceivedSchema = eventEnvelopeSchema.extend({
+  satisfied: z.boolean(),
+});
+
+export const EVENT_DETAIL_SCHEMAS = {
+  ComplaintFiled: complaintFiledSchema,
+  ComplaintAssigned: complaintAssignedSchema,
+  ComplaintStatusChanged: complaintStatusChangedSchema,
+  ComplaintActionRecorded: complaintActionRecordedSchema,
+  ComplaintSlaWarning: complaintSlaWarningSchema,
+  ComplaintSlaBreached: complaintSlaBreachedSchema,
+  ComplaintReopened: complaintReopenedSchema,
+  FeedbackReceived: feedbackReceivedSchema,
+} as const satisfies Record<EventType, z.ZodType>;
+
+export type EventDetail<T extends EventType> = z.output<(typeof EVENT_DETAIL_SCHEMAS)[T]>;
+export type EventEnvelope = z.output<typeof eventEnvelopeSchema>;
+/** The type-specific part of a detail: what a use case puts in a timeline draft's `detail`. */
+export type EventSpecificFields<T extends EventType> = Omit<EventDetail<T>, keyof EventEnvelope>;
+
+/** An event as it goes on (and comes off) the bus. */
+export interface DomainEvent<T extends EventType = EventType> {
+  detailType: T;
+  detail: EventDetail<T>;
+}
+
+/** Parses a detail of the given type; consumers use it on `event.detail` (throws ZodError when invalid). */
+export const parseEventDetail = <T extends EventType>(detailType: T, detail: unknown): EventDetail<T> =>
+  EVENT_DETAIL_SCHEMAS[detailType].parse(detail) as EventDetail<T>;
+
+export const isEventType = (value: string): value is EventType =>
+  (EVENT_TYPES as readonly string[]).includes(value);

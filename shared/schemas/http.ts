@@ -1,0 +1,168 @@
+/**
+ * Request and response bodies of the public API. The OpenAPI document (openapi.ts) is generated
+ * from these, so what is documented is what is enforced.
+ */
+import { z } from 'zod';
+import { NewComplaintInputSchema } from '../domain/complaint.ts';
+import { parseEtag, normalizeTrackingCode } from '../domain/etag.ts';
+import { normalizePhone } from '../domain/complaint.ts';
+import { CATEGORY_CODES, CHANNELS, LANGUAGES, PRIORITIES, ROLES, STATUSES } from '../domain/vocabulary.ts';
+import { EVENT_TYPES } from './events/index.ts';
+
+const isoTime = z.iso.datetime({ offset: true });
+
+// --- errors -----------------------------------------------------------------------------------
+
+export const errorResponseSchema = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ description: 'Stable, machine-readable code, e.g. `validation_failed`' }),
+      message: z.string().meta({ description: 'What went wrong, for people' }),
+      issues: z
+        .array(z.object({ path: z.string().meta({ description: 'Dotted field path' }), message: z.string() }))
+        .optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+// --- POST /complaints -------------------------------------------------------------------------
+
+export const fileComplaintRequestSchema = NewComplaintInputSchema.meta({ id: 'FileComplaintRequest' });
+
+export const TRACK_PATH = '/complaints/track';
+
+export const fileComplaintResponseSchema = z
+  .object({
+    etag: z
+      .string()
+      .meta({ description: 'The complaint number, e.g. LHR-7K3Q-F9XC', examples: ['LHR-7K3Q-F9XC'] }),
+    trackingCode: z.string().meta({
+      description: 'Secret handed out once: with the e-tag it proves ownership. Stored only as a hash.',
+      examples: ['7K3Q-F9XC'],
+    }),
+    status: z.enum(STATUSES),
+    createdAt: isoTime,
+    track: z.object({
+      method: z.literal('POST'),
+      path: z.literal(TRACK_PATH),
+      description: z.string(),
+    }),
+  })
+  .meta({ id: 'FileComplaintResponse' });
+export type FileComplaintResponse = z.output<typeof fileComplaintResponseSchema>;
+
+// --- POST /complaints/track -------------------------------------------------------------------
+
+const etagField = z
+  .string()
+  .max(64)
+  .meta({ description: 'E-tag as printed or typed (case, spaces, dashes, O/0 and I/L/1 are forgiven)' })
+  .transform((value, ctx) => {
+    const etag = parseEtag(value);
+    if (!etag) {
+      ctx.addIssue({ code: 'custom', message: 'Not a valid e-tag number (check it for typos)' });
+      return z.NEVER;
+    }
+    return etag;
+  });
+
+const trackingCodeField = z
+  .string()
+  .max(64)
+  .transform((value, ctx) => {
+    const code = normalizeTrackingCode(value);
+    if (!code) {
+      ctx.addIssue({ code: 'custom', message: 'A tracking code has 8 letters and digits' });
+      return z.NEVER;
+    }
+    return code;
+  });
+
+const phoneField = z
+  .string()
+  .max(40)
+  .transform((value, ctx) => {
+    const phone = normalizePhone(value);
+    if (!phone) {
+      ctx.addIssue({ code: 'custom', message: 'Invalid phone number' });
+      return z.NEVER;
+    }
+    return phone;
+  });
+
+export const trackComplaintRequestSchema = z
+  .strictObject({
+    etag: etagField,
+    trackingCode: trackingCodeField.optional().meta({ description: 'The tracking code given at filing' }),
+    phone: phoneField.optional().meta({ description: 'Or: the phone number the complaint was filed with' }),
+  })
+  .superRefine((value, ctx) => {
+    if ((value.trackingCode === undefined) === (value.phone === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['trackingCode'],
+        message: 'Give exactly one of trackingCode or phone',
+      });
+    }
+  })
+  .meta({ id: 'TrackComplaintRequest' });
+export type TrackComplaintRequest = z.output<typeof trackComplaintRequestSchema>;
+
+export const publicTimelineEntrySchema = z.object({
+  type: z.enum(EVENT_TYPES),
+  at: isoTime,
+  /** Who acted, by role only: officers are never named or identified to the public. */
+  by: z.union([z.enum(ROLES), z.literal('citizen'), z.literal('system')]),
+  status: z.enum(STATUSES).meta({ description: 'Status of the complaint after this entry' }),
+  fromStatus: z.enum(STATUSES).optional(),
+  toStatus: z.enum(STATUSES).optional(),
+  level: z
+    .enum(ROLES)
+    .optional()
+    .meta({ description: 'Level now holding the complaint (assignments, escalations)' }),
+  action: z.string().optional().meta({ description: 'Kind of action recorded, e.g. fir_registered' }),
+  firNumber: z.string().optional(),
+  note: z.string().optional(),
+  reason: z.string().optional(),
+});
+export type PublicTimelineEntry = z.output<typeof publicTimelineEntrySchema>;
+
+export const complaintStatusViewSchema = z
+  .object({
+    etag: z.string(),
+    status: z.enum(STATUSES),
+    category: z.enum(CATEGORY_CODES),
+    district: z.string(),
+    priority: z.enum(PRIORITIES),
+    channel: z.enum(CHANNELS),
+    language: z.enum(LANGUAGES),
+    heldBy: z.enum(ROLES).optional().meta({ description: 'Level currently holding the complaint' }),
+    createdAt: isoTime,
+    updatedAt: isoTime,
+    timeline: z.array(publicTimelineEntrySchema),
+  })
+  .meta({ id: 'ComplaintStatus' });
+export type ComplaintStatusView = z.output<typeof complaintStatusViewSchema>;
+
+// --- reference data ---------------------------------------------------------------------------
+
+export const districtsResponseSchema = z
+  .object({
+    regions: z.array(z.object({ code: z.string(), en: z.string(), ur: z.string() })),
+    districts: z.array(z.object({ code: z.string(), en: z.string(), ur: z.string(), region: z.string() })),
+  })
+  .meta({ id: 'Districts' });
+
+export const categoriesResponseSchema = z
+  .object({
+    categories: z.array(
+      z.object({
+        code: z.enum(CATEGORY_CODES),
+        en: z.string(),
+        ur: z.string(),
+        defaultPriority: z.enum(PRIORITIES),
+        sensitive: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: 'Categories' });

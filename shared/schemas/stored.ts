@@ -1,0 +1,61 @@
+/**
+ * Items of the application table as stored. Every item read back is parsed with these before it
+ * reaches the domain; a malformed item fails loudly instead of leaking half-valid state.
+ */
+import { z } from 'zod';
+import { ComplaintSchema, type Complaint } from '../domain/complaint.ts';
+import { ROLES, STATUSES } from '../domain/vocabulary.ts';
+import { EVENT_TYPES } from './events/index.ts';
+
+export const COMPLAINT_ENTITY = 'complaint';
+export const TIMELINE_ENTITY = 'timeline';
+
+/** The complaint META item: the complaint itself plus keys (index attributes are ignored on read). */
+export const complaintItemSchema = ComplaintSchema.extend({
+  pk: z.string().startsWith('C#'),
+  sk: z.literal('META'),
+  entity: z.literal(COMPLAINT_ENTITY),
+});
+
+export const parseComplaintItem = (item: unknown): Complaint => {
+  const { pk: _pk, sk: _sk, entity: _entity, ...complaint } = complaintItemSchema.parse(item);
+  return complaint;
+};
+
+const isoTime = z.iso.datetime({ offset: true });
+
+export const timelineActorSchema = z.object({
+  kind: z.enum(['officer', 'citizen', 'system']),
+  id: z.string().optional(),
+  role: z.enum(ROLES).optional(),
+});
+
+/** One immutable timeline entry (`C#<etag>` / `T#<iso>#<seq>`): the audit trail and the outbox. */
+export const timelineEntrySchema = z.object({
+  /** Globally unique: `<etag>#<iso>#<seq>`. Events carry it as `timelineItemId`. */
+  id: z.string().min(1),
+  etag: z.string().min(1),
+  type: z.enum(EVENT_TYPES),
+  at: isoTime,
+  /** District and status of the complaint right after this change (events are routed by them). */
+  district: z.string().min(1),
+  status: z.enum(STATUSES),
+  actor: timelineActorSchema,
+  fromStatus: z.enum(STATUSES).optional(),
+  toStatus: z.enum(STATUSES).optional(),
+  note: z.string().optional(),
+  reason: z.string().optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+export type TimelineEntry = z.output<typeof timelineEntrySchema>;
+
+export const timelineItemSchema = timelineEntrySchema.extend({
+  pk: z.string().startsWith('C#'),
+  sk: z.string().startsWith('T#'),
+  entity: z.literal(TIMELINE_ENTITY),
+});
+
+export const parseTimelineItem = (item: unknown): TimelineEntry => {
+  const { pk: _pk, sk: _sk, entity: _entity, ...entry } = timelineItemSchema.parse(item);
+  return entry;
+};

@@ -11,6 +11,18 @@ export class EtagCollisionError extends Error {
   }
 }
 
+/** The same filing request (e.g. one WhatsApp message) already produced a complaint. */
+export class DuplicateFilingError extends Error {
+  override name = 'DuplicateFilingError';
+  constructor(
+    readonly requestId: string,
+    readonly etag: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`Filing request ${requestId} already produced complaint ${etag}`, options);
+  }
+}
+
 /** No unique e-tag after several attempts: a server fault, not the caller's. */
 export class EtagExhaustedError extends Error {
   override name = 'EtagExhaustedError';

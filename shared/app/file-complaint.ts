@@ -17,7 +17,7 @@ import { initialSla } from '../domain/sla.ts';
 import type { Channel } from '../domain/vocabulary.ts';
 import { TRACK_PATH, type FileComplaintResponse } from '../schemas/http.ts';
 import type { EventSpecificFields } from '../schemas/events/index.ts';
-import { EtagCollisionError, EtagExhaustedError } from './errors.ts';
+import { DuplicateFilingError, EtagCollisionError, EtagExhaustedError } from './errors.ts';
 import type { ComplaintDeps, TimelineDraft } from './ports.ts';
 
 export const MAX_ETAG_ATTEMPTS = 5;
@@ -31,9 +31,27 @@ export interface FileComplaintCommand {
   whatsappId?: string;
   /** Media references (WhatsApp media ids) collected in chat. */
   attachments?: Attachment[];
+  /**
+   * Identifies the request across retries (the WhatsApp message id): a retry returns the complaint the
+   * first attempt filed instead of filing a second one.
+   */
+  requestId?: string;
 }
 
-export type FileComplaintResult = FileComplaintResponse & { complaint: Complaint };
+/**
+ * `trackingCode` is absent only for a replayed request: the code is stored hashed, so only the first
+ * answer can carry it (the WhatsApp identity remains proof of ownership).
+ */
+export type FileComplaintResult = Omit<FileComplaintResponse, 'trackingCode'> & {
+  trackingCode?: string;
+  complaint: Complaint;
+};
+
+const trackInstructions = (etag: string): FileComplaintResponse['track'] => ({
+  method: 'POST',
+  path: TRACK_PATH,
+  description: `POST ${TRACK_PATH} with {"etag": "${etag}", "trackingCode": "<your tracking code>"} (or "phone" instead of "trackingCode") to see the status and every action taken.`,
+});
 
 const attachmentsSchema = z.array(AttachmentSchema).max(MAX_ATTACHMENTS);
 
@@ -86,9 +104,24 @@ export const fileComplaint = async (
       sla: initialSla({ category: filed.category, priority: filed.priority }, now),
     };
     try {
-      await deps.complaints.create(complaint, [complaintFiledDraft(complaint)]);
+      await deps.complaints.create(
+        complaint,
+        [complaintFiledDraft(complaint)],
+        command.requestId ? { requestId: command.requestId } : {},
+      );
     } catch (error) {
       if (error instanceof EtagCollisionError) continue;
+      if (error instanceof DuplicateFilingError) {
+        const first = await deps.complaints.get(error.etag);
+        if (!first) throw error;
+        return {
+          etag: first.etag,
+          status: first.status,
+          createdAt: first.createdAt,
+          track: trackInstructions(first.etag),
+          complaint: first,
+        };
+      }
       throw error;
     }
     return {
@@ -96,11 +129,7 @@ export const fileComplaint = async (
       trackingCode: formatTrackingCode(trackingCode),
       status: complaint.status,
       createdAt: complaint.createdAt,
-      track: {
-        method: 'POST',
-        path: TRACK_PATH,
-        description: `POST ${TRACK_PATH} with {"etag": "${etag}", "trackingCode": "<your tracking code>"} (or "phone" instead of "trackingCode") to see the status and every action taken.`,
-      },
+      track: trackInstructions(etag),
       complaint,
     };
   }

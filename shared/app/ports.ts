@@ -35,9 +35,15 @@ export interface Page<T> {
 export interface ComplaintRepository {
   /**
    * Writes a new complaint (version 1) and its first timeline entries in one transaction.
-   * Throws EtagCollisionError when the e-tag is taken.
+   * Throws EtagCollisionError when the e-tag is taken. With a `requestId`, a filing request marker is
+   * written in the same transaction, so a retried request (a worker redelivery after a crash) is
+   * recognised: DuplicateFilingError carries the e-tag filed the first time.
    */
-  create(complaint: Complaint, timeline: readonly TimelineDraft[]): Promise<void>;
+  create(
+    complaint: Complaint,
+    timeline: readonly TimelineDraft[],
+    options?: { requestId?: string },
+  ): Promise<void>;
   get(etag: string): Promise<Complaint | undefined>;
   getWithTimeline(etag: string): Promise<ComplaintWithTimeline | undefined>;
   /** The citizen's complaints (identity as in keys.citizenIdentityOf), newest first. */

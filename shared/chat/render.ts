@@ -69,19 +69,26 @@ export const statusLabel = (status: Status, lang: Language): string =>
   STATUS_LABELS[status]?.[lang] ?? status;
 
 /** After `fileComplaint` succeeded. */
-export const renderFiled = (lang: Language, etag: string, trackingCode: string): OutgoingMessage[] => {
-  const code = formatTrackingCode(trackingCode);
+/** `trackingCode` is absent when a redelivered message found its complaint already filed (the code is stored hashed). */
+export const renderFiled = (lang: Language, etag: string, trackingCode?: string): OutgoingMessage[] => {
+  const code = trackingCode ? formatTrackingCode(trackingCode) : undefined;
+  const codeLine = {
+    en: code
+      ? `Tracking code: *${code}* — keep it private; with the e-tag it lets you follow the complaint on the website.\n`
+      : '',
+    ur: code
+      ? `ٹریکنگ کوڈ: *${code}* — اسے کسی کو نہ بتائیں؛ ای ٹیگ کے ساتھ اس سے ویب سائٹ پر شکایت کی پیروی ہو سکتی ہے۔\n`
+      : '',
+  };
   return text(
     lang === 'en'
       ? `✅ Your complaint has been filed.
 E-tag number: *${etag}*
-Tracking code: *${code}* — keep it private; with the e-tag it lets you follow the complaint on the website.
-
+${codeLine.en}
 You will get updates here. Type *status* at any time to see where it stands. In an emergency call *15*.`
       : `✅ آپ کی شکایت درج ہو گئی ہے۔
 ای ٹیگ نمبر: *${etag}*
-ٹریکنگ کوڈ: *${code}* — اسے کسی کو نہ بتائیں؛ ای ٹیگ کے ساتھ اس سے ویب سائٹ پر شکایت کی پیروی ہو سکتی ہے۔
-
+${codeLine.ur}
 آپ کو یہیں اطلاع ملتی رہے گی۔ صورتحال جاننے کے لیے کسی بھی وقت *حیثیت* لکھیں۔ ایمرجنسی میں *15* پر کال کریں۔`,
   );
 };

@@ -4,7 +4,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { newComplaint, NewComplaintInputSchema, type Complaint } from '../../shared/domain/complaint.ts';
 import { ConflictError, PreconditionFailedError } from '../../shared/domain/errors.ts';
 import { generateEtag } from '../../shared/domain/etag.ts';
-import { EtagCollisionError } from '../../shared/app/errors.ts';
+import { DuplicateFilingError, EtagCollisionError } from '../../shared/app/errors.ts';
 import { complaintFiledDraft } from '../../shared/app/file-complaint.ts';
 import type { ComplaintRepository, TimelineDraft } from '../../shared/app/ports.ts';
 import { complaintKey } from '../../shared/adapters/dynamodb/keys.ts';
@@ -100,6 +100,21 @@ describe('complaint repository (DynamoDB)', () => {
     const found = await repo.getWithTimeline(first.etag);
     expect(found?.complaint.description).toBe(first.description);
     expect(found?.timeline).toHaveLength(1);
+  });
+
+  it('recognises a repeated filing request and names the complaint it filed first', async () => {
+    // Prepare
+    const first = aComplaint();
+    await repo.create(first, [complaintFiledDraft(first)], { requestId: 'wamid.repeat' });
+    const second = aComplaint();
+    // Act
+    const attempt = repo.create(second, [complaintFiledDraft(second)], { requestId: 'wamid.repeat' });
+    // Assess
+    await expect(attempt).rejects.toEqual(
+      expect.objectContaining({ name: 'DuplicateFilingError', etag: first.etag }),
+    );
+    await expect(attempt).rejects.toBeInstanceOf(DuplicateFilingError);
+    expect(await repo.get(second.etag)).toBeUndefined();
   });
 
   it('updates with optimistic locking: a stale version fails and writes nothing', async () => {

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Complaint } from '../../shared/domain/complaint.ts';
 import { PreconditionFailedError } from '../../shared/domain/errors.ts';
-import { EtagCollisionError } from '../../shared/app/errors.ts';
+import { DuplicateFilingError, EtagCollisionError } from '../../shared/app/errors.ts';
 import { citizenIdentityOf } from '../../shared/app/citizen.ts';
 import type {
   Clock,
@@ -40,11 +40,21 @@ export class InMemoryComplaintRepository implements ComplaintRepository {
   readonly takenEtags = new Set<string>();
   createCalls = 0;
 
-  async create(complaint: Complaint, timeline: readonly TimelineDraft[]): Promise<void> {
+  /** Filing request id -> e-tag, like the table's FILING# markers. */
+  readonly filingRequests = new Map<string, string>();
+
+  async create(
+    complaint: Complaint,
+    timeline: readonly TimelineDraft[],
+    options: { requestId?: string } = {},
+  ): Promise<void> {
     this.createCalls++;
     if (this.complaints.has(complaint.etag) || this.takenEtags.has(complaint.etag)) {
       throw new EtagCollisionError(complaint.etag);
     }
+    const filed = options.requestId ? this.filingRequests.get(options.requestId) : undefined;
+    if (options.requestId && filed) throw new DuplicateFilingError(options.requestId, filed);
+    if (options.requestId) this.filingRequests.set(options.requestId, complaint.etag);
     this.complaints.set(complaint.etag, structuredClone(complaint));
     this.timelines.set(
       complaint.etag,

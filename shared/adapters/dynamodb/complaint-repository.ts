@@ -5,6 +5,7 @@
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  GetCommand,
   QueryCommand,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
@@ -12,7 +13,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Complaint } from '../../domain/complaint.ts';
 import { ConflictError, PreconditionFailedError } from '../../domain/errors.ts';
-import { EtagCollisionError } from '../../app/errors.ts';
+import { DuplicateFilingError, EtagCollisionError } from '../../app/errors.ts';
 import type {
   ComplaintRepository,
   ComplaintWithTimeline,
@@ -29,6 +30,8 @@ import {
 } from '../../schemas/stored.ts';
 import {
   COMPLAINT_META_SK,
+  FILING_REQUEST_TTL_SECONDS,
+  filingRequestKey,
   INDEX,
   citizenPk,
   complaintIndexAttributes,
@@ -126,18 +129,40 @@ export const createComplaintRepository = ({
   };
 
   return {
-    async create(complaint, timeline) {
+    async create(complaint, timeline, options = {}) {
+      const { requestId } = options;
+      const marker = requestId
+        ? [
+            put(
+              {
+                ...filingRequestKey(requestId),
+                etag: complaint.etag,
+                expiresAt: Math.floor(Date.parse(complaint.createdAt) / 1000) + FILING_REQUEST_TTL_SECONDS,
+              },
+              'attribute_not_exists(pk)',
+            ),
+          ]
+        : [];
       try {
         await db.send(
           new TransactWriteCommand({
             TransactItems: [
               put(complaintItem(complaint), 'attribute_not_exists(pk)'),
               ...timelinePuts(complaint, timeline),
+              ...marker,
             ],
           }),
         );
       } catch (error) {
-        if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') {
+        const codes = cancellationCodes(error);
+        if (requestId && codes?.at(-1) === 'ConditionalCheckFailed') {
+          const { Item } = await db.send(
+            new GetCommand({ TableName: tableName, Key: filingRequestKey(requestId), ConsistentRead: true }),
+          );
+          if (typeof Item?.etag === 'string')
+            throw new DuplicateFilingError(requestId, Item.etag, { cause: error });
+        }
+        if (codes?.[0] === 'ConditionalCheckFailed') {
           throw new EtagCollisionError(complaint.etag, { cause: error });
         }
         throw error;

@@ -149,6 +149,13 @@ export const outboundByWamidKey = (wamid: string): TableKey => ({ pk: `OUTW#${wa
 /** A general feedback or suggestion sent over WhatsApp (service 15), not tied to a complaint. */
 export const feedbackKey = (feedbackId: string): TableKey => ({ pk: `FB#${feedbackId}`, sk: 'FEEDBACK' });
 
+/** Marks that one filing request (e.g. a WhatsApp message id) produced a complaint; kept 30 days. */
+export const filingRequestKey = (requestId: string): TableKey => ({
+  pk: `FILING#${requestId}`,
+  sk: 'FILING',
+});
+export const FILING_REQUEST_TTL_SECONDS = 30 * 86_400;
+
 // --- disciplinary follow-ups (SLA engine) -----------------------------------------------------
 
 /** Beside its complaint (`C#<etag>` / `FU#<breach no.>`); never a `T#` item, so never published as an event. */

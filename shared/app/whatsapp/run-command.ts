@@ -92,12 +92,13 @@ export const runChatCommand = async (
           channel: 'whatsapp',
           whatsappId: identity,
           attachments: command.draft.attachments,
+          // One message files at most one complaint: a redelivery after a crash finds the first one.
+          requestId: context.inbound.id,
         });
         deps.log.info('complaint filed over WhatsApp', {
           etag: filed.etag,
           category: filed.complaint.category,
         });
-        // fileComplaint hands out the display form; the renderer formats the bare code itself.
         return renderFiled(lang, filed.etag, filed.trackingCode);
       }
       case 'trackComplaints': {

@@ -40,7 +40,7 @@ describe('fileComplaint', () => {
     expect(result.track.path).toBe('/complaints/track');
     const stored = complaints.complaints.get(result.etag);
     expect(stored?.complainant.phone).toBe('+923001234567');
-    expect(stored?.trackingCodeHash).not.toContain(result.trackingCode.replace('-', ''));
+    expect(stored?.trackingCodeHash).not.toContain(String(result.trackingCode).replace('-', ''));
     expect(stored?.sla).toBeDefined();
     const [filed, ...rest] = complaints.timelines.get(result.etag) ?? [];
     expect(rest).toHaveLength(0);
@@ -112,6 +112,24 @@ describe('fileComplaint', () => {
     expect(complaints.complaints.size).toBe(0);
   });
 
+  it('files once per request id: a retried WhatsApp message gets the first complaint back', async () => {
+    // Prepare
+    const { deps, complaints } = makeDeps();
+    const command = {
+      input: validInput(),
+      channel: 'whatsapp' as const,
+      whatsappId: '923001234567',
+      requestId: 'wamid.A',
+    };
+    const first = await fileComplaint(deps, command);
+    // Act
+    const again = await fileComplaint(deps, command);
+    // Assess
+    expect(again.etag).toBe(first.etag);
+    expect(again.trackingCode).toBeUndefined();
+    expect(complaints.complaints.size).toBe(1);
+  });
+
   it('keeps the WhatsApp identity so the citizen can list and track in chat', async () => {
     // Prepare
     const { deps } = makeDeps();
@@ -143,7 +161,7 @@ describe('trackComplaint', () => {
     // Act
     const view = await trackComplaint(deps, {
       etag: result.etag.toLowerCase().replace(/-/g, ' '),
-      trackingCode: result.trackingCode.toLowerCase(),
+      trackingCode: String(result.trackingCode).toLowerCase(),
     });
     // Assess
     expect(view).toMatchObject({

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { findCategory } from '../domain/categories.ts';
 import {
   AttachmentSchema,
+  ChatComplaintInputSchema,
   NewComplaintInputSchema,
   newComplaint,
   type Attachment,
@@ -79,7 +80,10 @@ export const fileComplaint = async (
   deps: ComplaintDeps,
   command: FileComplaintCommand,
 ): Promise<FileComplaintResult> => {
-  const parsed = NewComplaintInputSchema.safeParse(command.input);
+  // A known WhatsApp identity proves ownership by itself; everyone else must give a phone number.
+  const schema =
+    command.channel === 'whatsapp' && command.whatsappId ? ChatComplaintInputSchema : NewComplaintInputSchema;
+  const parsed = schema.safeParse(command.input);
   if (!parsed.success) throw validationErrorFromZod(parsed.error, 'The complaint has invalid fields.');
   const attachments = attachmentsSchema.safeParse(command.attachments ?? []);
   if (!attachments.success) throw validationErrorFromZod(attachments.error, 'Invalid attachments.');

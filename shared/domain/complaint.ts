@@ -169,27 +169,47 @@ const LocationInputSchema = z.strictObject({
 // ---------------------------------------------------------------------------------------------------------
 // Citizen input
 
+const complainantFields = {
+  name: line(2, 100),
+  phone: PhoneInputSchema,
+  cnic: CnicInputSchema,
+  /** Default: true when the phone number (else the stated country) is not Pakistani. */
+  overseas: z.boolean().optional(),
+  /** Default: the phone number's country. */
+  country: CountrySchema.optional(),
+};
+
+interface ComplainantFields {
+  name: string;
+  phone?: { e164: string; country?: string } | undefined;
+  cnic?: string | undefined;
+  overseas?: boolean | undefined;
+  country?: string | undefined;
+}
+
+const toComplainant = ({ name, phone, cnic, overseas, country }: ComplainantFields) => {
+  const residence = country ?? phone?.country;
+  return {
+    name,
+    phone: phone?.e164,
+    ...(cnic ? { cnic } : {}),
+    overseas: overseas ?? (residence !== undefined && residence !== 'PK'),
+    ...(residence ? { country: residence } : {}),
+  };
+};
+
 export const ComplainantInputSchema = z
-  .strictObject({
-    name: line(2, 100),
-    phone: PhoneInputSchema,
-    cnic: CnicInputSchema,
-    /** Default: true when the phone number is not Pakistani. */
-    overseas: z.boolean().optional(),
-    /** Default: the phone number's country. */
-    country: CountrySchema.optional(),
-  })
-  .transform(({ name, phone, cnic, overseas, country }) => {
-    const residence = country ?? phone.country;
-    return {
-      name,
-      phone: phone.e164,
-      ...(cnic ? { cnic } : {}),
-      overseas: overseas ?? phone.country !== 'PK',
-      ...(residence ? { country: residence } : {}),
-    };
-  });
+  .strictObject(complainantFields)
+  .transform((fields) => ({ ...toComplainant(fields), phone: fields.phone.e164 }));
 export type ComplainantInput = z.output<typeof ComplainantInputSchema>;
+
+/**
+ * Over WhatsApp the citizen's identity is already known and is the proof of ownership; Meta may withhold
+ * the phone number (business-scoped user ids), so it is optional there and only there.
+ */
+export const ChatComplainantInputSchema = z
+  .strictObject({ ...complainantFields, phone: PhoneInputSchema.optional() })
+  .transform(toComplainant);
 
 export const NewComplaintInputSchema = z.strictObject({
   complainant: ComplainantInputSchema,
@@ -204,6 +224,12 @@ export const NewComplaintInputSchema = z.strictObject({
 });
 /** Parsed, normalized citizen input (output of the schema). */
 export type NewComplaintInput = z.output<typeof NewComplaintInputSchema>;
+
+/** A complaint filed in chat by a known WhatsApp identity: the phone may be missing. */
+export const ChatComplaintInputSchema = NewComplaintInputSchema.extend({
+  complainant: ChatComplainantInputSchema,
+});
+export type ChatComplaintInput = z.output<typeof ChatComplaintInputSchema>;
 /** What a client sends (input of the schema). */
 export type NewComplaintRequest = z.input<typeof NewComplaintInputSchema>;
 
@@ -212,21 +238,29 @@ export type NewComplaintRequest = z.input<typeof NewComplaintInputSchema>;
 
 const IsoDateTime = z.iso.datetime({ offset: true });
 
-export const ComplainantSchema = z.object({
-  name: z.string(),
-  phone: z.string().regex(/^\+[1-9]\d{6,14}$/, 'Must be E.164'),
-  cnic: z
-    .string()
-    .regex(/^[1-7]\d{12}$/)
-    .optional(),
-  overseas: z.boolean(),
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/)
-    .optional(),
-  /** Citizen identity on WhatsApp when known (wa_id). */
-  whatsappId: z.string().optional(),
-});
+export const ComplainantSchema = z
+  .object({
+    name: z.string(),
+    /** Absent only for a WhatsApp citizen whose number Meta did not share (then whatsappId is set). */
+    phone: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, 'Must be E.164')
+      .optional(),
+    cnic: z
+      .string()
+      .regex(/^[1-7]\d{12}$/)
+      .optional(),
+    overseas: z.boolean(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
+    /** Citizen identity on WhatsApp when known (wa_id). */
+    whatsappId: z.string().optional(),
+  })
+  .refine((c) => c.phone !== undefined || c.whatsappId !== undefined, {
+    message: 'A complainant needs a phone number or a WhatsApp identity',
+  });
 export type Complainant = z.output<typeof ComplainantSchema>;
 
 export const LocationSchema = z.object({
@@ -293,10 +327,14 @@ export interface NewComplaintContext {
 }
 
 /** The first state of a complaint: received, priority from its category, version 1. */
-export const newComplaint = (input: NewComplaintInput, context: NewComplaintContext): Complaint => {
+export const newComplaint = (
+  input: NewComplaintInput | ChatComplaintInput,
+  context: NewComplaintContext,
+): Complaint => {
   const category = findCategory(input.category);
   if (!category) throw new TypeError(`Unknown category ${input.category}`);
   const at = context.now.toISOString();
+  const { phone, ...complainant } = input.complainant;
   return {
     etag: context.etag,
     district: input.district,
@@ -308,7 +346,8 @@ export const newComplaint = (input: NewComplaintInput, context: NewComplaintCont
     priority: category.defaultPriority,
     language: input.language,
     complainant: {
-      ...input.complainant,
+      ...complainant,
+      ...(phone ? { phone } : {}),
       ...(context.whatsappId ? { whatsappId: context.whatsappId } : {}),
     },
     ...(input.location ? { location: input.location } : {}),

@@ -130,6 +130,20 @@ describe('fileComplaint', () => {
     expect(complaints.complaints.size).toBe(1);
   });
 
+  it('files for a WhatsApp identity whose phone Meta withheld, but requires a phone everywhere else', async () => {
+    // Prepare
+    const { deps, complaints } = makeDeps();
+    const { phone: _phone, ...withoutPhone } = validInput().complainant;
+    const input = { ...validInput(), complainant: withoutPhone };
+    // Act
+    const chat = await fileComplaint(deps, { input, channel: 'whatsapp', whatsappId: 'PK.1a2b3c4d5e' });
+    const web = fileComplaint(deps, { input, channel: 'web' });
+    // Assess
+    expect(complaints.complaints.get(chat.etag)?.complainant).toMatchObject({ whatsappId: 'PK.1a2b3c4d5e' });
+    expect(complaints.complaints.get(chat.etag)?.complainant.phone).toBeUndefined();
+    await expect(web).rejects.toBeInstanceOf(ValidationError);
+  });
+
   it('keeps the WhatsApp identity so the citizen can list and track in chat', async () => {
     // Prepare
     const { deps } = makeDeps();

@@ -29,7 +29,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['@aws-sdk/*', '@middy/*', '@aws-lambda-powertools/*', 'node:http', 'node:https', '../adapters/*', '../runtime/*', '../app/*'] },
+        {
+          patterns: [
+            '@aws-sdk/*',
+            '@middy/*',
+            '@aws-lambda-powertools/*',
+            'node:http',
+            'node:https',
+            '../adapters/*',
+            '../runtime/*',
+            '../app/*',
+          ],
+        },
       ],
     },
   },

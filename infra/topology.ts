@@ -136,7 +136,8 @@ export const FUNCTIONS: readonly FunctionDef[] = [
   {
     id: 'WhatsAppWebhook',
     entry: 'functions/whatsapp-webhook.ts',
-    description: "GET /webhook verification handshake; POST /webhook: check Meta's signature, enqueue, answer 200",
+    description:
+      "GET /webhook verification handshake; POST /webhook: check Meta's signature, enqueue, answer 200",
     triggers: [http('GET', '/webhook'), http('POST', '/webhook')],
     access: { sendTo: ['webhookInbound'], whatsappSecrets: true },
   },

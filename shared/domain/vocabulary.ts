@@ -23,7 +23,13 @@ export const STATUSES = [
 export type Status = (typeof STATUSES)[number];
 
 /** Statuses in which the SLA clock can run and the complaint sits in an officer queue. */
-export const OPEN_STATUSES: readonly Status[] = ['received', 'assigned', 'in_progress', 'awaiting_citizen', 'reopened'];
+export const OPEN_STATUSES: readonly Status[] = [
+  'received',
+  'assigned',
+  'in_progress',
+  'awaiting_citizen',
+  'reopened',
+];
 
 export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
 export type Priority = (typeof PRIORITIES)[number];

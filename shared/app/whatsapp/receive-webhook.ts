@@ -62,6 +62,8 @@ export interface ReceiveWebhookResult {
   readonly skipped: number;
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 const issuesOf = (error: z.ZodError) =>
   error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 
@@ -75,9 +77,10 @@ export const receiveWebhook = async (
   }
   let json: unknown;
   try {
-    json = JSON.parse(input.rawBody.toString('utf8'));
+    // Strict decoding: invalid UTF-8 would otherwise turn into U+FFFD and enqueue a message Meta never sent.
+    json = JSON.parse(strictUtf8.decode(input.rawBody));
   } catch (cause) {
-    throw new WebhookPayloadError('Body is not valid JSON', [], { cause });
+    throw new WebhookPayloadError('Body is not valid JSON in UTF-8', [], { cause });
   }
   const parsed = waWebhookPayloadSchema.safeParse(json);
   if (!parsed.success) {

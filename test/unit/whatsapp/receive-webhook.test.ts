@@ -149,6 +149,16 @@ describe('receiveWebhook', () => {
       'a message without id',
       '{"object":"whatsapp_business_account","entry":[{"changes":[{"field":"messages","value":{"messages":[{"from":"1"}]}}]}]}',
     ],
+    [
+      'a valid delivery whose bytes are not UTF-8',
+      Buffer.concat([
+        Buffer.from(
+          '{"object":"whatsapp_business_account","entry":[{"changes":[{"field":"messages","value":{"messages":[{"from":"1","id":"wamid.x","type":"text","text":{"body":"',
+        ),
+        Buffer.from([0xc3, 0x28, 0xff]),
+        Buffer.from('"}}]}}]}]}'),
+      ]),
+    ],
   ])('answers %s with WebhookPayloadError', async (_case, body) => {
     // Prepare
     const { deps, enqueued } = setup();

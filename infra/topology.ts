@@ -155,7 +155,8 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     entry: 'functions/officer-list-complaints.ts',
     description: "GET /officer/complaints: the officer's queue, filtered, newest first, cursor-paginated",
     triggers: [http('GET', '/officer/complaints', 'officer')],
-    access: { table: 'read' },
+    // readwrite: opening the queue refreshes the officer's directory entry (WhatsApp number for SLA alerts).
+    access: { table: 'readwrite' },
   },
   {
     id: 'OfficerGetComplaint',

@@ -4,6 +4,7 @@
  * widens a list). The OpenAPI document is generated from them (openapi.ts).
  */
 import { z } from 'zod';
+import type { OperationSpec } from './openapi.ts';
 import { findDistrict } from '../domain/districts.ts';
 import { normalizePhone } from '../domain/complaint.ts';
 import { normalizeTrackingCode, parseEtag } from '../domain/etag.ts';
@@ -161,3 +162,154 @@ export const feedbackRequestSchema = z
     }
   })
   .meta({ id: 'FeedbackRequest' });
+
+// --- OpenAPI (merged into openapi.ts OPERATIONS) --------------------------------------------------
+
+const errorBody = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+const err = (description: string) => ({ description, schema: { name: 'Error', schema: errorBody } });
+
+const OFFICER_ERRORS = {
+  '400': err('Invalid parameters or body; `issues` lists each one (also an invalid or tampered cursor)'),
+  '401': err(
+    'No officer token (the gateway answers before the function when the token is invalid or expired)',
+  ),
+  '403': err('The token’s role or area claims are unusable (unknown role, district or region; missing area)'),
+};
+
+const ACT_ERRORS = {
+  ...OFFICER_ERRORS,
+  '404': err('No such complaint in the officer’s scope (out of scope answers exactly like unknown)'),
+  '409': err('Illegal for this status, this role, or above the officer’s level; the message says which'),
+  '412': err('If-Match names a version that is no longer current: reload and retry'),
+  '428': err('If-Match header missing'),
+};
+
+/** Query parameters from a strict object schema (all optional). */
+const queryParameters = (schema: z.ZodObject) => {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, unknown>;
+    $ref?: string;
+    $defs?: Record<string, { properties?: Record<string, unknown> }>;
+  };
+  // A schema with an id comes back as a $ref into $defs.
+  const properties = json.$ref
+    ? json.$defs?.[json.$ref.replace('#/$defs/', '')]?.properties
+    : json.properties;
+  return Object.entries(properties ?? {}).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema: property,
+  }));
+};
+
+const IF_MATCH = {
+  name: 'If-Match',
+  in: 'header',
+  required: true,
+  schema: { type: 'string', examples: ['"3"'] },
+  description: 'The version you read (the ETag header of GET /officer/complaints/{etag})',
+};
+
+const ETAG_HEADER = {
+  etag: { description: 'The complaint’s (or follow-up’s) version, quoted', schema: { type: 'string' } },
+};
+
+const anyObject = (id: string) => z.looseObject({}).meta({ id });
+
+export const OFFICER_OPERATIONS: Record<string, OperationSpec> = {
+  'GET /officer/complaints': {
+    summary: 'The officer’s complaint queue',
+    description:
+      'Newest first, in the officer’s scope (SHO: station; SDPO/DPO: district; RPO: region; CPO/ADMIN: province). A district outside the scope gives an empty list. `cursor` is opaque: pass back the one you received.',
+    parameters: queryParameters(listComplaintsQuerySchema),
+    responses: {
+      '200': {
+        description: '`{ items, cursor? }`',
+        schema: { name: 'OfficerComplaintPage', schema: anyObject('OfficerComplaintPage') },
+      },
+      ...OFFICER_ERRORS,
+    },
+  },
+  'GET /officer/complaints/{etag}': {
+    summary: 'One complaint with its full timeline and the complainant’s contact',
+    responses: {
+      '200': {
+        description: '`{ complaint, timeline }`',
+        headers: ETAG_HEADER,
+        schema: { name: 'OfficerComplaintDetail', schema: anyObject('OfficerComplaintDetail') },
+      },
+      ...OFFICER_ERRORS,
+      '404': ACT_ERRORS['404'],
+    },
+  },
+  'POST /officer/complaints/{etag}/assign': {
+    summary: 'Assign to a level (and a station or officer)',
+    parameters: [IF_MATCH],
+    request: { name: 'AssignRequest', schema: assignRequestSchema },
+    responses: { '200': { description: '`{ complaint }`', headers: ETAG_HEADER }, ...ACT_ERRORS },
+  },
+  'POST /officer/complaints/{etag}/transitions': {
+    summary: 'Change the status (start, requestCitizenInfo, resolve, reject, reopen)',
+    parameters: [IF_MATCH],
+    request: { name: 'TransitionRequest', schema: transitionRequestSchema },
+    responses: { '200': { description: '`{ complaint }`', headers: ETAG_HEADER }, ...ACT_ERRORS },
+  },
+  'POST /officer/complaints/{etag}/actions': {
+    summary: 'Record what was done (called the complainant, FIR registered, inquiry opened, ...)',
+    parameters: [IF_MATCH],
+    request: { name: 'ActionRequest', schema: actionRequestSchema },
+    responses: { '200': { description: '`{ complaint }`', headers: ETAG_HEADER }, ...ACT_ERRORS },
+  },
+  'GET /officer/monitoring': {
+    summary: 'Counts, overdue, median times and SLA breaches per district and region over a period',
+    description: 'Default period: the last 30 days; at most 366. The CPO also gets the province.',
+    parameters: queryParameters(monitoringQuerySchema),
+    responses: {
+      '200': {
+        description: 'The report',
+        schema: { name: 'MonitoringReport', schema: anyObject('MonitoringReport') },
+      },
+      ...OFFICER_ERRORS,
+    },
+  },
+  'GET /officer/follow-ups': {
+    summary: 'Disciplinary follow-ups in scope (DPO: district, RPO: region, CPO: all)',
+    parameters: queryParameters(listFollowUpsQuerySchema),
+    responses: { '200': { description: '`{ items, cursor? }`' }, ...OFFICER_ERRORS },
+  },
+  'POST /officer/follow-ups/{id}/actions': {
+    summary: 'Act on a follow-up: callExplanation, issueShowCause, close (with an outcome), addNote',
+    description:
+      'The id is `<etag>#<breach number>` (URL-encode the `#` as `%23`) or `<etag>.<breach number>`.',
+    parameters: [IF_MATCH],
+    request: { name: 'FollowUpActionRequest', schema: followUpActionRequestSchema },
+    responses: { '200': { description: '`{ followUp }`', headers: ETAG_HEADER }, ...ACT_ERRORS },
+  },
+  'GET /officer/alerts': {
+    summary: 'SLA warnings and breaches in scope, newest first',
+    parameters: queryParameters(listAlertsQuerySchema),
+    responses: { '200': { description: '`{ items, cursor? }`' }, ...OFFICER_ERRORS },
+  },
+  'POST /complaints/feedback': {
+    summary: 'The complainant says whether the resolved complaint satisfied them',
+    description:
+      'Proof of ownership as for tracking. Satisfied → closed; not satisfied (reason required) → reopened one level up the chain.',
+    request: { name: 'FeedbackRequest', schema: feedbackRequestSchema },
+    responses: {
+      '200': { description: '`{ etag, status, heldBy? }`' },
+      '400': err('Invalid fields'),
+      '404': err('No complaint matches this e-tag and proof'),
+      '409': err('The complaint is not resolved'),
+    },
+  },
+};

@@ -14,6 +14,7 @@ import {
   fileComplaintResponseSchema,
   trackComplaintRequestSchema,
 } from './http.ts';
+import { OFFICER_OPERATIONS } from './officer-http.ts';
 
 export interface OperationSpec {
   summary: string;
@@ -93,6 +94,8 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     summary: 'This document',
     responses: { '200': { description: 'OpenAPI 3.1 document' } },
   },
+  // Officer routes and citizen feedback (LIFECYCLE-APP).
+  ...OFFICER_OPERATIONS,
 };
 
 /** `{etag}` style path parameters of a route. */

@@ -1,0 +1,23 @@
+/**
+ * Bus rule → citizenNotifications queue → here: each SQS body is an EventBridge event; the citizen hears
+ * about it on WhatsApp once (deduplicated on the timeline item id), unless they opted out.
+ */
+import middy from '@middy/core';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { notifyCitizen, type BusEvent } from '../shared/app/notify/citizen-notifier.ts';
+import { notifierDeps } from '../shared/runtime/officer.ts';
+import { logger } from '../shared/runtime/powertools.ts';
+
+const processor = new BatchProcessor(EventType.SQS);
+
+const recordHandler = async (record: SQSRecord): Promise<void> => {
+  const event = JSON.parse(record.body) as BusEvent;
+  const result = await notifyCitizen(notifierDeps(), event);
+  logger().info('Citizen notification', { detailType: event['detail-type'], ...result });
+};
+
+export const handler = middy<SQSEvent, SQSBatchResponse>().handler(
+  async (event: SQSEvent, context: Context) =>
+    processPartialResponse(event, recordHandler, processor, { context }),
+);

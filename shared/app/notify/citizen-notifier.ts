@@ -1,0 +1,116 @@
+/**
+ * Tells the citizen about one complaint event on WhatsApp, in their language (issue 4 item 4).
+ *
+ * - Deduplication: each message goes through `deliver` under the id `notify#<timelineItemId>#<n>`, whose
+ *   outbound record is written before sending, so a redelivered event sends nothing twice.
+ * - Never to a citizen who opted out (sensitive categories default to opted out).
+ * - Recipient: the WhatsApp identity that filed it, else the phone number as wa_id (web complaints with a
+ *   phone number get updates the same way; outside the 24-hour window that is a template).
+ * - Inside the window: free-form text (and the satisfaction question as reply buttons on resolve);
+ *   outside: the approved template carrying the same text.
+ */
+import { renderCitizenUpdate } from '../../chat/render.ts';
+import type { CitizenUpdate, OutgoingMessage } from '../../chat/types.ts';
+import type { Complaint } from '../../domain/complaint.ts';
+import { findCategory } from '../../domain/categories.ts';
+import { isEventType, parseEventDetail, type EventType } from '../../schemas/events/index.ts';
+import type { ComplaintRepository } from '../ports.ts';
+import { deliver, type DeliverDeps } from '../whatsapp/deliver.ts';
+import type { SessionPort } from '../whatsapp/ports.ts';
+
+export interface CitizenNotifierDeps extends DeliverDeps {
+  complaints: Pick<ComplaintRepository, 'get' | 'getWithTimeline'>;
+  sessions: SessionPort;
+  clock: { now(): Date };
+}
+
+export interface BusEvent {
+  'detail-type': string;
+  detail: unknown;
+}
+
+export type NotifyOutcome =
+  | { outcome: 'sent'; messages: number }
+  | {
+      outcome: 'skipped';
+      reason: 'not-a-citizen-event' | 'missing' | 'opted-out' | 'no-recipient' | 'already-told';
+    };
+
+/** The WhatsApp id to write to: the filing identity, else the phone number without its `+`. */
+export const citizenRecipient = (complaint: Complaint): { citizenId: string; waId: string } | undefined => {
+  if (complaint.complainant.whatsappId) {
+    return { citizenId: complaint.complainant.whatsappId, waId: complaint.complainant.whatsappId };
+  }
+  const digits = (complaint.complainant.phone ?? '').replace(/^\+/, '');
+  return /^\d{7,15}$/.test(digits) ? { citizenId: digits, waId: digits } : undefined;
+};
+
+/** The renderer's input for one event; undefined when the citizen need not hear about it. */
+export const citizenUpdateFor = (
+  detailType: EventType,
+  detail: unknown,
+  complaint: Complaint,
+  note: string | undefined,
+): CitizenUpdate | undefined => {
+  const sensitive = findCategory(complaint.category)?.sensitive ?? false;
+  const base = { etag: complaint.etag, ...(sensitive ? { sensitive } : {}) };
+  switch (detailType) {
+    case 'ComplaintFiled':
+      // WhatsApp filings were confirmed in the conversation; web/API filings hear it here.
+      return complaint.channel === 'whatsapp'
+        ? undefined
+        : { kind: 'statusChanged', ...base, status: 'received' };
+    case 'ComplaintAssigned':
+      return { kind: 'assigned', ...base };
+    case 'ComplaintActionRecorded':
+      return { kind: 'actionRecorded', ...base, ...(note ? { note } : {}) };
+    case 'ComplaintStatusChanged': {
+      const { toStatus: to } = parseEventDetail('ComplaintStatusChanged', detail);
+      return to === 'resolved'
+        ? { kind: 'resolved', ...base, ...(note ? { note } : {}) }
+        : { kind: 'statusChanged', ...base, status: to };
+    }
+    case 'ComplaintReopened':
+      return { kind: 'reopened', ...base };
+    case 'ComplaintSlaBreached': {
+      const { toLevel } = parseEventDetail('ComplaintSlaBreached', detail);
+      return { kind: 'escalated', ...base, level: toLevel };
+    }
+    default:
+      return undefined;
+  }
+};
+
+export const notifyCitizen = async (deps: CitizenNotifierDeps, event: BusEvent): Promise<NotifyOutcome> => {
+  const detailType = event['detail-type'];
+  if (!isEventType(detailType)) return { outcome: 'skipped', reason: 'not-a-citizen-event' };
+  const envelope = parseEventDetail(detailType, event.detail);
+  const found = await deps.complaints.getWithTimeline(envelope.etag);
+  if (!found) return { outcome: 'skipped', reason: 'missing' };
+  const { complaint, timeline } = found;
+  if (complaint.optOutOfUpdates) return { outcome: 'skipped', reason: 'opted-out' };
+  const recipient = citizenRecipient(complaint);
+  if (!recipient) return { outcome: 'skipped', reason: 'no-recipient' };
+  // Officers' notes reach the citizen only through the public-facing note of the very entry announced.
+  const entry = timeline.find((t) => t.id === envelope.timelineItemId);
+  const update = citizenUpdateFor(detailType, event.detail, complaint, entry?.note);
+  if (!update) return { outcome: 'skipped', reason: 'not-a-citizen-event' };
+
+  const messages: OutgoingMessage[] = renderCitizenUpdate(complaint.language, update);
+  const session = await deps.sessions.load(recipient.citizenId);
+  const windowStart = session ? new Date(session.lastInboundAt) : undefined;
+  const now = deps.clock.now();
+  let sent = 0;
+  for (const [index, message] of messages.entries()) {
+    const outcome = await deliver(deps, {
+      outboundId: `notify#${envelope.timelineItemId}#${index}`,
+      citizenId: recipient.citizenId,
+      recipient: { waId: recipient.waId },
+      message,
+      windowStart: Number.isNaN(windowStart?.getTime()) ? undefined : windowStart,
+      now,
+    });
+    if (outcome === 'sent') sent++;
+  }
+  return sent > 0 ? { outcome: 'sent', messages: sent } : { outcome: 'skipped', reason: 'already-told' };
+};

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalRuntimeProcess, type RunningLocalRuntime } from '../support/local-runtime.ts';
+import { httpClient, outboxText, waitForOutbox } from './officer-e2e-support.ts';
+
+let runtime: RunningLocalRuntime;
+
+beforeAll(async () => {
+  runtime = await startLocalRuntimeProcess({ stagePrefix: 'life' });
+});
+
+afterAll(async () => {
+  await runtime?.stop();
+});
+
+describe('complaint lifecycle over the local runtime', () => {
+  it('file → assign → action note → resolve: one citizen update per action, in order; "not satisfied" → reopened one level up', async () => {
+    const http = httpClient(runtime);
+    // Prepare: a web complaint with a WhatsApp-capable phone number
+    const filed = await http.request('POST', '/complaints', {
+      body: {
+        complainant: { name: 'Bilal Ahmed', phone: '0300 1234567' },
+        district: 'LHR',
+        station: 'Model Town',
+        category: 'theft_robbery',
+        description: 'My motorcycle was stolen outside the Model Town market yesterday evening.',
+        language: 'en',
+      },
+    });
+    expect(filed.status, runtime.output().slice(-3000)).toBe(201);
+    const { etag, trackingCode } = filed.body as { etag: string; trackingCode: string };
+    const path = `/officer/complaints/${etag}`;
+    const dpo = await http.tokenFor('DPO', { district: 'LHR' });
+    const sho = await http.tokenFor('SHO', { district: 'LHR', station: 'Model Town' });
+    await waitForOutbox(runtime, 1);
+
+    // Act + Assess: each officer action, then its update reaches the citizen
+    const read = await http.request('GET', path, { token: dpo });
+    expect(read.status).toBe(200);
+    expect(read.headers.get('etag')).toBe('"1"');
+    const assigned = await http.request('POST', `${path}/assign`, {
+      token: dpo,
+      ifMatch: 1,
+      body: { level: 'SHO', station: 'Model Town' },
+    });
+    expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
+    await waitForOutbox(runtime, 2);
+    const noted = await http.request('POST', `${path}/actions`, {
+      token: sho,
+      ifMatch: 2,
+      body: { kind: 'called_complainant', note: 'Called the complainant, visit arranged' },
+    });
+    expect(noted.status, JSON.stringify(noted.body)).toBe(200);
+    await waitForOutbox(runtime, 3);
+    const started = await http.request('POST', `${path}/transitions`, {
+      token: sho,
+      ifMatch: 3,
+      body: { type: 'start' },
+    });
+    expect(started.status).toBe(200);
+    await waitForOutbox(runtime, 4);
+    const stale = await http.request('POST', `${path}/transitions`, {
+      token: sho,
+      ifMatch: 3,
+      body: { type: 'start' },
+    });
+    expect(stale.status).toBe(412);
+    const resolved = await http.request('POST', `${path}/transitions`, {
+      token: sho,
+      ifMatch: 4,
+      body: { type: 'resolve', note: 'Motorcycle recovered and handed over' },
+    });
+    expect(resolved.status).toBe(200);
+    // resolve: the update and the satisfaction question
+    const outbox = await waitForOutbox(runtime, 6);
+    const texts = outbox.map(outboxText);
+    expect(texts).toHaveLength(6);
+    expect(texts[0]).toMatch(/Received/i);
+    expect(texts[1]).toMatch(/assigned/);
+    expect(texts[2]).toMatch(/Action has been taken/);
+    expect(texts[3]).toMatch(/In progress|in_progress|now:/i);
+    expect(texts[4]).toMatch(/has been resolved/);
+    expect(texts[5]).toMatch(/satisfied/i);
+
+    // Act: the citizen is not satisfied
+    const feedback = await http.request('POST', '/complaints/feedback', {
+      body: { etag, trackingCode, satisfied: false, reason: 'The motorcycle was returned damaged' },
+    });
+    // Assess: reopened one level up (station → circle), with the reason in the timeline, and told so
+    expect(feedback.status, JSON.stringify(feedback.body)).toBe(200);
+    expect(feedback.body).toMatchObject({ status: 'reopened', heldBy: 'SDPO' });
+    const after = await http.request('GET', path, { token: dpo });
+    expect(after.body.complaint).toMatchObject({ status: 'reopened', assignment: { level: 'SDPO' } });
+    const reopened = after.body.timeline.find((t: { type: string }) => t.type === 'ComplaintReopened');
+    expect(reopened.reason).toBe('The motorcycle was returned damaged');
+    const finalOutbox = await waitForOutbox(runtime, 7);
+    expect(outboxText(finalOutbox[6]!)).toMatch(/reopened/);
+  });
+
+  it('keeps officers of other areas out: 404 on read and act, nothing in their list', async () => {
+    const http = httpClient(runtime);
+    // Prepare
+    const filed = await http.request('POST', '/complaints', {
+      body: {
+        complainant: { name: 'Sana Tariq', phone: '0301 7654321' },
+        district: 'LHR',
+        category: 'theft_robbery',
+        description: 'A phone was snatched near the bus stop on the main boulevard.',
+        language: 'ur',
+      },
+    });
+    const etag = (filed.body as { etag: string }).etag;
+    const fsd = await http.tokenFor('DPO', { district: 'FSD' });
+    const forged = await runtime.token({ sub: 'x', 'custom:role': 'SUPERUSER' });
+    // Act
+    const read = await http.request('GET', `/officer/complaints/${etag}`, { token: fsd });
+    const acted = await http.request('POST', `/officer/complaints/${etag}/assign`, {
+      token: fsd,
+      ifMatch: 1,
+      body: { level: 'DPO' },
+    });
+    const list = await http.request('GET', '/officer/complaints', { token: fsd });
+    const forgedList = await http.request('GET', '/officer/complaints', { token: forged });
+    const noToken = await http.request('GET', '/officer/complaints');
+    // Assess
+    expect([read.status, acted.status]).toEqual([404, 404]);
+    expect(list.body.items.map((c: { etag: string }) => c.etag)).not.toContain(etag);
+    expect(forgedList.status).toBe(403);
+    expect(noToken.status).toBe(401);
+  });
+});

@@ -1,0 +1,57 @@
+/** Small HTTP helpers for the officer e2e tests over the local runtime. */
+import type { OutboxEntry } from '../../infra/local/fake-graph.ts';
+import type { RunningLocalRuntime } from '../support/local-runtime.ts';
+
+export const CITIZEN_WA_ID = '923001234567';
+
+export const httpClient = (runtime: RunningLocalRuntime) => {
+  const request = async (
+    method: string,
+    path: string,
+    options: { body?: unknown; token?: string; ifMatch?: number } = {},
+  ) => {
+    const response = await fetch(`${runtime.apiUrl}${path}`, {
+      method,
+      headers: {
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...(options.ifMatch === undefined ? {} : { 'if-match': `"${options.ifMatch}"` }),
+      },
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  };
+  return {
+    request,
+    tokenFor: (role: string, area: Record<string, string> = {}) =>
+      runtime.token({
+        sub: `${role}-${Object.values(area).join('-') || 'all'}`,
+        'custom:role': role,
+        ...Object.fromEntries(Object.entries(area).map(([k, v]) => [`custom:${k}`, v])),
+      }),
+    advanceClock: (ms: number) => request('POST', '/__local/clock', { body: { advanceMs: ms } }),
+  };
+};
+
+/** The text a citizen reads in an outbox entry: free-form body, button body, or template parameter. */
+export const outboxText = (entry: OutboxEntry): string => JSON.stringify(entry.request);
+
+/** Waits until the citizen's outbox holds at least `count` messages (the notifier runs asynchronously). */
+export const waitForOutbox = async (
+  runtime: RunningLocalRuntime,
+  count: number,
+  to = CITIZEN_WA_ID,
+  timeoutMs = 25_000,
+) => {
+  const deadline = Date.now() + timeoutMs;
+  let entries: OutboxEntry[] = [];
+  while (Date.now() < deadline) {
+    entries = (await runtime.outbox(to)).filter((e) => e.type !== 'read' && e.status < 300);
+    if (entries.length >= count) return entries;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(
+    `outbox for ${to} has ${entries.length} messages, expected ${count}:\n${entries.map(outboxText).join('\n')}\n${runtime.output().slice(-4000)}`,
+  );
+};

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { runSlaSweep, type SweepDeps } from '../../../shared/app/sla/sweep.ts';
+import { slaSchema, type Sla } from '../../../shared/domain/sla.ts';
+import {
+  InMemoryComplaints,
+  T0,
+  dueSourceOver,
+  fixedClock,
+  followUpsOver,
+  makeComplaint,
+} from '../officer/fakes.ts';
+
+const slaOf = (repo: InMemoryComplaints, etag: string): Sla =>
+  slaSchema.parse(repo.complaints.get(etag)?.sla);
+
+const setup = () => {
+  const repo = new InMemoryComplaints();
+  const clock = fixedClock();
+  // theft_robbery is `normal`: 24 h to first action, warning at 18 h.
+  const complaint = makeComplaint({
+    assignment: { level: 'SHO', station: 'Model Town', assignedAt: T0.toISOString() },
+  });
+  complaint.sla = { ...(complaint.sla as Sla), level: 'SHO' };
+  repo.seed(complaint);
+  const deps: SweepDeps = {
+    due: dueSourceOver(repo),
+    complaints: repo,
+    followUps: followUpsOver(),
+    clock,
+  };
+  return { repo, clock, complaint, deps };
+};
+
+describe('runSlaSweep', () => {
+  it('does nothing while nothing is due', async () => {
+    // Prepare
+    const { repo, clock, deps } = setup();
+    clock.advanceMinutes(17 * 60);
+    // Act
+    const report = await runSlaSweep(deps);
+    // Assess
+    expect(report).toMatchObject({ itemsRead: 0, warned: 0, escalated: 0 });
+    expect(repo.updates).toBe(0);
+  });
+
+  it('warns the holder once at 75% of the allowed time', async () => {
+    // Prepare
+    const { repo, clock, complaint, deps } = setup();
+    clock.advanceMinutes(18 * 60 + 1);
+    // Act
+    const first = await runSlaSweep(deps);
+    const second = await runSlaSweep(deps);
+    // Assess
+    expect(first.warned).toBe(1);
+    expect(second.warned).toBe(0);
+    const timeline = repo.timelines.get(complaint.etag) ?? [];
+    expect(timeline.map((t) => t.type)).toEqual(['ComplaintSlaWarning']);
+    expect(slaOf(repo, complaint.etag).warned).toBe(true);
+  });
+
+  it('escalates one level up once per breach, opens the follow-up in the same write and sets the next due time', async () => {
+    // Prepare
+    const { repo, clock, complaint, deps } = setup();
+    clock.advanceMinutes(24 * 60 + 1);
+    // Act
+    const first = await runSlaSweep(deps);
+    const again = await runSlaSweep(deps);
+    // Assess
+    expect(first).toMatchObject({ escalated: 1, followUpsOpened: 1 });
+    expect(again.escalated).toBe(0);
+    const stored = repo.complaints.get(complaint.etag);
+    expect(stored?.assignment?.level).toBe('DPO');
+    const sla = slaOf(repo, complaint.etag);
+    expect(sla.level).toBe('DPO');
+    expect(sla.breaches).toHaveLength(1);
+    expect(new Date(sla.dueAt ?? 0).getTime()).toBe(clock.now().getTime() + 24 * 3600_000);
+    const followUps = [...repo.extra.values()];
+    expect(followUps).toHaveLength(1);
+    expect(followUps[0]).toMatchObject({
+      etag: complaint.etag,
+      level: 'SHO',
+      station: 'Model Town',
+      state: 'open',
+    });
+    expect((repo.timelines.get(complaint.etag) ?? []).map((t) => t.type)).toEqual(['ComplaintSlaBreached']);
+  });
+
+  it('climbs the ladder DPO → RPO → CPO on successive breaches, one follow-up each', async () => {
+    // Prepare
+    const { repo, clock, complaint, deps } = setup();
+    // Act
+    const levels: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      clock.advanceMinutes(24 * 60 + 1);
+      await runSlaSweep(deps);
+      levels.push(slaOf(repo, complaint.etag).level);
+    }
+    // Assess
+    expect(levels).toEqual(['DPO', 'RPO', 'CPO', 'CPO']);
+    expect(repo.extra.size).toBe(4);
+  });
+
+  it('re-reads a stale index entry and does not escalate twice when another sweep won', async () => {
+    // Prepare
+    const { repo, clock, complaint, deps } = setup();
+    clock.advanceMinutes(24 * 60 + 1);
+    const staleCopy = structuredClone(repo.complaints.get(complaint.etag));
+    await runSlaSweep(deps);
+    // Act: a second sweep still sees the pre-escalation item (eventually consistent index)
+    const report = await runSlaSweep({ ...deps, due: dueSourceOver(repo, staleCopy ? [staleCopy] : []) });
+    // Assess
+    expect(report).toMatchObject({ escalated: 0, lostRaces: 1 });
+    expect(repo.extra.size).toBe(1);
+    expect(slaOf(repo, complaint.etag).breaches).toHaveLength(1);
+  });
+
+  it('two sweeps at the same time escalate each late complaint exactly once', async () => {
+    // Prepare
+    const { repo, clock, deps } = setup();
+    repo.seed(makeComplaint(), makeComplaint({ district: 'FSD' }));
+    clock.advanceMinutes(24 * 60 + 1);
+    // Act
+    const [a, b] = await Promise.all([runSlaSweep(deps), runSlaSweep(deps)]);
+    // Assess
+    expect((a?.escalated ?? 0) + (b?.escalated ?? 0)).toBe(3);
+    expect(repo.extra.size).toBe(3);
+  });
+
+  it('never touches a paused clock (awaiting the citizen)', async () => {
+    // Prepare
+    const { repo, clock, complaint, deps } = setup();
+    const sla = slaOf(repo, complaint.etag);
+    repo.complaints.set(complaint.etag, {
+      ...complaint,
+      status: 'awaiting_citizen',
+      sla: { ...sla, pausedAt: T0.toISOString() },
+    });
+    clock.advanceMinutes(10 * 24 * 60);
+    // Act
+    const report = await runSlaSweep(deps);
+    // Assess
+    expect(report.escalated + report.warned).toBe(0);
+  });
+});

@@ -1,33 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createComplaintRepository } from '../../shared/adapters/dynamodb/complaint-repository.ts';
 import type { ComplaintRepository } from '../../shared/app/ports.ts';
 import type { Complaint } from '../../shared/domain/complaint.ts';
 import { documentClient } from '../../shared/runtime/clients.ts';
 import { handler as actHandler } from '../../functions/officer-act-on-complaint.ts';
 import { makeComplaint } from '../unit/officer/fakes.ts';
-import {
-  call,
-  claimsOf,
-  provisionOn,
-  seed,
-  startSerialMoto,
-  type Claims,
-  type RequestSpec,
-} from './officer-support.ts';
+import { call, claimsOf, seed, type Claims, type RequestSpec } from './officer-support.ts';
+import { provisionForTest } from '../support/aws.ts';
 
 const LHR_DPO = claimsOf('DPO', { district: 'LHR' });
 
 let repository: ComplaintRepository;
-let moto: Awaited<ReturnType<typeof startSerialMoto>>;
-
+// The suite's moto serializes DynamoDB requests as DynamoDB does (infra/local/moto_server.py); the 50
+// clients below stay fully concurrent.
 beforeAll(async () => {
-  moto = await startSerialMoto();
-  const provisioned = await provisionOn(moto.endpoint, 'conc');
+  const provisioned = await provisionForTest('conc');
   repository = createComplaintRepository({ db: documentClient(), tableName: provisioned.names.appTable });
-});
-
-afterAll(async () => {
-  await moto?.stop();
 });
 
 const act = (c: Complaint, body: unknown, claims: Claims, version: number): RequestSpec => ({

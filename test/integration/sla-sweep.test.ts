@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createComplaintRepository } from '../../shared/adapters/dynamodb/complaint-repository.ts';
 import { createFollowUpRepository } from '../../shared/adapters/dynamodb/follow-up-repository.ts';
 import { complaintKey, complaintPk } from '../../shared/adapters/dynamodb/keys.ts';
@@ -9,22 +9,17 @@ import type { ComplaintRepository } from '../../shared/app/ports.ts';
 import { applyTransition } from '../../shared/domain/lifecycle.ts';
 import { documentClient } from '../../shared/runtime/clients.ts';
 import { makeComplaint, officer } from '../unit/officer/fakes.ts';
-import { provisionOn, seed, startSerialMoto } from './officer-support.ts';
+import { seed } from './officer-support.ts';
+import { provisionForTest } from '../support/aws.ts';
 
 const HOUR = 3600_000;
 
-let moto: Awaited<ReturnType<typeof startSerialMoto>>;
 let table: string;
 let repository: ComplaintRepository;
 
 beforeAll(async () => {
-  moto = await startSerialMoto();
-  table = (await provisionOn(moto.endpoint, 'sla')).names.appTable;
+  table = (await provisionForTest('sla')).names.appTable;
   repository = createComplaintRepository({ db: documentClient(), tableName: table });
-});
-
-afterAll(async () => {
-  await moto?.stop();
 });
 
 const sweepDeps = (now: Date): SweepDeps => ({

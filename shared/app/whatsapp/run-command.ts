@@ -6,9 +6,10 @@
 import { renderFailure, renderFeedbackAck, renderFiled, renderTrackResult } from '../../chat/render.ts';
 import type { ChatCommand, ComplaintDraft, OutgoingMessage, TrackedComplaint } from '../../chat/types.ts';
 import type { Complaint } from '../../domain/complaint.ts';
-import { DomainError, NotFoundError, PreconditionFailedError } from '../../domain/errors.ts';
+import { ConflictError, DomainError, NotFoundError, PreconditionFailedError } from '../../domain/errors.ts';
 import { citizenIdentityOf } from '../citizen.ts';
 import { fileComplaint } from '../file-complaint.ts';
+import { giveFeedback } from '../officer/citizen-feedback.ts';
 import type { ComplaintDeps, ComplaintWithTimeline } from '../ports.ts';
 import { listComplaintsOfCitizen, trackComplaintOfCitizen } from '../track-complaint.ts';
 import type { CommandContext } from './process-inbound.ts';
@@ -18,6 +19,9 @@ import type { AppLog, FeedbackPort } from './ports.ts';
 export const TRACK_LIMIT = 5;
 const LATEST_ENTRIES = 3;
 const UPDATE_ATTEMPTS = 3;
+
+/** The timeline must say why a complaint was reopened; a citizen who skipped the question still gets it reopened. */
+const NO_REASON_GIVEN = 'Not satisfied (no reason given on WhatsApp)';
 
 export interface RunCommandDeps {
   complaints: ComplaintDeps;
@@ -133,21 +137,27 @@ export const runChatCommand = async (
         return renderFeedbackAck(lang);
       }
       case 'complaintFeedback': {
-        // Recorded on the complaint's timeline, so FeedbackReceived reaches the bus like any change.
-        const recorded = await updateOwnComplaint(deps, command.etag, identity, (complaint) => [
-          { ...complaint, version: complaint.version + 1, updatedAt: now },
-          complaint.version,
-          [
-            {
-              type: 'FeedbackReceived',
-              actor: { kind: 'citizen' },
-              at: now,
-              ...(command.reason && { reason: command.reason }),
-              data: { satisfied: command.satisfied },
-            },
-          ],
-        ]);
-        if (!recorded) deps.log.info('feedback for a complaint the citizen does not own ignored');
+        // The same use case as POST /complaints/feedback: satisfied closes, not satisfied reopens one
+        // level up. The filing WhatsApp identity is the proof of ownership here.
+        const complaint = await deps.complaints.complaints.get(command.etag);
+        if (!complaint || citizenIdentityOf(complaint) !== identity) {
+          deps.log.info('feedback for a complaint the citizen does not own ignored');
+          return [];
+        }
+        try {
+          await giveFeedback(deps.complaints, {
+            etag: complaint.etag,
+            identity,
+            satisfied: command.satisfied,
+            reason: command.reason ?? (command.satisfied ? undefined : NO_REASON_GIVEN),
+          });
+        } catch (error) {
+          // A second tap on an old button: the complaint is no longer resolved. The engine already thanked them.
+          if (!(error instanceof ConflictError)) throw error;
+          deps.log.info('feedback on a complaint that is not awaiting it ignored', {
+            status: complaint.status,
+          });
+        }
         return [];
       }
       case 'setOptOut': {

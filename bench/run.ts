@@ -10,6 +10,10 @@ type Bench = () => Promise<string>;
 
 const BENCHES: Record<string, () => Promise<Bench>> = {
   bundles: async () => benchBundles,
+  api: async () => (await import('./api.ts')).benchApi,
+  whatsapp: async () => (await import('./whatsapp.ts')).benchWhatsApp,
+  'officer-list': async () => (await import('./officer-list.ts')).benchOfficerList,
+  'sla-sweep': async () => (await import('./sla-sweep.ts')).benchSlaSweep,
 };
 
 const selected = process.argv.slice(2).filter((a) => !a.startsWith('-'));

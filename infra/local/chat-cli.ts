@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { signBodyAsMeta } from '../../shared/adapters/whatsapp/signature.ts';
+import { localAppSecret, signedWebhookRequest, webhookBody } from './webhook-payload.ts';
 
 const { values: args } = parseArgs({
   options: { as: { type: 'string' }, name: { type: 'string' } },
@@ -18,7 +18,6 @@ const { values: args } = parseArgs({
 });
 const port = process.env.PORT || '3000';
 const base = `http://127.0.0.1:${port}`;
-const appSecret = process.env.WHATSAPP_APP_SECRET || 'local-app-secret';
 const citizen = args.as ?? `92300${String(randomBytes(3).readUIntBE(0, 3) % 10_000_000).padStart(7, '0')}`;
 const profileName = args.name ?? 'Local Citizen';
 
@@ -28,34 +27,6 @@ interface Option {
 }
 let lastOptions: Option[] = [];
 let lastOptionsKind: 'list_reply' | 'button_reply' = 'list_reply';
-
-const webhookBody = (message: Record<string, unknown>): string =>
-  JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: 'LOCAL_WABA',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '15550000000', phone_number_id: 'local-phone-number-id' },
-              contacts: [{ profile: { name: profileName }, wa_id: citizen }],
-              messages: [
-                {
-                  from: citizen,
-                  id: `wamid.local.${randomBytes(12).toString('base64url')}`,
-                  timestamp: String(Math.floor(Date.now() / 1000)),
-                  ...message,
-                },
-              ],
-            },
-          },
-        ],
-      },
-    ],
-  });
 
 const messageFor = (line: string): Record<string, unknown> => {
   const pick = /^#(\d+)$/.exec(line);
@@ -79,12 +50,8 @@ const messageFor = (line: string): Record<string, unknown> => {
 };
 
 const send = async (line: string): Promise<void> => {
-  const body = webhookBody(messageFor(line));
-  const response = await fetch(`${base}/webhook`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBodyAsMeta(body, appSecret) },
-    body,
-  });
+  const body = webhookBody({ from: citizen, profileName, message: messageFor(line) });
+  const response = await fetch(`${base}/webhook`, signedWebhookRequest(body, localAppSecret()));
   if (response.status !== 200)
     console.log(`  (webhook answered ${response.status}: ${await response.text()})`);
 };

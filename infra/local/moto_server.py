@@ -32,6 +32,87 @@ def serialize_dynamodb(app):
     return wrapped
 
 
+def stop_tracking_model_instances() -> None:
+    """moto keeps every model object it ever creates, for its dashboard only, including the copy of the whole
+    table it takes before each TransactWriteItems: under load its memory grew by gigabytes a minute and every
+    transaction got slower. Nothing here uses the dashboard."""
+    from moto.core.common_models import BaseModel
+
+    BaseModel.__new__ = staticmethod(lambda cls, *args, **kwargs: object.__new__(cls))
+
+
+# Table name -> keys the running TransactWriteItems writes; safe as a global because DynamoDB calls are serialized.
+_transaction_keys: dict = {}
+
+
+def back_up_only_what_a_transaction_writes() -> None:
+    """Before each TransactWriteItems moto deep-copies every table it touches, to restore on failure: each
+    transaction cost grew with the table (and its stream). Only the items the transaction writes can change
+    while it runs (DynamoDB calls are serialized above), so the backup deep-copies those, shares every other
+    item and every stream record (they never change once written), and keeps its own dicts and record list,
+    so a rollback still drops whatever the failed transaction added."""
+    import copy
+
+    from moto.dynamodb.models import DynamoDBBackend
+    from moto.dynamodb.models.dynamo_type import DynamoType
+    from moto.dynamodb.models.table import Table
+
+    def backup_items(table, keys):
+        if table.range_key_attr is None:
+            items = type(table.items)(table.items.default_factory) if hasattr(table.items, "default_factory") else {}
+            items.update(table.items)
+            for hash_value, _ in keys:
+                if hash_value in table.items:
+                    items[hash_value] = copy.deepcopy(table.items[hash_value])
+            return items
+        items = type(table.items)(dict)
+        for hash_value, by_range in table.items.items():
+            items[hash_value] = dict(by_range)
+        for hash_value, range_value in keys:
+            current = table.items.get(hash_value, {}).get(range_value)
+            if current is not None:
+                items[hash_value][range_value] = copy.deepcopy(current)
+        return items
+
+    def table_deepcopy(self, memo):
+        shard = getattr(self, "stream_shard", None)
+        if shard is not None:
+            memo[id(shard.items)] = list(shard.items)
+        keys = _transaction_keys.get(self.name)
+        if keys is not None:
+            memo[id(self.items)] = backup_items(self, keys)
+        clone = object.__new__(type(self))
+        memo[id(self)] = clone
+        for name, value in self.__dict__.items():
+            setattr(clone, name, copy.deepcopy(value, memo))
+        return clone
+
+    Table.__deepcopy__ = table_deepcopy
+
+    original = DynamoDBBackend.transact_write_items
+
+    def transact_write_items(self, transact_items):
+        for entry in transact_items:
+            for op in entry.values():
+                table = self.tables.get(op.get("TableName")) if isinstance(op, dict) else None
+                if table is None:
+                    continue
+                key = op.get("Key") or op.get("Item") or {}
+                hash_attr, range_attr = key.get(table.hash_key_attr), key.get(table.range_key_attr or "")
+                _transaction_keys.setdefault(table.name, set()).add(
+                    (
+                        DynamoType(hash_attr) if hash_attr else None,
+                        DynamoType(range_attr) if range_attr else None,
+                    )
+                )
+        try:
+            return original(self, transact_items)
+        finally:
+            _transaction_keys.clear()
+
+    DynamoDBBackend.transact_write_items = transact_write_items
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("-H", "--host", default="127.0.0.1")
@@ -41,6 +122,8 @@ def main() -> None:
     # Load tests open many connections at once; werkzeug's default backlog (128) drops some.
     serving.LISTEN_QUEUE = 1024
     serving.BaseWSGIServer.request_queue_size = 1024
+    stop_tracking_model_instances()
+    back_up_only_what_a_transaction_writes()
     app = DomainDispatcherApplication(create_backend_app)
     run_simple(args.host, args.port, serialize_dynamodb(app), threaded=True)
 

@@ -260,6 +260,28 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
         });
         return json(response, 200, { status: body.status, count });
       }
+      // Local time travel for SLAs (docs/sla.md "Sweep"): the officer, SLA and notifier functions run in this
+      // process and read RABTA_CLOCK_OFFSET_MS on every call (shared/runtime/config.ts clockOffsetMs).
+      if (path === '/__local/clock') {
+        if (method === 'POST') {
+          const body = parseJson(request.body) as { offsetMs?: unknown; advanceMs?: unknown } | undefined;
+          const current = Number(process.env.RABTA_CLOCK_OFFSET_MS ?? '0') || 0;
+          const next =
+            typeof body?.offsetMs === 'number'
+              ? body.offsetMs
+              : typeof body?.advanceMs === 'number'
+                ? current + body.advanceMs
+                : undefined;
+          if (next === undefined || !Number.isFinite(next)) {
+            return json(response, 400, { message: 'expected {"advanceMs": 3600000} or {"offsetMs": 0}' });
+          }
+          process.env.RABTA_CLOCK_OFFSET_MS = String(next);
+        }
+        if (method === 'POST' || method === 'GET') {
+          const offsetMs = Number(process.env.RABTA_CLOCK_OFFSET_MS ?? '0') || 0;
+          return json(response, 200, { offsetMs, now: new Date(Date.now() + offsetMs).toISOString() });
+        }
+      }
       const schedule = /^\/__local\/schedules\/([A-Za-z0-9]+)$/.exec(path);
       if (schedule && method === 'POST') {
         try {

@@ -30,9 +30,15 @@ export interface RunningLocalRuntime {
 const READY = /^\[rabta-local\] ready (\{.*\})$/m;
 
 export const startLocalRuntimeProcess = async (
-  options: { stagePrefix?: string; env?: Record<string, string>; startTimeoutMs?: number } = {},
+  options: {
+    stagePrefix?: string;
+    env?: Record<string, string>;
+    startTimeoutMs?: number;
+    /** An emulator to use instead of the test suite's (the benchmarks run outside vitest). */
+    awsEndpoint?: string;
+  } = {},
 ): Promise<RunningLocalRuntime> => {
-  const awsEndpoint = useEmulator();
+  const awsEndpoint = options.awsEndpoint ?? useEmulator();
   const stage = `${options.stagePrefix ?? 'e2e'}${randomBytes(4).toString('hex')}`;
   const child: ChildProcess = spawn(
     process.execPath,

@@ -1,0 +1,93 @@
+import {
+  DescribeTableCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  TransactWriteItemsCommand,
+} from '@aws-sdk/client-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { APP_TABLE } from '../../infra/resources.ts';
+import type { Provisioned } from '../../infra/local/provision.ts';
+import { provisionForTest } from '../support/aws.ts';
+
+let provisioned: Provisioned;
+const ddb = () => new DynamoDBClient({});
+
+beforeAll(async () => {
+  provisioned = await provisionForTest('emu');
+});
+
+describe('local provisioning', () => {
+  it('creates the application table with its stream and every index of infra/resources.ts', async () => {
+    // Act
+    const { Table } = await ddb().send(new DescribeTableCommand({ TableName: provisioned.names.appTable }));
+    // Assess
+    expect(Table?.StreamSpecification).toMatchObject({ StreamEnabled: true, StreamViewType: 'NEW_IMAGE' });
+    expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(
+      Object.keys(APP_TABLE.indexes).sort(),
+    );
+  });
+});
+
+describe('the emulator (infra/local/moto_server.py)', () => {
+  const key = (pk: string) => ({ pk: { S: pk }, sk: { S: 'META' } });
+
+  it('rolls a cancelled transaction back whole, updates included (its backup copies only written items)', async () => {
+    // Prepare
+    const TableName = provisioned.names.appTable;
+    await ddb().send(new PutItemCommand({ TableName, Item: { ...key('A'), n: { N: '1' } } }));
+    await ddb().send(new PutItemCommand({ TableName, Item: { ...key('B'), n: { N: '1' } } }));
+    // Act
+    const attempt = ddb().send(
+      new TransactWriteItemsCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName,
+              Key: key('A'),
+              UpdateExpression: 'SET n = :two',
+              ExpressionAttributeValues: { ':two': { N: '2' } },
+            },
+          },
+          { Put: { TableName, Item: key('C') } },
+          { Put: { TableName, Item: key('B'), ConditionExpression: 'attribute_not_exists(pk)' } },
+        ],
+      }),
+    );
+    // Assess
+    await expect(attempt).rejects.toMatchObject({ name: 'TransactionCanceledException' });
+    const a = await ddb().send(new GetItemCommand({ TableName, Key: key('A'), ConsistentRead: true }));
+    const c = await ddb().send(new GetItemCommand({ TableName, Key: key('C'), ConsistentRead: true }));
+    expect(a.Item?.n?.N).toBe('1');
+    expect(c.Item).toBeUndefined();
+  });
+
+  it('lets exactly one of 50 concurrent transactions conditioned on the same version win', async () => {
+    // Prepare
+    const TableName = provisioned.names.appTable;
+    await ddb().send(new PutItemCommand({ TableName, Item: { ...key('V'), version: { N: '1' } } }));
+    // Act
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) =>
+        ddb().send(
+          new TransactWriteItemsCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName,
+                  Key: key('V'),
+                  UpdateExpression: 'SET version = :next',
+                  ConditionExpression: 'version = :expected',
+                  ExpressionAttributeValues: { ':expected': { N: '1' }, ':next': { N: '2' } },
+                },
+              },
+              { Put: { TableName, Item: { pk: { S: 'V' }, sk: { S: `T#${i}` } } } },
+            ],
+          }),
+        ),
+      ),
+    );
+    // Assess
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+  });
+});

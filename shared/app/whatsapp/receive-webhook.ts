@@ -60,7 +60,14 @@ export interface ReceiveWebhookResult {
   readonly messages: number;
   readonly statuses: number;
   readonly skipped: number;
+  /** Signed by Meta but not a WhatsApp Business Account delivery: acknowledged, nothing enqueued. */
+  readonly ignored?: boolean;
 }
+
+const WHATSAPP_OBJECT = 'whatsapp_business_account';
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -82,9 +89,21 @@ export const receiveWebhook = async (
   } catch (cause) {
     throw new WebhookPayloadError('Body is not valid JSON in UTF-8', [], { cause });
   }
+  if (!isObject(json)) throw new WebhookPayloadError('Body is not a JSON object', []);
+  if (json.object !== WHATSAPP_OBJECT) {
+    // Signed, so it comes from Meta: another product's delivery. Refusing it would only make Meta retry
+    // it for days; acknowledge it and enqueue nothing.
+    deps.log.info('webhook ignored: not a WhatsApp Business Account delivery', {
+      object: typeof json.object === 'string' ? json.object.slice(0, 64) : typeof json.object,
+    });
+    return { messages: 0, statuses: 0, skipped: 0, ignored: true };
+  }
   const parsed = waWebhookPayloadSchema.safeParse(json);
   if (!parsed.success) {
-    throw new WebhookPayloadError('Body is not a WhatsApp Business Account webhook', issuesOf(parsed.error));
+    throw new WebhookPayloadError(
+      'Body is not a valid WhatsApp Business Account webhook',
+      issuesOf(parsed.error),
+    );
   }
   let split;
   try {

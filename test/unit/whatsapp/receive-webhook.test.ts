@@ -54,13 +54,26 @@ describe('receiveWebhook', () => {
     },
   );
 
-  it.each(fixtures.filter((f) => !f.isWebhook).map((f) => [f.name] as const))(
-    'rejects %s with WebhookPayloadError and enqueues nothing',
+  it.each(fixtures.filter((f) => f.json === undefined).map((f) => [f.name] as const))(
+    'rejects %s (not valid JSON) with WebhookPayloadError and enqueues nothing',
     async (name) => {
       // Prepare
       const { deps, enqueued } = setup();
       // Act & Assess
       await expect(deliver(deps, fixture(name).body)).rejects.toBeInstanceOf(WebhookPayloadError);
+      expect(enqueued).toHaveLength(0);
+    },
+  );
+
+  it.each(fixtures.filter((f) => f.json !== undefined && !f.isWebhook).map((f) => [f.name] as const))(
+    'acknowledges %s (valid JSON, no WhatsApp delivery) and enqueues nothing',
+    async (name) => {
+      // Prepare
+      const { deps, enqueued } = setup();
+      // Act
+      const result = await deliver(deps, fixture(name).body);
+      // Assess
+      expect(result.ignored).toBe(true);
       expect(enqueued).toHaveLength(0);
     },
   );
@@ -141,10 +154,20 @@ describe('receiveWebhook', () => {
       expect(logText).not.toContain(personal);
   });
 
+  it("acknowledges another Meta product's signed delivery without enqueuing anything", async () => {
+    // Prepare
+    const { deps, enqueued } = setup();
+    // Act
+    const result = await deliver(deps, '{"object":"page","entry":[]}');
+    // Assess
+    expect(result).toMatchObject({ messages: 0, statuses: 0, ignored: true });
+    expect(enqueued).toHaveLength(0);
+  });
+
   it.each([
     ['invalid JSON', '{"object":'],
     ['a JSON array', '[]'],
-    ['another object', '{"object":"page","entry":[]}'],
+    ['a WhatsApp delivery whose entry is not a list', '{"object":"whatsapp_business_account","entry":5}'],
     [
       'a message without id',
       '{"object":"whatsapp_business_account","entry":[{"changes":[{"field":"messages","value":{"messages":[{"from":"1"}]}}]}]}',

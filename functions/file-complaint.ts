@@ -3,6 +3,8 @@ import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import { makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { Context } from 'aws-lambda';
 import {
   httpErrors,
@@ -14,7 +16,7 @@ import {
 } from '../shared/adapters/http/middleware.ts';
 import { fileComplaint } from '../shared/app/file-complaint.ts';
 import { complaintDeps, fileComplaintIdempotency } from '../shared/runtime/complaints.ts';
-import { logger } from '../shared/runtime/powertools.ts';
+import { logger, metrics } from '../shared/runtime/powertools.ts';
 import { fileComplaintRequestSchema } from '../shared/schemas/http.ts';
 
 // Rejects bad input before any work (and before an idempotency record); the use case validates again
@@ -27,12 +29,14 @@ const fileOnce = makeIdempotent(async (event: ApiEvent, _context: Context): Prom
     channel: 'web',
   });
   logger().info('Complaint filed', { etag: answer.etag });
+  metrics().addMetric('ComplaintsFiled', MetricUnit.Count, 1);
   return jsonResponse(201, answer);
 }, fileComplaintIdempotency());
 
 export const handler = middy<ApiEvent, ApiResult>()
   .use(httpErrors())
   .use(injectLambdaContext(logger()))
+  .use(logMetrics(metrics()))
   .use(httpHeaderNormalizer())
   .use(idempotencyKeyHeader())
   .use(body.middleware)

@@ -59,6 +59,8 @@ const localFunctionEnv = (graphUrl: string): Record<string, string> => ({
   WHATSAPP_APP_SECRET: process.env.WHATSAPP_APP_SECRET || 'local-app-secret',
   WHATSAPP_VERIFY_TOKEN: process.env.WHATSAPP_VERIFY_TOKEN || 'local-verify-token',
   WHATSAPP_ACCESS_TOKEN: process.env.WHATSAPP_ACCESS_TOKEN || 'local-access-token',
+  // CloudWatch embedded-metric lines mean nothing on a terminal; set it to 'false' to see them.
+  POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED || 'true',
 });
 
 export const gatewayRoutes = (functions: readonly FunctionDef[]): GatewayRoute[] =>

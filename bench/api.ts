@@ -11,8 +11,8 @@ const THROUGHPUT_CONCURRENCY = 16;
 /** Requests at each end of a run whose medians show whether latency drifts as the table grows. */
 const DRIFT_WINDOW = 50;
 /**
- * Requests per run (at concurrency 1, then 16). Fewer for filing: moto copies the whole table on every
- * TransactWriteItems (its rollback backup), so each filing costs more than the one before.
+ * Requests per run (at concurrency 1, then 16). Fewer for filing: each TransactWriteItems still costs moto
+ * a pass over the table's index of items (its rollback backup), so each filing costs a little more.
  */
 const RUNS: Record<string, readonly [latency: number, throughput: number]> = {
   'GET /districts': [500, 1000],
@@ -119,8 +119,9 @@ export const benchApi = async (): Promise<string> =>
       `the answer. \`POST /complaints\` writes the complaint and its first timeline entry in one transaction;`,
       '`GET /districts` reads no table and shows what the gateway and a function invocation cost alone.',
       `While \`POST /complaints\` runs, the stream poller publishes \`ComplaintFiled\` in the same process.`,
-      'Filing latency grows with the number of items in the table because moto backs up the whole table',
-      'before every TransactWriteItems (a copy DynamoDB does not make); the drift column shows it.',
+      'Filing latency can grow with the number of items in the table: before every TransactWriteItems moto',
+      'copies the table’s index of items for rollback (infra/local/moto_server.py copies only the written',
+      'items themselves); DynamoDB makes no such copy. The drift column shows it.',
       '',
       table(
         [

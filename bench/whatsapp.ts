@@ -173,8 +173,8 @@ export const benchWhatsApp = async (): Promise<string> =>
       "`POST /webhook` deliveries of one text message each) and the Graph API by the runtime's fake, whose",
       'outbox records every reply and read receipt with its arrival time. The FIFO queue is polled as the',
       'local runtime does by default (2 pollers, batches of 10). Worker turns write through',
-      'TransactWriteItems, which moto serves by copying the whole table first, so these times grow with',
-      'the table and are far above what DynamoDB would give.',
+      'TransactWriteItems, before which moto copies the table’s index of items for rollback, so these times',
+      'grow with the table and are far above what DynamoDB would give.',
       '',
       table(
         ['measure', 'samples', 'p50 (ms)', 'p99 (ms)'],

@@ -23,7 +23,8 @@ _dynamodb_lock = threading.Lock()
 def serialize_dynamodb(app):
     def wrapped(environ, start_response):
         target = environ.get("HTTP_X_AMZ_TARGET", "")
-        if target.startswith("DynamoDB_"):
+        # DynamoDB_20120810.* and DynamoDBStreams_20120810.*: a stream read never sees a transaction half done.
+        if target.startswith("DynamoDB"):
             with _dynamodb_lock:
                 # Consume the whole response inside the lock: the write happens while it is produced.
                 return list(app(environ, start_response))
@@ -49,8 +50,9 @@ def back_up_only_what_a_transaction_writes() -> None:
     """Before each TransactWriteItems moto deep-copies every table it touches, to restore on failure: each
     transaction cost grew with the table (and its stream). Only the items the transaction writes can change
     while it runs (DynamoDB calls are serialized above), so the backup deep-copies those, shares every other
-    item and every stream record (they never change once written), and keeps its own dicts and record list,
-    so a rollback still drops whatever the failed transaction added."""
+    item, and keeps its own dicts, so a rollback still drops whatever the failed transaction added. The stream
+    shard is shared too, and a rollback removes the cancelled writes' records from it: moto's own rollback swaps
+    in a copy of the shard, so stream readers kept reading records of writes that never happened."""
     import copy
 
     from moto.dynamodb.models import DynamoDBBackend
@@ -75,9 +77,11 @@ def back_up_only_what_a_transaction_writes() -> None:
         return items
 
     def table_deepcopy(self, memo):
+        # The stream shard is shared, not copied: stream readers hold iterators on this very object, so a
+        # rollback must take the failed transaction's records out of it (below) rather than swap it.
         shard = getattr(self, "stream_shard", None)
         if shard is not None:
-            memo[id(shard.items)] = list(shard.items)
+            memo[id(shard)] = shard
         keys = _transaction_keys.get(self.name)
         if keys is not None:
             memo[id(self.items)] = backup_items(self, keys)
@@ -105,8 +109,20 @@ def back_up_only_what_a_transaction_writes() -> None:
                         DynamoType(range_attr) if range_attr else None,
                     )
                 )
+        streams = {
+            name: (table.stream_shard, len(table.stream_shard.items))
+            for name, table in self.tables.items()
+            if name in _transaction_keys and getattr(table, "stream_shard", None) is not None
+        }
         try:
             return original(self, transact_items)
+        except Exception:
+            # moto restored its backup tables; drop the records the cancelled writes left in the stream.
+            for name, (shard, length) in streams.items():
+                del shard.items[length:]
+                if name in self.tables:
+                    shard.table = self.tables[name]
+            raise
         finally:
             _transaction_keys.clear()
 

@@ -95,13 +95,13 @@ describe('SLA escalation over the local runtime', () => {
     // Assess: the citizen heard about each escalation; the RPO sees the breach alerts
     const outbox = await waitForOutbox(runtime, 4);
     const escalations = outbox.map(outboxText).filter((t) => /escalated/.test(t));
-    expect(escalations).toHaveLength(2);
+    expect(escalations, JSON.stringify(outbox.map(outboxText))).toHaveLength(2);
     const deadline = Date.now() + 20_000;
     let alerts: { etag: string; kind: string }[] = [];
     while (Date.now() < deadline && alerts.length < 2) {
       alerts = (await http.request('GET', '/officer/alerts', { token: rpo })).body.items;
       if (alerts.length < 2) await new Promise((r) => setTimeout(r, 300));
     }
-    expect(alerts.filter((a) => a.etag === etag && a.kind === 'breach')).toHaveLength(2);
+    expect(alerts.filter((a) => a.etag === etag && a.kind === 'breach'), JSON.stringify(alerts)).toHaveLength(2);
   });
 });

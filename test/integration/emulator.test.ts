@@ -5,6 +5,12 @@ import {
   PutItemCommand,
   TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  DescribeStreamCommand,
+} from '@aws-sdk/client-dynamodb-streams';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { APP_TABLE } from '../../infra/resources.ts';
 import type { Provisioned } from '../../infra/local/provision.ts';
@@ -60,6 +66,36 @@ describe('the emulator (infra/local/moto_server.py)', () => {
     const c = await ddb().send(new GetItemCommand({ TableName, Key: key('C'), ConsistentRead: true }));
     expect(a.Item?.n?.N).toBe('1');
     expect(c.Item).toBeUndefined();
+  });
+
+  it('leaves no stream record of a cancelled transaction for a reader that was already reading', async () => {
+    // Prepare: a reader positioned at the end of the stream, like the local runtime's stream poller
+    const TableName = provisioned.names.appTable;
+    await ddb().send(new PutItemCommand({ TableName, Item: { ...key('S'), n: { N: '1' } } }));
+    const streams = new DynamoDBStreamsClient({});
+    const { StreamDescription } = await streams.send(
+      new DescribeStreamCommand({ StreamArn: provisioned.streamArn }),
+    );
+    const { ShardIterator } = await streams.send(
+      new GetShardIteratorCommand({
+        StreamArn: provisioned.streamArn,
+        ShardId: StreamDescription?.Shards?.[0]?.ShardId,
+        ShardIteratorType: 'LATEST',
+      }),
+    );
+    // Act: a transaction whose first write succeeds and whose second fails its condition
+    const attempt = ddb().send(
+      new TransactWriteItemsCommand({
+        TransactItems: [
+          { Put: { TableName, Item: key('PHANTOM') } },
+          { Put: { TableName, Item: key('S'), ConditionExpression: 'attribute_not_exists(pk)' } },
+        ],
+      }),
+    );
+    await expect(attempt).rejects.toMatchObject({ name: 'TransactionCanceledException' });
+    const { Records } = await streams.send(new GetRecordsCommand({ ShardIterator }));
+    // Assess
+    expect(Records ?? []).toEqual([]);
   });
 
   it('lets exactly one of 50 concurrent transactions conditioned on the same version win', async () => {

@@ -6,7 +6,7 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 import { z } from 'zod';
 import { findCategory } from './categories.ts';
 import { findDistrict } from './districts.ts';
-import { ETAG_PATTERN } from './etag.ts';
+import { ETAG_PATTERN, parseEtag } from './etag.ts';
 import { slaSchema } from './sla.ts';
 import {
   CATEGORY_CODES,
@@ -73,14 +73,14 @@ export const normalizeCnic = (input: string): string | undefined =>
 const FORBIDDEN_IN_TEXT = /(?![\t\n])\p{Cc}|\p{Cs}/u;
 const FORBIDDEN_IN_LINE = /\p{Cc}|\p{Cs}/u;
 
+/** Trimmed, length-limited text; the building block of the text fields here and in the HTTP schemas. */
+export const trimmedText = (min: number, max: number) => z.string().trim().min(min).max(max);
+
 /** Single-line text: trimmed, length-limited, no control characters at all. */
 const line = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .refine((s) => !FORBIDDEN_IN_LINE.test(s), { message: 'Must not contain control characters' });
+  trimmedText(min, max).refine((s) => !FORBIDDEN_IN_LINE.test(s), {
+    message: 'Must not contain control characters',
+  });
 
 /** Empty or blank optional fields from web forms mean "not given". */
 const optionalLine = (max: number) =>
@@ -108,7 +108,8 @@ const CountrySchema = z
   .regex(/^[A-Za-z]{2}$/, 'Must be an ISO 3166-1 alpha-2 country code')
   .transform((c) => c.toUpperCase());
 
-const PhoneInputSchema = z
+/** Any common way of writing a phone number → `ParsedPhone`. */
+export const PhoneInputSchema = z
   .string()
   .max(40)
   .transform((value, ctx) => {
@@ -134,10 +135,10 @@ const CnicInputSchema = z
     return cnic;
   });
 
-const DistrictCodeSchema = z
+/** District code, case-insensitive → canonical code. Callers add the description. */
+export const DistrictCodeInputSchema = z
   .string()
   .max(10)
-  .meta({ description: 'District code from GET /districts (case-insensitive)' })
   .transform((value, ctx) => {
     const district = findDistrict(value);
     if (!district) {
@@ -145,6 +146,23 @@ const DistrictCodeSchema = z
       return z.NEVER;
     }
     return district.code;
+  });
+
+const DistrictCodeSchema = DistrictCodeInputSchema.meta({
+  description: 'District code from GET /districts (case-insensitive)',
+});
+
+/** E-tag as printed or typed (tolerant, see `parseEtag`) → canonical. Callers add the description. */
+export const EtagInputSchema = z
+  .string()
+  .max(64)
+  .transform((value, ctx) => {
+    const etag = parseEtag(value);
+    if (!etag) {
+      ctx.addIssue({ code: 'custom', message: 'Not a valid e-tag number (check it for typos)' });
+      return z.NEVER;
+    }
+    return etag;
   });
 
 const CategoryCodeSchema = z
@@ -236,7 +254,7 @@ export type NewComplaintRequest = z.input<typeof NewComplaintInputSchema>;
 // ---------------------------------------------------------------------------------------------------------
 // Stored state
 
-const IsoDateTime = z.iso.datetime({ offset: true });
+export const IsoDateTime = z.iso.datetime({ offset: true });
 
 export const ComplainantSchema = z
   .object({

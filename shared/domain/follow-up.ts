@@ -8,7 +8,7 @@ import { findDistrict, findRegion } from './districts.ts';
 import { ConflictError, NotFoundError, validationErrorFromZod } from './errors.ts';
 import { regionOfDistrict, stationOf } from './officer.ts';
 import type { Officer, ScopedComplaint } from './officer.ts';
-import { SLA_LEVELS, SLA_PHASES } from './sla.ts';
+import { SLA_LEVELS, SLA_PHASES, nextLevel } from './sla.ts';
 import type { SlaBreach, SlaLevel } from './sla.ts';
 import { ROLES } from './vocabulary.ts';
 
@@ -75,19 +75,11 @@ export type FollowUp = z.infer<typeof followUpSchema>;
 
 export const followUpId = (etag: string, breachNumber: number): string => `${etag}#${breachNumber}`;
 
-/** Who supervises a post: the DPO for stations and circles, the RPO for a DPO, the CPO above that. */
-export const supervisorLevel = (level: SlaLevel): 'DPO' | 'RPO' | 'CPO' => {
-  switch (level) {
-    case 'SHO':
-    case 'SDPO':
-      return 'DPO';
-    case 'DPO':
-      return 'RPO';
-    case 'RPO':
-    case 'CPO':
-      return 'CPO';
-  }
-};
+/**
+ * Who supervises a post: the DPO for stations and circles, the RPO for a DPO, the CPO above that. The same
+ * ladder a breach escalates along, so it is one definition.
+ */
+export const supervisorLevel = nextLevel;
 
 const describePost = (
   complaint: ScopedComplaint,

@@ -92,7 +92,7 @@ export const isSlaLevel = (role: Role): role is SlaLevel => (SLA_LEVELS as reado
  * Escalation on breach (issue 5): the assigned post, station (SHO) or circle (SDPO), goes to the DPO,
  * then RPO, then the CPO complaint cell, which is the top and keeps it.
  */
-export const nextLevel = (level: SlaLevel): SlaLevel => {
+export const nextLevel = (level: SlaLevel): 'DPO' | 'RPO' | 'CPO' => {
   switch (level) {
     case 'SHO':
     case 'SDPO':

@@ -3,13 +3,15 @@
  * from these, so what is documented is what is enforced.
  */
 import { z } from 'zod';
-import { NewComplaintInputSchema } from '../domain/complaint.ts';
-import { parseEtag, normalizeTrackingCode } from '../domain/etag.ts';
-import { normalizePhone } from '../domain/complaint.ts';
+import {
+  EtagInputSchema,
+  IsoDateTime,
+  NewComplaintInputSchema,
+  PhoneInputSchema,
+} from '../domain/complaint.ts';
+import { normalizeTrackingCode } from '../domain/etag.ts';
 import { CATEGORY_CODES, CHANNELS, LANGUAGES, PRIORITIES, ROLES, STATUSES } from '../domain/vocabulary.ts';
 import { EVENT_TYPES } from './events/index.ts';
-
-const isoTime = z.iso.datetime({ offset: true });
 
 // --- errors -----------------------------------------------------------------------------------
 
@@ -41,7 +43,7 @@ export const fileComplaintResponseSchema = z
       examples: ['7K3Q-F9XC'],
     }),
     status: z.enum(STATUSES),
-    createdAt: isoTime,
+    createdAt: IsoDateTime,
     track: z.object({
       method: z.literal('POST'),
       path: z.literal(TRACK_PATH),
@@ -53,18 +55,9 @@ export type FileComplaintResponse = z.output<typeof fileComplaintResponseSchema>
 
 // --- POST /complaints/track -------------------------------------------------------------------
 
-const etagField = z
-  .string()
-  .max(64)
-  .meta({ description: 'E-tag as printed or typed (case, spaces, dashes, O/0 and I/L/1 are forgiven)' })
-  .transform((value, ctx) => {
-    const etag = parseEtag(value);
-    if (!etag) {
-      ctx.addIssue({ code: 'custom', message: 'Not a valid e-tag number (check it for typos)' });
-      return z.NEVER;
-    }
-    return etag;
-  });
+const etagField = EtagInputSchema.meta({
+  description: 'E-tag as printed or typed (case, spaces, dashes, O/0 and I/L/1 are forgiven)',
+});
 
 const trackingCodeField = z
   .string()
@@ -78,17 +71,21 @@ const trackingCodeField = z
     return code;
   });
 
-const phoneField = z
-  .string()
-  .max(40)
-  .transform((value, ctx) => {
-    const phone = normalizePhone(value);
-    if (!phone) {
-      ctx.addIssue({ code: 'custom', message: 'Invalid phone number' });
-      return z.NEVER;
-    }
-    return phone;
-  });
+const phoneField = PhoneInputSchema.transform((phone) => phone.e164);
+
+/** Ownership is proved by exactly one of the tracking code or the phone number (tracking and feedback). */
+export const requireOneProofOfOwnership = (
+  value: { trackingCode?: unknown; phone?: unknown },
+  ctx: z.core.$RefinementCtx,
+): void => {
+  if ((value.trackingCode === undefined) === (value.phone === undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['trackingCode'],
+      message: 'Give exactly one of trackingCode or phone',
+    });
+  }
+};
 
 export const trackComplaintRequestSchema = z
   .strictObject({
@@ -96,21 +93,13 @@ export const trackComplaintRequestSchema = z
     trackingCode: trackingCodeField.optional().meta({ description: 'The tracking code given at filing' }),
     phone: phoneField.optional().meta({ description: 'Or: the phone number the complaint was filed with' }),
   })
-  .superRefine((value, ctx) => {
-    if ((value.trackingCode === undefined) === (value.phone === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['trackingCode'],
-        message: 'Give exactly one of trackingCode or phone',
-      });
-    }
-  })
+  .superRefine(requireOneProofOfOwnership)
   .meta({ id: 'TrackComplaintRequest' });
 export type TrackComplaintRequest = z.output<typeof trackComplaintRequestSchema>;
 
 export const publicTimelineEntrySchema = z.object({
   type: z.enum(EVENT_TYPES),
-  at: isoTime,
+  at: IsoDateTime,
   /** Who acted, by role only: officers are never named or identified to the public. */
   by: z.union([z.enum(ROLES), z.literal('citizen'), z.literal('system')]),
   status: z.enum(STATUSES).meta({ description: 'Status of the complaint after this entry' }),
@@ -137,8 +126,8 @@ export const complaintStatusViewSchema = z
     channel: z.enum(CHANNELS),
     language: z.enum(LANGUAGES),
     heldBy: z.enum(ROLES).optional().meta({ description: 'Level currently holding the complaint' }),
-    createdAt: isoTime,
-    updatedAt: isoTime,
+    createdAt: IsoDateTime,
+    updatedAt: IsoDateTime,
     timeline: z.array(publicTimelineEntrySchema),
   })
   .meta({ id: 'ComplaintStatus' });

@@ -5,27 +5,21 @@
  */
 import { z } from 'zod';
 import type { OperationSpec } from './openapi.ts';
-import { findDistrict } from '../domain/districts.ts';
-import { normalizePhone } from '../domain/complaint.ts';
-import { normalizeTrackingCode, parseEtag } from '../domain/etag.ts';
+import { errorResponseSchema, requireOneProofOfOwnership } from './http.ts';
+import {
+  DistrictCodeInputSchema,
+  EtagInputSchema,
+  IsoDateTime,
+  normalizePhone,
+  trimmedText,
+} from '../domain/complaint.ts';
+import { normalizeTrackingCode } from '../domain/etag.ts';
 import { FOLLOW_UP_STATES, followUpActionSchema } from '../domain/follow-up.ts';
 import { ACTION_KINDS, lifecycleCommandSchema } from '../domain/lifecycle.ts';
 import { SLA_LEVELS } from '../domain/sla.ts';
 import { CATEGORY_CODES, PRIORITIES, STATUSES } from '../domain/vocabulary.ts';
 
-const isoTime = z.iso.datetime({ offset: true }).transform((v) => new Date(v).toISOString());
-
-const districtParam = z
-  .string()
-  .max(10)
-  .transform((value, ctx) => {
-    const district = findDistrict(value);
-    if (!district) {
-      ctx.addIssue({ code: 'custom', message: 'Unknown district code' });
-      return z.NEVER;
-    }
-    return district.code;
-  });
+const isoTime = IsoDateTime.transform((v) => new Date(v).toISOString());
 
 const booleanParam = z.enum(['true', 'false']).transform((v) => v === 'true');
 const limitParam = z.coerce.number().int().min(1).max(100);
@@ -33,8 +27,8 @@ const cursorParam = z.string().min(1).max(8192);
 
 export const listComplaintsQuerySchema = z
   .strictObject({
-    district: districtParam.optional(),
-    station: z.string().trim().min(1).max(120).optional(),
+    district: DistrictCodeInputSchema.optional(),
+    station: trimmedText(1, 120).optional(),
     status: z.enum(STATUSES).optional(),
     category: z.enum(CATEGORY_CODES).optional(),
     priority: z.enum(PRIORITIES).optional(),
@@ -48,8 +42,8 @@ export const listComplaintsQuerySchema = z
 
 export const monitoringQuerySchema = z
   .strictObject({
-    district: districtParam.optional(),
-    region: z.string().trim().min(1).max(40).optional(),
+    district: DistrictCodeInputSchema.optional(),
+    region: trimmedText(1, 40).optional(),
     from: isoTime.optional(),
     to: isoTime.optional(),
   })
@@ -57,11 +51,11 @@ export const monitoringQuerySchema = z
 
 export const listFollowUpsQuerySchema = z
   .strictObject({
-    district: districtParam.optional(),
+    district: DistrictCodeInputSchema.optional(),
     state: z.enum(FOLLOW_UP_STATES).optional(),
     level: z.enum(SLA_LEVELS).optional(),
-    station: z.string().trim().min(1).max(120).optional(),
-    officerId: z.string().trim().min(1).max(128).optional(),
+    station: trimmedText(1, 120).optional(),
+    officerId: trimmedText(1, 128).optional(),
     from: isoTime.optional(),
     to: isoTime.optional(),
     limit: limitParam.optional(),
@@ -71,7 +65,7 @@ export const listFollowUpsQuerySchema = z
 
 export const listAlertsQuerySchema = z
   .strictObject({
-    district: districtParam.optional(),
+    district: DistrictCodeInputSchema.optional(),
     kind: z.enum(['warning', 'breach']).optional(),
     limit: limitParam.optional(),
     cursor: cursorParam.optional(),
@@ -87,8 +81,8 @@ export const assignRequestSchema = lifecycleCommandSchema.options[0]
 export const actionRequestSchema = z
   .object({
     kind: z.enum(ACTION_KINDS),
-    note: z.string().trim().min(1).max(2000),
-    firNumber: z.string().trim().min(1).max(50).optional(),
+    note: trimmedText(1, 2000),
+    firNumber: trimmedText(1, 50).optional(),
   })
   .meta({ id: 'ActionRequest' });
 
@@ -104,29 +98,17 @@ export const TRANSITION_TYPES = [
 export const transitionRequestSchema = z
   .object({
     type: z.enum(TRANSITION_TYPES),
-    note: z.string().trim().min(1).max(2000).optional(),
-    reason: z.string().trim().min(1).max(2000).optional(),
+    note: trimmedText(1, 2000).optional(),
+    reason: trimmedText(1, 2000).optional(),
   })
   .meta({ id: 'TransitionRequest' });
 
 export const followUpActionRequestSchema = followUpActionSchema.meta({ id: 'FollowUpActionRequest' });
 
-const etagField = z
-  .string()
-  .max(64)
-  .transform((value, ctx) => {
-    const etag = parseEtag(value);
-    if (!etag) {
-      ctx.addIssue({ code: 'custom', message: 'Not a valid e-tag number (check it for typos)' });
-      return z.NEVER;
-    }
-    return etag;
-  });
-
 /** POST /complaints/feedback: the complainant's answer, with the same proof of ownership as tracking. */
 export const feedbackRequestSchema = z
   .strictObject({
-    etag: etagField,
+    etag: EtagInputSchema,
     trackingCode: z
       .string()
       .max(64)
@@ -141,22 +123,10 @@ export const feedbackRequestSchema = z
       .optional()
       .refine((v) => v === undefined || normalizePhone(v) !== undefined, 'Invalid phone number'),
     satisfied: z.boolean(),
-    reason: z
-      .string()
-      .trim()
-      .min(1)
-      .max(2000)
-      .optional()
-      .meta({ description: 'Required when not satisfied' }),
+    reason: trimmedText(1, 2000).optional().meta({ description: 'Required when not satisfied' }),
   })
   .superRefine((value, ctx) => {
-    if ((value.trackingCode === undefined) === (value.phone === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['trackingCode'],
-        message: 'Give exactly one of trackingCode or phone',
-      });
-    }
+    requireOneProofOfOwnership(value, ctx);
     if (!value.satisfied && !value.reason) {
       ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Tell us why you are not satisfied' });
     }
@@ -165,17 +135,10 @@ export const feedbackRequestSchema = z
 
 // --- OpenAPI (merged into openapi.ts OPERATIONS) --------------------------------------------------
 
-const errorBody = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-    }),
-  })
-  .meta({ id: 'Error' });
-
-const err = (description: string) => ({ description, schema: { name: 'Error', schema: errorBody } });
+const err = (description: string) => ({
+  description,
+  schema: { name: 'Error', schema: errorResponseSchema },
+});
 
 const OFFICER_ERRORS = {
   '400': err('Invalid parameters or body; `issues` lists each one (also an invalid or tampered cursor)'),

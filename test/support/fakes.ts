@@ -17,21 +17,7 @@ import type {
   TrackingCodeHasher,
 } from '../../shared/app/ports.ts';
 import type { DomainEvent } from '../../shared/schemas/events/index.ts';
-
-const entryOf = (complaint: Complaint, draft: TimelineDraft, position: number): TimelineEntry => ({
-  id: `${complaint.etag}#${draft.at}#${String(complaint.version).padStart(6, '0')}.${String(position).padStart(2, '0')}`,
-  etag: complaint.etag,
-  type: draft.type,
-  at: draft.at,
-  district: complaint.district,
-  status: complaint.status,
-  actor: draft.actor,
-  ...(draft.fromStatus ? { fromStatus: draft.fromStatus } : {}),
-  ...(draft.toStatus ? { toStatus: draft.toStatus } : {}),
-  ...(draft.note !== undefined ? { note: draft.note } : {}),
-  ...(draft.reason !== undefined ? { reason: draft.reason } : {}),
-  ...(draft.data ? { data: draft.data } : {}),
-});
+import { timelineEntry } from '../../shared/adapters/dynamodb/complaint-repository.ts';
 
 export class InMemoryComplaintRepository implements ComplaintRepository {
   readonly complaints = new Map<string, Complaint>();
@@ -58,7 +44,7 @@ export class InMemoryComplaintRepository implements ComplaintRepository {
     this.complaints.set(complaint.etag, structuredClone(complaint));
     this.timelines.set(
       complaint.etag,
-      timeline.map((d, i) => entryOf(complaint, d, i)),
+      timeline.map((d, i) => timelineEntry(complaint, d, i)),
     );
   }
 
@@ -84,7 +70,7 @@ export class InMemoryComplaintRepository implements ComplaintRepository {
     const current = this.complaints.get(complaint.etag);
     if (!current || current.version !== expectedVersion) throw new PreconditionFailedError('stale');
     this.complaints.set(complaint.etag, structuredClone(complaint));
-    this.timelines.get(complaint.etag)?.push(...timeline.map((d, i) => entryOf(complaint, d, i)));
+    this.timelines.get(complaint.etag)?.push(...timeline.map((d, i) => timelineEntry(complaint, d, i)));
   }
 }
 

@@ -22,6 +22,7 @@ import {
   districtStatusPk,
   type TableKey,
 } from './keys.ts';
+import { queryItems } from './query-items.ts';
 
 type ComplaintListQuery = ListQuery<ComplaintListFilters, Complaint>;
 
@@ -231,20 +232,13 @@ export const createComplaintQueries = (
       return page;
     },
     async *filedBetween(district, from, to) {
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName(),
-            IndexName: INDEX.byDistrict,
-            KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-            ExpressionAttributeValues: { ':pk': districtPk(district), ':from': from, ':to': to },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of page.Items ?? []) yield parseComplaintItem(item);
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      const items = queryItems(db, {
+        TableName: tableName(),
+        IndexName: INDEX.byDistrict,
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': districtPk(district), ':from': from, ':to': to },
+      });
+      for await (const item of items) yield parseComplaintItem(item);
     },
   };
 };

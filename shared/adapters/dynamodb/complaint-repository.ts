@@ -60,14 +60,17 @@ export const complaintItem = (complaint: Complaint): Record<string, unknown> => 
   entity: COMPLAINT_ENTITY,
 });
 
-/** A timeline item for `draft`, written with `complaint` (its state right after the change). */
-export const timelineItem = (
+/**
+ * The timeline entry for `draft`, written with `complaint` (its state right after the change) as the
+ * `position`-th entry of that write. Pure, so in-memory fakes build exactly the same entries.
+ */
+export const timelineEntry = (
   complaint: Complaint,
   draft: TimelineDraft,
   position: number,
-): Record<string, unknown> & { pk: string; sk: string } => {
+): TimelineEntry => {
   const key = timelineKey(complaint.etag, draft.at, complaint.version, position);
-  const entry: TimelineEntry = {
+  return {
     id: timelineItemId(complaint.etag, key.sk),
     etag: complaint.etag,
     type: draft.type,
@@ -81,8 +84,18 @@ export const timelineItem = (
     ...(draft.reason !== undefined ? { reason: draft.reason } : {}),
     ...(draft.data ? { data: draft.data } : {}),
   };
-  return { ...entry, ...key, entity: TIMELINE_ENTITY };
 };
+
+/** A timeline item for `draft`: its entry, table key and entity. */
+export const timelineItem = (
+  complaint: Complaint,
+  draft: TimelineDraft,
+  position: number,
+): Record<string, unknown> & { pk: string; sk: string } => ({
+  ...timelineEntry(complaint, draft, position),
+  ...timelineKey(complaint.etag, draft.at, complaint.version, position),
+  entity: TIMELINE_ENTITY,
+});
 
 const cancellationCodes = (error: unknown): (string | undefined)[] | undefined =>
   error instanceof TransactionCanceledException ||

@@ -4,7 +4,7 @@
  * by supervisors with optimistic locking. Listed per district through gsi1 (newest first) or, with a
  * state filter, gsi3 (district + state).
  */
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PreconditionFailedError } from '../../domain/errors.ts';
 import { followUpSchema, type FollowUp } from '../../domain/follow-up.ts';
@@ -20,6 +20,7 @@ import {
   followUpKey,
   type TableKey,
 } from './keys.ts';
+import { queryItems } from './query-items.ts';
 
 export const FOLLOW_UP_ENTITY = 'followUp';
 
@@ -134,20 +135,13 @@ export const createFollowUpRepository = (
     creationWrite: (followUp): ExtraWrite => ({ item: followUpItem(followUp), mode: 'create' }),
 
     async *openedBetween(district, from, to) {
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName(),
-            IndexName: INDEX.byDistrict,
-            KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-            ExpressionAttributeValues: { ':pk': followUpDistrictPk(district), ':from': from, ':to': to },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of page.Items ?? []) yield parseFollowUpItem(item);
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      const items = queryItems(db, {
+        TableName: tableName(),
+        IndexName: INDEX.byDistrict,
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': followUpDistrictPk(district), ':from': from, ':to': to },
+      });
+      for await (const item of items) yield parseFollowUpItem(item);
     },
   };
 };

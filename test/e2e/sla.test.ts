@@ -102,6 +102,9 @@ describe('SLA escalation over the local runtime', () => {
       alerts = (await http.request('GET', '/officer/alerts', { token: rpo })).body.items;
       if (alerts.length < 2) await new Promise((r) => setTimeout(r, 300));
     }
-    expect(alerts.filter((a) => a.etag === etag && a.kind === 'breach'), JSON.stringify(alerts)).toHaveLength(2);
+    expect(
+      alerts.filter((a) => a.etag === etag && a.kind === 'breach'),
+      JSON.stringify(alerts),
+    ).toHaveLength(2);
   });
 });

@@ -4,14 +4,8 @@
  * not satisfied → reopened one level up with the reason in the timeline.
  */
 import middy from '@middy/core';
-import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import {
-  httpErrors,
-  jsonBody,
-  jsonResponse,
-  type ApiEvent,
-  type ApiResult,
-} from '../shared/adapters/http/middleware.ts';
+import { httpMiddlewares } from '../shared/runtime/http.ts';
+import { jsonBody, jsonResponse, type ApiEvent, type ApiResult } from '../shared/adapters/http/middleware.ts';
 import { giveFeedback } from '../shared/app/officer/citizen-feedback.ts';
 import { trackComplaint } from '../shared/app/track-complaint.ts';
 import { citizenFeedbackDeps } from '../shared/runtime/officer.ts';
@@ -20,8 +14,7 @@ import { feedbackRequestSchema } from '../shared/schemas/officer-http.ts';
 const body = jsonBody(feedbackRequestSchema);
 
 export const handler = middy<ApiEvent, ApiResult>()
-  .use(httpErrors())
-  .use(httpHeaderNormalizer())
+  .use(httpMiddlewares())
   .use(body.middleware)
   .handler(async (event) => {
     const { etag, trackingCode, phone, satisfied, reason } = body.of(event);

@@ -1,13 +1,11 @@
 /** POST /complaints: file a complaint; honours `Idempotency-Key` (same key + same body → same answer; other body → 422). */
 import middy from '@middy/core';
-import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import { httpMiddlewares } from '../shared/runtime/http.ts';
 import { makeIdempotent } from '@aws-lambda-powertools/idempotency';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { Context } from 'aws-lambda';
 import {
-  httpErrors,
   idempotencyKeyHeader,
   jsonBody,
   jsonResponse,
@@ -34,10 +32,8 @@ const fileOnce = makeIdempotent(async (event: ApiEvent, _context: Context): Prom
 }, fileComplaintIdempotency());
 
 export const handler = middy<ApiEvent, ApiResult>()
-  .use(httpErrors())
-  .use(injectLambdaContext(logger()))
+  .use(httpMiddlewares())
   .use(logMetrics(metrics()))
-  .use(httpHeaderNormalizer())
   .use(idempotencyKeyHeader())
   .use(body.middleware)
   .handler((event, context) => fileOnce(event, context));

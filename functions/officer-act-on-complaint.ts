@@ -3,10 +3,9 @@
  * if the complaint is still at the version sent in If-Match (428 without it, 412 when stale).
  */
 import middy from '@middy/core';
-import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import { httpMiddlewares } from '../shared/runtime/http.ts';
 import { HttpError } from '../shared/adapters/http/errors.ts';
 import {
-  httpErrors,
   jsonResponse,
   parseJsonBody,
   type ApiEvent,
@@ -38,8 +37,7 @@ const commandOf = (event: ApiEvent): LifecycleCommand => {
 };
 
 export const handler = middy<ApiEvent, ApiResult>()
-  .use(httpErrors())
-  .use(httpHeaderNormalizer())
+  .use(httpMiddlewares())
   .handler(async (event) => {
     const officer = officerOf(event);
     const etag = pathParameter(event, 'etag');

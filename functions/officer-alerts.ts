@@ -1,20 +1,14 @@
 /** GET /officer/alerts: SLA warnings and breaches in the officer's scope, newest first. */
 import middy from '@middy/core';
-import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import {
-  httpErrors,
-  jsonResponse,
-  type ApiEvent,
-  type ApiResult,
-} from '../shared/adapters/http/middleware.ts';
+import { httpMiddlewares } from '../shared/runtime/http.ts';
+import { jsonResponse, type ApiEvent, type ApiResult } from '../shared/adapters/http/middleware.ts';
 import { officerOf, queryOf } from '../shared/adapters/http/officer-routes.ts';
 import { listAlerts } from '../shared/app/officer/alerts.ts';
 import { officerDeps } from '../shared/runtime/officer.ts';
 import { listAlertsQuerySchema } from '../shared/schemas/officer-http.ts';
 
 export const handler = middy<ApiEvent, ApiResult>()
-  .use(httpErrors())
-  .use(httpHeaderNormalizer())
+  .use(httpMiddlewares())
   .handler(async (event) => {
     const officer = officerOf(event);
     const { limit, cursor, district, kind } = queryOf(event, listAlertsQuerySchema);

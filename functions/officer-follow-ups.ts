@@ -1,8 +1,7 @@
 /** GET /officer/follow-ups and POST /officer/follow-ups/{id}/actions (If-Match: the follow-up's version). */
 import middy from '@middy/core';
-import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import { httpMiddlewares } from '../shared/runtime/http.ts';
 import {
-  httpErrors,
   jsonResponse,
   parseJsonBody,
   type ApiEvent,
@@ -20,8 +19,7 @@ import { officerDeps } from '../shared/runtime/officer.ts';
 import { followUpActionRequestSchema, listFollowUpsQuerySchema } from '../shared/schemas/officer-http.ts';
 
 export const handler = middy<ApiEvent, ApiResult>()
-  .use(httpErrors())
-  .use(httpHeaderNormalizer())
+  .use(httpMiddlewares())
   .handler(async (event) => {
     const officer = officerOf(event);
     if (event.requestContext.http.method === 'GET') {

@@ -1,19 +1,13 @@
 /** GET /officer/complaints/{etag}: one complaint, its full timeline and the complainant's contact. */
 import middy from '@middy/core';
-import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import {
-  httpErrors,
-  jsonResponse,
-  type ApiEvent,
-  type ApiResult,
-} from '../shared/adapters/http/middleware.ts';
+import { httpMiddlewares } from '../shared/runtime/http.ts';
+import { jsonResponse, type ApiEvent, type ApiResult } from '../shared/adapters/http/middleware.ts';
 import { officerOf, pathParameter, versionHeaders } from '../shared/adapters/http/officer-routes.ts';
 import { getComplaint } from '../shared/app/officer/complaints.ts';
 import { officerDeps } from '../shared/runtime/officer.ts';
 
 export const handler = middy<ApiEvent, ApiResult>()
-  .use(httpErrors())
-  .use(httpHeaderNormalizer())
+  .use(httpMiddlewares())
   .handler(async (event) => {
     const officer = officerOf(event);
     const detail = await getComplaint(officerDeps(), { officer, etag: pathParameter(event, 'etag') });

@@ -1,12 +1,7 @@
 /** GET /officer/complaints: the officer's queue, filtered, newest first, cursor-paginated. */
 import middy from '@middy/core';
-import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import {
-  httpErrors,
-  jsonResponse,
-  type ApiEvent,
-  type ApiResult,
-} from '../shared/adapters/http/middleware.ts';
+import { httpMiddlewares } from '../shared/runtime/http.ts';
+import { jsonResponse, type ApiEvent, type ApiResult } from '../shared/adapters/http/middleware.ts';
 import { officerOf, queryOf } from '../shared/adapters/http/officer-routes.ts';
 import { listComplaints } from '../shared/app/officer/complaints.ts';
 import { officerDeps } from '../shared/runtime/officer.ts';
@@ -14,8 +9,7 @@ import { logger } from '../shared/runtime/powertools.ts';
 import { listComplaintsQuerySchema } from '../shared/schemas/officer-http.ts';
 
 export const handler = middy<ApiEvent, ApiResult>()
-  .use(httpErrors())
-  .use(httpHeaderNormalizer())
+  .use(httpMiddlewares())
   .handler(async (event) => {
     const officer = officerOf(event);
     const { limit, cursor, ...filters } = queryOf(event, listComplaintsQuerySchema);

@@ -1,14 +1,10 @@
 /** GET /districts, /categories, /openapi.json: static data for forms and clients, cacheable. */
 import middy from '@middy/core';
+import { httpMiddlewares } from '../shared/runtime/http.ts';
 import { CATEGORIES } from '../shared/domain/categories.ts';
 import { DISTRICTS, REGIONS } from '../shared/domain/districts.ts';
 import { HttpError } from '../shared/adapters/http/errors.ts';
-import {
-  httpErrors,
-  jsonResponse,
-  type ApiEvent,
-  type ApiResult,
-} from '../shared/adapters/http/middleware.ts';
+import { jsonResponse, type ApiEvent, type ApiResult } from '../shared/adapters/http/middleware.ts';
 import { buildOpenApiDocument } from '../shared/schemas/openapi.ts';
 
 const CACHE = { 'cache-control': 'public, max-age=3600' };
@@ -33,7 +29,7 @@ const BODIES: Record<string, () => unknown> = {
 const rendered = new Map<string, ApiResult>();
 
 export const handler = middy<ApiEvent, ApiResult>()
-  .use(httpErrors())
+  .use(httpMiddlewares())
   .handler(async (event) => {
     const path = event.rawPath;
     const build = Object.hasOwn(BODIES, path) ? BODIES[path] : undefined;

@@ -1,8 +1,9 @@
 /** The $default route: 405 (with `Allow`) for a known path and another method, else 404; same JSON error shape. */
 import middy from '@middy/core';
+import { httpMiddlewares } from '../shared/runtime/http.ts';
 import { httpRoutes } from '../infra/topology.ts';
 import { HttpError } from '../shared/adapters/http/errors.ts';
-import { httpErrors, type ApiEvent, type ApiResult } from '../shared/adapters/http/middleware.ts';
+import { type ApiEvent, type ApiResult } from '../shared/adapters/http/middleware.ts';
 
 const templateToRegExp = (path: string): RegExp =>
   new RegExp(
@@ -21,7 +22,7 @@ export const allowedMethods = (path: string): string[] => [
 ];
 
 export const handler = middy<ApiEvent, ApiResult>()
-  .use(httpErrors())
+  .use(httpMiddlewares())
   .handler(async (event) => {
     const path = typeof event.rawPath === 'string' ? event.rawPath : '/';
     const method = event.requestContext?.http?.method ?? 'GET';

@@ -2,9 +2,9 @@
  * GET /webhook: Meta's verification handshake. POST /webhook: signature check, split, enqueue, 200.
  */
 import middy from '@middy/core';
-import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import { httpMiddlewares } from '../shared/runtime/http.ts';
 import { HttpError } from '../shared/adapters/http/errors.ts';
-import { header, httpErrors, type ApiEvent, type ApiResult } from '../shared/adapters/http/middleware.ts';
+import { header, type ApiEvent, type ApiResult } from '../shared/adapters/http/middleware.ts';
 import { SIGNATURE_HEADER } from '../shared/adapters/whatsapp/signature.ts';
 import {
   WebhookPayloadError,
@@ -37,8 +37,7 @@ const toHttp = (error: unknown): unknown => {
 };
 
 export const handler = middy<ApiEvent, ApiResult>()
-  .use(httpErrors())
-  .use(httpHeaderNormalizer())
+  .use(httpMiddlewares())
   .handler(async (event) => {
     const deps = webhookDeps();
     try {

@@ -77,6 +77,19 @@ const loadOrCreateKey = async (file: string): Promise<StoredKey> => {
   }
 };
 
+/**
+ * The officer id a local token gets when none is given: role and every area part, so two SHOs of different
+ * stations of one district are two officers (one id would merge their directory entries and audit trail).
+ */
+export const defaultOfficerSub = (
+  role: string,
+  area: { district?: string; region?: string; station?: string; circle?: string },
+): string =>
+  ['local', role, area.district ?? area.region, area.circle, area.station]
+    .filter((part): part is string => Boolean(part))
+    .map((part) => part.toLowerCase().replace(/\W+/g, '-'))
+    .join('-');
+
 export const loadLocalIssuer = async (options: {
   issuer: string;
   keyFile?: string;

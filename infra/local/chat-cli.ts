@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { localAppSecret, signedWebhookRequest, webhookBody } from './webhook-payload.ts';
+import { localAppSecret, newMessageId, signedWebhookRequest, webhookBody } from './webhook-payload.ts';
 
 const { values: args } = parseArgs({
   options: { as: { type: 'string' }, name: { type: 'string' } },
@@ -49,11 +49,30 @@ const messageFor = (line: string): Record<string, unknown> => {
   return { type: 'text', text: { body: line } };
 };
 
+/** How long to wait for the bot to finish a turn before taking the next line anyway. */
+const TURN_TIMEOUT_MS = 15_000;
+
+/** The worker marks a message read after its replies are sent, so the read receipt ends the turn. */
+const turnDone = async (messageId: string): Promise<boolean> => {
+  const response = await fetch(`${base}/__local/whatsapp/outbox`);
+  if (!response.ok) return false;
+  const calls = (await response.json()) as { type: string; request: { message_id?: string } }[];
+  return calls.some((call) => call.type === 'read' && call.request.message_id === messageId);
+};
+
 const send = async (line: string): Promise<void> => {
-  const body = webhookBody({ from: citizen, profileName, message: messageFor(line) });
+  const id = newMessageId('chat');
+  const body = webhookBody({ from: citizen, profileName, message: messageFor(line), id });
   const response = await fetch(`${base}/webhook`, signedWebhookRequest(body, localAppSecret()));
-  if (response.status !== 200)
+  if (response.status !== 200) {
     console.log(`  (webhook answered ${response.status}: ${await response.text()})`);
+    return;
+  }
+  // Waiting for the turn keeps piped input (a here-doc) in step: replies are printed before the next
+  // line goes out and before the end of input exits, and `#<n>` picks from the options of this turn.
+  const deadline = Date.now() + TURN_TIMEOUT_MS;
+  while (Date.now() < deadline && !(await turnDone(id))) await new Promise((r) => setTimeout(r, 150));
+  await poll();
 };
 
 interface OutboxEntry {
@@ -104,7 +123,10 @@ const render = (entry: OutboxEntry): string => {
 };
 
 let seen = 0;
-const poll = async (): Promise<void> => {
+let polling: Promise<void> = Promise.resolve();
+/** One poll at a time, so the timer and a finished turn never print the same reply twice. */
+const poll = (): Promise<void> => (polling = polling.then(printNewReplies, printNewReplies));
+const printNewReplies = async (): Promise<void> => {
   const response = await fetch(`${base}/__local/whatsapp/outbox?to=${encodeURIComponent(citizen)}`);
   if (!response.ok) return;
   const entries = ((await response.json()) as OutboxEntry[]).filter(
@@ -135,16 +157,16 @@ const main = async (): Promise<void> => {
   );
   const timer = setInterval(() => void poll().catch(() => undefined), 300);
   const rl = createInterface({ input: process.stdin, output: process.stdout });
-  rl.on('close', () => {
-    clearInterval(timer);
-    process.exit(0);
-  });
+  // Lines typed (or piped) while a turn runs stay queued in the iterator; the loop ends after the last one.
   for await (const raw of rl) {
     const line = raw.trim();
     if (line === '/quit') break;
     if (line !== '') await send(line);
   }
   rl.close();
+  clearInterval(timer);
+  await poll();
+  process.exit(0);
 };
 
 await main();

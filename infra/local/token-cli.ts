@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { officerFromClaims } from '../../shared/adapters/auth/claims.ts';
 import { OfficerClaimsError } from '../../shared/adapters/auth/errors.ts';
-import { loadLocalIssuer, localIssuerUrl, type OfficerTokenClaims } from './auth.ts';
+import { defaultOfficerSub, loadLocalIssuer, localIssuerUrl, type OfficerTokenClaims } from './auth.ts';
 
 const { values } = parseArgs({
   options: {
@@ -33,10 +33,8 @@ if (!values.role) {
   process.exit(2);
 }
 const role = values.role.toUpperCase();
-const area = values.district ?? values.region ?? values.station ?? '';
 const claims: OfficerTokenClaims = {
-  sub:
-    values.sub ?? `local-${role.toLowerCase()}${area ? `-${area.toLowerCase().replace(/\W+/g, '-')}` : ''}`,
+  sub: values.sub ?? defaultOfficerSub(role, values),
   'custom:role': role,
   ...(values.district ? { 'custom:district': values.district } : {}),
   ...(values.region ? { 'custom:region': values.region } : {}),

@@ -10,7 +10,7 @@ import { createComplaintRepository } from '../adapters/dynamodb/complaint-reposi
 import { createEventBridgePublisher } from '../adapters/eventbridge/publisher.ts';
 import type { ComplaintDeps, ComplaintRepository, EventPublisher, Log } from '../app/ports.ts';
 import { dynamoDbClient, documentClient, eventBridgeClient } from './clients.ts';
-import { eventBusConfig, idempotencyConfig, tableConfig } from './config.ts';
+import { clockOffsetMs, eventBusConfig, idempotencyConfig, tableConfig } from './config.ts';
 import { logger } from './powertools.ts';
 
 const once = <T>(build: () => T): (() => T) => {
@@ -24,7 +24,11 @@ export const appLog = once((): Log => ({
   error: (message, extra = {}) => logger().error(message, extra),
 }));
 
-export const systemClock = { now: () => new Date() };
+/**
+ * Wall clock plus the local-only time-travel offset (0 in AWS), the same clock the officer and SLA functions
+ * use: a complaint filed after `POST /__local/clock` must not start its SLA window in the past.
+ */
+export const systemClock = { now: () => new Date(Date.now() + clockOffsetMs()) };
 
 export const complaintRepository = once((): ComplaintRepository =>
   createComplaintRepository({ db: documentClient(), tableName: tableConfig().tableName }),

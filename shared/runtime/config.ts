@@ -60,9 +60,9 @@ export const serviceConfig = () =>
   );
 
 /**
- * WhatsApp Cloud API settings. In AWS the secrets (app secret, verify token, access token) come from
- * the Secrets Manager secret WHATSAPP_SECRET_ARN (a JSON object with those three keys); locally from
- * the plain variables, with defaults that `npm start` and `npm run chat` agree on.
+ * WhatsApp Cloud API settings. In AWS the secrets (app secret, verify token, access token, phone number
+ * id) come from the Secrets Manager secret WHATSAPP_SECRET_ARN (a JSON object with those four keys); locally
+ * from the plain variables, with defaults that `npm start` and `npm run chat` agree on.
  */
 export const whatsappConfig = () =>
   parse(

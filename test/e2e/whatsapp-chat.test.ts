@@ -2,8 +2,12 @@
  * A citizen over the running local runtime, as Meta would drive it: signed webhook POSTs in, replies
  * read from the fake Graph API's outbox. Greeting -> menu -> complaint -> e-tag -> track.
  */
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../infra/local/auth.ts';
 import { signBodyAsMeta } from '../../shared/adapters/whatsapp/signature.ts';
 import { startLocalRuntimeProcess, type RunningLocalRuntime } from '../support/local-runtime.ts';
 
@@ -115,5 +119,22 @@ describe('WhatsApp chat over the local runtime', () => {
     const tracked = (await text('status')).join('\n');
     expect(tracked).toContain(etag!);
     expect(tracked).toMatch(/Status: \*Received\*/);
+  }, 90_000);
+
+  it('npm run chat with piped input prints every reply and picks options by #<n>', async () => {
+    // Prepare: a here-doc as a person would script it; the CLI must wait for each turn before the next line.
+    const port = new URL(runtime.apiUrl).port;
+    const run = promisify(execFile);
+    const child = run(process.execPath, ['--import', 'tsx', resolve(REPO_ROOT, 'infra/local/chat-cli.ts')], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, PORT: port },
+    });
+    child.child.stdin?.end(`salam\n3\n#1\n`);
+    // Act
+    const { stdout } = await child;
+    // Assess: the menu (Urdu by default), service 3 and the complaint start reached through button #1.
+    expect(stdout).toContain('*15.*');
+    expect(stdout).toContain('8787');
+    expect(stdout).toMatch(/ضلع/);
   }, 90_000);
 });

@@ -37,7 +37,7 @@ export const ifMatchVersion = (event: ApiEvent): number => {
     throw new HttpError(
       428,
       'precondition_required',
-      'Send the version you are acting on in an If-Match header (the ETag of the complaint you read).',
+      'Send the version you are acting on in an If-Match header (the ETag of the complaint, or the version of the follow-up, you read).',
     );
   }
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(value);

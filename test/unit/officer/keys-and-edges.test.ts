@@ -77,4 +77,9 @@ describe('ifMatchVersion', () => {
       428, 428, 400, 400, 400,
     ]);
   });
+
+  it('tells what to send without naming only complaints: follow-ups need If-Match too', () => {
+    // Act / Assess
+    expect(() => ifMatchVersion(event(undefined))).toThrow(/follow-up/);
+  });
 });

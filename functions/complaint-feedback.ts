@@ -1,26 +1,42 @@
 /**
- * POST /complaints/feedback: the complainant says whether the resolved complaint satisfied them, with
- * the same proof of ownership as tracking (tracking code or filing phone). Satisfied → closed;
- * not satisfied → reopened one level up with the reason in the timeline.
+ * The complainant's answers, with the same proof of ownership as tracking (tracking code or filing phone):
+ * - POST /complaints/feedback: satisfied → closed; not satisfied → reopened one level up, reason in the timeline;
+ * - POST /complaints/respond: the answer to an officer's request for information; the SLA clock resumes.
  */
 import middy from '@middy/core';
 import { httpMiddlewares } from '../shared/runtime/http.ts';
 import { jsonBody, jsonResponse, type ApiEvent, type ApiResult } from '../shared/adapters/http/middleware.ts';
-import { giveFeedback } from '../shared/app/officer/citizen-feedback.ts';
+import { answerInformationRequest, giveFeedback } from '../shared/app/officer/citizen-feedback.ts';
 import { trackComplaint } from '../shared/app/track-complaint.ts';
 import { citizenFeedbackDeps } from '../shared/runtime/officer.ts';
-import { feedbackRequestSchema } from '../shared/schemas/officer-http.ts';
+import { feedbackRequestSchema, informationAnswerRequestSchema } from '../shared/schemas/officer-http.ts';
 
-const body = jsonBody(feedbackRequestSchema);
+const feedback = jsonBody(feedbackRequestSchema);
+const answer = jsonBody(informationAnswerRequestSchema);
+const isAnswer = (event: ApiEvent): boolean => (event.rawPath ?? '').endsWith('/respond');
+
+/** The tracking use case is the one proof-of-ownership check: same answer for unknown and not yours. */
+const proveOwnership = (proof: { etag: string; trackingCode?: string; phone?: string }) =>
+  trackComplaint(citizenFeedbackDeps(), {
+    etag: proof.etag,
+    ...(proof.trackingCode ? { trackingCode: proof.trackingCode } : { phone: proof.phone }),
+  });
 
 export const handler = middy<ApiEvent, ApiResult>()
   .use(httpMiddlewares())
-  .use(body.middleware)
+  .before((request) => (isAnswer(request.event) ? answer : feedback).middleware.before?.(request))
   .handler(async (event) => {
-    const { etag, trackingCode, phone, satisfied, reason } = body.of(event);
     const deps = citizenFeedbackDeps();
-    // The tracking use case is the one proof-of-ownership check: same answer for unknown and not yours.
-    await trackComplaint(deps, { etag, ...(trackingCode ? { trackingCode } : { phone }) });
+    if (isAnswer(event)) {
+      const { message, ...proof } = answer.of(event);
+      const { etag } = await proveOwnership(proof);
+      return jsonResponse(
+        200,
+        await answerInformationRequest(deps, { etag, identity: 'proven-by-tracking', answer: message }),
+      );
+    }
+    const { satisfied, reason, ...proof } = feedback.of(event);
+    const { etag } = await proveOwnership(proof);
     const result = await giveFeedback(deps, {
       etag,
       identity: 'proven-by-tracking',

@@ -112,8 +112,9 @@ export const FUNCTIONS: readonly FunctionDef[] = [
   {
     id: 'ComplaintFeedback',
     entry: 'functions/complaint-feedback.ts',
-    description: 'POST /complaints/feedback: the citizen says whether a resolved complaint satisfied them',
-    triggers: [http('POST', '/complaints/feedback')],
+    description:
+      'POST /complaints/feedback and /complaints/respond: the citizen judges a resolution or answers an officer',
+    triggers: [http('POST', '/complaints/feedback'), http('POST', '/complaints/respond')],
     access: { table: 'readwrite' },
   },
   {

@@ -245,6 +245,16 @@ const handleText = (turn: Turn, raw: string): void => {
     }
     return;
   }
+  if (flow?.kind === 'informationAnswer' && !isShortCommand(input)) {
+    turn.commands.push({
+      kind: 'answerInformationRequest',
+      etag: flow.etag,
+      text: input.slice(0, MAX_DESCRIPTION_CHARS),
+    });
+    delete s.flow;
+    say(turn, UI.thanksForAnswer);
+    return;
+  }
   if (flow?.kind === 'satisfactionReason') {
     const reason = isSkip(input) ? undefined : input.slice(0, MAX_DESCRIPTION_CHARS);
     turn.commands.push({
@@ -425,6 +435,13 @@ const handleReplyId = (turn: Turn, id: string, title: string): void => {
           ]),
         );
       }
+      return;
+    }
+    case 'info': {
+      const etag = arg ? parseEtag(arg) : undefined;
+      if (!etag) break;
+      s.flow = { kind: 'informationAnswer', etag };
+      say(turn, UI.askForAnswer);
       return;
     }
     case 'opt': {

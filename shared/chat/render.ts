@@ -160,7 +160,7 @@ export const renderSatisfactionQuestion = (lang: Language, etag: string): Outgoi
 export const renderCitizenUpdate = (lang: Language, update: CitizenUpdate): OutgoingMessage[] => {
   const { etag } = update;
   const en = lang === 'en';
-  if (update.sensitive && update.kind !== 'resolved') {
+  if (update.sensitive && update.kind !== 'resolved' && update.kind !== 'informationRequested') {
     // Discreet: no category, no officer notes, nothing a bystander could read into.
     return text(
       en
@@ -183,12 +183,25 @@ export const renderCitizenUpdate = (lang: Language, update: CitizenUpdate): Outg
           : `آپ کی شکایت *${etag}* پر کارروائی کی گئی ہے۔${note}`,
       );
     }
-    case 'statusChanged':
+    case 'statusChanged': {
+      // e.g. the reason a complaint was not accepted: the citizen is owed it.
+      const note = update.note ? `\n${clipNote(update.note)}` : '';
       return text(
         en
-          ? `Your complaint *${etag}* is now: *${statusLabel(update.status, lang)}*.`
-          : `آپ کی شکایت *${etag}* کی صورتحال اب: *${statusLabel(update.status, lang)}*۔`,
+          ? `Your complaint *${etag}* is now: *${statusLabel(update.status, lang)}*.${note}`
+          : `آپ کی شکایت *${etag}* کی صورتحال اب: *${statusLabel(update.status, lang)}*۔${note}`,
       );
+    }
+    case 'informationRequested': {
+      // Discreet reports: the button, never the question, on a screen others may read.
+      const question = update.question && !update.sensitive ? `\n${clipNote(update.question)}` : '';
+      return buttons(
+        en
+          ? `The officer handling your complaint *${etag}* needs more information from you.${question}\nPress *Answer* to reply.`
+          : `آپ کی شکایت *${etag}* پر کام کرنے والے افسر کو آپ سے مزید معلومات درکار ہیں۔${question}\nجواب کے لیے *جواب دیں* دبائیں۔`,
+        [{ id: `info:${etag}`, title: UI.btnAnswer[lang] }],
+      );
+    }
     case 'resolved': {
       const note = update.note && !update.sensitive ? `\n${clipNote(update.note)}` : '';
       return [

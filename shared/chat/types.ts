@@ -109,7 +109,9 @@ export type ChatCommand =
   /** Engine already thanked the citizen; worker replies with `renderFailure` only if storing fails. */
   | { kind: 'complaintFeedback'; etag: string; satisfied: boolean; reason?: string }
   /** `etag` absent = all of the citizen's complaints. Engine already acknowledged. */
-  | { kind: 'setOptOut'; etag?: string; optOut: boolean };
+  | { kind: 'setOptOut'; etag?: string; optOut: boolean }
+  /** The citizen's answer to an officer's request for information: resumes the SLA clock. Engine thanked them. */
+  | { kind: 'answerInformationRequest'; etag: string; text: string };
 
 // ---------------------------------------------------------------- session
 
@@ -140,6 +142,8 @@ export type FlowState =
   | { kind: 'feedback' }
   /** Citizen said "not satisfied": waiting for the reason (or skip). */
   | { kind: 'satisfactionReason'; etag: string }
+  /** An officer asked for information on this complaint: waiting for the citizen's answer. */
+  | { kind: 'informationAnswer'; etag: string }
   | { kind: 'complaint'; origin: ComplaintOrigin; step: ComplaintStep; draft: ComplaintFlowDraft };
 
 export interface ChatSession {
@@ -173,7 +177,9 @@ export interface TrackedComplaint {
 export type CitizenUpdate =
   | { kind: 'assigned'; etag: string; sensitive?: boolean }
   | { kind: 'actionRecorded'; etag: string; note?: string; sensitive?: boolean }
-  | { kind: 'statusChanged'; etag: string; status: Status; sensitive?: boolean }
+  | { kind: 'statusChanged'; etag: string; status: Status; note?: string; sensitive?: boolean }
+  /** The officer's question; the reply button `info:<etag>` lets the citizen answer in chat. */
+  | { kind: 'informationRequested'; etag: string; question?: string; sensitive?: boolean }
   | { kind: 'resolved'; etag: string; note?: string; sensitive?: boolean }
   | { kind: 'reopened'; etag: string; sensitive?: boolean }
   | { kind: 'escalated'; etag: string; level: Role; sensitive?: boolean };

@@ -226,6 +226,15 @@ In an emergency call *15*.`,
     en: 'We are sorry. Please tell us briefly what is still wrong, so that senior officers can look at it again (or press *Skip*).',
     ur: 'ہمیں افسوس ہے۔ براہِ کرم مختصراً بتائیں کہ کیا مسئلہ باقی ہے تاکہ سینئر افسران دوبارہ دیکھ سکیں (یا *چھوڑیں* دبائیں)۔',
   },
+  btnAnswer: { en: 'Answer', ur: 'جواب دیں' },
+  askForAnswer: {
+    en: 'Please type your answer to the officer in one message (or *cancel*).',
+    ur: 'براہِ کرم افسر کے لیے اپنا جواب ایک پیغام میں لکھیں (یا *منسوخ*)۔',
+  },
+  thanksForAnswer: {
+    en: 'Thank you. Your answer has been sent to the officer handling your complaint.',
+    ur: 'شکریہ۔ آپ کا جواب آپ کی شکایت پر کام کرنے والے افسر کو بھیج دیا گیا ہے۔',
+  },
   thanksDissatisfied: {
     en: 'Thank you. Your complaint will be reviewed again and you will be informed here.',
     ur: 'شکریہ۔ آپ کی شکایت کا دوبارہ جائزہ لیا جائے گا اور آپ کو یہیں اطلاع دی جائے گی۔',

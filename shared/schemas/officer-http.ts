@@ -105,23 +105,28 @@ export const transitionRequestSchema = z
 
 export const followUpActionRequestSchema = followUpActionSchema.meta({ id: 'FollowUpActionRequest' });
 
+/** The complainant's proof of ownership, as for tracking: the e-tag plus the tracking code or the filing phone. */
+const proofFields = {
+  etag: EtagInputSchema,
+  trackingCode: z
+    .string()
+    .max(64)
+    .optional()
+    .refine(
+      (v) => v === undefined || normalizeTrackingCode(v) !== undefined,
+      'A tracking code has 8 letters and digits',
+    ),
+  phone: z
+    .string()
+    .max(40)
+    .optional()
+    .refine((v) => v === undefined || normalizePhone(v) !== undefined, 'Invalid phone number'),
+};
+
 /** POST /complaints/feedback: the complainant's answer, with the same proof of ownership as tracking. */
 export const feedbackRequestSchema = z
   .strictObject({
-    etag: EtagInputSchema,
-    trackingCode: z
-      .string()
-      .max(64)
-      .optional()
-      .refine(
-        (v) => v === undefined || normalizeTrackingCode(v) !== undefined,
-        'A tracking code has 8 letters and digits',
-      ),
-    phone: z
-      .string()
-      .max(40)
-      .optional()
-      .refine((v) => v === undefined || normalizePhone(v) !== undefined, 'Invalid phone number'),
+    ...proofFields,
     satisfied: z.boolean(),
     reason: trimmedText(1, 2000).optional().meta({ description: 'Required when not satisfied' }),
   })
@@ -132,6 +137,12 @@ export const feedbackRequestSchema = z
     }
   })
   .meta({ id: 'FeedbackRequest' });
+
+/** POST /complaints/respond: the complainant answers an officer's request for information. */
+export const informationAnswerRequestSchema = z
+  .strictObject({ ...proofFields, message: trimmedText(1, 5000) })
+  .superRefine((value, ctx) => requireOneProofOfOwnership(value, ctx))
+  .meta({ id: 'InformationAnswerRequest' });
 
 // --- OpenAPI (merged into openapi.ts OPERATIONS) --------------------------------------------------
 
@@ -273,6 +284,18 @@ export const OFFICER_OPERATIONS: Record<string, OperationSpec> = {
       '400': err('Invalid fields'),
       '404': err('No complaint matches this e-tag and proof'),
       '409': err('The complaint is not resolved'),
+    },
+  },
+  'POST /complaints/respond': {
+    summary: "The complainant answers an officer's request for information",
+    description:
+      'Proof of ownership as for tracking. The answer goes into the timeline, the complaint returns to the officer (in progress) and the paused SLA clock resumes.',
+    request: { name: 'InformationAnswerRequest', schema: informationAnswerRequestSchema },
+    responses: {
+      '200': { description: '`{ etag, status }`' },
+      '400': err('Invalid fields'),
+      '404': err('No complaint matches this e-tag and proof'),
+      '409': err('The complaint is not awaiting the citizen'),
     },
   },
 };

@@ -96,6 +96,53 @@ describe('complaint lifecycle over the local runtime', () => {
     expect(outboxText(finalOutbox[6]!)).toMatch(/reopened/);
   });
 
+  it("an officer asks the citizen for information; the citizen's answer returns the complaint to the officer", async () => {
+    const http = httpClient(runtime);
+    // Prepare: filed, assigned to a station and started
+    const citizen = '923025556677';
+    const filed = await http.request('POST', '/complaints', {
+      body: {
+        complainant: { name: 'Nadia Khan', phone: '0302 5556677' },
+        district: 'LHR',
+        category: 'theft_robbery',
+        description: 'My handbag was snatched by two men on a motorcycle near the canal.',
+        language: 'en',
+      },
+    });
+    const { etag, trackingCode } = filed.body as { etag: string; trackingCode: string };
+    const path = `/officer/complaints/${etag}`;
+    const dpo = await http.tokenFor('DPO', { district: 'LHR' });
+    const sho = await http.tokenFor('SHO', { district: 'LHR', station: 'Gulberg' });
+    await http.request('POST', `${path}/assign`, {
+      token: dpo,
+      ifMatch: 1,
+      body: { level: 'SHO', station: 'Gulberg' },
+    });
+    await http.request('POST', `${path}/transitions`, { token: sho, ifMatch: 2, body: { type: 'start' } });
+    // Act: the SHO asks; the citizen hears the question and answers with the tracking code as proof
+    const asked = await http.request('POST', `${path}/transitions`, {
+      token: sho,
+      ifMatch: 3,
+      body: { type: 'requestCitizenInfo', note: 'Which bridge on the canal was it near?' },
+    });
+    const told = await waitForOutbox(runtime, 4, citizen);
+    const answered = await http.request('POST', '/complaints/respond', {
+      body: { etag, trackingCode, message: 'Near the Jail Road underpass' },
+    });
+    const again = await http.request('POST', '/complaints/respond', {
+      body: { etag, trackingCode, message: 'Near the Jail Road underpass' },
+    });
+    // Assess
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    expect(outboxText(told[3]!)).toMatch(/Which bridge on the canal/);
+    expect(answered.status, JSON.stringify(answered.body)).toBe(200);
+    expect(answered.body).toMatchObject({ status: 'in_progress' });
+    expect(again.status).toBe(409);
+    const after = await http.request('GET', path, { token: sho });
+    expect(after.body.complaint.status).toBe('in_progress');
+    expect(after.body.timeline.at(-1)).toMatchObject({ note: 'Near the Jail Road underpass' });
+  });
+
   it('keeps officers of other areas out: 404 on read and act, nothing in their list', async () => {
     const http = httpClient(runtime);
     // Prepare

@@ -207,6 +207,12 @@ const FEEDBACK_TEMPLATE = {
   reason: 'Nothing happened',
 };
 
+const ANSWER_TEMPLATE = {
+  etag: 'LHR-7K3Q-F9XC',
+  trackingCode: 'ABCD2345',
+  message: 'It happened near the canal bridge',
+};
+
 const KNOWN_QUERY: Record<string, readonly string[]> = {
   '/officer/complaints': ['district', 'station', 'status', 'category', 'priority', 'overdue', 'to'],
   '/officer/monitoring': ['district', 'region', 'to'],
@@ -321,9 +327,11 @@ const publicJson = (gen: Gen, path: string): FuzzRequest => {
       ? gen.bodyFor('file')
       : path === '/complaints/feedback'
         ? gen.bodyLike(FEEDBACK_TEMPLATE)
-        : gen.random() < 0.2
-          ? gen.bodyLike({ etag: 'LHR-7K3Q-F9XC', trackingCode: 'ABCD2345' })
-          : gen.bodyFor('track');
+        : path === '/complaints/respond'
+          ? gen.bodyLike(ANSWER_TEMPLATE)
+          : gen.random() < 0.2
+            ? gen.bodyLike({ etag: 'LHR-7K3Q-F9XC', trackingCode: 'ABCD2345' })
+            : gen.bodyFor('track');
   const { headers, body } = withBody(part, path === '/complaints' ? {} : noise(gen));
   return {
     label: `POST ${path}`,
@@ -400,6 +408,7 @@ const PLAN: readonly { count: number; make: (gen: Gen) => FuzzRequest }[] = [
   { count: 400, make: (gen) => publicJson(gen, '/complaints') },
   { count: 250, make: (gen) => publicJson(gen, '/complaints/track') },
   { count: 250, make: (gen) => publicJson(gen, '/complaints/feedback') },
+  { count: 150, make: (gen) => publicJson(gen, '/complaints/respond') },
   { count: 50, make: (gen) => referenceGet(gen, '/districts') },
   { count: 50, make: (gen) => referenceGet(gen, '/categories') },
   { count: 50, make: (gen) => referenceGet(gen, '/openapi.json') },

@@ -12,9 +12,10 @@
 import { renderCitizenUpdate } from '../../chat/render.ts';
 import type { CitizenUpdate, OutgoingMessage } from '../../chat/types.ts';
 import type { Complaint } from '../../domain/complaint.ts';
+import type { Language } from '../../domain/vocabulary.ts';
 import { findCategory } from '../../domain/categories.ts';
 import { isEventType, parseEventDetail, type EventType } from '../../schemas/events/index.ts';
-import type { ComplaintRepository } from '../ports.ts';
+import type { ComplaintRepository, TimelineEntry } from '../ports.ts';
 import { deliver, type DeliverDeps } from '../whatsapp/deliver.ts';
 import type { SessionPort } from '../whatsapp/ports.ts';
 
@@ -45,6 +46,23 @@ export const citizenRecipient = (complaint: Complaint): { citizenId: string; waI
   return /^\d{7,15}$/.test(digits) ? { citizenId: digits, waId: digits } : undefined;
 };
 
+/**
+ * The officer's public note of one timeline entry, with the FIR number when an FIR was registered: that
+ * number is what the complainant needs (it is only in the entry's data, not in the note).
+ */
+export const citizenNoteFor = (
+  entry: Pick<TimelineEntry, 'note' | 'data'> | undefined,
+  language: Language,
+): string | undefined => {
+  const firNumber = entry?.data?.firNumber;
+  if (typeof firNumber !== 'string' || firNumber.trim() === '' || entry?.note?.includes(firNumber)) {
+    return entry?.note;
+  }
+  const label = language === 'en' ? `FIR no. ${firNumber}` : `ایف آئی آر نمبر: ${firNumber}`;
+  // First, so clipping a long note never drops it.
+  return entry?.note ? `${label}\n${entry.note}` : label;
+};
+
 /** The renderer's input for one event; undefined when the citizen need not hear about it. */
 export const citizenUpdateFor = (
   detailType: EventType,
@@ -66,9 +84,11 @@ export const citizenUpdateFor = (
       return { kind: 'actionRecorded', ...base, ...(note ? { note } : {}) };
     case 'ComplaintStatusChanged': {
       const { toStatus: to } = parseEventDetail('ComplaintStatusChanged', detail);
-      return to === 'resolved'
-        ? { kind: 'resolved', ...base, ...(note ? { note } : {}) }
-        : { kind: 'statusChanged', ...base, status: to };
+      if (to === 'resolved') return { kind: 'resolved', ...base, ...(note ? { note } : {}) };
+      if (to === 'awaiting_citizen') {
+        return { kind: 'informationRequested', ...base, ...(note ? { question: note } : {}) };
+      }
+      return { kind: 'statusChanged', ...base, status: to, ...(note && !sensitive ? { note } : {}) };
     }
     case 'ComplaintReopened':
       return { kind: 'reopened', ...base };
@@ -93,7 +113,13 @@ export const notifyCitizen = async (deps: CitizenNotifierDeps, event: BusEvent):
   if (!recipient) return { outcome: 'skipped', reason: 'no-recipient' };
   // Officers' notes reach the citizen only through the public-facing note of the very entry announced.
   const entry = timeline.find((t) => t.id === envelope.timelineItemId);
-  const update = citizenUpdateFor(detailType, event.detail, complaint, entry?.note);
+  const update = citizenUpdateFor(
+    detailType,
+    event.detail,
+    complaint,
+    // A rejection carries its reason rather than a note; the citizen is owed it either way.
+    citizenNoteFor(entry, complaint.language) ?? entry?.reason,
+  );
   if (!update) return { outcome: 'skipped', reason: 'not-a-citizen-event' };
 
   const messages: OutgoingMessage[] = renderCitizenUpdate(complaint.language, update);

@@ -9,7 +9,7 @@ import type { Complaint } from '../../domain/complaint.ts';
 import { ConflictError, DomainError, NotFoundError, PreconditionFailedError } from '../../domain/errors.ts';
 import { citizenIdentityOf } from '../citizen.ts';
 import { fileComplaint } from '../file-complaint.ts';
-import { giveFeedback } from '../officer/citizen-feedback.ts';
+import { answerInformationRequest, giveFeedback } from '../officer/citizen-feedback.ts';
 import type { ComplaintDeps, ComplaintWithTimeline } from '../ports.ts';
 import { listComplaintsOfCitizen, trackComplaintOfCitizen } from '../track-complaint.ts';
 import type { CommandContext } from './process-inbound.ts';
@@ -155,6 +155,28 @@ export const runChatCommand = async (
           // A second tap on an old button: the complaint is no longer resolved. The engine already thanked them.
           if (!(error instanceof ConflictError)) throw error;
           deps.log.info('feedback on a complaint that is not awaiting it ignored', {
+            status: complaint.status,
+          });
+        }
+        return [];
+      }
+      case 'answerInformationRequest': {
+        // The filing WhatsApp identity is the proof of ownership; the answer resumes the SLA clock.
+        const complaint = await deps.complaints.complaints.get(command.etag);
+        if (!complaint || citizenIdentityOf(complaint) !== identity) {
+          deps.log.info('answer for a complaint the citizen does not own ignored');
+          return [];
+        }
+        try {
+          await answerInformationRequest(deps.complaints, {
+            etag: complaint.etag,
+            identity,
+            answer: command.text,
+          });
+        } catch (error) {
+          // Answered twice, or the officer moved on meanwhile: the engine already thanked them.
+          if (!(error instanceof ConflictError)) throw error;
+          deps.log.info('answer to a complaint not awaiting the citizen ignored', {
             status: complaint.status,
           });
         }

@@ -587,6 +587,23 @@ describe('satisfaction and opt-out', () => {
     });
   });
 
+  it("answers an officer's request for information: Answer button, then the text goes to the officer", () => {
+    // Prepare
+    const chat = inLanguage('en');
+    // Act
+    const asked = chat.tap(`info:${ETAG}`, 'Answer');
+    const done = chat.text('The motorcycle is a black Honda 125, registration LEA-1234');
+    // Assess
+    expect(asked.commands).toEqual([]);
+    expect(textOf(asked.replies)).toContain('answer');
+    expect(only(done.commands, 'answerInformationRequest')).toEqual({
+      kind: 'answerInformationRequest',
+      etag: ETAG,
+      text: 'The motorcycle is a black Honda 125, registration LEA-1234',
+    });
+    expect(chat.session?.flow).toBeUndefined();
+  });
+
   it('"stop updates" opts out of follow-up messages', () => {
     // Prepare
     const chat = inLanguage('en');

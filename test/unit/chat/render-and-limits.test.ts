@@ -235,6 +235,13 @@ describe('renderers', () => {
       { kind: 'resolved', etag: ETAG, note: 'Phone recovered' },
       { kind: 'reopened', etag: ETAG },
       { kind: 'escalated', etag: ETAG, level: 'DPO' },
+      { kind: 'informationRequested', etag: ETAG, question: 'Which road was it on?' },
+      {
+        kind: 'statusChanged',
+        etag: ETAG,
+        status: 'rejected',
+        note: 'A civil dispute: please go to the court',
+      },
     ];
     for (const lang of LANGS) {
       for (const u of updates) {
@@ -257,6 +264,33 @@ describe('renderers', () => {
       }),
     );
     expect(discreet).not.toContain('Accused');
+  });
+
+  it("an officer's request for information shows the question and an Answer button, never the question when sensitive", () => {
+    // Act
+    const open = renderCitizenUpdate('en', {
+      kind: 'informationRequested',
+      etag: ETAG,
+      question: 'Which road?',
+    });
+    const discreet = renderCitizenUpdate('ur', {
+      kind: 'informationRequested',
+      etag: ETAG,
+      question: 'Which road?',
+      sensitive: true,
+    });
+    const rejected = renderCitizenUpdate('en', {
+      kind: 'statusChanged',
+      etag: ETAG,
+      status: 'rejected',
+      note: 'A civil dispute: please go to the court',
+    });
+    // Assess
+    expect(textOf(open)).toContain('Which road?');
+    expect(replyIds(open)).toEqual([`info:${ETAG}`]);
+    expect(replyIds(discreet)).toEqual([`info:${ETAG}`]);
+    expect(textOf(discreet)).not.toContain('Which road?');
+    expect(textOf(rejected)).toContain('civil dispute');
   });
 
   it('renderFailure and renderFeedbackAck exist in both languages', () => {

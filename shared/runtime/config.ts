@@ -77,6 +77,7 @@ export const whatsappConfig = () =>
       /** Approved template used outside the 24-hour window; its body has one text parameter. */
       templateName: z.string().regex(/^[a-z0-9_]{1,512}$/, 'lowercase letters, digits and underscores'),
       templateLanguage: z.string().min(2),
+      templateLanguageEnglish: z.string().min(2),
       /** Graph API calls: attempts on 429/5xx before giving up (the worker then retries the record). */
       graphMaxAttempts: z.coerce.number().int().min(1).max(10),
     }),
@@ -90,6 +91,7 @@ export const whatsappConfig = () =>
       phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID || 'local-phone-number-id',
       templateName: env.WHATSAPP_TEMPLATE_NAME || 'rabta_update',
       templateLanguage: env.WHATSAPP_TEMPLATE_LANGUAGE || 'ur',
+      templateLanguageEnglish: env.WHATSAPP_TEMPLATE_LANGUAGE_EN || 'en',
       graphMaxAttempts: env.GRAPH_API_MAX_ATTEMPTS || '4',
     },
     'WhatsApp (WHATSAPP_*, GRAPH_API_*)',

@@ -59,7 +59,11 @@ const deliverDeps = () => {
   return {
     outbound: createOutboundMessageStore(documentClient(), tableName),
     graph: graph(),
-    template: { name: config.templateName, language: config.templateLanguage },
+    template: {
+      name: config.templateName,
+      language: config.templateLanguage,
+      englishLanguage: config.templateLanguageEnglish,
+    },
     log: appLog(),
   };
 };

@@ -89,7 +89,11 @@ export const workerDeps = (): ProcessInboundDeps => {
     sessions: createSessionStore(documentClient(), tableName),
     outbound: createOutboundMessageStore(documentClient(), tableName),
     graph: graph(),
-    template: { name: config.templateName, language: config.templateLanguage },
+    template: {
+      name: config.templateName,
+      language: config.templateLanguage,
+      englishLanguage: config.templateLanguageEnglish,
+    },
     converse,
     runCommand: (command, context) => runChatCommand({ complaints, feedback, log }, command, context),
     clock: () => new Date(),

@@ -21,7 +21,11 @@ export interface GraphPort {
 export interface DeliverDeps {
   outbound: OutboundMessagePort;
   graph: GraphPort;
-  template: { name: string; language: string };
+  /**
+   * The approved template for messages outside the 24-hour window, approved in Urdu (`language`) and in
+   * English (`englishLanguage`, default `en`); each message goes out in the language its text is written in.
+   */
+  template: { name: string; language: string; englishLanguage?: string };
   log: AppLog;
 }
 
@@ -39,6 +43,9 @@ export interface Delivery {
 }
 
 export type DeliveryOutcome = 'sent' | 'already-sent' | 'refused';
+
+/** Arabic-script letters: the text was rendered in Urdu (messages are rendered in one language). */
+const URDU_SCRIPT = /[\u0600-\u06ff]/;
 
 export const insideWindow = (windowStart: Date | undefined, now: Date): boolean =>
   windowStart !== undefined && now.getTime() - windowStart.getTime() < CUSTOMER_SERVICE_WINDOW_MS;
@@ -63,7 +70,9 @@ export const deliver = async (deps: DeliverDeps, delivery: Delivery): Promise<De
       ? {
           type: 'template',
           name: deps.template.name,
-          language: deps.template.language,
+          language: URDU_SCRIPT.test(record.fallbackText)
+            ? deps.template.language
+            : (deps.template.englishLanguage ?? 'en'),
           bodyParameters: [asTemplateParameter(record.fallbackText)],
         }
       : toGraphMessage(delivery.message);

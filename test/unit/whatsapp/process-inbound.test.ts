@@ -173,9 +173,9 @@ describe('processInbound', () => {
     await processInbound(deps, item);
     // Assess
     expect(sent.map((s) => s.message)).toEqual([
-      { type: 'template', name: 'rabta_update', language: 'ur', bodyParameters: ['one'] },
-      { type: 'template', name: 'rabta_update', language: 'ur', bodyParameters: ['two | 1. Yes'] },
-      { type: 'template', name: 'rabta_update', language: 'ur', bodyParameters: ['thanks'] },
+      { type: 'template', name: 'rabta_update', language: 'en', bodyParameters: ['one'] },
+      { type: 'template', name: 'rabta_update', language: 'en', bodyParameters: ['two | 1. Yes'] },
+      { type: 'template', name: 'rabta_update', language: 'en', bodyParameters: ['thanks'] },
     ]);
   });
 
@@ -218,7 +218,7 @@ describe('handleStatus', () => {
     expect(sent.filter((s) => s.message.type === 'template')).toEqual([
       {
         to: { waId: '923001234567', userId: 'US.1' },
-        message: { type: 'template', name: 'rabta_update', language: 'ur', bodyParameters: ['one'] },
+        message: { type: 'template', name: 'rabta_update', language: 'en', bodyParameters: ['one'] },
       },
     ]);
   });

@@ -8,7 +8,12 @@ import { createComplaintRepository } from '../../shared/adapters/dynamodb/compla
 import { createOutboundMessageStore } from '../../shared/adapters/dynamodb/outbound-message-store.ts';
 import { createSessionStore, sessionItem } from '../../shared/adapters/dynamodb/session-store.ts';
 import type { GraphMessage, GraphRecipient } from '../../shared/adapters/whatsapp/graph-client.ts';
-import { notifyCitizen, type CitizenNotifierDeps } from '../../shared/app/notify/citizen-notifier.ts';
+import {
+  EarlierUpdatePendingError,
+  notifyCitizen,
+  type CitizenNotifierDeps,
+} from '../../shared/app/notify/citizen-notifier.ts';
+import { eventOfTimelineEntry } from '../../shared/app/publish-timeline.ts';
 import { alertOfficers, type OfficerAlerterDeps } from '../../shared/app/notify/officer-alerter.ts';
 import { listAlerts } from '../../shared/app/officer/alerts.ts';
 import type { ComplaintRepository } from '../../shared/app/ports.ts';
@@ -80,6 +85,16 @@ const actAndAnnounce = async (complaint: Complaint, command: Parameters<typeof a
   return { 'detail-type': entry.type, detail };
 };
 
+/** Tells the citizen about every entry but the last, in order, as the notifier would have by now. */
+const announceEarlier = async (etag: string) => {
+  const stored = await repository.getWithTimeline(etag);
+  const deps = notifierDeps();
+  for (const entry of stored?.timeline.slice(0, -1) ?? []) {
+    const { detailType, detail } = eventOfTimelineEntry(entry);
+    await notifyCitizen(deps, { 'detail-type': detailType, detail });
+  }
+};
+
 const openWindow = async (citizenId: string) => {
   const now = new Date();
   const session = {
@@ -94,11 +109,28 @@ const openWindow = async (citizenId: string) => {
 };
 
 describe('notifyCitizen', () => {
+  it('holds a later update back until the earlier one of the same complaint has gone out', async () => {
+    // Prepare: filed (its update not sent yet), then assigned
+    const complaint = makeComplaint({ district: 'LHR', language: 'en' }, new Date());
+    await seed(repository, complaint);
+    const assigned = await actAndAnnounce(complaint, { type: 'assign', level: 'SHO', station: 'Model Town' });
+    const deps = notifierDeps();
+    // Act
+    const tooEarly = notifyCitizen(deps, assigned);
+    await expect(tooEarly).rejects.toBeInstanceOf(EarlierUpdatePendingError);
+    await announceEarlier(complaint.etag);
+    const inTurn = await notifyCitizen(deps, assigned);
+    // Assess
+    expect(inTurn).toEqual({ outcome: 'sent', messages: 1 });
+    expect(deps.graph.sent).toHaveLength(1);
+  });
+
   it('sends one template per event outside the 24-hour window, and nothing again when the event is redelivered', async () => {
     // Prepare
     const complaint = makeComplaint({ district: 'LHR', language: 'ur' }, new Date());
     await seed(repository, complaint);
     const event = await actAndAnnounce(complaint, { type: 'assign', level: 'SHO', station: 'Model Town' });
+    await announceEarlier(complaint.etag);
     const deps = notifierDeps();
     // Act
     const first = await notifyCitizen(deps, event);
@@ -121,6 +153,7 @@ describe('notifyCitizen', () => {
     await actAndAnnounce(complaint, { type: 'assign', level: 'SHO', station: 'Model Town' });
     await actAndAnnounce(complaint, { type: 'start' });
     const resolved = await actAndAnnounce(complaint, { type: 'resolve', note: 'Motorcycle recovered' });
+    await announceEarlier(complaint.etag);
     const deps = notifierDeps();
     // Act
     const result = await notifyCitizen(deps, resolved);

@@ -2,6 +2,7 @@
  * Helpers of the officer/SLA integration tests: API Gateway HTTP API (payload 2.0) events with JWT
  * authorizer claims, a Lambda context, and seeding complaints through the real repository.
  */
+import { complaintFiledDraft } from '../../shared/app/file-complaint.ts';
 import type { Context } from 'aws-lambda';
 import type { ApiEvent, ApiResult } from '../../shared/adapters/http/middleware.ts';
 import type { Complaint } from '../../shared/domain/complaint.ts';
@@ -93,8 +94,6 @@ export const call = async (
 
 export const seed = async (repository: ComplaintRepository, ...complaints: Complaint[]): Promise<void> => {
   for (const complaint of complaints) {
-    await repository.create(complaint, [
-      { type: 'ComplaintFiled', actor: { kind: 'citizen' }, at: complaint.createdAt },
-    ]);
+    await repository.create(complaint, [complaintFiledDraft(complaint)]);
   }
 };

@@ -97,6 +97,8 @@ export const createOutboundMessageStore = (
       }
     },
 
+    find: get,
+
     async findByWamid(wamid) {
       const { Item } = await documents.send(
         new GetCommand({ TableName: tableName(), Key: outboundByWamidKey(wamid), ConsistentRead: true }),

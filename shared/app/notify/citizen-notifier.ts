@@ -16,6 +16,7 @@ import type { Language } from '../../domain/vocabulary.ts';
 import { findCategory } from '../../domain/categories.ts';
 import { isEventType, parseEventDetail, type EventType } from '../../schemas/events/index.ts';
 import type { ComplaintRepository, TimelineEntry } from '../ports.ts';
+import { eventOfTimelineEntry } from '../publish-timeline.ts';
 import { deliver, type DeliverDeps } from '../whatsapp/deliver.ts';
 import type { SessionPort } from '../whatsapp/ports.ts';
 
@@ -23,6 +24,18 @@ export interface CitizenNotifierDeps extends DeliverDeps {
   complaints: Pick<ComplaintRepository, 'get' | 'getWithTimeline'>;
   sessions: SessionPort;
   clock: { now(): Date };
+}
+
+/**
+ * How long an update waits for an earlier one of the same complaint that is still unsent. The queue is not
+ * FIFO, so two actions a moment apart can be handled in either order; past this, an earlier update that never
+ * went out (e.g. in the DLQ) no longer holds the later ones back.
+ */
+export const EARLIER_UPDATE_WAIT_MS = 5 * 60_000;
+
+/** A later update found an earlier one of its complaint unsent: retried by SQS, so the citizen reads them in order. */
+export class EarlierUpdatePendingError extends Error {
+  override name = 'EarlierUpdatePendingError';
 }
 
 export interface BusEvent {
@@ -101,6 +114,33 @@ export const citizenUpdateFor = (
   }
 };
 
+/** True when an earlier, recent timeline entry of the complaint owes the citizen an update not yet begun. */
+const earlierUpdatePending = async (
+  deps: CitizenNotifierDeps,
+  complaint: Complaint,
+  timeline: readonly TimelineEntry[],
+  entry: TimelineEntry,
+  now: Date,
+): Promise<boolean> => {
+  // Timeline item ids share the complaint's prefix and then sort by time and sequence.
+  const earlier = timeline.filter(
+    (t) => t.id < entry.id && now.getTime() - Date.parse(t.at) < EARLIER_UPDATE_WAIT_MS,
+  );
+  for (const previous of earlier) {
+    let owed: CitizenUpdate | undefined;
+    try {
+      const { detailType, detail } = eventOfTimelineEntry(previous);
+      owed = citizenUpdateFor(detailType, detail, complaint, undefined);
+    } catch {
+      // An entry the publisher could not announce either: nothing was owed for it.
+      continue;
+    }
+    if (!owed) continue;
+    if (!(await deps.outbound.find(`notify#${previous.id}#0`))) return true;
+  }
+  return false;
+};
+
 export const notifyCitizen = async (deps: CitizenNotifierDeps, event: BusEvent): Promise<NotifyOutcome> => {
   const detailType = event['detail-type'];
   if (!isEventType(detailType)) return { outcome: 'skipped', reason: 'not-a-citizen-event' };
@@ -122,10 +162,14 @@ export const notifyCitizen = async (deps: CitizenNotifierDeps, event: BusEvent):
   );
   if (!update) return { outcome: 'skipped', reason: 'not-a-citizen-event' };
 
+  const now = deps.clock.now();
+  if (entry && (await earlierUpdatePending(deps, complaint, timeline, entry, now))) {
+    throw new EarlierUpdatePendingError(`An earlier update of ${complaint.etag} has not been sent yet`);
+  }
+
   const messages: OutgoingMessage[] = renderCitizenUpdate(complaint.language, update);
   const session = await deps.sessions.load(recipient.citizenId);
   const windowStart = session ? new Date(session.lastInboundAt) : undefined;
-  const now = deps.clock.now();
   let sent = 0;
   for (const [index, message] of messages.entries()) {
     const outcome = await deliver(deps, {

@@ -65,6 +65,7 @@ export interface OutboundMessagePort {
   begin(record: Omit<OutboundRecord, 'state' | 'wamid' | 'errorCode'>, now: Date): Promise<OutboundRecord>;
   markSent(outboundId: string, wamid: string, now: Date): Promise<void>;
   findByWamid(wamid: string): Promise<OutboundRecord | undefined>;
+  find(outboundId: string): Promise<OutboundRecord | undefined>;
   /** Moves the record forward (sent < delivered < read; failed from any state); ignores stale statuses. */
   applyStatus(outboundId: string, state: OutboundState, at: Date, errorCode?: number): Promise<void>;
 }

@@ -55,6 +55,9 @@ const world = (
     },
   };
   const outboundPort: OutboundMessagePort = {
+    async find(id) {
+      return outbound.get(id);
+    },
     async begin(record) {
       if (!outbound.has(record.outboundId)) outbound.set(record.outboundId, { ...record, state: 'pending' });
       return outbound.get(record.outboundId)!;

@@ -5,14 +5,17 @@
  */
 import middy from '@middy/core';
 import { httpMiddlewares } from '../shared/runtime/http.ts';
-import { jsonBody, jsonResponse, type ApiEvent, type ApiResult } from '../shared/adapters/http/middleware.ts';
+import {
+  jsonResponse,
+  parseJsonBody,
+  type ApiEvent,
+  type ApiResult,
+} from '../shared/adapters/http/middleware.ts';
 import { answerInformationRequest, giveFeedback } from '../shared/app/officer/citizen-feedback.ts';
 import { trackComplaint } from '../shared/app/track-complaint.ts';
 import { citizenFeedbackDeps } from '../shared/runtime/officer.ts';
 import { feedbackRequestSchema, informationAnswerRequestSchema } from '../shared/schemas/officer-http.ts';
 
-const feedback = jsonBody(feedbackRequestSchema);
-const answer = jsonBody(informationAnswerRequestSchema);
 const isAnswer = (event: ApiEvent): boolean => (event.rawPath ?? '').endsWith('/respond');
 
 /** The tracking use case is the one proof-of-ownership check: same answer for unknown and not yours. */
@@ -24,18 +27,17 @@ const proveOwnership = (proof: { etag: string; trackingCode?: string; phone?: st
 
 export const handler = middy<ApiEvent, ApiResult>()
   .use(httpMiddlewares())
-  .before((request) => (isAnswer(request.event) ? answer : feedback).middleware.before?.(request))
   .handler(async (event) => {
     const deps = citizenFeedbackDeps();
     if (isAnswer(event)) {
-      const { message, ...proof } = answer.of(event);
+      const { message, ...proof } = parseJsonBody(event, informationAnswerRequestSchema);
       const { etag } = await proveOwnership(proof);
       return jsonResponse(
         200,
         await answerInformationRequest(deps, { etag, identity: 'proven-by-tracking', answer: message }),
       );
     }
-    const { satisfied, reason, ...proof } = feedback.of(event);
+    const { satisfied, reason, ...proof } = parseJsonBody(event, feedbackRequestSchema);
     const { etag } = await proveOwnership(proof);
     const result = await giveFeedback(deps, {
       etag,

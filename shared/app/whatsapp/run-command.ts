@@ -80,6 +80,30 @@ const updateOwnComplaint = async (
   return false;
 };
 
+/**
+ * A citizen's answer on one of their complaints, the filing WhatsApp identity being the proof of ownership.
+ * Someone else's complaint, or one no longer waiting for this answer (a second tap on an old button), is
+ * ignored: the engine has already thanked the citizen.
+ */
+const answerOnOwnComplaint = async (
+  deps: RunCommandDeps,
+  etag: string,
+  identity: string,
+  answer: (etag: string) => Promise<unknown>,
+): Promise<void> => {
+  const complaint = await deps.complaints.complaints.get(etag);
+  if (!complaint || citizenIdentityOf(complaint) !== identity) {
+    deps.log.info('answer on a complaint the citizen does not own ignored');
+    return;
+  }
+  try {
+    await answer(complaint.etag);
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    deps.log.info('answer on a complaint not waiting for it ignored', { status: complaint.status });
+  }
+};
+
 export const runChatCommand = async (
   deps: RunCommandDeps,
   command: ChatCommand,
@@ -136,52 +160,23 @@ export const runChatCommand = async (
         });
         return renderFeedbackAck(lang);
       }
-      case 'complaintFeedback': {
-        // The same use case as POST /complaints/feedback: satisfied closes, not satisfied reopens one
-        // level up. The filing WhatsApp identity is the proof of ownership here.
-        const complaint = await deps.complaints.complaints.get(command.etag);
-        if (!complaint || citizenIdentityOf(complaint) !== identity) {
-          deps.log.info('feedback for a complaint the citizen does not own ignored');
-          return [];
-        }
-        try {
-          await giveFeedback(deps.complaints, {
-            etag: complaint.etag,
+      case 'complaintFeedback':
+        // The same use case as POST /complaints/feedback: satisfied closes, not satisfied reopens one level up.
+        await answerOnOwnComplaint(deps, command.etag, identity, (etag) =>
+          giveFeedback(deps.complaints, {
+            etag,
             identity,
             satisfied: command.satisfied,
             reason: command.reason ?? (command.satisfied ? undefined : NO_REASON_GIVEN),
-          });
-        } catch (error) {
-          // A second tap on an old button: the complaint is no longer resolved. The engine already thanked them.
-          if (!(error instanceof ConflictError)) throw error;
-          deps.log.info('feedback on a complaint that is not awaiting it ignored', {
-            status: complaint.status,
-          });
-        }
+          }),
+        );
         return [];
-      }
-      case 'answerInformationRequest': {
-        // The filing WhatsApp identity is the proof of ownership; the answer resumes the SLA clock.
-        const complaint = await deps.complaints.complaints.get(command.etag);
-        if (!complaint || citizenIdentityOf(complaint) !== identity) {
-          deps.log.info('answer for a complaint the citizen does not own ignored');
-          return [];
-        }
-        try {
-          await answerInformationRequest(deps.complaints, {
-            etag: complaint.etag,
-            identity,
-            answer: command.text,
-          });
-        } catch (error) {
-          // Answered twice, or the officer moved on meanwhile: the engine already thanked them.
-          if (!(error instanceof ConflictError)) throw error;
-          deps.log.info('answer to a complaint not awaiting the citizen ignored', {
-            status: complaint.status,
-          });
-        }
+      case 'answerInformationRequest':
+        // The same use case as POST /complaints/respond: the answer resumes the SLA clock.
+        await answerOnOwnComplaint(deps, command.etag, identity, (etag) =>
+          answerInformationRequest(deps.complaints, { etag, identity, answer: command.text }),
+        );
         return [];
-      }
       case 'setOptOut': {
         const etags = command.etag
           ? [command.etag]

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { signBody, signBodyAsMeta } from '../../../shared/adapters/whatsapp/signature.ts';
-import { deduplicationKey } from '../../../shared/adapters/whatsapp/payload.ts';
+import { signBody, signBodyAsMeta } from '../../../shared/app/whatsapp/signature.ts';
+import { deduplicationKey } from '../../../shared/app/whatsapp/payload.ts';
 import {
   WebhookPayloadError,
   WebhookSignatureError,
@@ -153,7 +153,6 @@ describeWithCorpus('test/unit/whatsapp/receive-webhook.test.ts', () => {
     for (const personal of ['972987654321', 'Test Name', 'Body Text', 'US.1349'])
       expect(logText).not.toContain(personal);
   });
-
 });
 
 describe('receiveWebhook', () => {

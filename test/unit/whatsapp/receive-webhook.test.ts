@@ -153,7 +153,6 @@ describeWithCorpus('test/unit/whatsapp/receive-webhook.test.ts', () => {
     for (const personal of ['972987654321', 'Test Name', 'Body Text', 'US.1349'])
       expect(logText).not.toContain(personal);
   });
-
 });
 
 describe('receiveWebhook', () => {

@@ -4,7 +4,7 @@
  * widens a list). The OpenAPI document is generated from them (openapi.ts).
  */
 import { z } from 'zod';
-import type { OperationSpec } from './openapi.ts';
+import type { OperationSpec } from './operation-spec.ts';
 import { errorResponseSchema, requireOneProofOfOwnership } from './http.ts';
 import {
   DistrictCodeInputSchema,

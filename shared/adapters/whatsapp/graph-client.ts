@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { graphErrorResponseSchema, graphSendResponseSchema } from '../../schemas/whatsapp.ts';
-import { GraphApiError } from './errors.ts';
+import { GraphApiError } from '../../app/whatsapp/errors.ts';
+import type { GraphMessage, GraphPort, GraphRecipient } from '../../app/whatsapp/ports.ts';
 
 /** Meta's limits (../shared/fixtures/whatsapp/LIMITS.md). */
 export const GRAPH_LIMITS = {
@@ -68,13 +69,6 @@ export const graphMessageSchema = z.discriminatedUnion('type', [
     bodyParameters: z.array(z.string()).default([]),
   }),
 ]);
-export type GraphMessage = z.input<typeof graphMessageSchema>;
-
-/** Who to send to: the phone-based WhatsApp id when known, else the business-scoped user id. */
-export interface GraphRecipient {
-  readonly waId?: string;
-  readonly userId?: string;
-}
 
 export interface GraphClientOptions {
   readonly baseUrl: string;
@@ -91,11 +85,7 @@ export interface GraphClientOptions {
   readonly random?: () => number;
 }
 
-export interface GraphClient {
-  /** Sends one message; resolves with Meta's message id (wamid). */
-  send(to: GraphRecipient, message: GraphMessage): Promise<{ wamid: string }>;
-  markAsRead(messageId: string): Promise<void>;
-}
+export type GraphClient = GraphPort;
 
 const toRecipientFields = (to: GraphRecipient): Record<string, string> => {
   if (to.waId) return { to: to.waId };

@@ -84,7 +84,11 @@ export interface SessionPort {
   load(citizenId: string): Promise<ChatSession | undefined>;
 }
 
-export type OutboundState = 'pending' | 'sent' | 'delivered' | 'read' | 'failed';
+export const OUTBOUND_STATES = ['pending', 'sent', 'delivered', 'read', 'failed'] as const;
+export type OutboundState = (typeof OUTBOUND_STATES)[number];
+
+/** Free-form inside the 24-hour window, the approved template outside it. */
+export const DELIVERY_MODES = ['free-form', 'template'] as const;
 
 export interface OutboundRecord {
   readonly outboundId: string;
@@ -92,7 +96,7 @@ export interface OutboundRecord {
   readonly recipient: { waId?: string; userId?: string };
   readonly state: OutboundState;
   /** Free-form or template: a template is never re-sent as a template. */
-  readonly mode: 'free-form' | 'template';
+  readonly mode: (typeof DELIVERY_MODES)[number];
   /** Plain text of the message, the body parameter of the template if it must be re-sent as one. */
   readonly fallbackText: string;
   readonly wamid?: string;

@@ -4,23 +4,34 @@
  */
 import type { Language } from './types.ts';
 
-/** Urdu (U+06F0..) and Arabic-Indic (U+0660..) digits → ASCII. */
+/**
+ * Decimal digits of any script (Urdu, Arabic-Indic, Devanagari, Bengali…) → ASCII. Unicode lays every
+ * script's digits out as runs of ten consecutive code points from zero, so a digit's value is how many
+ * digits precede it in its run, modulo ten.
+ */
 export const asciiDigits = (input: string): string =>
-  input
-    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+  input.replace(/\p{Nd}/gu, (digit) => {
+    const code = digit.codePointAt(0) ?? 0;
+    if (code < 0x80) return digit;
+    let value = 0;
+    while (value < 9 && /\p{Nd}/u.test(String.fromCodePoint(code - value - 1))) value++;
+    return String(value % 10);
+  });
 
 /**
- * Comparison form: NFKC, lower case, Arabic-script letter variants unified (ي→ی, ك→ک, ە/ۀ→ہ, ة→ہ),
- * harakat, tatweel and zero-width characters removed, digits ASCII, whitespace collapsed.
+ * Comparison form: NFKC, lower case, Arabic-script letter variants unified (ي/ى→ی, ك→ک, ه/ە/ۀ/ة→ہ),
+ * harakat, Quranic marks, tatweel and zero-width characters removed, digits ASCII, elongations shortened
+ * ("salaaaam" → "salaam", "شکاااایت" → "شکایت"), whitespace collapsed.
  */
 export const normalize = (input: string): string =>
   asciiDigits(input.normalize('NFKC'))
     .toLowerCase()
-    .replace(/[\u064B-\u065F\u0670\u0640\u200B-\u200F\u2060\uFEFF]/g, '')
+    .replace(/[\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200B-\u200F\u2060\uFEFF]/g, '')
     .replace(/[يى]/g, 'ی')
     .replace(/ك/g, 'ک')
-    .replace(/[ەۀة]/g, 'ہ')
+    .replace(/[هەۀة]/g, 'ہ')
+    .replace(/([a-z])\1{2,}/g, '$1$1')
+    .replace(/([\u0600-\u06FF])\1{2,}/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
 

@@ -25,6 +25,8 @@ export type Intent =
 type Cue = readonly [phrase: string, weight: number];
 
 // Word groups used by several intents.
+const COUNTRIES =
+  'dubai|saudia|saudi|uae|uk|england|london|qatar|oman|kuwait|bahrain|usa|america|canada|italy|spain|germany|australia|malaysia|دبئی|سعودی|سعودیہ|لندن|امریکہ';
 const COMPLAINT =
   'shikayat|shikayaat|complaint|complain|cmplnt|darkhwast|application|شکایت|شکایات|کمپلینٹ|درخواست';
 const HOW = 'kaise|kaisay|kese|kesy|kaisy|how|tareeqa|tariqa|tarika|procedure|process|طریقہ|کیسے|طریقے';
@@ -43,7 +45,7 @@ export const LEXICON: Record<Intent, readonly Cue[]> = {
     ['shuru|start|شروع', 1.0],
   ],
   complaint: [
-    [COMPLAINT, 1.0],
+    [COMPLAINT, 1.1],
     [`darj|register|lodge|file|درج|رجسٹر`, 0.4],
     [`karni|karna|karwani|karwana|krni|krna|kerni|کرنی|کروانی|کرنا|کروانا`, 0.2],
     ['against|khilaf|خلاف', 0.5],
@@ -96,14 +98,14 @@ export const LEXICON: Record<Intent, readonly Cue[]> = {
   ],
   fir: [
     ['fir|parcha|parchaa|پرچہ|مقدمہ|eff', 1.0],
-    ['ایف آئی آر', 1.0],
+    ['ایف آئی آر', 1.5],
     [HOW, 0.6],
     ['katwana|katwate|kaat|kate|kat|کٹوانا|کٹواتے', 0.3],
   ],
   'service:about': [
     ['about|bare|baray|baare|tarruf|taruf|tarouf|introduction|intro|تعارف|بارے', 0.6],
     ['punjab|پنجاب police|پولیس', 0.6],
-    ['ig|igp|آئی kon|kaun|who|head|heads|sarbarah|کون|سربراہ', 1.8],
+    ['ig|igp|جی kon|kaun|who|head|heads|sarbarah|کون|سربراہ', 1.8],
     ['who|kon|kaun|کون head|heads|sarbarah|chief|incharge|سربراہ', 1.2],
     ['information|info|maloomat|معلومات', 0.3],
   ],
@@ -112,8 +114,9 @@ export const LEXICON: Record<Intent, readonly Cue[]> = {
     ['report|ittila|ittla|ittilaa|etla|اطلاع|رپورٹ', 0.5],
   ],
   'service:igComplaintCell': [
-    [`ig|igp|آئی ${COMPLAINT}`, 2.0],
-    ['ig|igp|آئی', 1.0],
+    [`ig|igp|جی ${COMPLAINT}`, 2.0],
+    ['ig|igp', 1.0],
+    ['آئی جی', 1.0],
     ['cell|سیل', 0.6],
     ['8787', 1.6],
   ],
@@ -151,7 +154,7 @@ export const LEXICON: Record<Intent, readonly Cue[]> = {
     ['stalk|stalking|stalker|peecha|picha|پیچھا', 1.2],
     ['viral|وائرل', 1.2],
     ['pictures|picture|pics|tasveer|tasveeren|tasveeron|photos|videos|تصاویر|تصویریں', 0.6],
-    ['fake|جعلی id|account|profile|آئی', 0.8],
+    ['fake|جعلی id|account|profile|آئی|آئیڈی', 0.8],
     ['workplace|office|دفتر|boss', 0.3],
   ],
   'service:policeOffices': [
@@ -165,11 +168,8 @@ export const LEXICON: Record<Intent, readonly Cue[]> = {
   'service:overseas': [
     ['overseas|abroad|بیرون|سمندر|bairon|bairoon|videsh', 2.0],
     ['bahar|باہر mulk|ملک', 2.0],
-    [
-      'dubai|saudia|saudi|uae|uk|england|london|qatar|oman|kuwait|bahrain|usa|america|canada|italy|spain|germany|australia|malaysia|دبئی|سعودی|سعودیہ|لندن|امریکہ',
-      1.8,
-    ],
-    ['plot|zameen|property|makan|جائیداد|زمین|پلاٹ', 0.3],
+    [`${COUNTRIES} ${COMPLAINT}|qabza|kabza|قبضہ|plot|zameen|property|makan|جائیداد|زمین|پلاٹ`, 2.6],
+    [COUNTRIES, 1.0],
   ],
   'service:socialMedia': [
     ['social|سوشل media|میڈیا', 2.0],

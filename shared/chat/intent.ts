@@ -18,6 +18,8 @@ export type { Intent } from './intent-lexicon.ts';
 export const CONFIDENT_SCORE = 1.0;
 /** The lead the best intent needs over the runner-up to be acted on. */
 export const CONFIDENT_MARGIN = 0.35;
+/** A message that opens with a greeting needs this much to be more than a greeting. */
+export const CONFIDENT_AFTER_GREETING = 1.2;
 /** At or above this (but not confident), the bot asks "Did you mean …?" with the candidates. */
 export const SUGGEST_SCORE = 0.5;
 /** Long messages are read in full by the flows; for intent the first words carry it. */
@@ -98,7 +100,7 @@ const wordMatch = (cue: Word, word: Word): number => {
   if (cue.latin && cue.skeleton.length >= 4 && cue.skeleton === word.skeleton) return 0.9;
   if (cue.text.length >= 5 && word.text.startsWith(cue.text)) return 0.9;
   if (shorter >= 6 && editDistance(cue.text, word.text, 2) <= (shorter >= 9 ? 2 : 1)) return 0.8;
-  if (cue.latin && cue.skeleton.length >= 5 && editDistance(cue.skeleton, word.skeleton, 1) <= 1) return 0.7;
+  if (cue.latin && cue.skeleton.length >= 6 && editDistance(cue.skeleton, word.skeleton, 1) <= 1) return 0.7;
   return 0;
 };
 
@@ -189,11 +191,12 @@ export const understand = (input: string): Understanding => {
   }
   const [best, second] = scored;
   const candidates = scored.filter((c) => c.score >= SUGGEST_SCORE).slice(0, 3);
-  if (best && best.score >= CONFIDENT_SCORE && best.score - (second?.score ?? 0) >= CONFIDENT_MARGIN) {
+  const needed = greeting ? CONFIDENT_AFTER_GREETING : CONFIDENT_SCORE;
+  if (best && best.score >= needed && best.score - (second?.score ?? 0) >= CONFIDENT_MARGIN) {
     return { intent: best.intent, candidates, greeting };
   }
-  // A bare greeting (nothing else recognisable) asks for the menu.
-  if (greeting && (!best || best.score < SUGGEST_SCORE)) {
+  // A greeting with nothing clear after it ("salam, kya haal hai") asks for the menu.
+  if (greeting) {
     return { intent: 'menu', candidates: [{ intent: 'menu', score: 1, evidence: ['greeting'] }], greeting };
   }
   return { candidates, greeting };

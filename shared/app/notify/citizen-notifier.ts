@@ -9,6 +9,8 @@
  * - Inside the window: free-form text (and the satisfaction question as reply buttons on resolve);
  *   outside: the approved template carrying the same text.
  */
+import type { GraphRecipient } from '../../adapters/whatsapp/graph-client.ts';
+import { graphRecipientOf } from '../../adapters/whatsapp/identity.ts';
 import { renderCitizenUpdate } from '../../chat/render.ts';
 import type { CitizenUpdate, OutgoingMessage } from '../../chat/types.ts';
 import type { Complaint } from '../../domain/complaint.ts';
@@ -50,13 +52,18 @@ export type NotifyOutcome =
       reason: 'not-a-citizen-event' | 'missing' | 'opted-out' | 'no-recipient' | 'already-told';
     };
 
-/** The WhatsApp id to write to: the filing identity, else the phone number without its `+`. */
-export const citizenRecipient = (complaint: Complaint): { citizenId: string; waId: string } | undefined => {
-  if (complaint.complainant.whatsappId) {
-    return { citizenId: complaint.complainant.whatsappId, waId: complaint.complainant.whatsappId };
-  }
+/**
+ * Who to write to: the filing identity (a phone-number WhatsApp id as `to`, a business-scoped id as
+ * `recipient`), else the phone number without its `+`.
+ */
+export const citizenRecipient = (
+  complaint: Complaint,
+): { citizenId: string; to: GraphRecipient } | undefined => {
+  const { whatsappId } = complaint.complainant;
+  const filedAs = whatsappId ? graphRecipientOf(whatsappId) : undefined;
+  if (whatsappId && filedAs) return { citizenId: whatsappId, to: filedAs };
   const digits = (complaint.complainant.phone ?? '').replace(/^\+/, '');
-  return /^\d{7,15}$/.test(digits) ? { citizenId: digits, waId: digits } : undefined;
+  return /^\d{7,15}$/.test(digits) ? { citizenId: whatsappId || digits, to: { waId: digits } } : undefined;
 };
 
 /**
@@ -175,7 +182,7 @@ export const notifyCitizen = async (deps: CitizenNotifierDeps, event: BusEvent):
     const outcome = await deliver(deps, {
       outboundId: `notify#${envelope.timelineItemId}#${index}`,
       citizenId: recipient.citizenId,
-      recipient: { waId: recipient.waId },
+      recipient: recipient.to,
       message,
       windowStart: Number.isNaN(windowStart?.getTime()) ? undefined : windowStart,
       now,

@@ -9,8 +9,6 @@
  * - Inside the window: free-form text (and the satisfaction question as reply buttons on resolve);
  *   outside: the approved template carrying the same text.
  */
-import type { GraphRecipient } from '../../adapters/whatsapp/graph-client.ts';
-import { graphRecipientOf } from '../../adapters/whatsapp/identity.ts';
 import { renderCitizenUpdate } from '../../chat/render.ts';
 import type { CitizenUpdate, OutgoingMessage } from '../../chat/types.ts';
 import type { Complaint } from '../../domain/complaint.ts';
@@ -20,7 +18,8 @@ import { isEventType, parseEventDetail, type EventType } from '../../schemas/eve
 import type { ComplaintRepository, TimelineEntry } from '../ports.ts';
 import { eventOfTimelineEntry } from '../publish-timeline.ts';
 import { deliver, type DeliverDeps } from '../whatsapp/deliver.ts';
-import type { SessionPort } from '../whatsapp/ports.ts';
+import { graphRecipientOf } from '../whatsapp/identity.ts';
+import type { GraphRecipient, SessionPort } from '../whatsapp/ports.ts';
 
 export interface CitizenNotifierDeps extends DeliverDeps {
   complaints: Pick<ComplaintRepository, 'get' | 'getWithTimeline'>;

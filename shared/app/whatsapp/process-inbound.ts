@@ -13,8 +13,8 @@ import type {
   InboundMessage,
   OutgoingMessage,
 } from '../../chat/types.ts';
-import { toInboundMessage } from '../../adapters/whatsapp/inbound-message.ts';
-import { graphRecipientOf } from '../../adapters/whatsapp/identity.ts';
+import { graphRecipientOf } from './identity.ts';
+import { toInboundMessage } from './inbound-message.ts';
 import type { InboundQueueItem } from '../../schemas/whatsapp.ts';
 import { deliver, type DeliverDeps } from './deliver.ts';
 import { MessageInProgressError } from './errors.ts';

@@ -5,7 +5,7 @@
  * can arrive in `from`, `from_user_id` or `contacts[].user_id`: whichever field, replies address it as
  * `recipient`, a phone number as `to`. Anything else (empty, a placeholder) addresses nobody.
  */
-import type { GraphRecipient } from './graph-client.ts';
+import type { GraphRecipient } from './ports.ts';
 
 export const isPhoneWaId = (value: string | undefined): value is string => /^\d{6,15}$/.test(value ?? '');
 

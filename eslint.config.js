@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'cdk.out/**', '.local/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'cdk.out/**', '.local/**', 'coverage/**', 'web/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -43,5 +43,28 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The web front end talks to the API over HTTP like any client (architecture §9).
+    files: ['web/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '**/shared/adapters/**',
+            '**/shared/runtime/**',
+            '**/shared/app/**',
+            '**/infra/**',
+            '@aws-sdk/*',
+            'node:*',
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['web/vite.config.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
 );

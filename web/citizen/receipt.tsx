@@ -70,7 +70,7 @@ export const ReceiptPage = ({ lang }: { lang: Language }) => {
         <div>
           <dt>{S.filedAt[lang]}</dt>
           <dd>
-            <bdi dir="ltr">{pakistanTime(receipt.createdAt, lang)}</bdi>
+            <bdi>{pakistanTime(receipt.createdAt, lang)}</bdi>
           </dd>
         </div>
       </dl>

@@ -44,7 +44,7 @@ const Timeline = ({ entries, lang }: { entries: readonly PublicTimelineEntry[]; 
     {[...entries].reverse().map((e, i) => (
       <li key={i}>
         <time dateTime={e.at}>
-          <bdi dir="ltr">{pakistanTime(e.at, lang)}</bdi>
+          <bdi>{pakistanTime(e.at, lang)}</bdi>
         </time>
         <span class="what">{entryText(e, lang)}</span>
         {e.firNumber && (
@@ -244,7 +244,7 @@ export const TrackPage = ({ lang }: { lang: Language }) => {
             <div>
               <dt>{S.lastUpdate[lang]}</dt>
               <dd>
-                <bdi dir="ltr">{pakistanTime(view.updatedAt, lang)}</bdi>
+                <bdi>{pakistanTime(view.updatedAt, lang)}</bdi>
               </dd>
             </div>
           </dl>

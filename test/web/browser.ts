@@ -2,8 +2,11 @@
  * Debian's Chromium driven by playwright-core (no browser download exists here): one browser per test file,
  * pages reused, every request outside the site's origin recorded so a test can prove there were none.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { REPO_ROOT } from '../../infra/local/auth.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const PHONE = { width: 360, height: 740 } as const;
@@ -69,4 +72,50 @@ export const openPage = async (
   });
   page.on('pageerror', (error) => problems.push(error.message));
   return { context, page, foreignRequests, problems };
+};
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly targets: string[];
+}
+
+/**
+ * axe-core over the page as it is now; serious and critical violations only. Evaluated through the DevTools
+ * protocol, so the page's strict CSP (no inline scripts) stays on while it runs.
+ */
+export const seriousViolations = async (page: Page): Promise<AxeViolation[]> => {
+  await page.evaluate(AXE_SOURCE);
+  const violations = (await page.evaluate(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => String(n.target)) })))`,
+  )) as AxeViolation[];
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+};
+
+export const SCREENSHOT_DIR = resolve(REPO_ROOT, 'docs/screenshots');
+
+/** A full-page screenshot into docs/screenshots/<name>.png (shown in the README). */
+export const screenshot = async (page: Page, name: string): Promise<void> => {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.evaluate('document.fonts.ready');
+  await page.screenshot({
+    path: resolve(SCREENSHOT_DIR, `${name}.png`),
+    fullPage: true,
+    animations: 'disabled',
+  });
+};
+
+/**
+ * Waits until a JavaScript expression is true in the page. Polls through page.evaluate (the DevTools protocol),
+ * because Playwright's waitForFunction evaluates strings with eval, which the site's CSP forbids.
+ */
+export const waitUntil = async (page: Page, expression: string, timeoutMs = 30_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${expression}`);
+    await page.waitForTimeout(100);
+  }
 };

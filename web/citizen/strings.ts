@@ -2,7 +2,7 @@
  * The portal's own words (navigation, form labels, receipt, tracking). Service texts, status and timeline
  * labels come from the bot's content in shared/chat, never from here.
  */
-import type { Texts } from '../lib/i18n.ts';
+import type { Texts } from '../lib/texts.ts';
 
 const t = (ur: string, en: string): Texts => ({ ur, en });
 

@@ -63,6 +63,7 @@ const ActionForm = (props: {
   const send = (event: Event) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
+    setOutcome(undefined);
     setBusy(true);
     props
       .onSubmit(formValues(form))

@@ -1,8 +1,7 @@
 /** The page's language: Urdu by default, English by one tap, remembered on this device. */
-import type { Language } from '../../shared/domain/vocabulary.ts';
+import type { Language } from './texts.ts';
 
-export type { Language };
-export type Texts = Readonly<Record<Language, string>>;
+export type { Language, Texts } from './texts.ts';
 
 const STORAGE_KEY = 'rabta.lang';
 

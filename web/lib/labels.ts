@@ -1,6 +1,6 @@
 /** Words for the lifecycle's action kinds, shared by the portal's timeline and the console. */
 import type { ActionKind } from '../../shared/domain/lifecycle.ts';
-import type { Texts } from './i18n.ts';
+import type { Texts } from './texts.ts';
 
 export const ACTION_LABELS: Record<ActionKind, Texts> = {
   called_complainant: { ur: 'شکایت کنندہ سے فون پر رابطہ کیا گیا', en: 'Complainant called' },

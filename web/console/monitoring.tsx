@@ -65,7 +65,8 @@ const Chart = ({
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const { opts, data } = build(Math.max(280, el.clientWidth - 8));
+    // The figure's width once laid out (the chart itself is not responsive: it is rebuilt per page load).
+    const { opts, data } = build(Math.max(280, (el.parentElement?.clientWidth ?? 600) - 8));
     const plot = new uPlot(opts, data, el);
     return () => plot.destroy();
   }, [build]);

@@ -7,6 +7,7 @@ import { createAlertRepository, createOfficerDirectory } from '../adapters/dynam
 import { createComplaintQueries } from '../adapters/dynamodb/complaint-queries.ts';
 import { createComplaintRepository } from '../adapters/dynamodb/complaint-repository.ts';
 import { createFollowUpRepository } from '../adapters/dynamodb/follow-up-repository.ts';
+import { createForceRepository } from '../adapters/dynamodb/force-repository.ts';
 import { createOutboundMessageStore } from '../adapters/dynamodb/outbound-message-store.ts';
 import { createSessionStore } from '../adapters/dynamodb/session-store.ts';
 import { createSlaDueSource } from '../adapters/dynamodb/sla-index.ts';
@@ -23,6 +24,11 @@ const tableName = (): string => tableConfig().tableName;
 
 /** Wall clock, shifted by the local-only offset (RABTA_CLOCK_OFFSET_MS) so a developer can watch SLAs run out. */
 export const clock = { now: (): Date => new Date(Date.now() + clockOffsetMs()) };
+
+let force: ReturnType<typeof createForceRepository> | undefined;
+/** The force directory (units, posts, officers, postings): one per process, its structure cached briefly. */
+export const forceRepository = (): ReturnType<typeof createForceRepository> =>
+  (force ??= createForceRepository(documentClient(), tableName));
 
 let officer: OfficerDeps | undefined;
 export const officerDeps = (): OfficerDeps =>
@@ -50,6 +56,7 @@ export const sweepDeps = (): SweepDeps =>
     due: createSlaDueSource(documentClient(), tableName),
     complaints: officerDeps().complaints,
     followUps: officerDeps().followUps,
+    force: forceRepository(),
     clock,
     log: appLog(),
   });

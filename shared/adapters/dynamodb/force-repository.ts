@@ -25,7 +25,7 @@ import {
   type Post,
   type Unit,
 } from '../../domain/force/structure.ts';
-import type { ForceChanges, ForceRepository } from '../../app/force/ports.ts';
+import { MAX_CHANGE_WRITES, type ForceChanges, type ForceRepository } from '../../app/force/ports.ts';
 import {
   FORCE_PK,
   FORCE_SK_PREFIX,
@@ -40,8 +40,6 @@ import {
 } from './keys.ts';
 import { queryItems } from './query-items.ts';
 
-/** DynamoDB's limit of actions in one transaction. */
-export const MAX_TRANSACTION_WRITES = 100;
 /** The structure changes rarely; a short cache keeps the sweep and alerter from re-reading it per complaint. */
 const STRUCTURE_CACHE_MS = 10_000;
 
@@ -186,9 +184,9 @@ export const createForceRepository = (
     async apply(changes: ForceChanges) {
       const writes = changeWrites(tableName(), changes);
       if (writes.length === 0) return;
-      if (writes.length > MAX_TRANSACTION_WRITES) {
+      if (writes.length > MAX_CHANGE_WRITES) {
         throw new ValidationError(
-          `This change needs ${writes.length} writes; one all-or-nothing change holds at most ${MAX_TRANSACTION_WRITES}`,
+          `This change needs ${writes.length} writes; one all-or-nothing change holds at most ${MAX_CHANGE_WRITES}`,
           [
             {
               path: '',

@@ -26,6 +26,16 @@ export interface ForceChanges {
   closePostings?: readonly Posting[];
 }
 
+/** The most writes one all-or-nothing change may hold (DynamoDB's limit of actions per transaction). */
+export const MAX_CHANGE_WRITES = 100;
+
+export const changeCount = (changes: ForceChanges): number =>
+  (changes.units?.length ?? 0) +
+  (changes.posts?.length ?? 0) +
+  (changes.officers?.length ?? 0) +
+  (changes.openPostings?.length ?? 0) +
+  (changes.closePostings?.length ?? 0);
+
 export interface ForceRepository extends ForceReader {
   postingsOfOfficer(serviceNumber: string): Promise<Posting[]>;
   /** All officers (roster checks and the admin list). */

@@ -63,5 +63,7 @@ export const ENV = {
   tableName: 'TABLE_NAME',
   idempotencyTableName: 'IDEMPOTENCY_TABLE_NAME',
   eventBusName: 'EVENT_BUS_NAME',
+  /** The officers' user pool, for functions that create or update officers' sign-in users. */
+  userPoolId: 'USER_POOL_ID',
   queueUrl: (id: QueueId) => `QUEUE_URL_${id.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`,
 } as const;

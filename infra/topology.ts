@@ -60,6 +60,8 @@ export interface Access {
   readonly putEvents?: boolean;
   /** Reads the WhatsApp secrets (app secret, verify token, access token). */
   readonly whatsappSecrets?: boolean;
+  /** Creates and updates officers' users in the user pool (role and area from their posting). */
+  readonly officerAccounts?: boolean;
 }
 
 export interface FunctionDef {
@@ -201,6 +203,26 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     description: "GET /officer/alerts: SLA warnings and breaches in the officer's scope",
     triggers: [http('GET', '/officer/alerts', 'officer')],
     access: { table: 'read' },
+  },
+  // --- the force directory (admin only; docs/force.md) -------------------------------------
+  {
+    id: 'AdminForce',
+    entry: 'functions/admin-force.ts',
+    description:
+      'Admin: units and posts, officers, postings and transfers, roster import (dry run, all-or-nothing apply)',
+    triggers: [
+      http('GET', '/admin/units', 'officer'),
+      http('POST', '/admin/units', 'officer'),
+      http('PATCH', '/admin/units/{id}', 'officer'),
+      http('POST', '/admin/officers', 'officer'),
+      http('GET', '/admin/officers/{serviceNumber}', 'officer'),
+      http('PATCH', '/admin/officers/{serviceNumber}', 'officer'),
+      http('POST', '/admin/officers/{serviceNumber}/postings', 'officer'),
+      http('POST', '/admin/roster', 'officer'),
+      http('POST', '/admin/force/seed', 'officer'),
+    ],
+    access: { table: 'readwrite', officerAccounts: true },
+    timeoutSeconds: 29,
   },
   // --- events -----------------------------------------------------------------------------
   {

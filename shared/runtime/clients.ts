@@ -3,6 +3,7 @@
  * from AWS_ENDPOINT_URL, which the SDK reads itself: no "local vs AWS" branch here.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -34,4 +35,11 @@ let plainDynamo: DynamoDBClient | undefined;
 export const dynamoDbClient = (): DynamoDBClient => {
   plainDynamo ??= new DynamoDBClient({});
   return plainDynamo;
+};
+
+let cognito: CognitoIdentityProviderClient | undefined;
+
+export const cognitoClient = (): CognitoIdentityProviderClient => {
+  cognito ??= new CognitoIdentityProviderClient({});
+  return cognito;
 };

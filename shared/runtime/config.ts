@@ -107,3 +107,25 @@ export const clockOffsetMs = (): number => {
   const value = Number(env.RABTA_CLOCK_OFFSET_MS ?? '0');
   return Number.isFinite(value) ? value : 0;
 };
+
+/** The officers' user pool (the directory's admin function creates and updates officers' users in it). */
+export const userPoolConfig = () =>
+  parse(
+    z.object({ userPoolId: z.string().min(1) }),
+    { userPoolId: env.USER_POOL_ID },
+    'the officers user pool (USER_POOL_ID)',
+  );
+
+/**
+ * The officer console's address, for links in officers' WhatsApp alerts, and the hour (Pakistan time,
+ * 0-23) at which non-urgent new complaints are sent to the holder as one digest.
+ */
+export const officerAlertConfig = () =>
+  parse(
+    z.object({ consoleUrl: z.url(), digestHourPkt: z.coerce.number().int().min(0).max(23) }),
+    {
+      consoleUrl: env.OFFICER_CONSOLE_URL || 'http://127.0.0.1:3000/console',
+      digestHourPkt: env.OFFICER_DIGEST_HOUR_PKT || '9',
+    },
+    'officer alerts (OFFICER_CONSOLE_URL, OFFICER_DIGEST_HOUR_PKT)',
+  );

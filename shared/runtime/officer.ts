@@ -12,12 +12,14 @@ import { createOutboundMessageStore } from '../adapters/dynamodb/outbound-messag
 import { createSessionStore } from '../adapters/dynamodb/session-store.ts';
 import { createSlaDueSource } from '../adapters/dynamodb/sla-index.ts';
 import type { OfficerDeps } from '../app/officer/ports.ts';
+import type { ForceAdminDeps } from '../app/force/admin.ts';
+import { createCognitoOfficerAccounts } from '../adapters/cognito/officer-accounts.ts';
 import type { ComplaintDeps } from '../app/ports.ts';
 import type { CitizenNotifierDeps } from '../app/notify/citizen-notifier.ts';
 import type { OfficerAlerterDeps } from '../app/notify/officer-alerter.ts';
 import type { SweepDeps } from '../app/sla/sweep.ts';
-import { documentClient } from './clients.ts';
-import { clockOffsetMs, tableConfig, whatsappConfig } from './config.ts';
+import { cognitoClient, documentClient } from './clients.ts';
+import { clockOffsetMs, tableConfig, userPoolConfig, whatsappConfig } from './config.ts';
 import { appLog, graph } from './whatsapp.ts';
 
 const tableName = (): string => tableConfig().tableName;
@@ -29,6 +31,14 @@ let force: ReturnType<typeof createForceRepository> | undefined;
 /** The force directory (units, posts, officers, postings): one per process, its structure cached briefly. */
 export const forceRepository = (): ReturnType<typeof createForceRepository> =>
   (force ??= createForceRepository(documentClient(), tableName));
+
+let admin: ForceAdminDeps | undefined;
+export const forceAdminDeps = (): ForceAdminDeps =>
+  (admin ??= {
+    force: forceRepository(),
+    accounts: createCognitoOfficerAccounts(cognitoClient(), () => userPoolConfig().userPoolId),
+    clock,
+  });
 
 let officer: OfficerDeps | undefined;
 export const officerDeps = (): OfficerDeps =>

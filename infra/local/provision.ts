@@ -24,7 +24,8 @@ import {
   ListUserPoolsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { OFFICER_CLAIMS } from '../../shared/adapters/auth/claims.ts';
-import { APP_TABLE, ENV, EVENT_SOURCE, IDEMPOTENCY_TABLE, QUEUES, type QueueId } from '../resources.ts';
+import { EVENT_SOURCE } from '../../shared/schemas/events/index.ts';
+import { APP_TABLE, ENV, IDEMPOTENCY_TABLE, QUEUES, type QueueId } from '../resources.ts';
 import { FUNCTIONS, type EventTrigger } from '../topology.ts';
 
 export interface LocalNames {

@@ -93,7 +93,11 @@ export const CITIZEN_UPDATE_EVENTS = [
   'ComplaintSlaBreached',
 ] as const;
 
-export const OFFICER_ALERT_EVENTS = ['ComplaintSlaWarning', 'ComplaintSlaBreached'] as const;
+export const OFFICER_ALERT_EVENTS = [
+  'ComplaintFiled',
+  'ComplaintSlaWarning',
+  'ComplaintSlaBreached',
+] as const;
 
 export const FUNCTIONS: readonly FunctionDef[] = [
   // --- public complaint API --------------------------------------------------------------
@@ -245,10 +249,20 @@ export const FUNCTIONS: readonly FunctionDef[] = [
   {
     id: 'OfficerAlerter',
     entry: 'functions/officer-alerter.ts',
-    description: 'Records SLA warnings and breaches as officer alerts and messages the supervising officers',
+    description:
+      'New complaints, SLA warnings and breaches: records the alert and messages the officers the force directory names',
     triggers: [{ kind: 'event', detailTypes: OFFICER_ALERT_EVENTS, queue: 'officerAlerts', batchSize: 10 }],
     access: { table: 'readwrite', whatsappSecrets: true },
     timeoutSeconds: 60,
+  },
+  {
+    id: 'OfficerDigest',
+    entry: 'functions/officer-digest.ts',
+    description:
+      "Sends each post's holder the daily digest of non-urgent new complaints at the configured hour",
+    triggers: [{ kind: 'schedule', rateMinutes: 60 }],
+    access: { table: 'readwrite', whatsappSecrets: true },
+    timeoutSeconds: 120,
   },
   // --- SLA --------------------------------------------------------------------------------
   {

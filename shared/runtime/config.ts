@@ -134,10 +134,17 @@ export const userPoolConfig = () =>
  */
 export const officerAlertConfig = () =>
   parse(
-    z.object({ consoleUrl: z.url(), digestHourPkt: z.coerce.number().int().min(0).max(23) }),
+    z.object({
+      consoleUrl: z.url(),
+      digestHourPkt: z.coerce.number().int().min(0).max(23),
+      templateName: z.string().regex(/^[a-z0-9_]{1,512}$/, 'lowercase letters, digits and underscores'),
+      templateLanguage: z.string().min(2),
+    }),
     {
       consoleUrl: env.OFFICER_CONSOLE_URL || 'http://127.0.0.1:3000/console',
       digestHourPkt: env.OFFICER_DIGEST_HOUR_PKT || '9',
+      templateName: env.OFFICER_TEMPLATE_NAME || 'rabta_officer_alert',
+      templateLanguage: env.OFFICER_TEMPLATE_LANGUAGE || 'en',
     },
-    'officer alerts (OFFICER_CONSOLE_URL, OFFICER_DIGEST_HOUR_PKT)',
+    'officer alerts (OFFICER_CONSOLE_URL, OFFICER_DIGEST_HOUR_PKT, OFFICER_TEMPLATE_NAME, OFFICER_TEMPLATE_LANGUAGE)',
   );

@@ -6,6 +6,7 @@ import { createScryptTrackingCodeHasher } from '../adapters/crypto/tracking-code
 import { createAlertRepository, createOfficerDirectory } from '../adapters/dynamodb/alert-repository.ts';
 import { createComplaintQueries } from '../adapters/dynamodb/complaint-queries.ts';
 import { createComplaintRepository } from '../adapters/dynamodb/complaint-repository.ts';
+import { createDigestStore } from '../adapters/dynamodb/digest-store.ts';
 import { createFollowUpRepository } from '../adapters/dynamodb/follow-up-repository.ts';
 import { createForceRepository } from '../adapters/dynamodb/force-repository.ts';
 import { createOutboundMessageStore } from '../adapters/dynamodb/outbound-message-store.ts';
@@ -19,7 +20,7 @@ import type { CitizenNotifierDeps } from '../app/notify/citizen-notifier.ts';
 import type { OfficerAlerterDeps } from '../app/notify/officer-alerter.ts';
 import type { SweepDeps } from '../app/sla/sweep.ts';
 import { cognitoClient, documentClient } from './clients.ts';
-import { clockOffsetMs, tableConfig, userPoolConfig, whatsappConfig } from './config.ts';
+import { clockOffsetMs, officerAlertConfig, tableConfig, userPoolConfig, whatsappConfig } from './config.ts';
 import { appLog, graph } from './whatsapp.ts';
 
 const tableName = (): string => tableConfig().tableName;
@@ -97,9 +98,24 @@ export const notifierDeps = (): CitizenNotifierDeps =>
 let alerter: OfficerAlerterDeps | undefined;
 export const alerterDeps = (): OfficerAlerterDeps =>
   (alerter ??= {
-    ...deliverDeps(),
     complaints: officerDeps().complaints,
+    ...deliverDeps(),
+    // Officers outside their 24-hour window get the officers' own approved template.
+    template: officerTemplate(),
     alerts: officerDeps().alerts,
-    directory: officerDeps().directory,
+    force: forceRepository(),
+    digests: createDigestStore(documentClient(), tableName),
+    sessions: createSessionStore(documentClient(), tableName),
+    consoleUrl: officerAlertConfig().consoleUrl,
+    digestHourPkt: officerAlertConfig().digestHourPkt,
     clock,
   });
+
+const officerTemplate = () => {
+  const config = officerAlertConfig();
+  return {
+    name: config.templateName,
+    language: config.templateLanguage,
+    englishLanguage: config.templateLanguage,
+  };
+};

@@ -238,3 +238,10 @@ export const postingIndexAttributes = (p: {
   from: string;
   serviceNumber: string;
 }): IndexAttributes => ({ gsi1pk: officerPostingsPk(p.serviceNumber), gsi1sk: `${p.from}#${p.postId}` });
+
+/** A non-urgent new complaint waiting for its post's daily digest: one partition per digest date (Pakistan). */
+export const digestKey = (digestDate: string, postId: string, etag: string): TableKey => ({
+  pk: `DIGEST#${digestDate}`,
+  sk: `${postId}#${etag}`,
+});
+export const DIGEST_TTL_DAYS = 14;

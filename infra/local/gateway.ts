@@ -35,6 +35,11 @@ export interface GatewayOptions {
   readonly verifyJwt: (token: string) => Promise<JwtAuthorizerResult>;
   /** Local-only endpoints under `/__local/`; return false when the path is not one of them. */
   readonly admin?: (request: LocalRequest, response: ServerResponse) => Promise<boolean>;
+  /** The static web site (CloudFront's part in a stage): a response for its paths, else undefined. */
+  readonly site?: (
+    method: string,
+    path: string,
+  ) => { statusCode: number; headers: Record<string, string>; body: Buffer } | undefined;
   readonly apiId?: string;
   readonly log?: (message: string, details?: Record<string, unknown>) => void;
 }
@@ -403,6 +408,15 @@ export const createGateway = (options: GatewayOptions): Server => {
         body,
       };
       if (await options.admin(local, response)) return;
+    }
+
+    const page = options.site?.(method, rawPath);
+    if (page) {
+      return send(
+        response,
+        { ...page, cookies: [], body: method === 'HEAD' ? Buffer.alloc(0) : page.body },
+        requestId,
+      );
     }
 
     const match = matchRoute(options.routes, method, rawPath);

@@ -9,6 +9,7 @@
 import { inspect } from 'node:util';
 import { EmulatorUnavailableError } from './emulator.ts';
 import { startLocalRuntime, type LocalRuntime } from './runtime.ts';
+import { ensureWebBuild } from './site.ts';
 
 const READY_MARKER = '[rabta-local] ready';
 
@@ -58,6 +59,8 @@ const banner = async (runtime: LocalRuntime): Promise<string> => {
   return [
     '',
     `Rabta local runtime — stage '${runtime.stage}'`,
+    `  Citizen portal   ${runtime.apiUrl}/`,
+    `  Officer console  ${runtime.apiUrl}/console/  (local sign-in: pick a role and area)`,
     `  API              ${runtime.apiUrl}`,
     `  AWS emulator     ${runtime.awsEndpoint}${runtime.ownsEmulator ? ' (moto, started here)' : ' (AWS_ENDPOINT_URL)'}`,
     `  Fake Graph API   ${runtime.graphUrl}`,
@@ -109,6 +112,8 @@ const main = async (): Promise<void> => {
   process.on('unhandledRejection', (reason) => log('unhandled rejection', { reason: String(reason) }));
 
   try {
+    // Tests build the site once before starting runtimes in parallel (RABTA_SKIP_WEB_BUILD=1).
+    if (process.env.RABTA_SKIP_WEB_BUILD !== '1') await ensureWebBuild((m) => log(m));
     runtime = await startLocalRuntime({
       port,
       stage: process.env.RABTA_STAGE || 'local',
@@ -127,6 +132,8 @@ const main = async (): Promise<void> => {
   console.log(
     `${READY_MARKER} ${JSON.stringify({
       apiUrl: runtime.apiUrl,
+      siteUrl: `${runtime.apiUrl}/`,
+      consoleUrl: `${runtime.apiUrl}/console/`,
       graphUrl: runtime.graphUrl,
       awsEndpoint: runtime.awsEndpoint,
       stage: runtime.stage,

@@ -17,6 +17,7 @@ import { createGateway, type GatewayRoute, type LocalRequest } from './gateway.t
 import { functionArn, invokeFunction, loadFunctions, type LocalFunction } from './lambda.ts';
 import { startSqsPoller, startStreamPoller, type Log, type Poller } from './pollers.ts';
 import { provision, type Provisioned } from './provision.ts';
+import { createSiteHandler } from './site.ts';
 import { startScheduler, type Scheduler } from './scheduler.ts';
 
 export interface LocalRuntimeOptions {
@@ -323,6 +324,11 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       invoke,
       verifyJwt: async (token) => ({ claims: await (await issuerReady).verify(token) }),
       admin,
+      site: createSiteHandler(() => ({
+        apiUrl,
+        stage,
+        ...(process.env.RABTA_WHATSAPP_NUMBER ? { whatsappNumber: process.env.RABTA_WHATSAPP_NUMBER } : {}),
+      })),
       apiId: `rabta-${stage}`,
       log,
     });

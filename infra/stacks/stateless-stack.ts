@@ -5,6 +5,7 @@
 import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  CorsHttpMethod,
   HttpApi,
   HttpMethod,
   HttpRoute,
@@ -26,6 +27,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Construct } from 'constructs';
 import { TIMELINE_SK_PREFIX } from '../../shared/adapters/dynamodb/keys.ts';
 import { AppFunction, type AppResources } from '../constructs/app-function.ts';
+import { WebSite } from '../constructs/web-site.ts';
 import { dlqDepthAlarm, SecureQueue } from '../constructs/secure-queue.ts';
 import { QUEUES } from '../resources.ts';
 import { scheduleRate, type StageConfig } from '../stages.ts';
@@ -42,16 +44,31 @@ export interface StatelessStackProps extends StackProps {
 
 export class StatelessStack extends Stack {
   readonly api: HttpApi;
+  readonly site: WebSite;
   readonly functions: Record<string, AppFunction> = {};
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
     const { stage, resources } = props;
 
+    const whatsappNumber: unknown = this.node.tryGetContext('whatsappNumber');
+    this.site = new WebSite(this, 'Web', {
+      stage,
+      userPool: props.userPool,
+      ...(typeof whatsappNumber === 'string' && whatsappNumber ? { whatsappNumber } : {}),
+    });
     this.api = new HttpApi(this, 'Api', {
       apiName: `rabta-${stage.name}`,
       description: 'Rabta public complaint API, WhatsApp webhook and officer API',
       createDefaultStage: false,
+      // Browsers may call the API from the site's origin only (the WhatsApp webhook and curl need no CORS).
+      corsPreflight: {
+        allowOrigins: [this.site.siteOrigin],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
+        allowHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key'],
+        exposeHeaders: ['etag'],
+        maxAge: Duration.hours(1),
+      },
     });
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
       retention: stage.logRetention,
@@ -81,8 +98,9 @@ export class StatelessStack extends Stack {
       },
     });
     const officerAuthorizer = new HttpUserPoolAuthorizer('OfficerAuthorizer', props.userPool, {
-      userPoolClients: [props.officerConsoleClient],
+      userPoolClients: [props.officerConsoleClient, this.site.consoleClient],
     });
+    this.site.deploy(this.api.apiEndpoint);
 
     // Failed schedule deliveries and failed asynchronous runs of scheduled functions land here.
     const scheduleDlq = new SecureQueue(this, 'ScheduleDlq', {

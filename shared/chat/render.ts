@@ -69,6 +69,12 @@ export const districtLabel = (code: string, lang: Language): string => findDistr
 export const statusLabel = (status: Status, lang: Language): string =>
   STATUS_LABELS[status]?.[lang] ?? status;
 
+/** A timeline entry's type (`ComplaintAssigned`, ...) as the citizen reads it. */
+export const eventLabel = (type: string, lang: Language): string => EVENT_LABELS[type]?.[lang] ?? type;
+
+/** The level holding a complaint, by role, never by name. */
+export const roleLabel = (role: Role, lang: Language): string => ROLE_LABELS[role]?.[lang] ?? role;
+
 /** After `fileComplaint` succeeded. */
 /** `trackingCode` is absent when a redelivered message found its complaint already filed (the code is stored hashed). */
 export const renderFiled = (lang: Language, etag: string, trackingCode?: string): OutgoingMessage[] => {

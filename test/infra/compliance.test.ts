@@ -19,9 +19,10 @@ const cfnLintAvailable = (() => {
 describe.each(STAGE_NAMES.map((s) => [s] as const))('compliance of the %s stage', (stage: StageName) => {
   let synth: Synthesized;
 
+  // Synthesis of both stacks (the web site included) can take over a minute on a busy 2-core machine.
   beforeAll(() => {
     synth = synthesize(stage);
-  });
+  }, 180_000);
   afterAll(() => synth?.cleanup());
 
   it('cdk-nag AwsSolutions: no finding without an acknowledgment', () => {

@@ -11,7 +11,7 @@ import { importRoster } from '../../shared/app/force/roster.ts';
 import { ConflictError } from '../../shared/domain/errors.ts';
 import { seedStructure } from '../../shared/domain/force/seed.ts';
 import type { Officer } from '../../shared/domain/officer.ts';
-import { cognitoClient, documentClient } from '../../shared/runtime/clients.ts';
+import { cognitoClient, documentClient } from '../../shared/runtime/common.ts';
 import { provisionForTest } from '../support/aws.ts';
 
 const admin: Officer = { id: 'admin-1', role: 'ADMIN' };

@@ -20,7 +20,7 @@ import { applyTransition } from '../../shared/domain/lifecycle.ts';
 import { createForceRepository } from '../../shared/adapters/dynamodb/force-repository.ts';
 import { createDigestStore } from '../../shared/adapters/dynamodb/digest-store.ts';
 import { seedStructure } from '../../shared/domain/force/seed.ts';
-import { documentClient } from '../../shared/runtime/clients.ts';
+import { documentClient } from '../../shared/runtime/common.ts';
 import { provisionForTest } from '../support/aws.ts';
 import { makeComplaint, officer } from '../unit/officer/fakes.ts';
 import { seed } from './officer-support.ts';
@@ -45,7 +45,7 @@ let repository: ComplaintRepository;
 
 beforeAll(async () => {
   table = (await provisionForTest('ntf')).names.appTable;
-  repository = createComplaintRepository({ db: documentClient(), tableName: table });
+  repository = createComplaintRepository(documentClient(), () => table);
 });
 
 const notifierDeps = (

@@ -5,6 +5,7 @@
  */
 import type { TestProject } from 'vitest/node';
 import { applyEmulatorCredentials, startEmulator, type Emulator } from '../../infra/local/emulator.ts';
+import { ensureWebBuild } from '../../infra/local/site.ts';
 import { CORPUS_ROOT, CORPUS_SUITES, corpusPresent, corpusSkipLine } from './corpus.ts';
 
 let emulator: Emulator | undefined;
@@ -19,6 +20,8 @@ const reportCorpus = (): void => {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   reportCorpus();
   applyEmulatorCredentials();
+  // The browser tests, the local runtimes they start and the CDK synth all need the web build (web/dist).
+  await ensureWebBuild();
   emulator = await startEmulator();
   process.env.AWS_ENDPOINT_URL = emulator.endpoint;
   project.provide('awsEndpoint', emulator.endpoint);

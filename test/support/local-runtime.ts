@@ -54,6 +54,7 @@ export const startLocalRuntimeProcess = async (
         AWS_ENDPOINT_URL: awsEndpoint,
         RABTA_EXIT_WITH_STDIN: '1',
         RABTA_RETRY_SECONDS: '1',
+        RABTA_SKIP_WEB_BUILD: '1',
         ...options.env,
       },
     },

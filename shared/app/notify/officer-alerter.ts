@@ -17,7 +17,7 @@ import type { Role } from '../../domain/vocabulary.ts';
 import { parseEventDetail } from '../../schemas/events/index.ts';
 import { accountableAt, whereOf, type Accountable } from '../force/accountability.ts';
 import type { ForceReader } from '../force/ports.ts';
-import type { ComplaintRepository } from '../ports.ts';
+import type { Clock, ComplaintRepository } from '../ports.ts';
 import { deliver, type DeliverDeps } from '../whatsapp/deliver.ts';
 import type { SessionPort } from '../whatsapp/ports.ts';
 import type { AlertRepository, OfficerAlert } from '../officer/ports.ts';
@@ -48,7 +48,7 @@ export interface OfficerAlerterDeps extends DeliverDeps {
   consoleUrl: string;
   /** Hour of the day (Pakistan time) the digest goes out. */
   digestHourPkt: number;
-  clock: { now(): Date };
+  clock: Clock;
 }
 
 export type AlertOutcome =

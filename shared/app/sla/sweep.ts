@@ -11,7 +11,7 @@ import { openFollowUp } from '../../domain/follow-up.ts';
 import { applySlaCheck } from '../../domain/lifecycle.ts';
 import { accountableAt, escalationTier, officerSummary, whereOf } from '../force/accountability.ts';
 import type { ForceReader } from '../force/ports.ts';
-import type { ComplaintRepository } from '../ports.ts';
+import type { Clock, ComplaintRepository } from '../ports.ts';
 import type { FollowUpRepository, SlaDueSource } from '../officer/ports.ts';
 
 export interface SweepDeps {
@@ -20,7 +20,7 @@ export interface SweepDeps {
   followUps: Pick<FollowUpRepository, 'creationWrite'>;
   /** The force directory: the chain a breach climbs, the post and officer a follow-up names. */
   force: ForceReader;
-  clock: { now(): Date };
+  clock: Clock;
   log?: { warn(message: string, extra?: Record<string, unknown>): void };
   /** Complaints processed at the same time (each is a few small writes). */
   concurrency?: number;

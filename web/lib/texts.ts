@@ -1,0 +1,5 @@
+/** A text in both languages of the site (pure: no browser API, so tests can read the portal's words). */
+import type { Language } from '../../shared/domain/vocabulary.ts';
+
+export type { Language };
+export type Texts = Readonly<Record<Language, string>>;

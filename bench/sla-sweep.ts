@@ -5,6 +5,7 @@
  * items, and the time of the full sweep (200 escalation transactions).
  */
 import { createComplaintRepository } from '../shared/adapters/dynamodb/complaint-repository.ts';
+import { createForceRepository } from '../shared/adapters/dynamodb/force-repository.ts';
 import { createFollowUpRepository } from '../shared/adapters/dynamodb/follow-up-repository.ts';
 import { createSlaDueSource } from '../shared/adapters/dynamodb/sla-index.ts';
 import { runSlaSweep } from '../shared/app/sla/sweep.ts';
@@ -54,6 +55,7 @@ const scenario = async (open: number): Promise<string[]> =>
         due,
         complaints: createComplaintRepository(db, () => tableName),
         followUps: createFollowUpRepository(db, () => tableName),
+        force: createForceRepository(db, () => tableName),
         clock: { now: () => now },
         concurrency: 1,
       });

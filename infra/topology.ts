@@ -60,6 +60,8 @@ export interface Access {
   readonly putEvents?: boolean;
   /** Reads the WhatsApp secrets (app secret, verify token, access token). */
   readonly whatsappSecrets?: boolean;
+  /** Creates and updates officers' users in the user pool (role and area from their posting). */
+  readonly officerAccounts?: boolean;
 }
 
 export interface FunctionDef {
@@ -91,7 +93,11 @@ export const CITIZEN_UPDATE_EVENTS = [
   'ComplaintSlaBreached',
 ] as const;
 
-export const OFFICER_ALERT_EVENTS = ['ComplaintSlaWarning', 'ComplaintSlaBreached'] as const;
+export const OFFICER_ALERT_EVENTS = [
+  'ComplaintFiled',
+  'ComplaintSlaWarning',
+  'ComplaintSlaBreached',
+] as const;
 
 export const FUNCTIONS: readonly FunctionDef[] = [
   // --- public complaint API --------------------------------------------------------------
@@ -202,6 +208,26 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     triggers: [http('GET', '/officer/alerts', 'officer')],
     access: { table: 'read' },
   },
+  // --- the force directory (admin only; docs/force.md) -------------------------------------
+  {
+    id: 'AdminForce',
+    entry: 'functions/admin-force.ts',
+    description:
+      'Admin: units and posts, officers, postings and transfers, roster import (dry run, all-or-nothing apply)',
+    triggers: [
+      http('GET', '/admin/units', 'officer'),
+      http('POST', '/admin/units', 'officer'),
+      http('PATCH', '/admin/units/{id}', 'officer'),
+      http('POST', '/admin/officers', 'officer'),
+      http('GET', '/admin/officers/{serviceNumber}', 'officer'),
+      http('PATCH', '/admin/officers/{serviceNumber}', 'officer'),
+      http('POST', '/admin/officers/{serviceNumber}/postings', 'officer'),
+      http('POST', '/admin/roster', 'officer'),
+      http('POST', '/admin/force/seed', 'officer'),
+    ],
+    access: { table: 'readwrite', officerAccounts: true },
+    timeoutSeconds: 29,
+  },
   // --- events -----------------------------------------------------------------------------
   {
     id: 'EventPublisher',
@@ -223,10 +249,20 @@ export const FUNCTIONS: readonly FunctionDef[] = [
   {
     id: 'OfficerAlerter',
     entry: 'functions/officer-alerter.ts',
-    description: 'Records SLA warnings and breaches as officer alerts and messages the supervising officers',
+    description:
+      'New complaints, SLA warnings and breaches: records the alert and messages the officers the force directory names',
     triggers: [{ kind: 'event', detailTypes: OFFICER_ALERT_EVENTS, queue: 'officerAlerts', batchSize: 10 }],
     access: { table: 'readwrite', whatsappSecrets: true },
     timeoutSeconds: 60,
+  },
+  {
+    id: 'OfficerDigest',
+    entry: 'functions/officer-digest.ts',
+    description:
+      "Sends each post's holder the daily digest of non-urgent new complaints at the configured hour",
+    triggers: [{ kind: 'schedule', rateMinutes: 60 }],
+    access: { table: 'readwrite', whatsappSecrets: true },
+    timeoutSeconds: 120,
   },
   // --- SLA --------------------------------------------------------------------------------
   {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -36,7 +37,15 @@ export interface AppResources {
   readonly bus: IEventBus;
   readonly queues: Record<QueueId, IQueue>;
   readonly whatsAppSecret: ISecret;
+  readonly userPool: IUserPool;
 }
+
+/** What the directory's admin function does to officers' sign-in users (shared/adapters/cognito). */
+const OFFICER_ACCOUNT_ACTIONS = [
+  'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminUpdateUserAttributes',
+];
 
 export interface AppFunctionProps {
   readonly def: FunctionDef;
@@ -149,6 +158,7 @@ export class AppFunction extends Construct {
     if (access.putEvents) env[ENV.eventBusName] = resources.bus.eventBusName;
     for (const id of access.sendTo ?? []) env[ENV.queueUrl(id)] = resources.queues[id].queueUrl;
     if (access.whatsappSecrets) env[WHATSAPP_SECRET_ENV] = resources.whatsAppSecret.secretArn;
+    if (access.officerAccounts) env[ENV.userPoolId] = resources.userPool.userPoolId;
     return env;
   }
 
@@ -179,5 +189,13 @@ export class AppFunction extends Construct {
     for (const id of access.sendTo ?? []) resources.queues[id].grantSendMessages(this.role);
     if (access.putEvents) resources.bus.grantPutEventsTo(this.role);
     if (access.whatsappSecrets) resources.whatsAppSecret.grantRead(this.role);
+    if (access.officerAccounts) {
+      this.role.addToPolicy(
+        new PolicyStatement({
+          actions: OFFICER_ACCOUNT_ACTIONS,
+          resources: [resources.userPool.userPoolArn],
+        }),
+      );
+    }
   }
 }

@@ -3,6 +3,10 @@
  * restarts), a token signer for `npm run token`, and the verifier the gateway uses on officer routes
  * with the checks API Gateway's JWT authorizer makes (signature, issuer, audience, expiry).
  */
+import {
+  AdminGetUserCommand,
+  CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -125,4 +129,30 @@ export const loadLocalIssuer = async (options: {
       return payload;
     },
   };
+};
+
+/**
+ * The claims of an officer's user in the (emulated) user pool, as Cognito would put them in an ID token:
+ * the local issuer's stand-in for signing in. Undefined when there is no such user.
+ */
+export const claimsOfPoolUser = async (
+  userPoolId: string,
+  username: string,
+): Promise<OfficerTokenClaims | undefined> => {
+  const cognito = new CognitoIdentityProviderClient({});
+  try {
+    const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username }));
+    const attributes = Object.fromEntries(
+      (user.UserAttributes ?? [])
+        .filter((a) => a.Name && a.Value)
+        .map((a) => [a.Name as string, a.Value as string]),
+    );
+    const { sub: _sub, ...rest } = attributes;
+    return { ...rest, sub: username, 'custom:role': attributes['custom:role'] ?? '' };
+  } catch (error) {
+    if ((error as Error).name === 'UserNotFoundException') return undefined;
+    throw error;
+  } finally {
+    cognito.destroy();
+  }
 };

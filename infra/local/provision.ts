@@ -18,6 +18,12 @@ import {
   ResourceAlreadyExistsException,
 } from '@aws-sdk/client-eventbridge';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  CognitoIdentityProviderClient,
+  CreateUserPoolCommand,
+  ListUserPoolsCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { OFFICER_CLAIMS } from '../../shared/adapters/auth/claims.ts';
 import { EVENT_SOURCE } from '../../shared/schemas/events/index.ts';
 import { APP_TABLE, ENV, IDEMPOTENCY_TABLE, QUEUES, type QueueId } from '../resources.ts';
 import { FUNCTIONS, type EventTrigger } from '../topology.ts';
@@ -27,6 +33,7 @@ export interface LocalNames {
   readonly appTable: string;
   readonly idempotencyTable: string;
   readonly eventBus: string;
+  readonly userPool: string;
   queue(id: QueueId): string;
   dlq(id: QueueId): string;
 }
@@ -36,6 +43,7 @@ export const localNames = (stage: string): LocalNames => ({
   appTable: `rabta-${stage}-app`,
   idempotencyTable: `rabta-${stage}-idempotency`,
   eventBus: `rabta-${stage}`,
+  userPool: `rabta-${stage}-officers`,
   queue: (id) => `rabta-${stage}-${id}${QUEUES[id].fifo ? '.fifo' : ''}`,
   dlq: (id) => `rabta-${stage}-${id}-dlq${QUEUES[id].fifo ? '.fifo' : ''}`,
 });
@@ -204,8 +212,10 @@ export const provision = async (options: ProvisionOptions): Promise<Provisioned>
     }
   }
 
+  const userPoolId = await ensureUserPool(names.userPool);
   const env: Record<string, string> = {
     [ENV.stage]: options.stage,
+    [ENV.userPoolId]: userPoolId,
     [ENV.tableName]: names.appTable,
     [ENV.idempotencyTableName]: names.idempotencyTable,
     [ENV.eventBusName]: names.eventBus,
@@ -216,6 +226,33 @@ export const provision = async (options: ProvisionOptions): Promise<Provisioned>
   sqs.destroy();
   events.destroy();
   return { names, queueUrls, dlqUrls, streamArn, env };
+};
+
+/**
+ * The officers' user pool in the emulator, with the same admin-only custom attributes as the CDK pool: the
+ * directory's admin function creates officers' users in it and the local issuer signs their tokens from it.
+ */
+const ensureUserPool = async (name: string): Promise<string> => {
+  const cognito = new CognitoIdentityProviderClient({});
+  try {
+    const { UserPools } = await cognito.send(new ListUserPoolsCommand({ MaxResults: 60 }));
+    const existing = UserPools?.find((p) => p.Name === name)?.Id;
+    if (existing) return existing;
+    const customAttributes = Object.values(OFFICER_CLAIMS)
+      .filter((claim) => claim.startsWith('custom:'))
+      .map((claim) => ({
+        Name: claim.slice('custom:'.length),
+        AttributeDataType: 'String' as const,
+        Mutable: true,
+      }));
+    const { UserPool } = await cognito.send(
+      new CreateUserPoolCommand({ PoolName: name, Schema: customAttributes }),
+    );
+    if (!UserPool?.Id) throw new Error(`user pool ${name} was not created`);
+    return UserPool.Id;
+  } finally {
+    cognito.destroy();
+  }
 };
 
 /** The rule pattern, shared with the CDK stack. */

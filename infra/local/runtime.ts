@@ -7,9 +7,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { ServerResponse } from 'node:http';
-import { QUEUES, type QueueId } from '../resources.ts';
+import { ENV, QUEUES, type QueueId } from '../resources.ts';
+import { seedStructure } from '../../shared/domain/force/seed.ts';
 import { FUNCTIONS, type FunctionDef, type HttpTrigger } from '../topology.ts';
-import { loadLocalIssuer, localIssuerUrl, REPO_ROOT, type LocalIssuer } from './auth.ts';
+import { claimsOfPoolUser, loadLocalIssuer, localIssuerUrl, REPO_ROOT, type LocalIssuer } from './auth.ts';
 import { applyEmulatorCredentials, startEmulator, type Emulator } from './emulator.ts';
 import { startFakeGraph, type FakeGraph } from './fake-graph.ts';
 import { createGateway, type GatewayRoute, type LocalRequest } from './gateway.ts';
@@ -114,6 +115,10 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     // Handlers read their configuration when their module loads: set it before importing them.
     Object.assign(process.env, provisioned.env, localFunctionEnv(fakeGraph.url));
     const { loaded, missing } = await loadFunctions(functions, options.rootDir ?? REPO_ROOT);
+    // The province's public structure (docs/force.md), like `POST /admin/force/seed` after a deploy.
+    const { units, posts } = seedStructure();
+    const { forceRepository } = await import('../../shared/runtime/officer.ts');
+    await forceRepository().seed(units, posts);
     if (missing.length > 0) log('functions without an entry file yet, not wired', { missing });
 
     const invoke = (functionId: string, event: unknown): Promise<unknown> => {
@@ -233,6 +238,19 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
           await issuerReady
         ).sign(body.claims as never, { expiresIn: body.expiresIn ?? '1h' });
         return json(response, 200, { token });
+      }
+      if (path === '/__local/auth/officer-token' && method === 'POST') {
+        // Signing in as an officer of the directory: the token carries what their pool user carries.
+        const body = parseJson(request.body) as
+          { username?: unknown; expiresIn?: string | number } | undefined;
+        const claims =
+          typeof body?.username === 'string'
+            ? await claimsOfPoolUser(provisioned.env[ENV.userPoolId] ?? '', body.username)
+            : undefined;
+        if (!claims)
+          return json(response, 404, { message: 'no such officer user (expected {"username":"..."})' });
+        const token = await (await issuerReady).sign(claims, { expiresIn: body?.expiresIn ?? '1h' });
+        return json(response, 200, { token, claims });
       }
       if (path === '/__local/whatsapp/outbox') {
         if (method === 'GET') {

@@ -46,6 +46,7 @@ export const buildRabta = (app: App, options: RabtaOptions): RabtaStacks => {
       bus: stateful.bus,
       queues: stateful.queues,
       whatsAppSecret: stateful.whatsAppSecret,
+      userPool: stateful.userPool,
     },
     userPool: stateful.userPool,
     officerConsoleClient: stateful.officerConsoleClient,

@@ -246,6 +246,8 @@ export type NewComplaintInput = z.output<typeof NewComplaintInputSchema>;
 /** A complaint filed in chat by a known WhatsApp identity: the phone may be missing. */
 export const ChatComplaintInputSchema = NewComplaintInputSchema.extend({
   complainant: ChatComplainantInputSchema,
+  /** The priority the bot promised (Zainab Alert, gender-harassment reports); never lower than the category's. */
+  priority: z.enum(PRIORITIES).optional(),
 });
 export type ChatComplaintInput = z.output<typeof ChatComplaintInputSchema>;
 /** What a client sends (input of the schema). */
@@ -361,7 +363,12 @@ export const newComplaint = (
     description: input.description,
     channel: context.channel,
     status: 'received',
-    priority: category.defaultPriority,
+    priority:
+      'priority' in input &&
+      input.priority &&
+      PRIORITIES.indexOf(input.priority) < PRIORITIES.indexOf(category.defaultPriority)
+        ? input.priority
+        : category.defaultPriority,
     language: input.language,
     complainant: {
       ...complainant,

@@ -35,6 +35,11 @@ export class ConflictError extends DomainError {
   override name = 'ConflictError';
 }
 
+/** The caller may not do this at all (e.g. directory administration without the admin role). */
+export class ForbiddenError extends DomainError {
+  override name = 'ForbiddenError';
+}
+
 /** The caller acted on a stale version (optimistic locking). */
 export class PreconditionFailedError extends DomainError {
   override name = 'PreconditionFailedError';

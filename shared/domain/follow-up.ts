@@ -61,7 +61,14 @@ export const followUpSchema = z.object({
   /** Station, circle, district or region name, or the CPO complaint cell. */
   post: z.string().min(1),
   station: z.string().optional(),
+  /** The post's id in the force directory, when the structure knows it. */
+  postId: z.string().optional(),
+  /** The officer's service number when posted there at the deadline (else the assignee's id, older data). */
   officerId: z.string().optional(),
+  /** The officer posted there when the deadline passed (from the posting history); shown to those allowed. */
+  officer: z.object({ serviceNumber: z.string(), name: z.string(), rank: z.string() }).optional(),
+  /** Nobody held the post when the deadline passed. */
+  vacant: z.boolean().optional(),
   dueAt: isoTime,
   breachedAt: isoTime,
   state: z.enum(FOLLOW_UP_STATES),
@@ -76,10 +83,12 @@ export type FollowUp = z.infer<typeof followUpSchema>;
 export const followUpId = (etag: string, breachNumber: number): string => `${etag}#${breachNumber}`;
 
 /**
- * Who supervises a post: the DPO for stations and circles, the RPO for a DPO, the CPO above that. The same
- * ladder a breach escalates along, so it is one definition.
+ * Who works a follow-up (the disciplinary authority): the district head (DPO tier) for stations and
+ * circles, the region head for a district, the CPO above that. The immediate supervisor (an SDPO for a
+ * station) is alerted of the breach, but discipline sits with the district (docs/force.md).
  */
-export const supervisorLevel = nextLevel;
+export const supervisorLevel = (level: SlaLevel): 'DPO' | 'RPO' | 'CPO' =>
+  level === 'SHO' ? 'DPO' : (nextLevel(level) as 'DPO' | 'RPO' | 'CPO');
 
 const describePost = (
   complaint: ScopedComplaint,
@@ -117,12 +126,26 @@ export interface OpenFollowUpInput {
   /** 1-based breach number on the complaint. */
   breachNumber: number;
   now: Date;
+  /** The post from the force directory and the officer posted there at the deadline (absent: vacant). */
+  accountable?: {
+    postId?: string;
+    label: string;
+    officer?: { serviceNumber: string; name: string; rank: string };
+  };
 }
 
-export const openFollowUp = ({ complaint, breach, breachNumber, now }: OpenFollowUpInput): FollowUp => {
+export const openFollowUp = ({
+  complaint,
+  breach,
+  breachNumber,
+  now,
+  accountable,
+}: OpenFollowUpInput): FollowUp => {
   const at = now.toISOString();
   const region = regionOfDistrict(complaint.district);
-  const officerId = complaint.assignment?.level === breach.level ? complaint.assignment.officerId : undefined;
+  const assignee = complaint.assignment?.level === breach.level ? complaint.assignment.officerId : undefined;
+  const officerId = accountable ? accountable.officer?.serviceNumber : assignee;
+  const post = describePost(complaint, breach.level);
   return {
     id: followUpId(complaint.etag, breachNumber),
     etag: complaint.etag,
@@ -130,7 +153,14 @@ export const openFollowUp = ({ complaint, breach, breachNumber, now }: OpenFollo
     ...(region ? { region } : {}),
     level: breach.level,
     phase: breach.phase,
-    ...describePost(complaint, breach.level),
+    ...post,
+    ...(accountable
+      ? {
+          post: accountable.label,
+          ...(accountable.postId ? { postId: accountable.postId } : {}),
+          ...(accountable.officer ? { officer: accountable.officer } : { vacant: true }),
+        }
+      : {}),
     ...(officerId ? { officerId } : {}),
     dueAt: breach.dueAt,
     breachedAt: breach.breachedAt,

@@ -469,7 +469,12 @@ export type SlaCheckResult =
  * Evaluates the complaint's clock at `now`: nothing due → undefined; warning → the holder is warned once;
  * breach → the complaint moves one level up (assignment and SLA) with a fresh window. Version + 1 either way.
  */
-export const applySlaCheck = (complaint: Complaint, now: Date): SlaCheckResult | undefined => {
+export const applySlaCheck = (
+  complaint: Complaint,
+  now: Date,
+  /** The level above the holder in this complaint's chain (force data); the default ladder otherwise. */
+  escalateTo?: SlaLevel,
+): SlaCheckResult | undefined => {
   const sla = complaint.sla;
   if (!sla) return undefined;
   const verdict = evaluate(sla, now);
@@ -490,7 +495,7 @@ export const applySlaCheck = (complaint: Complaint, now: Date): SlaCheckResult |
       ],
     };
   }
-  const { sla: escalated, breach } = escalate(sla, now);
+  const { sla: escalated, breach } = escalate(sla, now, escalateTo);
   const assignment: NonNullable<Complaint['assignment']> = {
     level: escalated.level,
     ...keptPost(complaint),

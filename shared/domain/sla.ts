@@ -86,19 +86,21 @@ export const targetsFor = (
 export const SLA_LEVELS = ['SHO', 'SDPO', 'DPO', 'RPO', 'CPO'] as const satisfies readonly Role[];
 export type SlaLevel = (typeof SLA_LEVELS)[number];
 
-/** What an SLA alert to officers says: the deadline is near, or it has passed. */
-export const ALERT_KINDS = ['warning', 'breach'] as const;
+/** What an alert to officers says: a new complaint arrived, the deadline is near, or it has passed. */
+export const ALERT_KINDS = ['new_complaint', 'warning', 'breach'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export const isSlaLevel = (role: Role): role is SlaLevel => (SLA_LEVELS as readonly Role[]).includes(role);
 
 /**
- * Escalation on breach (issue 5): the assigned post, station (SHO) or circle (SDPO), goes to the DPO,
- * then RPO, then the CPO complaint cell, which is the top and keeps it.
+ * The default ladder when the complaint's chain is not known from the force data (docs/force.md): station
+ * (SHO), circle (SDPO), district (DPO), region (RPO), then the CPO complaint cell, which is the top and
+ * keeps it. No level is skipped. The sweep asks the force structure first (`ForceStructure.nextTier`).
  */
-export const nextLevel = (level: SlaLevel): 'DPO' | 'RPO' | 'CPO' => {
+export const nextLevel = (level: SlaLevel): Exclude<SlaLevel, 'SHO'> => {
   switch (level) {
     case 'SHO':
+      return 'SDPO';
     case 'SDPO':
       return 'DPO';
     case 'DPO':
@@ -268,10 +270,14 @@ export const evaluate = (sla: Sla, now: Date): SlaEvaluation => {
 export const markWarned = (sla: Sla): Sla => ({ ...sla, warned: true });
 
 /**
- * A breach: the complaint moves one level up and that level gets a fresh window of the same phase,
+ * A breach: the complaint moves one level up (`toLevel`, from the chain) and that level gets a fresh window of the same phase,
  * starting now. At the CPO it stays at the CPO, but the breach is still recorded (and followed up).
  */
-export const escalate = (sla: Sla, now: Date): { sla: Sla; breach: SlaBreach } => {
+export const escalate = (
+  sla: Sla,
+  now: Date,
+  toLevel: SlaLevel = nextLevel(sla.level),
+): { sla: Sla; breach: SlaBreach } => {
   if (!isRunning(sla) || sla.dueAt === undefined) {
     throw new ConflictError('Cannot escalate: the SLA clock is not running');
   }
@@ -283,7 +289,7 @@ export const escalate = (sla: Sla, now: Date): { sla: Sla; breach: SlaBreach } =
   };
   const next = withDeadlines({
     ...sla,
-    level: nextLevel(sla.level),
+    level: toLevel,
     windowStartedAt: now.toISOString(),
     pausedMs: 0,
     warned: false,

@@ -4,6 +4,7 @@
  * whatsapp, notify) only wire use cases from these. The endpoint (an emulator locally) comes from
  * AWS_ENDPOINT_URL, which the SDK reads itself: no "local vs AWS" branch here.
  */
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -30,6 +31,8 @@ export const dynamoDbClient = once(() => new DynamoDBClient({}));
 export const eventBridgeClient = once(() => new EventBridgeClient({}));
 
 export const sqsClient = once(() => new SQSClient({}));
+
+export const cognitoClient = once(() => new CognitoIdentityProviderClient({}));
 
 /**
  * Wall clock plus the local-only time-travel offset (RABTA_CLOCK_OFFSET_MS, 0 in AWS), for every function:

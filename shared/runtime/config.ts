@@ -12,6 +12,8 @@ export const ENV = {
   tableName: 'TABLE_NAME',
   idempotencyTableName: 'IDEMPOTENCY_TABLE_NAME',
   eventBusName: 'EVENT_BUS_NAME',
+  /** The officers' user pool, for functions that create or update officers' sign-in users. */
+  userPoolId: 'USER_POOL_ID',
   /** `webhookInbound` -> `QUEUE_URL_WEBHOOK_INBOUND`. */
   queueUrl: (queueId: string) => `QUEUE_URL_${queueId.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`,
 } as const;
@@ -117,3 +119,32 @@ export const clockOffsetMs = (): number => {
   const value = Number(env.RABTA_CLOCK_OFFSET_MS ?? '0');
   return Number.isFinite(value) ? value : 0;
 };
+
+/** The officers' user pool (the directory's admin function creates and updates officers' users in it). */
+export const userPoolConfig = () =>
+  parse(
+    z.object({ userPoolId: z.string().min(1) }),
+    { userPoolId: env[ENV.userPoolId] },
+    'the officers user pool (USER_POOL_ID)',
+  );
+
+/**
+ * The officer console's address, for links in officers' WhatsApp alerts, and the hour (Pakistan time,
+ * 0-23) at which non-urgent new complaints are sent to the holder as one digest.
+ */
+export const officerAlertConfig = () =>
+  parse(
+    z.object({
+      consoleUrl: z.url(),
+      digestHourPkt: z.coerce.number().int().min(0).max(23),
+      templateName: z.string().regex(/^[a-z0-9_]{1,512}$/, 'lowercase letters, digits and underscores'),
+      templateLanguage: z.string().min(2),
+    }),
+    {
+      consoleUrl: env.OFFICER_CONSOLE_URL || 'http://127.0.0.1:3000/console',
+      digestHourPkt: env.OFFICER_DIGEST_HOUR_PKT || '9',
+      templateName: env.OFFICER_TEMPLATE_NAME || 'rabta_officer_alert',
+      templateLanguage: env.OFFICER_TEMPLATE_LANGUAGE || 'en',
+    },
+    'officer alerts (OFFICER_CONSOLE_URL, OFFICER_DIGEST_HOUR_PKT, OFFICER_TEMPLATE_NAME, OFFICER_TEMPLATE_LANGUAGE)',
+  );

@@ -7,7 +7,9 @@ import type { CitizenNotifierDeps } from '../app/notify/citizen-notifier.ts';
 import type { OfficerAlerterDeps } from '../app/notify/officer-alerter.ts';
 import { clock, documentClient, once, tableName } from './common.ts';
 import { complaintRepository } from './complaints.ts';
-import { officerDeps } from './officer.ts';
+import { forceRepository, officerDeps } from './officer.ts';
+import { officerAlertConfig } from './config.ts';
+import { createDigestStore } from '../adapters/dynamodb/digest-store.ts';
 import { deliverDeps } from './whatsapp.ts';
 
 export const notifierDeps = once((): CitizenNotifierDeps => ({
@@ -17,10 +19,23 @@ export const notifierDeps = once((): CitizenNotifierDeps => ({
   clock,
 }));
 
-export const alerterDeps = once((): OfficerAlerterDeps => ({
-  ...deliverDeps(),
-  complaints: complaintRepository(),
-  alerts: officerDeps().alerts,
-  directory: officerDeps().directory,
-  clock,
-}));
+export const alerterDeps = once((): OfficerAlerterDeps => {
+  const config = officerAlertConfig();
+  return {
+    ...deliverDeps(),
+    // Officers outside their 24-hour window get the officers' own approved template.
+    template: {
+      name: config.templateName,
+      language: config.templateLanguage,
+      englishLanguage: config.templateLanguage,
+    },
+    complaints: complaintRepository(),
+    alerts: officerDeps().alerts,
+    force: forceRepository(),
+    digests: createDigestStore(documentClient(), tableName),
+    sessions: createSessionStore(documentClient(), tableName),
+    consoleUrl: config.consoleUrl,
+    digestHourPkt: config.digestHourPkt,
+    clock,
+  };
+});

@@ -9,8 +9,21 @@ import { createFollowUpRepository } from '../adapters/dynamodb/follow-up-reposit
 import { createSlaDueSource } from '../adapters/dynamodb/sla-index.ts';
 import type { OfficerDeps } from '../app/officer/ports.ts';
 import type { SweepDeps } from '../app/sla/sweep.ts';
-import { clock, documentClient, log, once, tableName } from './common.ts';
+import { createCognitoOfficerAccounts } from '../adapters/cognito/officer-accounts.ts';
+import { createForceRepository } from '../adapters/dynamodb/force-repository.ts';
+import type { ForceAdminDeps } from '../app/force/admin.ts';
+import { clock, cognitoClient, documentClient, log, once, tableName } from './common.ts';
+import { userPoolConfig } from './config.ts';
 import { complaintRepository } from './complaints.ts';
+
+/** The force directory (units, posts, officers, postings): one per process, its structure cached briefly. */
+export const forceRepository = once(() => createForceRepository(documentClient(), tableName));
+
+export const forceAdminDeps = once((): ForceAdminDeps => ({
+  force: forceRepository(),
+  accounts: createCognitoOfficerAccounts(cognitoClient(), () => userPoolConfig().userPoolId),
+  clock,
+}));
 
 export const officerDeps = once((): OfficerDeps => ({
   complaints: complaintRepository(),
@@ -25,6 +38,7 @@ export const sweepDeps = once((): SweepDeps => ({
   due: createSlaDueSource(documentClient(), tableName),
   complaints: complaintRepository(),
   followUps: officerDeps().followUps,
+  force: forceRepository(),
   clock,
   log: log(),
 }));

@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 describe('SLA escalation over the local runtime', () => {
-  it('a complaint left untouched climbs SHO → DPO → RPO, the follow-ups reach the right supervisors, the citizen hears each step', async () => {
+  it('a complaint left untouched climbs SHO → SDPO → SP division → CCPO, the follow-ups reach the right supervisors, the citizen hears each step', async () => {
     const http = httpClient(runtime);
     // Prepare: FIR not registered: 8 hours to first action (Punjab Police standard)
     const filed = await http.request('POST', '/complaints', {
@@ -46,8 +46,8 @@ describe('SLA escalation over the local runtime', () => {
     // Assess
     expect(first.status).toBe(200);
     expect(firstReport.result).toMatchObject({ escalated: 1, itemsRead: 1 });
-    const atDpo = await http.request('GET', `/officer/complaints/${etag}`, { token: dpo });
-    expect(atDpo.body.complaint.assignment.level).toBe('DPO');
+    const atSdpo = await http.request('GET', `/officer/complaints/${etag}`, { token: dpo });
+    expect(atSdpo.body.complaint.assignment.level).toBe('SDPO');
 
     // Act: another 9 hours, another sweep (and a second, overlapping, run finds nothing more)
     await http.advanceClock(9 * HOUR);
@@ -61,11 +61,17 @@ describe('SLA escalation over the local runtime', () => {
     ];
     // Assess
     expect(reports.reduce((n, r) => n + r.result.escalated, 0)).toBe(1);
+    const atDpo = await http.request('GET', `/officer/complaints/${etag}`, { token: dpo });
+    expect(atDpo.body.complaint.assignment.level).toBe('DPO');
+
+    // Act: a third late window: the SP division's breach goes to the CCPO (RPO tier in Lahore)
+    await http.advanceClock(9 * HOUR);
+    expect((await runtime.fireSchedule('SlaSweep')).status).toBe(200);
     const atRpo = await http.request('GET', `/officer/complaints/${etag}`, { token: rpo });
     expect(atRpo.body.complaint.assignment.level).toBe('RPO');
     expect(
       atRpo.body.timeline.filter((t: { type: string }) => t.type === 'ComplaintSlaBreached'),
-    ).toHaveLength(2);
+    ).toHaveLength(3);
 
     // Assess: follow-ups for the right supervisors
     const dpoFollowUps = await http.request('GET', '/officer/follow-ups', { token: dpo });
@@ -76,11 +82,16 @@ describe('SLA escalation over the local runtime', () => {
         .filter((f) => f.etag === etag)
         .map((f) => f.level)
         .sort();
-    expect(levels(dpoFollowUps.body)).toEqual(['DPO', 'SHO']);
-    expect(levels(rpoFollowUps.body)).toEqual(['DPO', 'SHO']);
+    expect(levels(dpoFollowUps.body)).toEqual(['DPO', 'SDPO', 'SHO']);
+    expect(levels(rpoFollowUps.body)).toEqual(['DPO', 'SDPO', 'SHO']);
     expect(shoFollowUps.body.items).toEqual([]);
     const againstStation = dpoFollowUps.body.items.find((f: { level: string }) => f.level === 'SHO');
-    expect(againstStation).toMatchObject({ post: 'Model Town', state: 'open' });
+    expect(againstStation).toMatchObject({
+      post: 'Station House Officer, Model Town (Lahore)',
+      postId: 'station-LHR-model-town.head',
+      vacant: true,
+      state: 'open',
+    });
 
     // Act: the DPO (supervisor of the station) calls for an explanation
     const id = encodeURIComponent(againstStation.id);
@@ -93,18 +104,18 @@ describe('SLA escalation over the local runtime', () => {
     expect(step.body.followUp).toMatchObject({ state: 'explanation_called', version: 2 });
 
     // Assess: the citizen heard about each escalation; the RPO sees the breach alerts
-    const outbox = await waitForOutbox(runtime, 4);
+    const outbox = await waitForOutbox(runtime, 5);
     const escalations = outbox.map(outboxText).filter((t) => /escalated/.test(t));
-    expect(escalations, JSON.stringify(outbox.map(outboxText))).toHaveLength(2);
+    expect(escalations, JSON.stringify(outbox.map(outboxText))).toHaveLength(3);
     const deadline = Date.now() + 20_000;
     let alerts: { etag: string; kind: string }[] = [];
-    while (Date.now() < deadline && alerts.length < 2) {
+    while (Date.now() < deadline && alerts.length < 3) {
       alerts = (await http.request('GET', '/officer/alerts', { token: rpo })).body.items;
-      if (alerts.length < 2) await new Promise((r) => setTimeout(r, 300));
+      if (alerts.length < 3) await new Promise((r) => setTimeout(r, 300));
     }
     expect(
       alerts.filter((a) => a.etag === etag && a.kind === 'breach'),
       JSON.stringify(alerts),
-    ).toHaveLength(2);
-  });
+    ).toHaveLength(3);
+  }, 120_000);
 });

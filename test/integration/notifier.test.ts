@@ -1,7 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAlertRepository } from '../../shared/adapters/dynamodb/alert-repository.ts';
-import { createOfficerDirectory } from '../../shared/adapters/dynamodb/officer-directory.ts';
 import { createComplaintRepository } from '../../shared/adapters/dynamodb/complaint-repository.ts';
 import { createOutboundMessageStore } from '../../shared/adapters/dynamodb/outbound-message-store.ts';
 import { createSessionStore, sessionItem } from '../../shared/adapters/dynamodb/session-store.ts';
@@ -18,6 +17,9 @@ import type { ComplaintRepository } from '../../shared/app/ports.ts';
 import type { ChatSession } from '../../shared/chat/types.ts';
 import type { Complaint } from '../../shared/domain/complaint.ts';
 import { applyTransition } from '../../shared/domain/lifecycle.ts';
+import { createForceRepository } from '../../shared/adapters/dynamodb/force-repository.ts';
+import { createDigestStore } from '../../shared/adapters/dynamodb/digest-store.ts';
+import { seedStructure } from '../../shared/domain/force/seed.ts';
 import { documentClient } from '../../shared/runtime/common.ts';
 import { provisionForTest } from '../support/aws.ts';
 import { makeComplaint, officer } from '../unit/officer/fakes.ts';
@@ -176,25 +178,60 @@ describe('notifyCitizen', () => {
 });
 
 describe('alertOfficers', () => {
-  it('stores the breach once, messages the registered supervisor by template once, and shows it in their alerts', async () => {
-    // Prepare
+  it('stores the breach once, messages the holder and the supervisor the directory names by template once, and shows it in their alerts', async () => {
+    // Prepare: the City Police Officer Faisalabad and the RPO Faisalabad are posted, with WhatsApp numbers.
     const complaint = makeComplaint({ district: 'FSD' }, new Date());
     await seed(repository, complaint);
-    const directory = createOfficerDirectory(documentClient(), () => table);
-    const rpo = { ...officer('RPO', { region: 'faisalabad' }), phone: '+923331112222' };
-    const dpo = { ...officer('DPO', { district: 'FSD' }), phone: '+923334445555' };
-    await directory.register(rpo, new Date());
-    await directory.register(dpo, new Date());
-    await directory.register(dpo, new Date()); // unchanged: no second entry
+    const force = createForceRepository(documentClient(), () => table);
+    const { units, posts } = seedStructure();
+    await force.seed(units, posts);
+    const since = new Date(Date.now() - 86_400_000).toISOString();
+    const record = (serviceNumber: string, name: string, rank: 'SSP' | 'DIG', phone: string) => ({
+      officer: {
+        serviceNumber,
+        name,
+        rank,
+        whatsapp: { phone, consentAt: since },
+        createdAt: since,
+        updatedAt: since,
+        version: 1,
+      },
+    });
+    await force.apply({
+      officers: [
+        record('PB-FSD-1', 'Kamran Aziz', 'SSP', '+923334445555'),
+        record('PB-FSD-2', 'Hina Shah', 'DIG', '+923331112222'),
+      ],
+      openPostings: [
+        {
+          postId: 'district-FSD.head',
+          serviceNumber: 'PB-FSD-1',
+          from: since,
+          recordedBy: 'test',
+          recordedAt: since,
+        },
+        {
+          postId: 'region-faisalabad.head',
+          serviceNumber: 'PB-FSD-2',
+          from: since,
+          recordedBy: 'test',
+          recordedAt: since,
+        },
+      ],
+    });
+    const rpo = officer('RPO', { region: 'faisalabad' });
     const graph = recordingGraph();
     const alerts = createAlertRepository(documentClient(), () => table);
     const deps: OfficerAlerterDeps = {
       complaints: repository,
       alerts,
-      directory,
+      force,
+      digests: createDigestStore(documentClient(), () => table),
+      consoleUrl: 'https://console.example/officer',
+      digestHourPkt: 9,
       outbound: createOutboundMessageStore(documentClient(), () => table),
       graph,
-      template: { name: 'rabta_update', language: 'en' },
+      template: { name: 'rabta_officer_alert', language: 'en' },
       log,
       clock: { now: () => new Date() },
     };
@@ -222,9 +259,16 @@ describe('alertOfficers', () => {
       { officer: officer('DPO', { district: 'LHR' }) },
     );
     // Assess
-    expect(first).toEqual({ outcome: 'alerted', stored: true, messaged: 1 });
+    expect(first).toEqual({ outcome: 'alerted', stored: true, messaged: 2 });
     expect(again).toEqual({ outcome: 'alerted', stored: false, messaged: 0 });
-    expect(graph.sent.map((s) => [s.to.waId, s.message.type])).toEqual([['923331112222', 'template']]);
+    expect(graph.sent.map((s) => [s.to.waId, s.message.type]).sort()).toEqual([
+      ['923331112222', 'template'],
+      ['923334445555', 'template'],
+    ]);
+    expect(rpoAlerts.items[0]?.recipients?.map((r) => r.serviceNumber).sort()).toEqual([
+      'PB-FSD-1',
+      'PB-FSD-2',
+    ]);
     expect(rpoAlerts.items.map((a) => [a.etag, a.kind, a.escalatedTo])).toEqual([
       [complaint.etag, 'breach', 'RPO'],
     ]);

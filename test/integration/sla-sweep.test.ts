@@ -2,6 +2,8 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createComplaintRepository } from '../../shared/adapters/dynamodb/complaint-repository.ts';
 import { createFollowUpRepository } from '../../shared/adapters/dynamodb/follow-up-repository.ts';
+import { createForceRepository } from '../../shared/adapters/dynamodb/force-repository.ts';
+import { seedStructure } from '../../shared/domain/force/seed.ts';
 import { complaintKey, complaintPk } from '../../shared/adapters/dynamodb/keys.ts';
 import { createSlaDueSource } from '../../shared/adapters/dynamodb/sla-index.ts';
 import { runSlaSweep, type SweepDeps } from '../../shared/app/sla/sweep.ts';
@@ -20,12 +22,15 @@ let repository: ComplaintRepository;
 beforeAll(async () => {
   table = (await provisionForTest('sla')).names.appTable;
   repository = createComplaintRepository(documentClient(), () => table);
+  const { units, posts } = seedStructure();
+  await createForceRepository(documentClient(), () => table).seed(units, posts);
 });
 
 const sweepDeps = (now: Date): SweepDeps => ({
   due: createSlaDueSource(documentClient(), () => table),
   complaints: repository,
   followUps: createFollowUpRepository(documentClient(), () => table),
+  force: createForceRepository(documentClient(), () => table),
   clock: { now: () => now },
 });
 

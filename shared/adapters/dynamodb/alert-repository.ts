@@ -26,6 +26,9 @@ export const officerAlertSchema = z.object({
   phase: z.string().min(1),
   dueAt: isoTime,
   occurredAt: isoTime,
+  recipients: z
+    .array(z.object({ serviceNumber: z.string(), name: z.string(), rank: z.string(), messaged: z.boolean() }))
+    .optional(),
 });
 
 /** Index sort key `<occurredAt>#<timeline item id>` → the alert's table key. */

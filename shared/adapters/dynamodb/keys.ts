@@ -210,3 +210,38 @@ export const officerDirectoryKey = (role: string, area: string, officerId: strin
   pk: officerPostPk(role, area),
   sk: `OFFICER#${officerId}`,
 });
+
+// --- the force directory: units, posts, officers, postings (issue 9) ----------------------------
+
+/** Units, posts and officer records share one partition: the whole structure is one Query (a few hundred items). */
+export const FORCE_PK = 'FORCE';
+export const FORCE_SK_PREFIX = { unit: 'UNIT#', post: 'POST#', officer: 'OFFICER#' } as const;
+
+export const unitKey = (id: string): TableKey => ({ pk: FORCE_PK, sk: `${FORCE_SK_PREFIX.unit}${id}` });
+export const postKey = (id: string): TableKey => ({ pk: FORCE_PK, sk: `${FORCE_SK_PREFIX.post}${id}` });
+export const officerRecordKey = (serviceNumber: string): TableKey => ({
+  pk: FORCE_PK,
+  sk: `${FORCE_SK_PREFIX.officer}${serviceNumber}`,
+});
+
+/** A post's postings in time order (`POSTING#<post>` / `<from>#<service no.>`), never overwritten. */
+export const postingPk = (postId: string): string => `POSTING#${postId}`;
+export const postingKey = (p: { postId: string; from: string; serviceNumber: string }): TableKey => ({
+  pk: postingPk(p.postId),
+  sk: `${p.from}#${p.serviceNumber}`,
+});
+
+/** gsi1: an officer's postings in time order. */
+export const officerPostingsPk = (serviceNumber: string): string => `OFFICERPOSTINGS#${serviceNumber}`;
+export const postingIndexAttributes = (p: {
+  postId: string;
+  from: string;
+  serviceNumber: string;
+}): IndexAttributes => ({ gsi1pk: officerPostingsPk(p.serviceNumber), gsi1sk: `${p.from}#${p.postId}` });
+
+/** A non-urgent new complaint waiting for its post's daily digest: one partition per digest date (Pakistan). */
+export const digestKey = (digestDate: string, postId: string, etag: string): TableKey => ({
+  pk: `DIGEST#${digestDate}`,
+  sk: `${postId}#${etag}`,
+});
+export const DIGEST_TTL_DAYS = 14;

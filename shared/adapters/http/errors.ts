@@ -4,6 +4,7 @@
  */
 import {
   ConflictError,
+  ForbiddenError,
   NotFoundError,
   PreconditionFailedError,
   ValidationError,
@@ -59,6 +60,8 @@ export const toHttpError = (error: unknown): HttpError => {
   }
   if (error instanceof NotFoundError) return new HttpError(404, 'not_found', error.message, { cause: error });
   if (error instanceof ConflictError) return new HttpError(409, 'conflict', error.message, { cause: error });
+  if (error instanceof ForbiddenError)
+    return new HttpError(403, 'forbidden', error.message, { cause: error });
   if (error instanceof PreconditionFailedError) {
     return new HttpError(412, 'precondition_failed', error.message, { cause: error });
   }

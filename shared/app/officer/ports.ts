@@ -81,6 +81,8 @@ export interface OfficerAlert {
   phase: string;
   dueAt: string;
   occurredAt: string;
+  /** Who the directory named for it (recorded per recipient; `messaged`: they have a WhatsApp number). */
+  recipients?: { serviceNumber: string; name: string; rank: string; messaged: boolean }[];
 }
 
 export interface AlertRepository {

@@ -9,6 +9,8 @@ import type { Complaint } from '../../domain/complaint.ts';
 import { ConflictError, PreconditionFailedError } from '../../domain/errors.ts';
 import { openFollowUp } from '../../domain/follow-up.ts';
 import { applySlaCheck } from '../../domain/lifecycle.ts';
+import { accountableAt, escalationTier, officerSummary, whereOf } from '../force/accountability.ts';
+import type { ForceReader } from '../force/ports.ts';
 import type { Clock, ComplaintRepository } from '../ports.ts';
 import type { FollowUpRepository, SlaDueSource } from '../officer/ports.ts';
 
@@ -16,6 +18,8 @@ export interface SweepDeps {
   due: SlaDueSource;
   complaints: Pick<ComplaintRepository, 'get' | 'update'>;
   followUps: Pick<FollowUpRepository, 'creationWrite'>;
+  /** The force directory: the chain a breach climbs, the post and officer a follow-up names. */
+  force: ForceReader;
   clock: Clock;
   log?: { warn(message: string, extra?: Record<string, unknown>): void };
   /** Complaints processed at the same time (each is a few small writes). */
@@ -47,21 +51,32 @@ const sweepOne = async (deps: SweepDeps, indexed: Complaint, now: Date): Promise
   let complaint: Complaint | undefined = indexed;
   let lostRace = false;
   for (let attempt = 0; attempt < 2 && complaint; attempt++) {
-    const check = applySlaCheck(complaint, now);
+    const where = whereOf(complaint);
+    const escalateTo = complaint.sla
+      ? await escalationTier(deps.force, where, complaint.sla.level)
+      : undefined;
+    const check = applySlaCheck(complaint, now, escalateTo);
     if (!check) return lostRace ? 'lostRace' : 'nothingToDo';
-    const extraWrites =
-      check.outcome === 'breach'
-        ? [
-            deps.followUps.creationWrite(
-              openFollowUp({
-                complaint: check.breachedComplaint,
-                breach: check.breach,
-                breachNumber: check.breachNumber,
-                now,
-              }),
-            ),
-          ]
-        : [];
+    const extraWrites = [];
+    if (check.outcome === 'breach') {
+      // The officer posted there when the deadline passed, from the history: a later transfer changes nothing.
+      const accountable = await accountableAt(deps.force, where, check.breach.level, check.breach.dueAt);
+      extraWrites.push(
+        deps.followUps.creationWrite(
+          openFollowUp({
+            complaint: check.breachedComplaint,
+            breach: check.breach,
+            breachNumber: check.breachNumber,
+            now,
+            accountable: {
+              ...(accountable.post ? { postId: accountable.post.id } : {}),
+              label: accountable.label,
+              ...(accountable.holder ? { officer: officerSummary(accountable.holder) } : {}),
+            },
+          }),
+        ),
+      );
+    }
     try {
       await deps.complaints.update(check.complaint, complaint.version, check.timeline, { extraWrites });
       return check.outcome === 'breach' ? 'escalated' : 'warned';

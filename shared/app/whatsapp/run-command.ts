@@ -43,6 +43,8 @@ const complaintRequest = (draft: ComplaintDraft, context: CommandContext) => ({
   ...(draft.location && { location: draft.location }),
   language: draft.language,
   optOutOfUpdates: draft.optOutOfUpdates,
+  // The bot's promise (e.g. harassment reports handled with high priority) survives filing.
+  ...(draft.priority && { priority: draft.priority }),
 });
 
 const tracked = ({ complaint, timeline }: ComplaintWithTimeline): TrackedComplaint => ({

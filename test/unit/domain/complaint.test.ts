@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ChatComplaintInputSchema,
   ComplaintSchema,
   NewComplaintInputSchema,
   isValidCnic,
@@ -242,6 +243,19 @@ describe('newComplaint', () => {
     expect(complaint.priority).toBe('high');
     expect(complaint.optOutOfUpdates).toBe(true);
     expect(complaint.complainant.whatsappId).toBe('923001234567');
+  });
+
+  it('keeps the priority the bot promised in chat (harassment: high), never lowering the category’s', () => {
+    const chat = (category: string, priority: string) =>
+      newComplaint(ChatComplaintInputSchema.parse({ ...validRequest({ category }), priority }), {
+        etag,
+        trackingCodeHash: 'h',
+        now,
+        channel: 'whatsapp',
+        whatsappId: '923001234567',
+      }).priority;
+    expect(chat('harassment', 'high')).toBe('high');
+    expect(chat('missing_child', 'low')).toBe('urgent');
   });
 
   it('stored-state schema ignores table keys but rejects a broken complaint', () => {

@@ -437,16 +437,16 @@ describe('applySlaCheck', () => {
     expect(again).toBeUndefined();
     expect(breach?.outcome).toBe('breach');
     if (breach?.outcome !== 'breach') throw new Error('expected a breach');
-    expect(breach.complaint.assignment).toEqual({ level: 'DPO', station: 'Saddar', assignedAt: isoAt(8) });
+    expect(breach.complaint.assignment).toEqual({ level: 'SDPO', station: 'Saddar', assignedAt: isoAt(8) });
     expect(breach.complaint.status).toBe('assigned');
-    expect(breach.complaint.sla).toMatchObject({ level: 'DPO', dueAt: isoAt(16) });
+    expect(breach.complaint.sla).toMatchObject({ level: 'SDPO', dueAt: isoAt(16) });
     expect(breach.breachNumber).toBe(1);
     expect(breach.timeline).toEqual([
       expect.objectContaining({
         type: 'ComplaintSlaBreached',
         data: expect.objectContaining({
           fromLevel: 'SHO',
-          toLevel: 'DPO',
+          toLevel: 'SDPO',
           dueAt: isoAt(8),
           newDueAt: isoAt(16),
         }),

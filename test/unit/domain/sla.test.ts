@@ -227,7 +227,7 @@ describe('evaluate and warnings', () => {
 
 describe('the ladder', () => {
   it.each([
-    ['SHO', 'DPO'],
+    ['SHO', 'SDPO'],
     ['SDPO', 'DPO'],
     ['DPO', 'RPO'],
     ['RPO', 'CPO'],
@@ -242,23 +242,29 @@ describe('the ladder', () => {
     const seen: string[] = [];
     let now = 8;
     // Act
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 5; i++) {
       const result = escalate(sla, hours(now));
       seen.push(`${result.breach.level}@${result.breach.dueAt}`);
       sla = result.sla;
       now += 8;
     }
     // Assess
-    expect(seen).toEqual([`SHO@${isoAt(8)}`, `DPO@${isoAt(16)}`, `RPO@${isoAt(24)}`, `CPO@${isoAt(32)}`]);
+    expect(seen).toEqual([
+      `SHO@${isoAt(8)}`,
+      `SDPO@${isoAt(16)}`,
+      `DPO@${isoAt(24)}`,
+      `RPO@${isoAt(32)}`,
+      `CPO@${isoAt(40)}`,
+    ]);
     expect(sla.level).toBe('CPO');
-    expect(sla.breaches).toHaveLength(4);
+    expect(sla.breaches).toHaveLength(5);
     expect(sla.breaches[0]).toEqual({
       level: 'SHO',
       phase: 'first_action',
       dueAt: isoAt(8),
       breachedAt: isoAt(8),
     });
-    expect(sla.dueAt).toBe(isoAt(40));
+    expect(sla.dueAt).toBe(isoAt(48));
     expect(sla.warned).toBe(false);
   });
 
@@ -270,7 +276,7 @@ describe('the ladder', () => {
     // Assess
     expect(breach).toMatchObject({ level: 'SHO', phase: 'resolution', dueAt: isoAt(48) });
     expect(sla).toMatchObject({
-      level: 'DPO',
+      level: 'SDPO',
       phase: 'resolution',
       windowStartedAt: isoAt(48.1),
       dueAt: isoAt(96.1),

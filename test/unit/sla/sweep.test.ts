@@ -9,6 +9,10 @@ import {
   followUpsOver,
   makeComplaint,
 } from '../officer/fakes.ts';
+import { InMemoryForce } from '../force/fakes.ts';
+import type { FollowUp } from '../../../shared/domain/follow-up.ts';
+
+const MODEL_TOWN_SHO = 'station-LHR-model-town.head';
 
 const slaOf = (repo: InMemoryComplaints, etag: string): Sla =>
   slaSchema.parse(repo.complaints.get(etag)?.sla);
@@ -22,13 +26,15 @@ const setup = () => {
   });
   complaint.sla = { ...(complaint.sla as Sla), level: 'SHO' };
   repo.seed(complaint);
+  const force = new InMemoryForce();
   const deps: SweepDeps = {
     due: dueSourceOver(repo),
     complaints: repo,
     followUps: followUpsOver(),
+    force,
     clock,
   };
-  return { repo, clock, complaint, deps };
+  return { repo, clock, complaint, deps, force };
 };
 
 describe('runSlaSweep', () => {
@@ -69,9 +75,9 @@ describe('runSlaSweep', () => {
     expect(first).toMatchObject({ escalated: 1, followUpsOpened: 1 });
     expect(again.escalated).toBe(0);
     const stored = repo.complaints.get(complaint.etag);
-    expect(stored?.assignment?.level).toBe('DPO');
+    expect(stored?.assignment?.level).toBe('SDPO');
     const sla = slaOf(repo, complaint.etag);
-    expect(sla.level).toBe('DPO');
+    expect(sla.level).toBe('SDPO');
     expect(sla.breaches).toHaveLength(1);
     expect(new Date(sla.dueAt ?? 0).getTime()).toBe(clock.now().getTime() + 24 * 3600_000);
     const followUps = [...repo.extra.values()];
@@ -85,19 +91,70 @@ describe('runSlaSweep', () => {
     expect((repo.timelines.get(complaint.etag) ?? []).map((t) => t.type)).toEqual(['ComplaintSlaBreached']);
   });
 
-  it('climbs the ladder DPO → RPO → CPO on successive breaches, one follow-up each', async () => {
+  it('climbs the chain SDPO → SP division → CCPO → IG cell on successive breaches, one follow-up each', async () => {
     // Prepare
     const { repo, clock, complaint, deps } = setup();
     // Act
     const levels: string[] = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 5; i++) {
       clock.advanceMinutes(24 * 60 + 1);
       await runSlaSweep(deps);
       levels.push(slaOf(repo, complaint.etag).level);
     }
     // Assess
-    expect(levels).toEqual(['DPO', 'RPO', 'CPO', 'CPO']);
-    expect(repo.extra.size).toBe(4);
+    expect(levels).toEqual(['SDPO', 'DPO', 'RPO', 'CPO', 'CPO']);
+    expect(repo.extra.size).toBe(5);
+    const posts = [...repo.extra.values()].map((f) => (f as FollowUp).post);
+    expect(posts).toEqual([
+      'Station House Officer, Model Town (Lahore)',
+      'Sub-Divisional Police Officer, Model Town (Lahore)',
+      'Superintendent of Police, Division, Model Town Division (Lahore)',
+      'Capital City Police Officer, Lahore Capital City Police',
+      'IG Complaint Cell, Central Police Office, Punjab',
+    ]);
+  });
+
+  it('a breach names the officer posted when the deadline passed, even after a transfer', async () => {
+    // Prepare: A holds the station until an hour after the deadline; B is posted then.
+    const { repo, clock, complaint, deps, force } = setup();
+    const deadline = new Date(T0.getTime() + 24 * 3600_000);
+    const handover = new Date(deadline.getTime() + 3600_000).toISOString();
+    force.post(
+      { serviceNumber: 'PB-A-1', name: 'Asif Khan', rank: 'Inspector' },
+      MODEL_TOWN_SHO,
+      T0.toISOString(),
+      handover,
+    );
+    force.post(
+      { serviceNumber: 'PB-B-2', name: 'Bilal Ahmed', rank: 'Sub-Inspector' },
+      MODEL_TOWN_SHO,
+      handover,
+    );
+    clock.advanceMinutes(26 * 60); // the sweep runs after the transfer
+    // Act
+    await runSlaSweep(deps);
+    // Assess
+    const [followUp] = [...repo.extra.values()] as FollowUp[];
+    expect(followUp).toMatchObject({
+      etag: complaint.etag,
+      postId: MODEL_TOWN_SHO,
+      officerId: 'PB-A-1',
+      officer: { serviceNumber: 'PB-A-1', name: 'Asif Khan', rank: 'Inspector' },
+    });
+    expect(followUp?.vacant).toBeUndefined();
+  });
+
+  it('a breach at a vacant post opens the follow-up against the post, flagged vacant', async () => {
+    // Prepare
+    const { repo, clock, deps } = setup();
+    clock.advanceMinutes(24 * 60 + 1);
+    // Act
+    await runSlaSweep(deps);
+    // Assess
+    const [followUp] = [...repo.extra.values()] as FollowUp[];
+    expect(followUp).toMatchObject({ postId: MODEL_TOWN_SHO, vacant: true });
+    expect(followUp?.officer).toBeUndefined();
+    expect(followUp?.officerId).toBeUndefined();
   });
 
   it('re-reads a stale index entry and does not escalate twice when another sweep won', async () => {

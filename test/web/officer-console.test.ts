@@ -178,7 +178,7 @@ describe.skipIf(!chromiumAvailable())('officer console in Chromium', () => {
       await page.waitForSelector('#l-role');
       await check('sign-in');
       await signIn(page, consoleUrl, 'DPO', { district: 'LHR' });
-      await page.waitForSelector('table tbody tr');
+      await page.waitForSelector('table tbody tr', { timeout: 90_000 });
       await check('queue');
       await page.goto(`${consoleUrl}#/complaints/${etags.LHR?.[1] ?? ''}`);
       await page.waitForSelector('[data-testid=version]');

@@ -180,20 +180,23 @@ export const MonitoringPage = () => {
       officerApi<Report>(session, '/officer/monitoring', {
         query: { from: new Date(from).toISOString(), to: new Date(until).toISOString() },
       }).then((r) => r.data);
-    fetchPeriod(to - days * DAY, to)
-      .then(setReport)
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
-    Promise.all(
-      Array.from({ length: WEEKS }, (_, i) => {
+    // The period's report first (it draws the page), then the weekly ones one at a time: each reads every
+    // district in scope, and nine at once would only delay the first.
+    const weekly = async () => {
+      const result: { end: number; figures: Figures }[] = [];
+      for (let i = 0; i < WEEKS; i++) {
         const end = to - (WEEKS - 1 - i) * 7 * DAY;
-        return fetchPeriod(end - 7 * DAY, end).then((r) => ({
-          end,
-          figures: r.province ?? sum(r.districts),
-        }));
-      }),
-    )
-      .then(setWeeks)
-      .catch(() => undefined);
+        const r = await fetchPeriod(end - 7 * DAY, end);
+        result.push({ end, figures: r.province ?? sum(r.districts) });
+      }
+      return result;
+    };
+    fetchPeriod(to - days * DAY, to)
+      .then((r) => {
+        setReport(r);
+        return weekly().then(setWeeks);
+      })
+      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
   }, [days]);
 
   if (error)

@@ -7,7 +7,7 @@ import type { FollowUp, FollowUpState } from '../../domain/follow-up.ts';
 import type { Officer } from '../../domain/officer.ts';
 import type { AlertKind, SlaLevel } from '../../domain/sla.ts';
 import type { CategoryCode, Priority, Role, Status } from '../../domain/vocabulary.ts';
-import type { ComplaintRepository, ExtraWrite, Page } from '../ports.ts';
+import type { Clock, ComplaintRepository, ExtraWrite, Page } from '../ports.ts';
 
 export type { Page } from '../ports.ts';
 
@@ -116,5 +116,5 @@ export interface OfficerDeps {
   followUps: FollowUpRepository;
   alerts: AlertRepository;
   directory: OfficerDirectory;
-  clock: { now(): Date };
+  clock: Clock;
 }

@@ -61,7 +61,7 @@ const worker = () => {
     template: { name: 'rabta_update', language: 'ur' },
     converse,
     runCommand: async () => [],
-    clock: () => new Date('2026-06-01T10:00:00Z'),
+    clock: { now: () => new Date('2026-06-01T10:00:00Z') },
     log: { info: () => undefined, warn: (message) => void warnings.push(message), error: () => undefined },
   };
   const receive = async (body: unknown): Promise<void> => {

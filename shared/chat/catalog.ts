@@ -48,7 +48,7 @@ const ABOUT: Bilingual = {
 Punjab Police is the police force of the Province of Punjab and the largest police force in Pakistan.
 
 • It is led by the *Inspector General of Police (IGP) Punjab* from the Central Police Office (CPO), Lahore.
-• Lahore is policed by the *Capital City Police Officer (CCPO)*; every other region is headed by a *Regional Police Officer (RPO)*, every district by a *District Police Officer (DPO)*, every sub-division by an *SDPO* and every police station by its *Station House Officer (SHO)*.
+• Lahore is headed by the *Capital City Police Officer (CCPO)*; Rawalpindi, Faisalabad, Multan and Gujranwala each by a *City Police Officer (CPO)*; every other district by a *District Police Officer (DPO)*. Regions are headed by *Regional Police Officers (RPO)*, sub-divisions by *SDPOs* and every police station by its *Station House Officer (SHO)*.
 • Specialised units include the Counter Terrorism Department (CTD), Punjab Highway Patrol, Dolphin Squad, traffic police and the Police Khidmat Markaz network of citizen services.
 • The police work under the Police Order 2002 (as amended) and the Code of Criminal Procedure.
 
@@ -57,7 +57,7 @@ Emergency: *15* · Helpline: *1787* · Website: punjabpolice.gov.pk`,
 پنجاب پولیس صوبہ پنجاب کی پولیس فورس اور پاکستان کی سب سے بڑی پولیس فورس ہے۔
 
 • اس کی سربراہی *انسپکٹر جنرل آف پولیس (آئی جی پی) پنجاب* سینٹرل پولیس آفس (سی پی او) لاہور سے کرتے ہیں۔
-• لاہور میں *کیپیٹل سٹی پولیس آفیسر (سی سی پی او)*، دیگر ریجنز میں *ریجنل پولیس آفیسر (آر پی او)*، ہر ضلع میں *ڈسٹرکٹ پولیس آفیسر (ڈی پی او)*، ہر سب ڈویژن میں *ایس ڈی پی او* اور ہر تھانے میں *ایس ایچ او* انچارج ہوتے ہیں۔
+• لاہور پولیس کے سربراہ *کیپیٹل سٹی پولیس آفیسر (سی سی پی او)* ہیں؛ راولپنڈی، فیصل آباد، ملتان اور گوجرانوالہ میں *سٹی پولیس آفیسر (سی پی او)*؛ باقی ہر ضلع میں *ڈسٹرکٹ پولیس آفیسر (ڈی پی او)*۔ ریجنز کے سربراہ *ریجنل پولیس آفیسر (آر پی او)*، سب ڈویژنز میں *ایس ڈی پی او* اور ہر تھانے میں *ایس ایچ او* انچارج ہوتے ہیں۔
 • خصوصی یونٹس میں کاؤنٹر ٹیررازم ڈیپارٹمنٹ (سی ٹی ڈی)، پنجاب ہائی وے پٹرول، ڈولفن اسکواڈ، ٹریفک پولیس اور شہری خدمات کے لیے پولیس خدمت مراکز شامل ہیں۔
 • پولیس، پولیس آرڈر 2002 (ترمیم شدہ) اور ضابطہ فوجداری کے تحت کام کرتی ہے۔
 
@@ -136,19 +136,19 @@ const GENDER_HARASSMENT: Bilingual = {
   en: `*Harassment report — confidential*
 You are not alone. What you share here is handled confidentially by senior officers, with priority.
 
-• In danger right now? Call *15* and ask for the Virtual Women Police Station (women officers).
-• Online harassment or blackmail: keep screenshots and links; do not delete the messages and do not pay.
-• Harassment at the workplace can also be taken to the Provincial Ombudsperson Punjab.
+• In danger right now? Call *15*; women can ask for the Virtual Women Police Station (women officers).
+• Online harassment or blackmail: keep screenshots and links; do not delete the messages and do not pay. You can also complain to the *National Cyber Crime Investigation Agency (NCCIA)*, which replaced the FIA cybercrime wing: helpline *1799*, nccia.gov.pk.
+• Harassment at the workplace: the *Punjab Ombudsperson for Protection against Harassment of Women at the Workplace* hears complaints from women and men — ombudsperson.punjab.gov.pk.
 
 You can report here. You decide whether we send you follow-up messages about it.`,
   ur: `*ہراسانی کی رپورٹ — صیغۂ راز میں*
-آپ اکیلی نہیں ہیں۔ یہاں بتائی گئی بات سینئر افسران ترجیحی بنیاد پر اور مکمل رازداری سے دیکھتے ہیں۔
+آپ تنہا نہیں ہیں۔ یہاں بتائی گئی بات سینئر افسران ترجیحی بنیاد پر اور مکمل رازداری سے دیکھتے ہیں۔
 
-• اگر ابھی خطرہ ہے تو *15* پر کال کریں اور ورچوئل ویمن پولیس اسٹیشن (خواتین افسران) سے بات کریں۔
-• آن لائن ہراسانی یا بلیک میلنگ: اسکرین شاٹس اور لنکس محفوظ رکھیں، پیغامات نہ مٹائیں اور کوئی رقم نہ دیں۔
-• کام کی جگہ پر ہراسانی کی شکایت صوبائی محتسب پنجاب کو بھی کی جا سکتی ہے۔
+• اگر ابھی خطرہ ہے تو *15* پر کال کریں؛ خواتین ورچوئل ویمن پولیس اسٹیشن (خواتین افسران) سے بات کر سکتی ہیں۔
+• آن لائن ہراسانی یا بلیک میلنگ: اسکرین شاٹس اور لنکس محفوظ رکھیں، پیغامات نہ مٹائیں اور کوئی رقم نہ دیں۔ آپ *نیشنل سائبر کرائم انویسٹی گیشن ایجنسی (این سی سی آئی اے)* کو بھی شکایت کر سکتے ہیں، جس نے ایف آئی اے کے سائبر کرائم ونگ کی جگہ لی ہے: ہیلپ لائن *1799*، nccia.gov.pk۔
+• کام کی جگہ پر ہراسانی: *صوبائی محتسب برائے تحفظِ خواتین از ہراسانی در جائے کار پنجاب* خواتین اور مردوں دونوں کی شکایات سنتی ہیں — ombudsperson.punjab.gov.pk۔
 
-آپ یہاں رپورٹ کر سکتی ہیں۔ بعد میں پیغامات بھیجنے ہیں یا نہیں، یہ فیصلہ آپ کا ہوگا۔`,
+آپ یہاں رپورٹ کر سکتے ہیں۔ بعد میں پیغامات بھیجنے ہیں یا نہیں، یہ فیصلہ آپ کا ہوگا۔`,
 };
 
 const POLICE_OFFICES: Bilingual = {
@@ -217,12 +217,12 @@ Under the Zainab Alert, Response and Recovery Act 2020 the police must act on a 
 const MOST_WANTED: Bilingual = {
   en: `*Most-wanted criminals*
 • Lists of most-wanted criminals and proclaimed offenders (ishtihari), with photos and announced rewards (head money), are published on punjabpolice.gov.pk and on the official pages of district police; CTD Punjab publishes wanted terrorists.
-• If you recognise someone: *do not approach them*. Call *15* or *8787*, or tell the nearest police station.
+• If you recognise someone: *do not approach them*. Call *15* at once, or tell the nearest police station.
 • Say where and when you saw them, with vehicle numbers if any. Your identity is kept confidential.
 • Do not post tips on social media: it warns the suspect and can put you at risk.`,
   ur: `*مطلوب ترین مجرم*
 • مطلوب ترین مجرموں اور اشتہاریوں کی فہرستیں، تصاویر اور اعلان شدہ انعامی رقم (ہیڈ منی) کے ساتھ، punjabpolice.gov.pk اور اضلاع کی پولیس کے سرکاری صفحات پر شائع ہوتی ہیں؛ سی ٹی ڈی پنجاب مطلوب دہشت گردوں کی فہرست جاری کرتا ہے۔
-• اگر آپ کسی کو پہچانیں تو *خود اس کے قریب نہ جائیں*۔ *15* یا *8787* پر کال کریں یا قریبی تھانے کو بتائیں۔
+• اگر آپ کسی کو پہچانیں تو *خود اس کے قریب نہ جائیں*۔ فوراً *15* پر کال کریں یا قریبی تھانے کو بتائیں۔
 • کہاں اور کب دیکھا، گاڑی کا نمبر ہو تو وہ بھی بتائیں۔ آپ کی شناخت صیغۂ راز میں رکھی جاتی ہے۔
 • اطلاع سوشل میڈیا پر نہ ڈالیں: اس سے ملزم ہوشیار ہو جاتا ہے اور آپ کو خطرہ ہو سکتا ہے۔`,
 };
@@ -484,7 +484,7 @@ The complainant is entitled to a free copy at the police station when the FIR is
   },
   {
     id: 'lostDocument',
-    title: { en: 'Lost document report', ur: 'گمشدگی رپورٹ' },
+    title: { en: 'Lost documents report', ur: 'گمشدہ کاغذات کی رپورٹ' },
     body: {
       en: `*Lost document / article report*
 For a lost CNIC, passport, driving licence, vehicle documents, mobile phone or bank card. NADRA, the passport office and others ask for it before issuing a duplicate.
@@ -498,12 +498,18 @@ Bring: your CNIC (or a copy of the lost one), the number of the lost document, a
 
 // ---------------------------------------------------------------- police offices by district
 
+/** Districts policed by a City Police Officer (CPO) rather than a DPO; Lahore has the CCPO. */
+export const CITY_POLICE_DISTRICTS: readonly string[] = ['RWP', 'FSD', 'MTN', 'GRW'];
+
 export const officeAnswer = (district: District, region: Region | undefined, lang: Language): string => {
-  const capital = district.region === 'lahore';
+  const capital = district.code === 'LHR';
+  const city = CITY_POLICE_DISTRICTS.includes(district.code);
   if (lang === 'en') {
     const head = capital
       ? `• *Capital City Police Officer (CCPO) Lahore* heads the police in Lahore; each division has an SP and every police station an SHO.`
-      : `• *District Police Officer (DPO) ${district.en}*: the District Police Office is the head police office of the district, where the DPO and senior officers hear complaints.`;
+      : city
+        ? `• *City Police Officer (CPO) ${district.en}* heads the police of ${district.en}; the CPO's office is the head police office of the district, where senior officers hear complaints.`
+        : `• *District Police Officer (DPO) ${district.en}*: the District Police Office is the head police office of the district, where the DPO and senior officers hear complaints.`;
     const regionLine =
       region && !capital ? `\n• Region: *${region.en}*, headed by the Regional Police Officer (RPO).` : '';
     return `*Police offices — ${district.en}*
@@ -513,7 +519,9 @@ ${head}${regionLine}
   }
   const head = capital
     ? `• *کیپیٹل سٹی پولیس آفیسر (سی سی پی او) لاہور* لاہور پولیس کے سربراہ ہیں؛ ہر ڈویژن میں ایس پی اور ہر تھانے میں ایس ایچ او ہوتا ہے۔`
-    : `• *ڈسٹرکٹ پولیس آفیسر (ڈی پی او) ${district.ur}*: ضلعی پولیس دفتر ضلع کا مرکزی پولیس دفتر ہے جہاں ڈی پی او اور سینئر افسران شکایات سنتے ہیں۔`;
+    : city
+      ? `• *سٹی پولیس آفیسر (سی پی او) ${district.ur}* ${district.ur} پولیس کے سربراہ ہیں؛ سی پی او آفس ضلع کا مرکزی پولیس دفتر ہے جہاں سینئر افسران شکایات سنتے ہیں۔`
+      : `• *ڈسٹرکٹ پولیس آفیسر (ڈی پی او) ${district.ur}*: ضلعی پولیس دفتر ضلع کا مرکزی پولیس دفتر ہے جہاں ڈی پی او اور سینئر افسران شکایات سنتے ہیں۔`;
   const regionLine =
     region && !capital ? `\n• ریجن: *${region.ur}*، سربراہ ریجنل پولیس آفیسر (آر پی او)۔` : '';
   return `*پولیس دفاتر — ${district.ur}*

@@ -46,12 +46,43 @@ const ROLE_LABELS: Record<Role, Bilingual> = {
 
 const NOTE_MAX = 300;
 
-/** Pakistan has no daylight saving: UTC+5 all year, so a fixed offset is exact and deterministic. */
-export const formatPakistanTime = (iso: string): string => {
+const MONTHS: Record<Language, readonly string[]> = {
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  ur: [
+    'جنوری',
+    'فروری',
+    'مارچ',
+    'اپریل',
+    'مئی',
+    'جون',
+    'جولائی',
+    'اگست',
+    'ستمبر',
+    'اکتوبر',
+    'نومبر',
+    'دسمبر',
+  ],
+};
+
+/** Urdu names the part of the day instead of am/pm. */
+const urduDayPart = (hour: number): string =>
+  hour < 4 ? 'رات' : hour < 12 ? 'صبح' : hour < 16 ? 'دوپہر' : hour < 19 ? 'شام' : 'رات';
+
+/**
+ * Pakistan time in a human format: "1 Mar 2025, 2:05 pm PKT" / "1 مارچ 2025، دوپہر 2:05". Pakistan has no
+ * daylight saving: UTC+5 all year, so a fixed offset is exact and deterministic (no Intl, no time zone data).
+ */
+export const formatPakistanTime = (iso: string, lang: Language = 'en'): string => {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
-  const local = new Date(ms + 5 * 3600_000).toISOString();
-  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+  const local = new Date(ms + 5 * 3600_000);
+  const hour = local.getUTCHours();
+  const minutes = String(local.getUTCMinutes()).padStart(2, '0');
+  const clock = `${hour % 12 || 12}:${minutes}`;
+  const date = `${local.getUTCDate()} ${MONTHS[lang][local.getUTCMonth()]} ${local.getUTCFullYear()}`;
+  return lang === 'en'
+    ? `${date}, ${clock} ${hour < 12 ? 'am' : 'pm'} PKT`
+    : `${date}، ${urduDayPart(hour)} ${clock}`;
 };
 
 const clipNote = (note: string): string =>
@@ -75,9 +106,18 @@ export const eventLabel = (type: string, lang: Language): string => EVENT_LABELS
 /** The level holding a complaint, by role, never by name. */
 export const roleLabel = (role: Role, lang: Language): string => ROLE_LABELS[role]?.[lang] ?? role;
 
-/** After `fileComplaint` succeeded. */
-/** `trackingCode` is absent when a redelivered message found its complaint already filed (the code is stored hashed). */
-export const renderFiled = (lang: Language, etag: string, trackingCode?: string): OutgoingMessage[] => {
+/**
+ * After `fileComplaint` succeeded. `trackingCode` is absent when a redelivered message found its complaint
+ * already filed (the code is stored hashed). A citizen who chose "No messages" is not promised updates;
+ * one filing from abroad is not told to dial 15 (short codes do not work from outside Pakistan).
+ */
+export const renderFiled = (
+  lang: Language,
+  etag: string,
+  trackingCode?: string,
+  options: { updates?: boolean; overseas?: boolean } = {},
+): OutgoingMessage[] => {
+  const { updates = true, overseas = false } = options;
   const code = trackingCode ? formatTrackingCode(trackingCode) : undefined;
   const codeLine = {
     en: code
@@ -87,16 +127,28 @@ export const renderFiled = (lang: Language, etag: string, trackingCode?: string)
       ? `ٹریکنگ کوڈ: *${code}* — اسے کسی کو نہ بتائیں؛ ای ٹیگ کے ساتھ اس سے ویب سائٹ پر شکایت کی پیروی ہو سکتی ہے۔\n`
       : '',
   };
+  const follow = {
+    en: updates
+      ? 'You will get updates here. Type *status* at any time to see where it stands.'
+      : 'As you asked, we will not send you messages about it. Type *status* at any time to see where it stands.',
+    ur: updates
+      ? 'آپ کو یہیں اطلاع ملتی رہے گی۔ صورتحال جاننے کے لیے کسی بھی وقت *حیثیت* لکھیں۔'
+      : 'آپ کی خواہش کے مطابق ہم اس بارے میں آپ کو پیغامات نہیں بھیجیں گے۔ صورتحال جاننے کے لیے کسی بھی وقت *حیثیت* لکھیں۔',
+  };
+  const emergency = {
+    en: overseas ? '' : ' In an emergency call *15*.',
+    ur: overseas ? '' : ' ایمرجنسی میں *15* پر کال کریں۔',
+  };
   return text(
     lang === 'en'
       ? `✅ Your complaint has been filed.
 E-tag number: *${etag}*
 ${codeLine.en}
-You will get updates here. Type *status* at any time to see where it stands. In an emergency call *15*.`
+${follow.en}${emergency.en}`
       : `✅ آپ کی شکایت درج ہو گئی ہے۔
 ای ٹیگ نمبر: *${etag}*
 ${codeLine.ur}
-آپ کو یہیں اطلاع ملتی رہے گی۔ صورتحال جاننے کے لیے کسی بھی وقت *حیثیت* لکھیں۔ ایمرجنسی میں *15* پر کال کریں۔`,
+${follow.ur}${emergency.ur}`,
   );
 };
 
@@ -120,13 +172,13 @@ export const renderTrackResult = (
         .slice(0, 3)
         .map((e) => {
           const label = EVENT_LABELS[e.type]?.[lang] ?? e.type;
-          return `  – ${formatPakistanTime(e.at)}: ${label}${e.note ? ` — ${clipNote(e.note)}` : ''}`;
+          return `  – ${formatPakistanTime(e.at, lang)}: ${label}${e.note ? ` — ${clipNote(e.note)}` : ''}`;
         });
       const lines = [
         `*${c.etag}*`,
         `${lang === 'en' ? 'Status' : 'صورتحال'}: *${statusLabel(c.status, lang)}*`,
         `${categoryLabel(c.category, lang)} · ${districtLabel(c.district, lang)}`,
-        `${lang === 'en' ? 'Last update' : 'آخری اپ ڈیٹ'}: ${formatPakistanTime(c.updatedAt)}`,
+        `${lang === 'en' ? 'Last update' : 'آخری اپ ڈیٹ'}: ${formatPakistanTime(c.updatedAt, lang)}`,
         ...(latest.length ? [lang === 'en' ? 'Latest:' : 'تازہ ترین:', ...latest] : []),
       ];
       return lines.join('\n');

@@ -32,6 +32,8 @@ export type ReplyAction =
   | { kind: 'region'; region: string; page: number }
   | { kind: 'district'; district: string }
   | { kind: 'category'; category: string }
+  /** Page of the category list (more categories than one list holds). */
+  | { kind: 'categories'; page: number }
   | { kind: 'skip' }
   | { kind: 'done' }
   | { kind: 'confirm'; submit: boolean }
@@ -75,6 +77,8 @@ export const replyId = (action: ReplyAction): string => {
       return `dist:${action.district}`;
     case 'category':
       return `cat:${action.category}`;
+    case 'categories':
+      return `catp:${action.page}`;
     case 'confirm':
       return `cf:${action.submit ? 'yes' : 'no'}`;
     case 'followUps':
@@ -141,6 +145,8 @@ export const parseReplyId = (id: string): ReplyAction | undefined => {
       return arg ? { kind: 'district', district: arg } : undefined;
     case 'cat':
       return arg ? { kind: 'category', category: arg } : undefined;
+    case 'catp':
+      return { kind: 'categories', page: page(arg) };
     case 'cf':
       return arg === 'yes' || arg === 'no' ? { kind: 'confirm', submit: arg === 'yes' } : undefined;
     case 'fu':

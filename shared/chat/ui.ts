@@ -148,7 +148,7 @@ In an emergency call *15*.`,
   },
   askDescriptionSensitive: {
     en: 'In your own words, tell us what happened and, if you know, who is responsible. Only the officers handling your report will see it. You can also send a voice note.',
-    ur: 'اپنے الفاظ میں بتائیں کیا ہوا اور اگر معلوم ہو تو کون ذمہ دار ہے۔ یہ صرف آپ کی رپورٹ دیکھنے والے افسران دیکھیں گے۔ آپ وائس نوٹ بھی بھیج سکتی ہیں۔',
+    ur: 'اپنے الفاظ میں بتائیں کیا ہوا اور اگر معلوم ہو تو کون ذمہ دار ہے۔ یہ صرف آپ کی رپورٹ دیکھنے والے افسران دیکھیں گے۔ آپ وائس نوٹ بھی بھیج سکتے ہیں۔',
   },
   askChildDetails: {
     en: `Now send the child's details in one message:
@@ -207,7 +207,7 @@ In an emergency call *15*.`,
   },
   askFollowUps: {
     en: 'Shall we send you WhatsApp messages about progress on this report? If someone else may read your phone, choose *No messages*: you can still ask any time by typing *status*.',
-    ur: 'کیا ہم اس رپورٹ کی پیش رفت کے بارے میں آپ کو واٹس ایپ پیغامات بھیجیں؟ اگر آپ کا فون کوئی اور بھی دیکھ سکتا ہے تو *کوئی پیغام نہیں* منتخب کریں: آپ جب چاہیں *حیثیت* لکھ کر معلوم کر سکتی ہیں۔',
+    ur: 'کیا ہم اس رپورٹ کی پیش رفت کے بارے میں آپ کو واٹس ایپ پیغامات بھیجیں؟ اگر آپ کا فون کوئی اور بھی دیکھ سکتا ہے تو *کوئی پیغام نہیں* منتخب کریں: آپ جب چاہیں *حیثیت* لکھ کر معلوم کر سکتے ہیں۔',
   },
   askName: { en: 'Please tell us your *name*.', ur: 'براہِ کرم اپنا *نام* بتائیں۔' },
   invalidName: {

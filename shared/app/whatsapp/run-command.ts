@@ -130,7 +130,10 @@ export const runChatCommand = async (
           etag: filed.etag,
           category: filed.complaint.category,
         });
-        return renderFiled(lang, filed.etag, filed.trackingCode);
+        return renderFiled(lang, filed.etag, filed.trackingCode, {
+          updates: !command.draft.optOutOfUpdates,
+          overseas: command.draft.complainant.overseas,
+        });
       }
       case 'trackComplaints': {
         if (command.etag) {

@@ -10,7 +10,7 @@ import type { District } from '../../domain/districts.ts';
 import type { Priority } from '../../domain/vocabulary.ts';
 import { PRIORITIES } from '../../domain/vocabulary.ts';
 import { ORIGIN_CATEGORIES } from '../catalog.ts';
-import { WHATSAPP_LIMITS, buttons, clip, list, row } from '../limits.ts';
+import { WHATSAPP_LIMITS, buttons, clip, list, pagedRows, row } from '../limits.ts';
 import type { ReplyAction } from '../reply-ids.ts';
 import { replyId } from '../reply-ids.ts';
 import { isDone, isNo, isSkip, isYes, menuNumber, tokens } from '../text.ts';
@@ -23,6 +23,7 @@ import type {
   ComplaintStep,
   DraftLocation,
   FlowState,
+  OutgoingMessage,
 } from '../types.ts';
 import { UI, fill } from '../ui.ts';
 import { regionList, resolveTypedDistrict, showRegionPage } from './office.ts';
@@ -121,16 +122,7 @@ export const promptStep = (turn: Turn, flow: ComplaintFlow): void => {
       const options = categoriesFor(flow.origin);
       const numbered = options.map((c, i) => `*${i + 1}.* ${c[l]}`).join('\n');
       const question = (sensitive ? UI.askCategorySensitive : UI.askCategory)[l];
-      if (options.length <= WHATSAPP_LIMITS.listRows) {
-        turn.replies.push(
-          list(
-            `${question}\n\n${numbered}`,
-            UI.pickCategoryButton[l],
-            UI.categoriesSection[l],
-            options.map((c, i) => row(replyId({ kind: 'category', category: c.code }), `${i + 1}. ${c[l]}`)),
-          ),
-        );
-      } else sayText(turn, `${question}\n\n${numbered}`);
+      turn.replies.push(categoryList(turn, flow, `${question}\n\n${numbered}`, 0));
       return;
     }
     case 'description':
@@ -170,6 +162,19 @@ export const promptStep = (turn: Turn, flow: ComplaintFlow): void => {
       );
       return;
   }
+};
+
+/** The categories as a list (paged with "More…" when there are more than one list holds). */
+const categoryList = (turn: Turn, flow: ComplaintFlow, body: string, page: number): OutgoingMessage => {
+  const l = lang(turn);
+  const rows = pagedRows(
+    categoriesFor(flow.origin).map((c, i) =>
+      row(replyId({ kind: 'category', category: c.code }), `${i + 1}. ${c[l]}`),
+    ),
+    page,
+    (next) => row(replyId({ kind: 'categories', page: next }), UI.more[l]),
+  );
+  return list(body, UI.pickCategoryButton[l], UI.categoriesSection[l], rows);
 };
 
 const confirmSummary = (turn: Turn, flow: ComplaintFlow): string => {
@@ -308,6 +313,11 @@ export const complaintReply = (turn: Turn, flow: ComplaintFlow, action: ReplyAct
       else promptStep(turn, flow);
       return true;
     }
+    case 'categories':
+      if (flow.step === 'category')
+        turn.replies.push(categoryList(turn, flow, UI.pickCategoryButton[lang(turn)], action.page));
+      else promptStep(turn, flow);
+      return true;
     case 'category': {
       const category = categoriesFor(flow.origin).find((c) => c.code === action.category);
       if (category && flow.step === 'category') {

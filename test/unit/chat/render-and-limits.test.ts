@@ -183,7 +183,7 @@ describe('renderers', () => {
     // Assess
     expect(en).toContain('Status: *In progress*');
     expect(en).toContain('Theft or robbery · Lahore');
-    expect(en).toContain('2025-03-02 12:30: Action taken — SHO visited the site');
+    expect(en).toContain('2 Mar 2025, 12:30 pm PKT: Action taken — SHO visited the site');
     expect(ur).toContain('کارروائی جاری');
     expect(ur).toContain('لاہور');
   });
@@ -303,6 +303,6 @@ describe('renderers', () => {
   });
 
   it('formatPakistanTime is UTC+5', () => {
-    expect(formatPakistanTime('2025-12-31T20:15:00.000Z')).toBe('2026-01-01 01:15');
+    expect(formatPakistanTime('2025-12-31T20:15:00.000Z')).toBe('1 Jan 2026, 1:15 am PKT');
   });
 });

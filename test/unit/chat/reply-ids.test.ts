@@ -30,6 +30,7 @@ const ACTIONS: ReplyAction[] = [
   { kind: 'region', region: 'lahore', page: 2 },
   { kind: 'district', district: 'LYH' },
   { kind: 'category', category: 'theft_robbery' },
+  { kind: 'categories', page: 1 },
   { kind: 'skip' },
   { kind: 'done' },
   { kind: 'confirm', submit: true },

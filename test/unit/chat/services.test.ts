@@ -22,7 +22,7 @@ const EXPECTED: Record<number, { en: string[]; ur: string[]; ids?: string[] }> =
       'Lost document',
       'original CNIC',
     ],
-    ur: ['کریکٹر سرٹیفکیٹ', 'گاڑی کی تصدیق', 'کرایہ دار', 'گمشدگی رپورٹ', 'اصل شناختی کارڈ'],
+    ur: ['کریکٹر سرٹیفکیٹ', 'گاڑی کی تصدیق', 'کرایہ دار', 'گمشدہ کاغذات کی رپورٹ', 'اصل شناختی کارڈ'],
   },
   5: {
     en: ['*15*', '*1787*', '*8787*', '*1099*', '*1122*', '*130*'],
@@ -119,7 +119,7 @@ describe('main menu services', () => {
     expect(menu.session.flow).toEqual({ kind: 'menu' });
   });
 
-  it('police offices: a typed district gets its DPO office answer, Lahore its CCPO', () => {
+  it('police offices: a typed district gets its head office answer (CPO in the four city districts), Lahore its CCPO', () => {
     // Prepare
     const chat = inLanguage('en');
     chat.text('7');
@@ -130,10 +130,10 @@ describe('main menu services', () => {
     chat.text('7');
     const picked = textOf(chat.tap('dist:RWP', 'Rawalpindi').replies);
     // Assess
-    expect(multan).toContain('District Police Officer (DPO) Multan');
+    expect(multan).toContain('City Police Officer (CPO) Multan');
     expect(multan).toContain('Multan Region');
     expect(lahore).toContain('Capital City Police Officer (CCPO) Lahore');
-    expect(picked).toContain('DPO) Rawalpindi');
+    expect(picked).toContain('CPO) Rawalpindi');
   });
 
   it('police offices: picking a region lists its districts', () => {

@@ -73,3 +73,14 @@ export const synthesize = (stage: StageName): Synthesized => {
     cleanup: () => rmSync(outdir, { recursive: true, force: true }),
   };
 };
+
+/** CDK's own provider functions (site upload, bucket auto-delete): not ours, so not in the topology. */
+const CDK_PROVIDER_FUNCTION = /^Custom(CDKBucketDeployment|S3AutoDeleteObjects)/;
+
+/** The Lambda functions the topology declares, without CDK's own provider functions. */
+export const appFunctions = (template: Template): Record<string, { Properties: Record<string, unknown> }> =>
+  Object.fromEntries(
+    Object.entries(template.findResources('AWS::Lambda::Function')).filter(
+      ([id]) => !CDK_PROVIDER_FUNCTION.test(id),
+    ),
+  ) as Record<string, { Properties: Record<string, unknown> }>;

@@ -15,7 +15,7 @@ import {
 } from '../../infra/resources.ts';
 import { OFFICER_ATTRIBUTES } from '../../infra/stacks/stateful-stack.ts';
 import { FUNCTIONS } from '../../infra/topology.ts';
-import { synthesize, type Synthesized } from './synth.ts';
+import { appFunctions, synthesize, type Synthesized } from './synth.ts';
 
 type Props = Record<string, unknown>;
 const propsOf = (resources: Record<string, { Properties?: Props }>): Props[] =>
@@ -44,7 +44,7 @@ describe('infra templates', () => {
       const { stateless } = get('prod');
 
       // Act
-      const functions = propsOf(stateless.findResources('AWS::Lambda::Function'));
+      const functions = propsOf(appFunctions(stateless));
 
       // Assess
       expect(functions).toHaveLength(FUNCTIONS.length);
@@ -320,7 +320,8 @@ describe('infra templates', () => {
         AuthorizerType: 'JWT',
         IdentitySource: ['$request.header.Authorization'],
         JwtConfiguration: {
-          Audience: [Match.anyValue()],
+          // The officers' SRP client and the console's authorization-code + PKCE client.
+          Audience: [Match.anyValue(), Match.anyValue()],
           Issuer: Match.anyValue(),
         },
       });

@@ -4,13 +4,15 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { Duration } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
+import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../infra/constructs/app-function.ts';
 import { EVENT_SOURCE } from '../../shared/schemas/events/index.ts';
 import { FUNCTIONS, type FunctionDef } from '../../infra/topology.ts';
-import { synthesize, type Synthesized } from './synth.ts';
+import { appFunctions, synthesize, type Synthesized } from './synth.ts';
 
 type Resource = { Properties: Record<string, unknown> };
 
@@ -48,7 +50,7 @@ describe('topology coverage (dev stage)', () => {
 
   it('synthesizes exactly one Lambda function per topology entry, with its handler', () => {
     // Prepare
-    const functions = synth.stateless.findResources('AWS::Lambda::Function');
+    const functions = appFunctions(synth.stateless);
 
     // Act
     const ids = FUNCTIONS.map((def) => fnLogicalId(def));
@@ -147,7 +149,8 @@ describe('topology coverage (dev stage)', () => {
           case 'schedule': {
             // Act / Assess
             synth.stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
-              ScheduleExpression: `rate(${trigger.rateMinutes} minutes)`,
+              ScheduleExpression: ScheduleExpression.rate(Duration.minutes(trigger.rateMinutes))
+                .expressionString,
               State: 'ENABLED',
               Target: Match.objectLike({
                 Arn: fnArn,

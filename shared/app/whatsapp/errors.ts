@@ -26,3 +26,8 @@ export class WebhookVerificationError extends Error {
 export class MessageInProgressError extends Error {
   override readonly name = 'MessageInProgressError';
 }
+
+/** Another worker holds the lease on an outbound message; the record is retried once it is released or expires. */
+export class SendInProgressError extends Error {
+  override readonly name = 'SendInProgressError';
+}

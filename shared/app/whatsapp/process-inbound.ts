@@ -5,6 +5,7 @@
  *   mark the message read -> done.
  * Every step is safe to repeat: the plan is stored before any send, each command's replies are
  * stored once it ran, and every send goes through an outbound record with a deterministic id.
+ * A failure releases the claim, so the queue's retry resumes the turn at once.
  */
 import type {
   ChatCommand,
@@ -19,7 +20,7 @@ import type { InboundQueueItem } from '../../schemas/whatsapp.ts';
 import { deliver, type DeliverDeps } from './deliver.ts';
 import { MessageInProgressError } from './errors.ts';
 import { handleStatus } from './handle-status.ts';
-import type { ProcessedMessagePort, SessionPort, TurnPlan } from './ports.ts';
+import type { ClaimResult, ProcessedMessagePort, SessionPort, TurnPlan } from './ports.ts';
 
 export interface CommandContext {
   readonly inbound: InboundMessage;
@@ -60,6 +61,28 @@ export const processInbound = async (
   }
   if (claim.outcome === 'busy') throw new MessageInProgressError('Another worker is processing this message');
 
+  try {
+    await runTurn(deps, item, claim, now);
+  } catch (error) {
+    // Without this, every retry of the queue would find the message "in progress" until the lease ran out,
+    // and a transient failure would end in the DLQ unanswered.
+    await deps.processed
+      .release(messageId, claim.owner)
+      .catch((releaseError: unknown) =>
+        deps.log.warn('claim release failed', { error: (releaseError as Error).name }),
+      );
+    throw error;
+  }
+  return 'processed';
+};
+
+const runTurn = async (
+  deps: ProcessInboundDeps,
+  item: MessageItem,
+  claim: Extract<ClaimResult, { outcome: 'claimed' }>,
+  now: Date,
+): Promise<void> => {
+  const messageId = item.message.id;
   const inbound = toInboundMessage(item.citizen, item.message, now);
   let plan: TurnPlan;
   let session: ChatSession;
@@ -113,7 +136,6 @@ export const processInbound = async (
     replies: plan.replies.length,
     commands: plan.commands.map((c) => c.kind),
   });
-  return 'processed';
 };
 
 /** One record of the FIFO queue: a message or a status. */

@@ -1,0 +1,213 @@
+/**
+ * Exactly one message per update under concurrent and repeated delivery (issue 12, Deliver 1): the
+ * outbound record is leased by a conditional write in the real table (moto) before each send.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  createAlertRepository,
+  createOfficerDirectory,
+} from '../../shared/adapters/dynamodb/alert-repository.ts';
+import { createComplaintRepository } from '../../shared/adapters/dynamodb/complaint-repository.ts';
+import { createOutboundMessageStore } from '../../shared/adapters/dynamodb/outbound-message-store.ts';
+import { createSessionStore } from '../../shared/adapters/dynamodb/session-store.ts';
+import { GraphApiError } from '../../shared/adapters/whatsapp/errors.ts';
+import type { GraphMessage, GraphRecipient } from '../../shared/adapters/whatsapp/graph-client.ts';
+import { notifyCitizen, type CitizenNotifierDeps } from '../../shared/app/notify/citizen-notifier.ts';
+import { alertOfficers, type OfficerAlerterDeps } from '../../shared/app/notify/officer-alerter.ts';
+import type { ComplaintRepository } from '../../shared/app/ports.ts';
+import { deliver } from '../../shared/app/whatsapp/deliver.ts';
+import { SendInProgressError } from '../../shared/app/whatsapp/errors.ts';
+import { documentClient } from '../../shared/runtime/clients.ts';
+import { provisionForTest } from '../support/aws.ts';
+import { makeComplaint, officer } from '../unit/officer/fakes.ts';
+import { seed } from './officer-support.ts';
+
+/** A Graph API that takes a while to answer, so concurrent senders really overlap. */
+const slowGraph = (delayMs = 40) => {
+  const sent: { to: GraphRecipient; message: GraphMessage }[] = [];
+  let failures = 0;
+  return {
+    sent,
+    failNext(count: number) {
+      failures = count;
+    },
+    send: async (to: GraphRecipient, message: GraphMessage) => {
+      await sleep(delayMs);
+      if (failures > 0) {
+        failures--;
+        throw new GraphApiError('Graph API answered 503', 503, 131000);
+      }
+      sent.push({ to, message });
+      return { wamid: `wamid.${sent.length}.${Math.random()}` };
+    },
+    markAsRead: async () => undefined,
+  };
+};
+
+const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+let table: string;
+let repository: ComplaintRepository;
+
+beforeAll(async () => {
+  table = (await provisionForTest('lease')).names.appTable;
+  repository = createComplaintRepository({ db: documentClient(), tableName: table });
+});
+
+/** What SQS does with a record whose handler threw a retryable error: deliver it again, a little later. */
+const untilSettled = async <T>(attempt: () => Promise<T>, retryable: (error: unknown) => boolean) => {
+  for (let tries = 0; tries < 50; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!retryable(error)) throw error;
+      await sleep(20);
+    }
+  }
+  throw new Error('never settled');
+};
+
+const notifierDeps = (graph: ReturnType<typeof slowGraph>, leaseMs?: number): CitizenNotifierDeps => ({
+  complaints: repository,
+  sessions: createSessionStore(documentClient(), () => table),
+  outbound: createOutboundMessageStore(documentClient(), () => table, leaseMs),
+  graph,
+  template: { name: 'rabta_update', language: 'ur' },
+  log,
+  clock: { now: () => new Date() },
+});
+
+const filedEvent = (complaint: { etag: string; district: string; createdAt: string }) => ({
+  'detail-type': 'ComplaintFiled',
+  detail: {
+    schemaVersion: 1,
+    etag: complaint.etag,
+    timelineItemId: `${complaint.etag}#${complaint.createdAt}#000001.00`,
+    occurredAt: complaint.createdAt,
+    district: complaint.district,
+    category: 'theft_robbery',
+    channel: 'web',
+    language: 'en',
+    status: 'received',
+    priority: 'normal',
+    canMessageCitizen: true,
+    sensitive: false,
+  },
+});
+
+describe('one message per update under concurrent delivery', () => {
+  it.each([3, 10])('%i concurrent copies of one event send exactly one message', async (copies) => {
+    // Prepare
+    const complaint = makeComplaint({ district: 'LHR', language: 'en' }, new Date());
+    await seed(repository, complaint);
+    const graph = slowGraph();
+    const event = filedEvent(complaint);
+    // Act: every copy is retried like SQS would while another copy holds the lease
+    const outcomes = await Promise.all(
+      Array.from({ length: copies }, () =>
+        untilSettled(
+          () => notifyCitizen(notifierDeps(graph), event),
+          (e) => e instanceof SendInProgressError,
+        ),
+      ),
+    );
+    // Assess
+    expect(graph.sent).toHaveLength(1);
+    expect(outcomes.filter((o) => o.outcome === 'sent')).toHaveLength(1);
+  });
+
+  it('a sender killed after its claim: the message goes out once, after the lease expires', async () => {
+    // Prepare: a claim whose holder never comes back
+    const outbound = createOutboundMessageStore(documentClient(), () => table, 300);
+    const delivery = {
+      outboundId: `crash#${Date.now()}`,
+      citizenId: '923001234567',
+      recipient: { waId: '923001234567' },
+      message: { kind: 'text' as const, body: 'Your complaint was assigned.' },
+      windowStart: new Date(),
+      now: new Date(),
+    };
+    const { outboundId, citizenId, recipient } = delivery;
+    const claim = await outbound.claim(
+      { outboundId, citizenId, recipient, mode: 'free-form', fallbackText: delivery.message.body },
+      new Date(),
+    );
+    expect(claim.outcome).toBe('claimed');
+    const graph = slowGraph(1);
+    const deps = { outbound, graph, template: { name: 'rabta_update', language: 'en' }, log };
+    // Act
+    const whileLeased = deliver(deps, { ...delivery, now: new Date() });
+    await expect(whileLeased).rejects.toBeInstanceOf(SendInProgressError);
+    await sleep(350);
+    const afterLease = await deliver(deps, { ...delivery, now: new Date() });
+    const again = await deliver(deps, { ...delivery, now: new Date() });
+    // Assess
+    expect([afterLease, again]).toEqual(['sent', 'already-sent']);
+    expect(graph.sent).toHaveLength(1);
+  });
+
+  it('a retryable Graph failure releases the claim at once, so the retry sends without waiting for the lease', async () => {
+    // Prepare: a lease far longer than the test
+    const complaint = makeComplaint({ district: 'LHR', language: 'en' }, new Date());
+    await seed(repository, complaint);
+    const graph = slowGraph(1);
+    graph.failNext(1);
+    const deps = notifierDeps(graph, 600_000);
+    const event = filedEvent(complaint);
+    // Act
+    await expect(notifyCitizen(deps, event)).rejects.toBeInstanceOf(GraphApiError);
+    const retried = await notifyCitizen(deps, event);
+    // Assess
+    expect(retried).toEqual({ outcome: 'sent', messages: 1 });
+    expect(graph.sent).toHaveLength(1);
+  });
+
+  it('officer alerts: 5 concurrent copies of a breach message each officer once', async () => {
+    // Prepare
+    const complaint = makeComplaint({ district: 'FSD' }, new Date());
+    await seed(repository, complaint);
+    const directory = createOfficerDirectory(documentClient(), () => table);
+    await directory.register(
+      { ...officer('RPO', { region: 'faisalabad' }), phone: '+923331110000' },
+      new Date(),
+    );
+    const graph = slowGraph();
+    const deps: OfficerAlerterDeps = {
+      complaints: repository,
+      alerts: createAlertRepository(documentClient(), () => table),
+      directory,
+      outbound: createOutboundMessageStore(documentClient(), () => table),
+      graph,
+      template: { name: 'rabta_update', language: 'en' },
+      log,
+      clock: { now: () => new Date() },
+    };
+    const now = new Date().toISOString();
+    const event = {
+      'detail-type': 'ComplaintSlaBreached',
+      detail: {
+        schemaVersion: 1,
+        etag: complaint.etag,
+        timelineItemId: `${complaint.etag}#${now}#000002.00`,
+        occurredAt: now,
+        district: 'FSD',
+        fromLevel: 'DPO',
+        toLevel: 'RPO',
+        phase: 'first_action',
+        dueAt: now,
+      },
+    };
+    // Act
+    await Promise.all(
+      Array.from({ length: 5 }, () =>
+        untilSettled(
+          () => alertOfficers(deps, event),
+          (e) => e instanceof SendInProgressError,
+        ),
+      ),
+    );
+    // Assess
+    expect(graph.sent.filter((s) => s.to.waId === '923331110000')).toHaveLength(1);
+  });
+});

@@ -64,6 +64,8 @@ export const graph = (): GraphClient => {
     apiVersion: config.graphApiVersion,
     phoneNumberId: async () => (await whatsappSecrets()).phoneNumberId,
     maxAttempts: config.graphMaxAttempts,
+    attemptTimeoutMs: config.graphAttemptTimeoutMs,
+    pairRateDelayMs: config.graphPairRateDelayMs,
     accessToken: async () => (await whatsappSecrets()).accessToken,
   });
   return graphClient;

@@ -389,13 +389,25 @@ Nobody may charge you for registering an FIR. Report any bribe demand here.`,
 
 // ---------------------------------------------------------------- Khidmat Markaz sub-menu
 
+export type KhidmatItemId =
+  | 'characterCertificate'
+  | 'drivingLicence'
+  | 'vehicleVerification'
+  | 'tenantRegistration'
+  | 'employeeRegistration'
+  | 'generalVerification'
+  | 'firCopy'
+  | 'lostDocument';
+
 export interface SubmenuItem {
+  id: KhidmatItemId;
   title: Bilingual;
   body: Bilingual;
 }
 
 export const KHIDMAT_SERVICES: readonly SubmenuItem[] = [
   {
+    id: 'characterCertificate',
     title: { en: 'Character certificate', ur: 'کریکٹر سرٹیفکیٹ' },
     body: {
       en: `*Character certificate (police clearance)*
@@ -409,10 +421,12 @@ Living abroad? See menu item 8.`,
     },
   },
   {
+    id: 'drivingLicence',
     title: { en: 'Driving licence services', ur: 'ڈرائیونگ لائسنس خدمات' },
     body: DRIVING_LICENCE,
   },
   {
+    id: 'vehicleVerification',
     title: { en: 'Vehicle verification', ur: 'گاڑی کی تصدیق' },
     body: {
       en: `*Vehicle verification*
@@ -424,6 +438,7 @@ Bring: the registration book or smart card, the chassis and engine numbers (the 
     },
   },
   {
+    id: 'tenantRegistration',
     title: { en: 'Tenant registration', ur: 'کرایہ دار کا اندراج' },
     body: {
       en: `*Tenant registration*
@@ -435,10 +450,12 @@ Bring: copies of the owner's and the tenant's CNIC, a photograph of the tenant, 
     },
   },
   {
+    id: 'employeeRegistration',
     title: { en: 'Employee / servant registration', ur: 'ملازم کا اندراج' },
     body: SERVANT_VERIFICATION,
   },
   {
+    id: 'generalVerification',
     title: { en: 'General police verification', ur: 'عمومی پولیس تصدیق' },
     body: {
       en: `*General police verification*
@@ -450,6 +467,7 @@ Bring: original CNIC + copy, the request letter from the office that needs it, t
     },
   },
   {
+    id: 'firCopy',
     title: { en: 'Copy of FIR', ur: 'ایف آئی آر کی نقل' },
     body: {
       en: `*Copy of an FIR*
@@ -459,6 +477,7 @@ The complainant is entitled to a free copy at the police station when the FIR is
     },
   },
   {
+    id: 'lostDocument',
     title: { en: 'Lost document report', ur: 'گمشدگی رپورٹ' },
     body: {
       en: `*Lost document / article report*

@@ -4,6 +4,7 @@
  * session the worker persists between messages. Everything here is plain serializable data.
  */
 import type { CategoryCode, Language, Priority, Role, Status } from '../domain/vocabulary.ts';
+import type { ServiceId } from './catalog.ts';
 
 export type { Language } from '../domain/vocabulary.ts';
 
@@ -134,7 +135,7 @@ export type SubmenuId = 'khidmat';
 
 export type FlowState =
   /** Main menu shown: a bare number picks a service. `lastService` decides where "complaint" leads. */
-  | { kind: 'menu'; lastService?: number }
+  | { kind: 'menu'; lastService?: ServiceId }
   | { kind: 'submenu'; menu: SubmenuId }
   /** Service 7: waiting for a district name. */
   | { kind: 'officeLookup' }

@@ -147,6 +147,10 @@ In an emergency call *15*.`,
     en: 'If you can, share the *location* where the child was last seen (📎 → Location), type the address, or press *Skip*.',
     ur: 'اگر ممکن ہو تو جہاں بچہ آخری بار دیکھا گیا اس کی *لوکیشن* بھیجیں (📎 ← لوکیشن)، پتہ لکھیں، یا *چھوڑیں* دبائیں۔',
   },
+  typeDistrict: {
+    en: 'Please type the name of your district, or pick your region from the list.',
+    ur: 'براہِ کرم اپنے ضلع کا نام لکھیں یا فہرست سے اپنا ریجن منتخب کریں۔',
+  },
   locationSaved: { en: 'Location saved.', ur: 'لوکیشن محفوظ ہو گئی۔' },
   addressLabel: { en: 'Address given', ur: 'بتایا گیا پتہ' },
   askAttachments: {

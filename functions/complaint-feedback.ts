@@ -6,6 +6,7 @@
 import middy from '@middy/core';
 import { httpMiddlewares } from '../shared/runtime/http.ts';
 import {
+  clientAddress,
   jsonResponse,
   parseJsonBody,
   type ApiEvent,
@@ -19,11 +20,17 @@ import { feedbackRequestSchema, informationAnswerRequestSchema } from '../shared
 const isAnswer = (event: ApiEvent): boolean => (event.rawPath ?? '').endsWith('/respond');
 
 /** The tracking use case is the one proof-of-ownership check: same answer for unknown and not yours. */
-const proveOwnership = (proof: { etag: string; trackingCode?: string; phone?: string }) =>
-  trackComplaint(citizenFeedbackDeps(), {
-    etag: proof.etag,
-    ...(proof.trackingCode ? { trackingCode: proof.trackingCode } : { phone: proof.phone }),
-  });
+const proveOwnership = (event: ApiEvent, proof: { etag: string; trackingCode?: string; phone?: string }) => {
+  const address = clientAddress(event);
+  return trackComplaint(
+    citizenFeedbackDeps(),
+    {
+      etag: proof.etag,
+      ...(proof.trackingCode ? { trackingCode: proof.trackingCode } : { phone: proof.phone }),
+    },
+    address ? { clientAddress: address } : {},
+  );
+};
 
 export const handler = middy<ApiEvent, ApiResult>()
   .use(httpMiddlewares())
@@ -31,14 +38,14 @@ export const handler = middy<ApiEvent, ApiResult>()
     const deps = citizenFeedbackDeps();
     if (isAnswer(event)) {
       const { message, ...proof } = parseJsonBody(event, informationAnswerRequestSchema);
-      const { etag } = await proveOwnership(proof);
+      const { etag } = await proveOwnership(event, proof);
       return jsonResponse(
         200,
         await answerInformationRequest(deps, { etag, identity: 'proven-by-tracking', answer: message }),
       );
     }
     const { satisfied, reason, ...proof } = parseJsonBody(event, feedbackRequestSchema);
-    const { etag } = await proveOwnership(proof);
+    const { etag } = await proveOwnership(event, proof);
     const result = await giveFeedback(deps, {
       etag,
       identity: 'proven-by-tracking',

@@ -2,7 +2,6 @@
  * Composition root of the officer, SLA and notification functions: adapters over the per-process SDK
  * clients, handed to the use cases as their ports. Created once per process, on first use.
  */
-import { createScryptTrackingCodeHasher } from '../adapters/crypto/tracking-code-hasher.ts';
 import { createAlertRepository, createOfficerDirectory } from '../adapters/dynamodb/alert-repository.ts';
 import { createComplaintQueries } from '../adapters/dynamodb/complaint-queries.ts';
 import { createComplaintRepository } from '../adapters/dynamodb/complaint-repository.ts';
@@ -11,11 +10,11 @@ import { createOutboundMessageStore } from '../adapters/dynamodb/outbound-messag
 import { createSessionStore } from '../adapters/dynamodb/session-store.ts';
 import { createSlaDueSource } from '../adapters/dynamodb/sla-index.ts';
 import type { OfficerDeps } from '../app/officer/ports.ts';
-import type { ComplaintDeps } from '../app/ports.ts';
 import type { CitizenNotifierDeps } from '../app/notify/citizen-notifier.ts';
 import type { OfficerAlerterDeps } from '../app/notify/officer-alerter.ts';
 import type { SweepDeps } from '../app/sla/sweep.ts';
 import { documentClient } from './clients.ts';
+import { trackingDeps } from './complaints.ts';
 import { clockOffsetMs, tableConfig, whatsappConfig } from './config.ts';
 import { appLog, graph } from './whatsapp.ts';
 
@@ -36,11 +35,11 @@ export const officerDeps = (): OfficerDeps =>
   });
 
 /** For the public feedback route: the complaint ports with the tracking-code hasher (proof of ownership). */
-let citizen: Pick<ComplaintDeps, 'complaints' | 'trackingCodes' | 'clock'> | undefined;
-export const citizenFeedbackDeps = (): Pick<ComplaintDeps, 'complaints' | 'trackingCodes' | 'clock'> =>
+let citizen: ReturnType<typeof trackingDeps> | undefined;
+export const citizenFeedbackDeps = () =>
   (citizen ??= {
+    ...trackingDeps(),
     complaints: officerDeps().complaints,
-    trackingCodes: createScryptTrackingCodeHasher(),
     clock,
   });
 

@@ -33,6 +33,8 @@ export interface Service {
   id: ServiceId;
   /** Menu line. */
   title: Bilingual;
+  /** Button label (≤ 20 characters) when the title is longer. */
+  button?: Bilingual;
   /** The answer. Services with a flow (7, 11, 15) use it as the flow's opening text. */
   body: Bilingual;
   /** Offers filing a complaint in chat from this service. */
@@ -279,6 +281,7 @@ export const SERVICES: readonly Service[] = [
     number: 3,
     id: 'igComplaintCell',
     title: { en: 'IG Complaint Cell (8787)', ur: 'آئی جی کمپلینٹ سیل (8787)' },
+    button: { en: 'IG Complaint Cell', ur: 'آئی جی کمپلینٹ سیل' },
     body: IG_COMPLAINT_CELL,
     complaintOrigin: 'ig',
   },
@@ -315,6 +318,7 @@ export const SERVICES: readonly Service[] = [
     number: 11,
     id: 'zainabAlert',
     title: { en: 'Zainab Alert (missing child)', ur: 'زینب الرٹ (لاپتہ بچہ)' },
+    button: { en: 'Missing child', ur: 'لاپتہ بچہ' },
     body: ZAINAB_ALERT,
     complaintOrigin: 'zainab',
   },
@@ -334,12 +338,14 @@ export const SERVICES: readonly Service[] = [
     number: 14,
     id: 'servantVerification',
     title: { en: 'Domestic servant verification', ur: 'گھریلو ملازم کی تصدیق' },
+    button: { en: 'Servant verification', ur: 'ملازم کی تصدیق' },
     body: SERVANT_VERIFICATION,
   },
   {
     number: 15,
     id: 'feedback',
     title: { en: 'Feedback & suggestions', ur: 'رائے اور تجاویز' },
+    button: { en: 'Feedback', ur: 'رائے اور تجاویز' },
     body: FEEDBACK,
   },
 ];

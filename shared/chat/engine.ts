@@ -7,8 +7,9 @@
  * This module keeps the entry point, flood control and dispatch; each flow lives in flows/.
  */
 import { findDistrict } from '../domain/districts.ts';
-import { ETAG_COMPACT_LENGTH, extractEtag, generateEtag } from '../domain/etag.ts';
+import { ETAG_COMPACT_LENGTH, generateEtag } from '../domain/etag.ts';
 import { serviceById, serviceByNumber } from './catalog.ts';
+import type { Bilingual, ServiceId } from './catalog.ts';
 import {
   MAX_ADDRESS_CHARS,
   complaintLocation,
@@ -36,24 +37,17 @@ import {
   submenuChoice,
 } from './flows/menu.ts';
 import { answerOffice, officeLookupLocation, officeLookupText, showRegionPage } from './flows/office.ts';
-import { clip } from './limits.ts';
+import { WHATSAPP_LIMITS, buttons, clip } from './limits.ts';
 import type { ReplyAction } from './reply-ids.ts';
-import { parseReplyId } from './reply-ids.ts';
+import { parseReplyId, replyId } from './reply-ids.ts';
+import { understand } from './intent.ts';
+import type { Candidate, Intent } from './intent.ts';
 import {
   detectLanguage,
   isCancel,
-  isComplaintRequest,
   isEmergency,
-  isFeedbackRequest,
-  isFirQuestion,
   isGreeting,
-  isHelplineQuestion,
-  isLicenceQuestion,
   isMenuRequest,
-  isMissingChildReport,
-  isStartUpdates,
-  isStopUpdates,
-  isTrackRequest,
   languageSwitch,
   menuNumber,
   tokens,
@@ -139,6 +133,9 @@ export const converse = (
     default:
       say(turn, UI.unsupported);
   }
+  if (turn.firstContact && !s.languageChosen && (turn.replies.length > 0 || turn.commands.length > 0)) {
+    offerLanguageSwitch(turn);
+  }
   return { session: s, replies: turn.replies, commands: turn.commands };
 };
 
@@ -210,7 +207,9 @@ const handleText = (turn: Turn, raw: string): void => {
     return;
   }
   if (flow?.kind === 'officeLookup' && menuNumber(input) === undefined && !isGreeting(input)) {
-    if (!isGlobalIntent(input)) {
+    const understood = understand(input);
+    const asksElse = understood.intent !== undefined && understood.intent !== 'service:policeOffices';
+    if (!asksElse) {
       officeLookupText(turn, input);
       return;
     }
@@ -230,81 +229,150 @@ const handleText = (turn: Turn, raw: string): void => {
 };
 
 /** Words that mean "do something else" even while a flow waits for free text. */
-const isShortCommand = (input: string): boolean =>
-  tokens(input).length <= 3 && (isTrackRequest(input) || (isGreeting(input) && tokens(input).length <= 2));
+const isShortCommand = (input: string): boolean => {
+  const words = tokens(input).length;
+  return words <= 3 && (understand(input).intent === 'track' || (isGreeting(input) && words <= 2));
+};
 
-const isGlobalIntent = (input: string): boolean =>
-  isTrackRequest(input) ||
-  extractEtag(input) !== undefined ||
-  isComplaintRequest(input) ||
-  isLicenceQuestion(input) ||
-  isFirQuestion(input) ||
-  isMissingChildReport(input);
-
-/** No flow claimed the message: recognise what it asks for. */
+/** No flow claimed the message: understand what it asks for, and answer it (first contact: welcome first). */
 const globalText = (turn: Turn, input: string, emergency: boolean): void => {
-  const s = turn.session;
-  const etag = extractEtag(input);
-  if (etag) {
-    turn.commands.push({ kind: 'trackComplaints', etag });
+  const n = menuNumber(input);
+  if (n !== undefined) {
+    // A bare "1" or "0" outside the menu is a greeting; other numbers pick their service directly.
+    const service = serviceByNumber(n);
+    if (n === 1 || n === 0 || !service) showMenu(turn, turn.firstContact || n === 1);
+    else {
+      welcomeFirst(turn);
+      openService(turn, service.id);
+    }
     return;
   }
-  if (looksLikeEtagAttempt(input)) {
+  const understood = understand(input);
+  if (!understood.etag && looksLikeEtagAttempt(input)) {
+    welcomeFirst(turn);
     sayText(turn, fill(UI.invalidEtag[lang(turn)], ETAG_EXAMPLE));
     return;
   }
-  if (isTrackRequest(input)) {
-    turn.commands.push({ kind: 'trackComplaints' });
-    return;
-  }
-  if (isMissingChildReport(input)) {
-    openService(turn, 'zainabAlert');
-    return;
-  }
-  if (isGreeting(input)) {
+  if (understood.intent === 'menu') {
     showMenu(turn, true);
     return;
   }
-  const n = menuNumber(input);
-  if (n !== undefined) {
-    // A bare "1" outside the menu is the greeting the issue asks for; other numbers pick directly.
-    const service = serviceByNumber(n);
-    if (n === 1 || n === 0) showMenu(turn, true);
-    else if (service) openService(turn, service.id);
-    else showMenu(turn, false);
+  if (understood.intent) {
+    welcomeFirst(turn);
+    handleReply(turn, intentAction(turn, understood.intent, understood.etag));
     return;
   }
-  if (isComplaintRequest(input)) {
-    const last = s.flow?.kind === 'menu' ? s.flow.lastService : undefined;
-    startComplaint(turn, (last !== undefined && serviceById(last).complaintOrigin) || 'general');
+  if (emergency && understood.candidates.length === 0) {
+    // The warning already went out; a menu of services would only get in the way.
+    say(turn, UI.backToMenu);
     return;
   }
-  if (isLicenceQuestion(input)) {
-    answerHowTo(turn, 'licence');
-    return;
-  }
-  if (isFirQuestion(input)) {
-    answerHowTo(turn, 'fir');
-    return;
-  }
-  if (isFeedbackRequest(input)) {
-    openService(turn, 'feedback');
-    return;
-  }
-  if (isHelplineQuestion(input)) {
-    openService(turn, 'helplines');
-    return;
-  }
-  if (isStopUpdates(input) || isStartUpdates(input)) {
-    setUpdates(turn, isStopUpdates(input));
-    return;
-  }
-  if (turn.firstContact) {
+  if (turn.firstContact && understood.candidates.length === 0) {
     showMenu(turn, true);
     return;
   }
-  if (!emergency) say(turn, UI.notUnderstood);
-  else say(turn, { en: UI.backToMenu.en, ur: UI.backToMenu.ur });
+  welcomeFirst(turn);
+  askDidYouMean(turn, understood.candidates);
+};
+
+/** The one-line welcome before the answer to a citizen's very first message. */
+const welcomeFirst = (turn: Turn): void => {
+  if (turn.firstContact) say(turn, UI.welcomeLine);
+};
+
+/**
+ * The first reply always offers the other language with one tap: the switch button goes on the first
+ * short text of the reply, or on a button message that has room, or comes as its own message.
+ */
+const offerLanguageSwitch = (turn: Turn): void => {
+  const l = lang(turn);
+  const button = {
+    id: replyId({ kind: 'language', language: l === 'en' ? 'ur' : 'en' }),
+    title: UI.btnOtherLanguage[l],
+  };
+  const index = turn.replies.findIndex(
+    (r) =>
+      (r.kind === 'text' && r.body.length <= WHATSAPP_LIMITS.buttonsBody) ||
+      (r.kind === 'buttons' && r.buttons.length < WHATSAPP_LIMITS.buttons),
+  );
+  const target = turn.replies[index];
+  if (target?.kind === 'text')
+    turn.replies[index] = { kind: 'buttons', body: target.body, buttons: [button] };
+  else if (target?.kind === 'buttons') target.buttons.push(button);
+  else turn.replies.push(...buttons(UI.languageOffer[l], [button]));
+};
+
+/** What a recognised intent does: the same action its button would have. */
+const intentAction = (turn: Turn, intent: Intent, etag: string | undefined): ReplyAction => {
+  if (intent.startsWith('service:'))
+    return { kind: 'service', service: intent.slice('service:'.length) as ServiceId };
+  switch (intent) {
+    case 'complaint': {
+      const flow = turn.session.flow;
+      const last = flow?.kind === 'menu' ? flow.lastService : undefined;
+      return { kind: 'complain', origin: (last && serviceById(last).complaintOrigin) || 'general' };
+    }
+    case 'track':
+      return etag ? { kind: 'track', etag } : { kind: 'track' };
+    case 'licence':
+    case 'fir':
+      return { kind: 'howTo', topic: intent };
+    case 'language:en':
+    case 'language:ur':
+      return { kind: 'language', language: intent === 'language:en' ? 'en' : 'ur' };
+    case 'optOut':
+    case 'optIn':
+      return { kind: 'updates', optOut: intent === 'optOut' };
+    case 'help':
+      return { kind: 'help' };
+    case 'human':
+      return { kind: 'person' };
+    case 'thanks':
+      return { kind: 'thanks' };
+    default:
+      return { kind: 'menu' };
+  }
+};
+
+const INTENT_BUTTON: Partial<Record<Intent, Bilingual>> = {
+  menu: UI.btnMenu,
+  complaint: UI.btnFileComplaint,
+  track: UI.btnTrack,
+  licence: UI.btnLicence,
+  fir: UI.btnFirHowTo,
+  help: UI.btnHelp,
+  human: UI.btnPerson,
+  optOut: UI.btnStopUpdates,
+  optIn: UI.btnStartUpdates,
+  thanks: UI.btnThanks,
+  'language:en': { en: 'English', ur: 'English' },
+  'language:ur': { en: 'اردو', ur: 'اردو' },
+};
+
+const intentLabel = (intent: Intent, language: Language): string => {
+  if (intent.startsWith('service:')) {
+    const service = serviceById(intent.slice('service:'.length) as ServiceId);
+    return (service.button ?? service.title)[language];
+  }
+  return INTENT_BUTTON[intent]?.[language] ?? UI.btnMenu[language];
+};
+
+/** Not sure: "Did you mean …?" with the likeliest intents, then the usual ones, as buttons. */
+const askDidYouMean = (turn: Turn, candidates: readonly Candidate[]): void => {
+  const l = lang(turn);
+  const intents: Intent[] = [];
+  for (const intent of [...candidates.map((c) => c.intent), 'complaint', 'track', 'menu'] as Intent[]) {
+    if (!intents.includes(intent) && intents.length < WHATSAPP_LIMITS.buttons) intents.push(intent);
+  }
+  turn.replies.push(
+    ...buttons(
+      UI.didYouMean[l],
+      intents.map((intent) => ({
+        id: replyId(intentAction(turn, intent, undefined)),
+        title: intentLabel(intent, l),
+      })),
+    ),
+  );
 };
 
 /** Three letters, then symbols with digits, as long as an e-tag: someone typed one, but it does not check out. */
@@ -327,6 +395,15 @@ const handleReply = (turn: Turn, action: ReplyAction | undefined): void => {
   switch (action.kind) {
     case 'menu':
       showMenu(turn, false);
+      return;
+    case 'help':
+      say(turn, UI.help);
+      return;
+    case 'person':
+      say(turn, UI.person);
+      return;
+    case 'thanks':
+      say(turn, UI.thanks);
       return;
     case 'service':
       openService(turn, action.service);

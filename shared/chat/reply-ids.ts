@@ -13,6 +13,10 @@ export type HowTo = 'fir' | 'licence';
 
 export type ReplyAction =
   | { kind: 'menu' }
+  | { kind: 'help' }
+  /** "Talk to a person": who to call, since this chat has no live agent. */
+  | { kind: 'person' }
+  | { kind: 'thanks' }
   | { kind: 'service'; service: ServiceId }
   | { kind: 'howTo'; topic: HowTo }
   | { kind: 'khidmatItem'; item: KhidmatItemId }
@@ -39,6 +43,9 @@ const ORIGINS: readonly ComplaintOrigin[] = ['crime', 'ig', 'harassment', 'zaina
 export const replyId = (action: ReplyAction): string => {
   switch (action.kind) {
     case 'menu':
+    case 'help':
+    case 'person':
+    case 'thanks':
     case 'skip':
     case 'done':
       return action.kind;
@@ -86,6 +93,9 @@ export const parseReplyId = (id: string): ReplyAction | undefined => {
   const rest = restParts.join(':');
   switch (head) {
     case 'menu':
+    case 'help':
+    case 'person':
+    case 'thanks':
     case 'skip':
     case 'done':
       return arg ? undefined : { kind: head };

@@ -29,7 +29,8 @@ interface InboundBase {
   timestamp: Date;
 }
 
-export type MediaKind = 'image' | 'audio' | 'video' | 'document' | 'sticker';
+export const MEDIA_KINDS = ['image', 'audio', 'video', 'document', 'sticker'] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
 
 export type InboundMessage = InboundBase &
   (

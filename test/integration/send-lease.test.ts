@@ -11,13 +11,12 @@ import {
 import { createComplaintRepository } from '../../shared/adapters/dynamodb/complaint-repository.ts';
 import { createOutboundMessageStore } from '../../shared/adapters/dynamodb/outbound-message-store.ts';
 import { createSessionStore } from '../../shared/adapters/dynamodb/session-store.ts';
-import { GraphApiError } from '../../shared/adapters/whatsapp/errors.ts';
-import type { GraphMessage, GraphRecipient } from '../../shared/adapters/whatsapp/graph-client.ts';
+import type { GraphMessage, GraphRecipient } from '../../shared/app/whatsapp/ports.ts';
 import { notifyCitizen, type CitizenNotifierDeps } from '../../shared/app/notify/citizen-notifier.ts';
 import { alertOfficers, type OfficerAlerterDeps } from '../../shared/app/notify/officer-alerter.ts';
 import type { ComplaintRepository } from '../../shared/app/ports.ts';
 import { deliver } from '../../shared/app/whatsapp/deliver.ts';
-import { SendInProgressError } from '../../shared/app/whatsapp/errors.ts';
+import { GraphApiError, SendInProgressError } from '../../shared/app/whatsapp/errors.ts';
 import { documentClient } from '../../shared/runtime/clients.ts';
 import { provisionForTest } from '../support/aws.ts';
 import { makeComplaint, officer } from '../unit/officer/fakes.ts';

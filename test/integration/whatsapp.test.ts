@@ -19,7 +19,7 @@ import type {
 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGraph, type FakeGraph } from '../../infra/local/fake-graph.ts';
-import { signBody, signBodyAsMeta } from '../../shared/adapters/whatsapp/signature.ts';
+import { signBody, signBodyAsMeta } from '../../shared/app/whatsapp/signature.ts';
 import { provisionForTest } from '../support/aws.ts';
 import { describeWithCorpus, loadWhatsAppFixtures } from '../support/corpus.ts';
 

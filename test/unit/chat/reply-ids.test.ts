@@ -8,6 +8,9 @@ const ETAG = generateEtag('RWP', (size) => Uint8Array.from({ length: size }, (_,
 
 const ACTIONS: ReplyAction[] = [
   { kind: 'menu' },
+  { kind: 'help' },
+  { kind: 'person' },
+  { kind: 'thanks' },
   ...SERVICES.map((s): ReplyAction => ({ kind: 'service', service: s.id })),
   { kind: 'howTo', topic: 'fir' },
   { kind: 'howTo', topic: 'licence' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { signBody, signBodyAsMeta } from '../../../shared/adapters/whatsapp/signature.ts';
-import { deduplicationKey } from '../../../shared/adapters/whatsapp/payload.ts';
+import { signBody, signBodyAsMeta } from '../../../shared/app/whatsapp/signature.ts';
+import { deduplicationKey } from '../../../shared/app/whatsapp/payload.ts';
 import {
   WebhookPayloadError,
   WebhookSignatureError,

@@ -4,7 +4,7 @@ import {
   isValidSignature,
   signBody,
   signBodyAsMeta,
-} from '../../../shared/adapters/whatsapp/signature.ts';
+} from '../../../shared/app/whatsapp/signature.ts';
 import { describeWithCorpus, loadSignatureVectors } from '../../support/corpus.ts';
 
 describeWithCorpus('test/unit/whatsapp/signature.test.ts', () => {

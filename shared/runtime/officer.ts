@@ -6,6 +6,7 @@ import { createAlertRepository, createOfficerDirectory } from '../adapters/dynam
 import { createComplaintQueries } from '../adapters/dynamodb/complaint-queries.ts';
 import { createComplaintRepository } from '../adapters/dynamodb/complaint-repository.ts';
 import { createFollowUpRepository } from '../adapters/dynamodb/follow-up-repository.ts';
+import { createOptInStore } from '../adapters/dynamodb/opt-in-store.ts';
 import { createOutboundMessageStore } from '../adapters/dynamodb/outbound-message-store.ts';
 import { createSessionStore } from '../adapters/dynamodb/session-store.ts';
 import { createSlaDueSource } from '../adapters/dynamodb/sla-index.ts';
@@ -73,6 +74,7 @@ export const notifierDeps = (): CitizenNotifierDeps =>
     ...deliverDeps(),
     complaints: officerDeps().complaints,
     sessions: createSessionStore(documentClient(), tableName),
+    optIns: createOptInStore(documentClient(), tableName),
     clock,
   });
 

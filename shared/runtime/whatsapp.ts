@@ -5,6 +5,7 @@
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { z } from 'zod';
 import { createFeedbackStore } from '../adapters/dynamodb/feedback-store.ts';
+import { createOptInStore } from '../adapters/dynamodb/opt-in-store.ts';
 import { createOutboundMessageStore } from '../adapters/dynamodb/outbound-message-store.ts';
 import { createProcessedMessageStore } from '../adapters/dynamodb/processed-message-store.ts';
 import { createSessionStore } from '../adapters/dynamodb/session-store.ts';
@@ -98,6 +99,7 @@ export const workerDeps = (): ProcessInboundDeps => {
     converse,
     runCommand: (command, context) => runChatCommand({ complaints, feedback, log }, command, context),
     clock: () => new Date(),
+    optIns: createOptInStore(documentClient(), tableName),
     log,
   };
   return worker;

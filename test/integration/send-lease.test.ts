@@ -9,6 +9,7 @@ import {
   createOfficerDirectory,
 } from '../../shared/adapters/dynamodb/alert-repository.ts';
 import { createComplaintRepository } from '../../shared/adapters/dynamodb/complaint-repository.ts';
+import { createOptInStore } from '../../shared/adapters/dynamodb/opt-in-store.ts';
 import { createOutboundMessageStore } from '../../shared/adapters/dynamodb/outbound-message-store.ts';
 import { createSessionStore } from '../../shared/adapters/dynamodb/session-store.ts';
 import type { GraphMessage, GraphRecipient } from '../../shared/app/whatsapp/ports.ts';
@@ -54,6 +55,15 @@ beforeAll(async () => {
   repository = createComplaintRepository({ db: documentClient(), tableName: table });
 });
 
+/** Each test's complaint names its own number: a number hears one opt-in question, ever. */
+let numbers = 0;
+const freshComplainant = () => ({
+  name: 'Test Citizen',
+  phone: `+92300${String(Date.now() % 1_000_000).padStart(6, '0')}${numbers++ % 10}`,
+  overseas: false,
+  country: 'PK',
+});
+
 /** What SQS does with a record whose handler threw a retryable error: deliver it again, a little later. */
 const untilSettled = async <T>(attempt: () => Promise<T>, retryable: (error: unknown) => boolean) => {
   for (let tries = 0; tries < 50; tries++) {
@@ -70,6 +80,7 @@ const untilSettled = async <T>(attempt: () => Promise<T>, retryable: (error: unk
 const notifierDeps = (graph: ReturnType<typeof slowGraph>, leaseMs?: number): CitizenNotifierDeps => ({
   complaints: repository,
   sessions: createSessionStore(documentClient(), () => table),
+  optIns: createOptInStore(documentClient(), () => table),
   outbound: createOutboundMessageStore(documentClient(), () => table, leaseMs),
   graph,
   template: { name: 'rabta_update', language: 'ur' },
@@ -98,7 +109,10 @@ const filedEvent = (complaint: { etag: string; district: string; createdAt: stri
 describe('one message per update under concurrent delivery', () => {
   it.each([3, 10])('%i concurrent copies of one event send exactly one message', async (copies) => {
     // Prepare
-    const complaint = makeComplaint({ district: 'LHR', language: 'en' }, new Date());
+    const complaint = makeComplaint(
+      { district: 'LHR', language: 'en', complainant: freshComplainant() },
+      new Date(),
+    );
     await seed(repository, complaint);
     const graph = slowGraph();
     const event = filedEvent(complaint);
@@ -148,7 +162,10 @@ describe('one message per update under concurrent delivery', () => {
 
   it('a retryable Graph failure releases the claim at once, so the retry sends without waiting for the lease', async () => {
     // Prepare: a lease far longer than the test
-    const complaint = makeComplaint({ district: 'LHR', language: 'en' }, new Date());
+    const complaint = makeComplaint(
+      { district: 'LHR', language: 'en', complainant: freshComplainant() },
+      new Date(),
+    );
     await seed(repository, complaint);
     const graph = slowGraph(1);
     graph.failNext(1);

@@ -19,10 +19,12 @@ import type { ComplaintRepository, TimelineEntry } from '../ports.ts';
 import { eventOfTimelineEntry } from '../publish-timeline.ts';
 import { deliver, type DeliverDeps } from '../whatsapp/deliver.ts';
 import type { SessionPort } from '../whatsapp/ports.ts';
+import { optInRequest, optInRequestId, type OptInPort } from './opt-in.ts';
 
 export interface CitizenNotifierDeps extends DeliverDeps {
   complaints: Pick<ComplaintRepository, 'get' | 'getWithTimeline'>;
   sessions: SessionPort;
+  optIns: OptInPort;
   clock: { now(): Date };
 }
 
@@ -47,7 +49,8 @@ export type NotifyOutcome =
   | { outcome: 'sent'; messages: number }
   | {
       outcome: 'skipped';
-      reason: 'not-a-citizen-event' | 'missing' | 'opted-out' | 'no-recipient' | 'already-told';
+      reason:
+        'not-a-citizen-event' | 'missing' | 'opted-out' | 'no-recipient' | 'already-told' | 'awaiting-opt-in';
     };
 
 /** The WhatsApp id to write to: the filing identity, else the phone number without its `+`. */
@@ -136,9 +139,40 @@ const earlierUpdatePending = async (
       continue;
     }
     if (!owed) continue;
-    if (!(await deps.outbound.find(`notify#${previous.id}#0`))) return true;
+    if (await deps.outbound.find(`notify#${previous.id}#0`)) continue;
+    // A web filing made before its number opted in was answered by the opt-in question instead.
+    const recipient = citizenRecipient(complaint);
+    if (
+      previous.type === 'ComplaintFiled' &&
+      recipient &&
+      (await deps.outbound.find(optInRequestId(recipient.waId)))
+    )
+      continue;
+    return true;
   }
   return false;
+};
+
+/** A number not yet opted in hears one confirmation question (on its first filing), and nothing else. */
+const askOptIn = async (
+  deps: CitizenNotifierDeps,
+  detailType: EventType,
+  complaint: Complaint,
+  recipient: { citizenId: string; waId: string },
+): Promise<NotifyOutcome> => {
+  if (detailType !== 'ComplaintFiled') return { outcome: 'skipped', reason: 'awaiting-opt-in' };
+  const outcome = await deliver(deps, {
+    outboundId: optInRequestId(recipient.waId),
+    citizenId: recipient.citizenId,
+    recipient: { waId: recipient.waId },
+    message: optInRequest(complaint.language, complaint.etag),
+    // Business-initiated: always the approved template.
+    windowStart: undefined,
+    now: deps.clock.now(),
+  });
+  return outcome === 'sent'
+    ? { outcome: 'sent', messages: 1 }
+    : { outcome: 'skipped', reason: 'awaiting-opt-in' };
 };
 
 export const notifyCitizen = async (deps: CitizenNotifierDeps, event: BusEvent): Promise<NotifyOutcome> => {
@@ -151,6 +185,9 @@ export const notifyCitizen = async (deps: CitizenNotifierDeps, event: BusEvent):
   if (complaint.optOutOfUpdates) return { outcome: 'skipped', reason: 'opted-out' };
   const recipient = citizenRecipient(complaint);
   if (!recipient) return { outcome: 'skipped', reason: 'no-recipient' };
+  if (!complaint.complainant.whatsappId && !(await deps.optIns.isGranted(recipient.waId))) {
+    return askOptIn(deps, detailType, complaint, recipient);
+  }
   // Officers' notes reach the citizen only through the public-facing note of the very entry announced.
   const entry = timeline.find((t) => t.id === envelope.timelineItemId);
   const update = citizenUpdateFor(

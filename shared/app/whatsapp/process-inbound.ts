@@ -17,6 +17,7 @@ import type {
 import { toInboundMessage } from './inbound-message.ts';
 import type { InboundQueueItem } from '../../schemas/whatsapp.ts';
 import { deliver, type DeliverDeps } from './deliver.ts';
+import { isOptInReply, optInGranted, optInRequestId, type OptInPort } from '../notify/opt-in.ts';
 import { MessageInProgressError } from './errors.ts';
 import { handleStatus } from './handle-status.ts';
 import type { ClaimResult, GraphRecipient, ProcessedMessagePort, SessionPort, TurnPlan } from './ports.ts';
@@ -36,6 +37,8 @@ export interface ProcessInboundDeps extends DeliverDeps {
   /** Executes a command and returns the replies that report its outcome (success or failure). */
   runCommand(command: ChatCommand, context: CommandContext): Promise<OutgoingMessage[]>;
   clock(): Date;
+  /** Opt-ins of numbers named in web filings; absent where no such number can write (tests). */
+  optIns?: OptInPort;
 }
 
 type MessageItem = Extract<InboundQueueItem, { kind: 'message' }>;
@@ -90,7 +93,10 @@ const runTurn = async (
     session = (await deps.sessions.load(item.citizen.id)) ?? deps.converse(undefined, inbound, now).session;
   } else {
     const result = deps.converse(await deps.sessions.load(item.citizen.id), inbound, now);
-    plan = { replies: result.replies, commands: result.commands };
+    plan = (await optInPlan(deps, item, inbound, now)) ?? {
+      replies: result.replies,
+      commands: result.commands,
+    };
     session = result.session;
     await deps.processed.commitTurn(messageId, session, plan, now);
   }
@@ -135,6 +141,24 @@ const runTurn = async (
     replies: plan.replies.length,
     commands: plan.commands.map((c) => c.kind),
   });
+};
+
+/**
+ * "YES" from a number that was asked to confirm a web filing (notify/opt-in.ts) grants the opt-in; the
+ * reply says so instead of the engine's. Anything else, or a number never asked, goes to the engine.
+ */
+const optInPlan = async (
+  deps: ProcessInboundDeps,
+  item: MessageItem,
+  inbound: InboundMessage,
+  now: Date,
+): Promise<TurnPlan | undefined> => {
+  const waId = item.citizen.waId;
+  if (!deps.optIns || !waId || inbound.kind !== 'text' || !isOptInReply(inbound.text)) return undefined;
+  const asked = await deps.outbound.find(optInRequestId(waId));
+  if (!asked || (await deps.optIns.isGranted(waId))) return undefined;
+  await deps.optIns.grant(waId, now);
+  return { replies: [optInGranted(/[\u0600-\u06ff]/.test(asked.fallbackText) ? 'ur' : 'en')], commands: [] };
 };
 
 /** One record of the FIFO queue: a message or a status. */

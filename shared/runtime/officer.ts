@@ -6,11 +6,19 @@ import { createScryptTrackingCodeHasher } from '../adapters/crypto/tracking-code
 import { createAlertRepository, createOfficerDirectory } from '../adapters/dynamodb/alert-repository.ts';
 import { createComplaintQueries } from '../adapters/dynamodb/complaint-queries.ts';
 import { createComplaintRepository } from '../adapters/dynamodb/complaint-repository.ts';
-import { createFollowUpRepository } from '../adapters/dynamodb/follow-up-repository.ts';
+import { createCounterStore } from '../adapters/dynamodb/counter-store.ts';
 import { createOutboundMessageStore } from '../adapters/dynamodb/outbound-message-store.ts';
 import { createSessionStore } from '../adapters/dynamodb/session-store.ts';
 import { createSlaDueSource } from '../adapters/dynamodb/sla-index.ts';
+import { complaintKey } from '../adapters/dynamodb/keys.ts';
+import {
+  createFollowUpRepository,
+  followUpItem,
+  parseFollowUpItem,
+} from '../adapters/dynamodb/follow-up-repository.ts';
+import { sourceIdOf, type ApplyCountersDeps, type ReconcileDeps } from '../app/counters.ts';
 import type { OfficerDeps } from '../app/officer/ports.ts';
+import { parseComplaintItem } from '../schemas/stored.ts';
 import type { ComplaintDeps } from '../app/ports.ts';
 import type { CitizenNotifierDeps } from '../app/notify/citizen-notifier.ts';
 import type { OfficerAlerterDeps } from '../app/notify/officer-alerter.ts';
@@ -32,6 +40,7 @@ export const officerDeps = (): OfficerDeps =>
     followUps: createFollowUpRepository(documentClient(), tableName),
     alerts: createAlertRepository(documentClient(), tableName),
     directory: createOfficerDirectory(documentClient(), tableName),
+    counters: createCounterStore(documentClient(), tableName),
     clock,
   });
 
@@ -85,4 +94,25 @@ export const alerterDeps = (): OfficerAlerterDeps =>
     alerts: officerDeps().alerts,
     directory: officerDeps().directory,
     clock,
+  });
+
+let counters: ApplyCountersDeps | undefined;
+/** The monitoring counters' stream consumer. */
+export const counterDeps = (): ApplyCountersDeps =>
+  (counters ??= {
+    store: officerDeps().counters,
+    parsers: { complaint: parseComplaintItem, followUp: parseFollowUpItem },
+    log: appLog(),
+  });
+
+let reconcile: ReconcileDeps | undefined;
+/** The reconcile job: recounts from complaints (byDistrict index) and follow-ups. */
+export const reconcileDeps = (): ReconcileDeps =>
+  (reconcile ??= {
+    store: officerDeps().counters,
+    complaintsFiled: (district, from, to) => officerDeps().queries.filedBetween(district, from, to),
+    followUpsOpened: (district, from, to) => officerDeps().followUps.openedBetween(district, from, to),
+    complaintSourceId: (complaint) => sourceIdOf(complaintKey(complaint.etag)),
+    followUpSourceId: (followUp) => sourceIdOf(followUpItem(followUp)),
+    log: appLog(),
   });

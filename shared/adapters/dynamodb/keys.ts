@@ -210,3 +210,19 @@ export const officerDirectoryKey = (role: string, area: string, officerId: strin
   pk: officerPostPk(role, area),
   sk: `OFFICER#${officerId}`,
 });
+
+// --- monitoring counters (docs/monitoring-counters.md) ---------------------------------------
+
+/** One counter item per district and day (Pakistan time); a district's days sort in one partition. */
+export const counterKey = (district: string, day: string): TableKey => ({
+  pk: `CNT#${district}`,
+  sk: `DAY#${day}`,
+});
+export const counterPk = (district: string): string => `CNT#${district}`;
+export const counterSk = (day: string): string => `DAY#${day}`;
+
+/** What the counter consumer last applied for one counted item (a complaint META or a follow-up). */
+export const countedSourceKey = (sourceId: string): TableKey => ({
+  pk: `COUNTED#${sourceId}`,
+  sk: 'COUNTED',
+});

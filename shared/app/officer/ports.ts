@@ -7,6 +7,7 @@ import type { FollowUp, FollowUpState } from '../../domain/follow-up.ts';
 import type { Officer } from '../../domain/officer.ts';
 import type { SlaLevel } from '../../domain/sla.ts';
 import type { CategoryCode, Priority, Role, Status } from '../../domain/vocabulary.ts';
+import type { CounterStore } from '../counters.ts';
 import type { ComplaintRepository, ExtraWrite, Page } from '../ports.ts';
 
 export type { Page } from '../ports.ts';
@@ -116,5 +117,7 @@ export interface OfficerDeps {
   followUps: FollowUpRepository;
   alerts: AlertRepository;
   directory: OfficerDirectory;
+  /** Maintained monitoring counters (docs/monitoring-counters.md). */
+  counters: CounterStore;
   clock: { now(): Date };
 }

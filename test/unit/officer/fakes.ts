@@ -24,6 +24,13 @@ import type {
 } from '../../../shared/app/ports.ts';
 import { dueAtForIndex, slaSchema } from '../../../shared/domain/sla.ts';
 import { matchesFilters } from '../../../shared/adapters/dynamodb/complaint-queries.ts';
+import type {
+  CounterItem,
+  CounterSource,
+  CounterStore,
+  CounterUpdate,
+} from '../../../shared/app/counters.ts';
+import { addShares, type CounterShare } from '../../../shared/domain/monitoring-counters.ts';
 
 export const T0 = new Date('2026-03-01T08:00:00.000Z');
 
@@ -186,3 +193,69 @@ export const queriesOver = (repo: InMemoryComplaints): ComplaintQueries & { last
     },
   };
 };
+
+/** The counter store in memory, with the DynamoDB adapter's conditional semantics (per-call atomicity). */
+export class InMemoryCounters implements CounterStore {
+  readonly items = new Map<string, CounterItem>();
+  readonly sources = new Map<string, { version: number; shares: CounterShare[] }>();
+  transactions = 0;
+
+  async applied(ids: readonly string[]): Promise<Map<string, { version: number; shares: CounterShare[] }>> {
+    return new Map(
+      ids.flatMap((id) => (this.sources.has(id) ? [[id, structuredClone(this.sources.get(id))]] : [])) as [
+        string,
+        { version: number; shares: CounterShare[] },
+      ][],
+    );
+  }
+
+  async apply(updates: readonly CounterUpdate[]): Promise<Set<string>> {
+    const cancelled = new Set<string>();
+    for (const update of updates) {
+      this.transactions++;
+      if (this.sources.get(update.source.id)?.version !== update.previousVersion) {
+        cancelled.add(update.source.id);
+        continue;
+      }
+      this.sources.set(update.source.id, {
+        version: update.source.version,
+        shares: structuredClone(update.source.shares),
+      });
+      for (const share of update.delta) {
+        const key = `${share.district}/${share.day}`;
+        const item = this.items.get(key) ?? {
+          district: share.district,
+          day: share.day,
+          counts: {},
+          revision: 0,
+        };
+        const sums = new Map([[key, { district: item.district, day: item.day, counts: item.counts }]]);
+        addShares(sums, [share]);
+        this.items.set(key, { ...item, counts: sums.get(key)?.counts ?? {}, revision: item.revision + 1 });
+      }
+    }
+    return cancelled;
+  }
+
+  async read(district: string, fromDay: string, toDay: string): Promise<CounterItem[]> {
+    return [...this.items.values()]
+      .filter((i) => i.district === district && i.day >= fromDay && i.day <= toDay)
+      .sort((a, b) => a.day.localeCompare(b.day))
+      .map((i) => structuredClone(i));
+  }
+
+  async replace(
+    item: CounterItem,
+    expectedRevision: number,
+    sources: readonly CounterSource[],
+  ): Promise<boolean> {
+    const key = `${item.district}/${item.day}`;
+    if ((this.items.get(key)?.revision ?? 0) !== expectedRevision) return false;
+    this.items.set(key, structuredClone({ ...item, revision: expectedRevision + 1 }));
+    for (const s of sources) {
+      if ((this.sources.get(s.id)?.version ?? 0) < s.version)
+        this.sources.set(s.id, { version: s.version, shares: structuredClone(s.shares) });
+    }
+    return true;
+  }
+}

@@ -43,7 +43,7 @@ import type { Status } from '../../shared/domain/vocabulary.ts';
 import { documentClient } from '../../shared/runtime/clients.ts';
 import { parseComplaintItem } from '../../shared/schemas/stored.ts';
 import { invoke as invokeApi, testContext, type ApiHandler } from '../support/api-events.ts';
-import { call, claimsOf, type Handler } from './officer-support.ts';
+import { apiEvent, call, claimsOf, lambdaContext, type Handler } from './officer-support.ts';
 import { provisionForTest } from '../support/aws.ts';
 import { makeComplaint } from '../unit/officer/fakes.ts';
 
@@ -261,7 +261,19 @@ describe('monitoring counters on the emulator', () => {
       route: '/officer/monitoring',
       claims: claimsOf('DPO', { district: 'SKT' }),
     });
+    const csv = await monitoringHandler(
+      apiEvent({
+        method: 'GET',
+        path: '/officer/monitoring',
+        route: '/officer/monitoring',
+        query: { format: 'csv' },
+        claims: claimsOf('DPO', { district: 'SKT' }),
+      }),
+      lambdaContext,
+    );
     // Assess
+    expect(csv.headers?.['content-type']).toBe('text/csv; charset=utf-8');
+    expect(String(csv.body).split('\r\n')[1]).toMatch(/^district,SKT,1,1,0,1,/);
     expect(first).toEqual({ batchItemFailures: [] });
     expect(again).toEqual({ batchItemFailures: [] });
     expect(report.status).toBe(200);

@@ -5,7 +5,7 @@
  */
 import type { Complaint } from '../../domain/complaint.ts';
 import { dueAtForIndex, slaSchema } from '../../domain/sla.ts';
-import { OPEN_STATUSES, type Status } from '../../domain/vocabulary.ts';
+import { OPEN_STATUSES, type Priority, type Status } from '../../domain/vocabulary.ts';
 import type { APP_TABLE } from '../../../infra/resources.ts';
 import { citizenIdentityOf } from '../../app/citizen.ts';
 
@@ -23,6 +23,7 @@ export const INDEX = {
   byDistrict: 'byDistrict',
   byCitizen: 'byCitizen',
   byDistrictStatus: 'byDistrictStatus',
+  byDistrictPriority: 'byDistrictPriority',
   slaDue: 'slaDue',
 } as const satisfies Record<keyof typeof APP_TABLE.indexes, string>;
 
@@ -62,6 +63,8 @@ const newestFirstSk = (createdAt: string, etag: string): string => `${createdAt}
 
 export const districtPk = (district: string): string => `DIST#${district}`;
 export const districtStatusPk = (district: string, status: Status): string => `DIST#${district}#ST#${status}`;
+export const districtPriorityPk = (district: string, priority: Priority): string =>
+  `DIST#${district}#PR#${priority}`;
 export const citizenPk = (identity: string): string => `CIT#${identity}`;
 
 export const byDistrictAttributes = (
@@ -83,6 +86,13 @@ export const byDistrictStatusAttributes = (
 ): IndexAttributes => ({
   gsi3pk: districtStatusPk(c.district, c.status),
   gsi3sk: newestFirstSk(c.createdAt, c.etag),
+});
+
+export const byDistrictPriorityAttributes = (
+  c: Pick<Complaint, 'district' | 'priority' | 'createdAt' | 'etag'>,
+): IndexAttributes => ({
+  gsi4pk: districtPriorityPk(c.district, c.priority),
+  gsi4sk: newestFirstSk(c.createdAt, c.etag),
 });
 
 /**
@@ -129,6 +139,7 @@ export const complaintIndexAttributes = (complaint: Complaint): IndexAttributes 
   ...byDistrictAttributes(complaint),
   ...byCitizenAttributes(complaint),
   ...byDistrictStatusAttributes(complaint),
+  ...byDistrictPriorityAttributes(complaint),
   ...slaIndexAttributes(complaint),
 });
 

@@ -140,3 +140,46 @@ export const monitoring = async (
     itemsRead,
   };
 };
+
+const CSV_COLUMNS = [
+  'scope',
+  'name',
+  'total',
+  'open',
+  'overdue',
+  ...STATUSES,
+  'medianMinutesToFirstAction',
+  'medianMinutesToResolution',
+  'breaches',
+] as const;
+
+/** A cell as RFC 4180 wants it; a leading =, +, - or @ is defused so spreadsheets never run it as a formula. */
+const csvCell = (value: string | number | null): string => {
+  const text = value === null ? '' : String(value);
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+/** The report as CSV (the export officers open in a spreadsheet): same figures, one row per area. */
+export const monitoringCsv = (report: MonitoringReport): string => {
+  const row = (scope: string, name: string, f: Figures): string =>
+    [
+      scope,
+      name,
+      f.total,
+      f.open,
+      f.overdue,
+      ...STATUSES.map((s) => f.byStatus[s]),
+      f.medianMinutesToFirstAction,
+      f.medianMinutesToResolution,
+      f.breaches.total,
+    ]
+      .map(csvCell)
+      .join(',');
+  return [
+    CSV_COLUMNS.join(','),
+    ...report.districts.map((d) => row('district', d.district, d)),
+    ...report.regions.map((r) => row('region', r.region, r)),
+    ...(report.province ? [row('province', 'punjab', report.province)] : []),
+  ].join('\r\n');
+};

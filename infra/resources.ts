@@ -1,30 +1,14 @@
 /**
  * The stateful resources, declared once: the CDK stateful stack and the local runtime's resource
  * creation both read these definitions. Names here are logical; physical names come from the stage.
+ * What the running code must agree on lives in shared/ and is imported from there: the table layout and
+ * the environment variable names (re-exported here), the event source (shared/schemas/events). shared/**
+ * never imports infra/**.
  */
+import { APP_TABLE, type AppIndexName } from '../shared/adapters/dynamodb/table.ts';
+import { ENV } from '../shared/runtime/config.ts';
 
-/** The single application table (architecture §3). Key meanings live in shared/adapters/dynamodb/keys.ts. */
-export const APP_TABLE = {
-  partitionKey: 'pk',
-  sortKey: 'sk',
-  /** Epoch seconds; DynamoDB deletes the item after it (sessions, processed message ids). */
-  ttlAttribute: 'expiresAt',
-  stream: 'NEW_IMAGE',
-  indexes: {
-    /** Officer queue per district, newest first. */
-    byDistrict: { partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-    /** A citizen's own complaints (WhatsApp identity or phone). */
-    byCitizen: { partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
-    /** Officer queue per district and status; follow-ups and alerts per district. */
-    byDistrictStatus: { partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
-    /** Officer queue per district and priority (the `priority` filter reads this, not memory). */
-    byDistrictPriority: { partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
-    /** Sparse SLA due index: only open complaints carry it; a few fixed shards, sorted by due time. */
-    slaDue: { partitionKey: 'slaShard', sortKey: 'slaDue' },
-  },
-} as const;
-
-export type AppIndexName = keyof typeof APP_TABLE.indexes;
+export { APP_TABLE, ENV, type AppIndexName };
 
 /** Powertools idempotency layout. */
 export const IDEMPOTENCY_TABLE = {
@@ -58,14 +42,3 @@ export type QueueId = keyof typeof QUEUES;
 /** Queues that get a dead-letter queue of their own. */
 export const queuesWithDlq = (): QueueId[] =>
   (Object.keys(QUEUES) as QueueId[]).filter((id) => 'maxReceiveCount' in QUEUES[id]);
-
-export const EVENT_SOURCE = 'rabta.complaints';
-
-/** Environment variables a function receives, by what it may access (topology `access`). */
-export const ENV = {
-  stage: 'STAGE',
-  tableName: 'TABLE_NAME',
-  idempotencyTableName: 'IDEMPOTENCY_TABLE_NAME',
-  eventBusName: 'EVENT_BUS_NAME',
-  queueUrl: (id: QueueId) => `QUEUE_URL_${id.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`,
-} as const;

@@ -4,7 +4,6 @@
  */
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { z } from 'zod';
-import { ENV } from '../../infra/resources.ts';
 import { createFeedbackStore } from '../adapters/dynamodb/feedback-store.ts';
 import { createOutboundMessageStore } from '../adapters/dynamodb/outbound-message-store.ts';
 import { createProcessedMessageStore } from '../adapters/dynamodb/processed-message-store.ts';
@@ -18,7 +17,7 @@ import { runChatCommand } from '../app/whatsapp/run-command.ts';
 import { converse } from '../chat/engine.ts';
 import { documentClient, sqsClient } from './clients.ts';
 import { complaintDeps } from './complaints.ts';
-import { queueUrl, tableConfig, whatsappConfig } from './config.ts';
+import { ENV, queueUrl, tableConfig, whatsappConfig } from './config.ts';
 import { logger } from './powertools.ts';
 
 const SECRET_CACHE_SECONDS = 300;

@@ -7,7 +7,7 @@ import {
 import { createComplaintRepository } from '../../shared/adapters/dynamodb/complaint-repository.ts';
 import { createOutboundMessageStore } from '../../shared/adapters/dynamodb/outbound-message-store.ts';
 import { createSessionStore, sessionItem } from '../../shared/adapters/dynamodb/session-store.ts';
-import type { GraphMessage, GraphRecipient } from '../../shared/adapters/whatsapp/graph-client.ts';
+import type { GraphMessage, GraphRecipient } from '../../shared/app/whatsapp/ports.ts';
 import {
   EarlierUpdatePendingError,
   notifyCitizen,

@@ -5,7 +5,7 @@
 import type { Complaint } from '../../domain/complaint.ts';
 import type { FollowUp, FollowUpState } from '../../domain/follow-up.ts';
 import type { Officer } from '../../domain/officer.ts';
-import type { SlaLevel } from '../../domain/sla.ts';
+import type { AlertKind, SlaLevel } from '../../domain/sla.ts';
 import type { CategoryCode, Priority, Role, Status } from '../../domain/vocabulary.ts';
 import type { CounterStore } from '../counters.ts';
 import type { ComplaintRepository, ExtraWrite, Page } from '../ports.ts';
@@ -66,7 +66,7 @@ export interface FollowUpRepository {
   openedBetween(district: string, from: string, to: string): AsyncIterable<FollowUp>;
 }
 
-export type AlertKind = 'warning' | 'breach';
+export type { AlertKind };
 
 export interface OfficerAlert {
   /** The timeline item id of the SLA entry (one alert per entry). */

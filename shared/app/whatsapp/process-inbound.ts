@@ -13,13 +13,12 @@ import type {
   InboundMessage,
   OutgoingMessage,
 } from '../../chat/types.ts';
-import { toInboundMessage } from '../../adapters/whatsapp/inbound-message.ts';
-import type { GraphRecipient } from '../../adapters/whatsapp/graph-client.ts';
+import { toInboundMessage } from './inbound-message.ts';
 import type { InboundQueueItem } from '../../schemas/whatsapp.ts';
 import { deliver, type DeliverDeps } from './deliver.ts';
 import { MessageInProgressError } from './errors.ts';
 import { handleStatus } from './handle-status.ts';
-import type { ProcessedMessagePort, SessionPort, TurnPlan } from './ports.ts';
+import type { GraphRecipient, ProcessedMessagePort, SessionPort, TurnPlan } from './ports.ts';
 
 export interface CommandContext {
   readonly inbound: InboundMessage;

@@ -5,8 +5,8 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { isValidSignature } from '../../adapters/whatsapp/signature.ts';
-import { splitWebhookPayload } from '../../adapters/whatsapp/payload.ts';
+import { isValidSignature } from './signature.ts';
+import { splitWebhookPayload } from './payload.ts';
 import { waWebhookPayloadSchema } from '../../schemas/whatsapp.ts';
 import { WebhookPayloadError, WebhookSignatureError, WebhookVerificationError } from './errors.ts';
 import type { AppLog, InboundQueuePort, WebhookSecrets } from './ports.ts';

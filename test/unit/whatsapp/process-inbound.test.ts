@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GraphApiError } from '../../../shared/adapters/whatsapp/errors.ts';
-import type { GraphMessage, GraphRecipient } from '../../../shared/adapters/whatsapp/graph-client.ts';
+import { GraphApiError } from '../../../shared/app/whatsapp/errors.ts';
+import type { GraphMessage, GraphRecipient } from '../../../shared/app/whatsapp/ports.ts';
 import { handleStatus } from '../../../shared/app/whatsapp/handle-status.ts';
 import { processInbound, type ProcessInboundDeps } from '../../../shared/app/whatsapp/process-inbound.ts';
 import type {

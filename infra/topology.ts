@@ -225,6 +225,8 @@ export const FUNCTIONS: readonly FunctionDef[] = [
       },
     ],
     access: { putEvents: true, sendTo: ['publisherFailures'] },
+    // A full batch is 10 PutEvents calls, 5 in flight; 30 s leaves room for throttling retries in a burst.
+    timeoutSeconds: 30,
   },
   {
     id: 'MonitoringCounters',

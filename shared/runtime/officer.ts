@@ -9,7 +9,7 @@ import { createComplaintRepository } from '../adapters/dynamodb/complaint-reposi
 import { createCounterStore } from '../adapters/dynamodb/counter-store.ts';
 import { createOutboundMessageStore } from '../adapters/dynamodb/outbound-message-store.ts';
 import { createSessionStore } from '../adapters/dynamodb/session-store.ts';
-import { createSlaDueSource } from '../adapters/dynamodb/sla-index.ts';
+import { createSlaDueSource, createSweepLeases } from '../adapters/dynamodb/sla-index.ts';
 import { complaintKey } from '../adapters/dynamodb/keys.ts';
 import {
   createFollowUpRepository,
@@ -17,7 +17,7 @@ import {
   parseFollowUpItem,
 } from '../adapters/dynamodb/follow-up-repository.ts';
 import { sourceIdOf, type ApplyCountersDeps, type ReconcileDeps } from '../app/counters.ts';
-import type { OfficerDeps } from '../app/officer/ports.ts';
+import type { OfficerDeps, SweepLeases } from '../app/officer/ports.ts';
 import { parseComplaintItem } from '../schemas/stored.ts';
 import type { ComplaintDeps } from '../app/ports.ts';
 import type { CitizenNotifierDeps } from '../app/notify/citizen-notifier.ts';
@@ -53,10 +53,17 @@ export const citizenFeedbackDeps = (): Pick<ComplaintDeps, 'complaints' | 'track
     clock,
   });
 
+/** As long as the sweep's Lambda timeout (infra/topology.ts): a run that dies frees its shards then. */
+export const SWEEP_LEASE_MS = 120_000;
+
+let leases: SweepLeases | undefined;
+export const sweepLeases = (): SweepLeases => (leases ??= createSweepLeases(documentClient(), tableName));
+
 let sweep: SweepDeps | undefined;
 export const sweepDeps = (): SweepDeps =>
   (sweep ??= {
-    due: createSlaDueSource(documentClient(), tableName),
+    // Small pages: the time budget is checked between pages and between complaints.
+    due: createSlaDueSource(documentClient(), tableName, { pageSize: 25 }),
     complaints: officerDeps().complaints,
     followUps: officerDeps().followUps,
     clock,

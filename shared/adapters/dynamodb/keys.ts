@@ -122,6 +122,9 @@ export const fnv1a = (text: string): number => {
 export const slaShardOf = (etag: string, shards: number = SLA_SHARD_COUNT): string =>
   slaShardKey(fnv1a(etag) % shards);
 
+/** A sweep's time-limited claim on one shard of the due index. */
+export const sweepLeaseKey = (shard: number): TableKey => ({ pk: `SWEEPLEASE#${shard}`, sk: 'LEASE' });
+
 export const slaDueSk = (dueAt: string, etag: string): string => `${dueAt}#${etag}`;
 
 export const slaIndexAttributes = (complaint: Complaint): IndexAttributes => {

@@ -1,6 +1,8 @@
 /**
  * EventBridge publisher: PutEvents in chunks of 10 (the API's limit), reporting which events failed
  * (entries with an ErrorCode, or a whole chunk whose call threw) so the caller can retry just those.
+ * Chunks go out a few at a time: a stream batch of 100 records is 10 calls, and after an outage the
+ * publisher must keep up with the burst (the bus does not keep order anyway; consumers do not rely on it).
  */
 import {
   PutEventsCommand,
@@ -11,6 +13,8 @@ import type { EventPublisher } from '../../app/ports.ts';
 import { EVENT_SOURCE, type DomainEvent } from '../../schemas/events/index.ts';
 
 export const PUT_EVENTS_CHUNK = 10;
+/** PutEvents calls in flight at once. */
+export const PUT_EVENTS_CONCURRENCY = 5;
 
 export interface EventBridgePublisherDeps {
   client: EventBridgeClient;
@@ -34,7 +38,7 @@ export const createEventBridgePublisher = ({
 }: EventBridgePublisherDeps): EventPublisher => ({
   async publish(events) {
     const failed: number[] = [];
-    for (let start = 0; start < events.length; start += PUT_EVENTS_CHUNK) {
+    const putChunk = async (start: number): Promise<void> => {
       const chunk = events.slice(start, start + PUT_EVENTS_CHUNK);
       try {
         const result = await client.send(
@@ -58,7 +62,12 @@ export const createEventBridgePublisher = ({
           onFailure?.({ index: start + i, code: (error as Error).name, message: (error as Error).message });
         });
       }
+    };
+    const starts: number[] = [];
+    for (let start = 0; start < events.length; start += PUT_EVENTS_CHUNK) starts.push(start);
+    for (let i = 0; i < starts.length; i += PUT_EVENTS_CONCURRENCY) {
+      await Promise.all(starts.slice(i, i + PUT_EVENTS_CONCURRENCY).map(putChunk));
     }
-    return { failed };
+    return { failed: failed.sort((a, b) => a - b) };
   },
 });

@@ -15,7 +15,9 @@ import type {
   FollowUpRepository,
   ListQuery,
   SlaDueSource,
+  SweepLeases,
 } from '../../../shared/app/officer/ports.ts';
+import { SLA_SHARD_COUNT, slaShardKey, slaShardOf } from '../../../shared/adapters/dynamodb/keys.ts';
 import type {
   ComplaintRepository,
   ExtraWrite,
@@ -149,22 +151,45 @@ export class InMemoryComplaints implements ComplaintRepository {
   }
 }
 
-/** A due source over the fake repository's current state (as the index would hold it). */
-export const dueSourceOver = (repo: InMemoryComplaints, stale?: Complaint[]): SlaDueSource => ({
-  async *due(now) {
+/** A due source over the fake repository's current state (as the index would hold it), in pages. */
+export const dueSourceOver = (
+  repo: InMemoryComplaints,
+  stale?: Complaint[],
+  pageSize = Number.POSITIVE_INFINITY,
+): SlaDueSource => ({
+  shards: SLA_SHARD_COUNT,
+  async *due(now, { shards } = {}) {
     const due = (stale ?? [...repo.complaints.values()]).filter((c) => {
       const sla = slaSchema.safeParse(c.sla);
       const at = sla.success ? dueAtForIndex(sla.data) : undefined;
-      return at !== undefined && at <= now.toISOString();
+      const inShard = !shards || shards.some((n) => slaShardOf(c.etag) === slaShardKey(n));
+      return inShard && at !== undefined && at <= now.toISOString();
     });
-    yield {
-      complaints: due.map((c) => structuredClone(c)),
-      malformed: 0,
-      scanned: due.length,
-      consumedCapacity: 0,
-    };
+    for (let i = 0; i === 0 || i < due.length; i += pageSize) {
+      const page = due.slice(i, i + pageSize);
+      yield {
+        complaints: page.map((c) => structuredClone(c)),
+        malformed: 0,
+        scanned: page.length,
+        consumedCapacity: 0,
+      };
+    }
   },
 });
+
+/** Shard leases in memory, with the adapter's rule: free, expired or already the owner's. */
+export class InMemoryLeases implements SweepLeases {
+  readonly held = new Map<number, { owner: string; until: number }>();
+  async claim(shard: number, owner: string, now: Date, until: Date): Promise<boolean> {
+    const lease = this.held.get(shard);
+    if (lease && lease.until >= now.getTime() && lease.owner !== owner) return false;
+    this.held.set(shard, { owner, until: until.getTime() });
+    return true;
+  }
+  async release(shard: number, owner: string): Promise<void> {
+    if (this.held.get(shard)?.owner === owner) this.held.delete(shard);
+  }
+}
 
 export const followUpsOver = (): Pick<FollowUpRepository, 'creationWrite'> => ({
   creationWrite: (followUp: FollowUp) => ({

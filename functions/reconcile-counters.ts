@@ -8,7 +8,8 @@ import middy from '@middy/core';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { DISTRICTS } from '../shared/domain/districts.ts';
 import { previousCounterDay, reconcileCounters, type ReconcileReport } from '../shared/app/counters.ts';
-import { clock, reconcileDeps } from '../shared/runtime/officer.ts';
+import { clock } from '../shared/runtime/common.ts';
+import { reconcileDeps } from '../shared/runtime/officer.ts';
 import { logger, metrics } from '../shared/runtime/powertools.ts';
 
 interface ReconcileRequest {

@@ -9,7 +9,7 @@ import { complaintFiledDraft } from '../../shared/app/file-complaint.ts';
 import type { ComplaintRepository, TimelineDraft } from '../../shared/app/ports.ts';
 import { createComplaintQueries } from '../../shared/adapters/dynamodb/complaint-queries.ts';
 import { complaintKey } from '../../shared/adapters/dynamodb/keys.ts';
-import { documentClient } from '../../shared/runtime/clients.ts';
+import { documentClient } from '../../shared/runtime/common.ts';
 import { complaintRepository } from '../../shared/runtime/complaints.ts';
 import { tableConfig } from '../../shared/runtime/config.ts';
 import { provisionForTest } from '../support/aws.ts';

@@ -40,7 +40,7 @@ import {
 } from '../../shared/domain/monitoring-counters.ts';
 import type { Sla } from '../../shared/domain/sla.ts';
 import type { Status } from '../../shared/domain/vocabulary.ts';
-import { documentClient } from '../../shared/runtime/clients.ts';
+import { documentClient } from '../../shared/runtime/common.ts';
 import { parseComplaintItem } from '../../shared/schemas/stored.ts';
 import { invoke as invokeApi, testContext, type ApiHandler } from '../support/api-events.ts';
 import { apiEvent, call, claimsOf, lambdaContext, type Handler } from './officer-support.ts';

@@ -1,9 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  createAlertRepository,
-  createOfficerDirectory,
-} from '../../shared/adapters/dynamodb/alert-repository.ts';
+import { createAlertRepository } from '../../shared/adapters/dynamodb/alert-repository.ts';
+import { createOfficerDirectory } from '../../shared/adapters/dynamodb/officer-directory.ts';
 import { createComplaintRepository } from '../../shared/adapters/dynamodb/complaint-repository.ts';
 import { createOutboundMessageStore } from '../../shared/adapters/dynamodb/outbound-message-store.ts';
 import { createSessionStore, sessionItem } from '../../shared/adapters/dynamodb/session-store.ts';
@@ -20,7 +18,7 @@ import type { ComplaintRepository } from '../../shared/app/ports.ts';
 import type { ChatSession } from '../../shared/chat/types.ts';
 import type { Complaint } from '../../shared/domain/complaint.ts';
 import { applyTransition } from '../../shared/domain/lifecycle.ts';
-import { documentClient } from '../../shared/runtime/clients.ts';
+import { documentClient } from '../../shared/runtime/common.ts';
 import { provisionForTest } from '../support/aws.ts';
 import { makeComplaint, officer } from '../unit/officer/fakes.ts';
 import { seed } from './officer-support.ts';
@@ -45,7 +43,7 @@ let repository: ComplaintRepository;
 
 beforeAll(async () => {
   table = (await provisionForTest('ntf')).names.appTable;
-  repository = createComplaintRepository({ db: documentClient(), tableName: table });
+  repository = createComplaintRepository(documentClient(), () => table);
 });
 
 const notifierDeps = (

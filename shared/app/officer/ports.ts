@@ -8,7 +8,7 @@ import type { Officer } from '../../domain/officer.ts';
 import type { AlertKind, SlaLevel } from '../../domain/sla.ts';
 import type { CategoryCode, Priority, Role, Status } from '../../domain/vocabulary.ts';
 import type { CounterStore } from '../counters.ts';
-import type { ComplaintRepository, ExtraWrite, Page } from '../ports.ts';
+import type { Clock, ComplaintRepository, ExtraWrite, Page } from '../ports.ts';
 
 export type { Page } from '../ports.ts';
 
@@ -129,5 +129,5 @@ export interface OfficerDeps {
   directory: OfficerDirectory;
   /** Maintained monitoring counters (docs/monitoring-counters.md). */
   counters: CounterStore;
-  clock: { now(): Date };
+  clock: Clock;
 }

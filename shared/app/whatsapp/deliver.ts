@@ -6,7 +6,8 @@
 import type { OutgoingMessage } from '../../chat/types.ts';
 import { GraphApiError } from './errors.ts';
 import { asTemplateParameter, plainTextOf, toGraphMessage } from './outgoing.ts';
-import type { AppLog, GraphMessage, GraphPort, GraphRecipient, OutboundMessagePort } from './ports.ts';
+import type { GraphMessage, GraphPort, GraphRecipient, OutboundMessagePort } from './ports.ts';
+import type { Log } from '../ports.ts';
 
 export const CUSTOMER_SERVICE_WINDOW_MS = 24 * 3600 * 1000;
 /** Meta: "more than 24 hours have passed since the customer last replied". */
@@ -20,7 +21,7 @@ export interface DeliverDeps {
    * English (`englishLanguage`, default `en`); each message goes out in the language its text is written in.
    */
   template: { name: string; language: string; englishLanguage?: string };
-  log: AppLog;
+  log: Log;
 }
 
 export interface Delivery {

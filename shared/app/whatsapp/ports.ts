@@ -2,13 +2,6 @@
 import type { ChatCommand, ChatSession, OutgoingMessage } from '../../chat/types.ts';
 import type { InboundQueueItem } from '../../schemas/whatsapp.ts';
 
-/** Structured log without personal data: callers pass ids, counts and types only. */
-export interface AppLog {
-  info(message: string, extra?: Record<string, unknown>): void;
-  warn(message: string, extra?: Record<string, unknown>): void;
-  error(message: string, extra?: Record<string, unknown>): void;
-}
-
 // --- sending ---------------------------------------------------------------------------------
 
 /** Who to send to: the phone-based WhatsApp id when known, else the business-scoped user id. */

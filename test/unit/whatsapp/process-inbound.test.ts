@@ -116,7 +116,7 @@ const world = (
       commandRuns++;
       return [{ kind: 'text', body: 'thanks' }];
     },
-    clock: () => NOW,
+    clock: { now: () => NOW },
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
   };
   const sentAt = new Date(NOW.getTime() - (options.inboundAgeHours ?? 0) * 3600_000);

@@ -60,6 +60,8 @@ export interface Access {
   readonly putEvents?: boolean;
   /** Reads the WhatsApp secrets (app secret, verify token, access token). */
   readonly whatsappSecrets?: boolean;
+  /** The evidence bucket's objects: `read` (sign GETs) or `readwrite` (store, copy, delete). */
+  readonly evidence?: 'read' | 'readwrite';
 }
 
 export interface FunctionDef {

@@ -12,10 +12,11 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { APP_TABLE, ENV, type QueueId } from '../resources.ts';
+import { APP_TABLE, ENV, EVIDENCE_BUCKET, type QueueId } from '../resources.ts';
 import type { StageConfig } from '../stages.ts';
 import type { FunctionDef } from '../topology.ts';
 
@@ -36,6 +37,7 @@ export interface AppResources {
   readonly bus: IEventBus;
   readonly queues: Record<QueueId, IQueue>;
   readonly whatsAppSecret: ISecret;
+  readonly evidenceBucket: IBucket;
 }
 
 export interface AppFunctionProps {
@@ -149,6 +151,7 @@ export class AppFunction extends Construct {
     if (access.putEvents) env[ENV.eventBusName] = resources.bus.eventBusName;
     for (const id of access.sendTo ?? []) env[ENV.queueUrl(id)] = resources.queues[id].queueUrl;
     if (access.whatsappSecrets) env[WHATSAPP_SECRET_ENV] = resources.whatsAppSecret.secretArn;
+    if (access.evidence) env[ENV.evidenceBucketName] = resources.evidenceBucket.bucketName;
     return env;
   }
 
@@ -179,5 +182,16 @@ export class AppFunction extends Construct {
     for (const id of access.sendTo ?? []) resources.queues[id].grantSendMessages(this.role);
     if (access.putEvents) resources.bus.grantPutEventsTo(this.role);
     if (access.whatsappSecrets) resources.whatsAppSecret.grantRead(this.role);
+    if (access.evidence) this.grantEvidence(def, resources.evidenceBucket, access.evidence);
+  }
+
+  /** Objects of the evidence bucket only (never its configuration); `read` signs GETs, `readwrite` also stores. */
+  private grantEvidence(def: FunctionDef, bucket: IBucket, level: 'read' | 'readwrite'): void {
+    const prefixes = [EVIDENCE_BUCKET.evidencePrefix, EVIDENCE_BUCKET.incomingPrefix];
+    const actions = level === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'];
+    this.role.addToPolicy(
+      new PolicyStatement({ actions, resources: prefixes.map((p) => bucket.arnForObjects(`${p}*`)) }),
+    );
+    void def;
   }
 }

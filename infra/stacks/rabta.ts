@@ -31,7 +31,7 @@ export const buildRabta = (app: App, options: RabtaOptions): RabtaStacks => {
     stage,
     env,
     tags,
-    description: `Rabta (${stage.name}): tables, queues, event bus, officer user pool, WhatsApp secret`,
+    description: `Rabta (${stage.name}): tables, queues, event bus, evidence bucket, officer user pool, WhatsApp secret`,
     terminationProtection: stage.deletionProtection,
   });
   const stateless = new StatelessStack(app, stackName(stage, 'Stateless'), {
@@ -46,6 +46,7 @@ export const buildRabta = (app: App, options: RabtaOptions): RabtaStacks => {
       bus: stateful.bus,
       queues: stateful.queues,
       whatsAppSecret: stateful.whatsAppSecret,
+      evidenceBucket: stateful.evidenceBucket,
     },
     userPool: stateful.userPool,
     officerConsoleClient: stateful.officerConsoleClient,

@@ -4,8 +4,10 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { evidenceConfig } from './config.ts';
 
 let dynamo: DynamoDBDocumentClient | undefined;
 let eventBridge: EventBridgeClient | undefined;
@@ -34,4 +36,12 @@ let plainDynamo: DynamoDBClient | undefined;
 export const dynamoDbClient = (): DynamoDBClient => {
   plainDynamo ??= new DynamoDBClient({});
   return plainDynamo;
+};
+
+let s3: S3Client | undefined;
+
+/** S3 for evidence; path-style addressing only where configured (emulators). */
+export const s3Client = (): S3Client => {
+  s3 ??= new S3Client({ forcePathStyle: evidenceConfig().forcePathStyle });
+  return s3;
 };

@@ -45,6 +45,27 @@ export const eventBusConfig = () =>
     'the event bus (EVENT_BUS_NAME)',
   );
 
+/**
+ * The evidence bucket. `S3_FORCE_PATH_STYLE=true` for emulators that serve buckets under the endpoint's path
+ * (moto, LocalStack); AWS uses virtual-hosted URLs. Presigned links live this short (seconds).
+ */
+export const evidenceConfig = () =>
+  parse(
+    z.object({
+      bucketName: z.string().min(1),
+      forcePathStyle: z.enum(['true', 'false']).transform((v) => v === 'true'),
+      uploadExpirySeconds: z.coerce.number().int().min(30).max(3600),
+      downloadExpirySeconds: z.coerce.number().int().min(30).max(3600),
+    }),
+    {
+      bucketName: env.EVIDENCE_BUCKET_NAME,
+      forcePathStyle: env.S3_FORCE_PATH_STYLE || 'false',
+      uploadExpirySeconds: env.EVIDENCE_UPLOAD_EXPIRY_SECONDS || '300',
+      downloadExpirySeconds: env.EVIDENCE_DOWNLOAD_EXPIRY_SECONDS || '300',
+    },
+    'the evidence bucket (EVIDENCE_BUCKET_NAME, S3_FORCE_PATH_STYLE, EVIDENCE_*_EXPIRY_SECONDS)',
+  );
+
 export const queueUrl = (envVar: string): string =>
   parse(z.object({ url: z.url() }), { url: env[envVar] }, `the queue (${envVar})`).url;
 

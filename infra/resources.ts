@@ -58,6 +58,8 @@ export type QueueId = keyof typeof QUEUES;
  * TLS only, versioned, access-logged; its lifecycle is the retention policy of docs/evidence.md.
  */
 export const EVIDENCE_BUCKET = {
+  /** Physical name (globally unique with account and region), known to IAM policies without a cross-stack reference. */
+  name: (stage: string, account: string, region: string) => `rabta-${stage}-evidence-${account}-${region}`,
   /** Confirmed evidence: `evidence/<etag>/<random id>`. */
   evidencePrefix: 'evidence/',
   /** Browser uploads land here first and are copied to `evidence/` once confirmed and checked. */

@@ -5,14 +5,13 @@
 import { BUNDLING } from '../bundling.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
-import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -37,7 +36,7 @@ export interface AppResources {
   readonly bus: IEventBus;
   readonly queues: Record<QueueId, IQueue>;
   readonly whatsAppSecret: ISecret;
-  readonly evidenceBucket: IBucket;
+  readonly evidenceBucket: { readonly bucketName: string };
 }
 
 export interface AppFunctionProps {
@@ -124,7 +123,7 @@ export class AppFunction extends Construct {
       },
     });
 
-    this.grant(def, resources);
+    this.grant(def, stage, resources);
 
     const hasStream = def.triggers.some((t) => t.kind === 'stream');
     Validations.of(this.role).acknowledge({
@@ -156,7 +155,7 @@ export class AppFunction extends Construct {
   }
 
   /** Exactly the topology's `access`, nothing more. */
-  private grant(def: FunctionDef, resources: AppResources): void {
+  private grant(def: FunctionDef, stage: StageConfig, resources: AppResources): void {
     const { access } = def;
     if (access.table) {
       const tableArn = resources.table.tableArn;
@@ -182,16 +181,26 @@ export class AppFunction extends Construct {
     for (const id of access.sendTo ?? []) resources.queues[id].grantSendMessages(this.role);
     if (access.putEvents) resources.bus.grantPutEventsTo(this.role);
     if (access.whatsappSecrets) resources.whatsAppSecret.grantRead(this.role);
-    if (access.evidence) this.grantEvidence(def, resources.evidenceBucket, access.evidence);
+    if (access.evidence) this.grantEvidence(def, stage, access.evidence);
   }
 
   /** Objects of the evidence bucket only (never its configuration); `read` signs GETs, `readwrite` also stores. */
-  private grantEvidence(def: FunctionDef, bucket: IBucket, level: 'read' | 'readwrite'): void {
+  private grantEvidence(def: FunctionDef, stage: StageConfig, level: 'read' | 'readwrite'): void {
     const prefixes = [EVIDENCE_BUCKET.evidencePrefix, EVIDENCE_BUCKET.incomingPrefix];
     const actions = level === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'];
+    const bucket = EVIDENCE_BUCKET.name(stage.name, Aws.ACCOUNT_ID, Aws.REGION);
     this.role.addToPolicy(
-      new PolicyStatement({ actions, resources: prefixes.map((p) => bucket.arnForObjects(`${p}*`)) }),
+      new PolicyStatement({
+        actions,
+        resources: prefixes.map((prefix) => `arn:${Aws.PARTITION}:s3:::${bucket}/${prefix}*`),
+      }),
     );
-    void def;
+    const shown = EVIDENCE_BUCKET.name(stage.name, '<AWS::AccountId>', '<AWS::Region>');
+    for (const prefix of prefixes) {
+      Validations.of(this.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${shown}/${prefix}*]`,
+        reason: `${def.id} reads${level === 'readwrite' ? ' and writes' : ''} evidence objects under ${prefix} only (one object per piece of evidence, keys chosen at run time)`,
+      });
+    }
   }
 }

@@ -190,6 +190,7 @@ export class StatefulStack extends Stack {
         'This bucket receives the evidence bucket server access logs; logging it into itself would loop',
     });
     return new Bucket(this, 'Evidence', {
+      bucketName: EVIDENCE_BUCKET.name(stage.name, this.account, this.region),
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,

@@ -1,4 +1,6 @@
 /** Ports of the evidence use cases: object storage (S3), the evidence records (DynamoDB), the media source. */
+import type { EvidenceRecord, PendingUpload } from '../../domain/evidence.ts';
+import type { ExtraWrite } from '../ports.ts';
 
 export interface StoredObjectInfo {
   readonly bytes: Uint8Array;
@@ -32,4 +34,27 @@ export interface EvidenceObjectStore {
   }): Promise<PresignedUpload>;
   /** A short-lived GET link for one object, offered as a download under `fileName`. */
   presignDownload(input: { key: string; expiresSeconds: number; fileName: string }): Promise<string>;
+}
+
+/** Evidence records and pending uploads of a complaint (DynamoDB). */
+export interface EvidenceRecords {
+  /** The write that creates `record` in the complaint update's transaction; fails it if the source was recorded. */
+  creationWrite(record: EvidenceRecord): ExtraWrite;
+  find(etag: string, sourceRef: string): Promise<EvidenceRecord | undefined>;
+  /** Every record of the complaint, oldest first. */
+  list(etag: string): Promise<EvidenceRecord[]>;
+  saveUpload(upload: PendingUpload): Promise<void>;
+  findUpload(etag: string, uploadId: string): Promise<PendingUpload | undefined>;
+}
+
+/** Finds the real type of bytes from their magic numbers; undefined when nothing matches. */
+export type SniffType = (bytes: Uint8Array) => Promise<string | undefined>;
+
+/** WhatsApp media through the Graph API (media id -> short-lived URL -> bytes, with the access token). */
+export interface MediaSource {
+  /**
+   * The media's bytes (at most `maxBytes` + 1, so "too large" is still known) and Meta's declared type.
+   * Throws MediaGoneError when Meta no longer has it; other errors are transient (retry later).
+   */
+  downloadMedia(mediaId: string, maxBytes: number): Promise<{ bytes: Uint8Array; contentType?: string }>;
 }

@@ -2,8 +2,42 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Layer boundaries (README "Code layout"). A config later in the list replaces an earlier one's
+// no-restricted-imports for the files both match, so each layer lists every boundary it keeps.
+const NOT_INFRA = {
+  group: ['**/infra/**'],
+  message: 'shared/** never imports infra/**: move what both need into shared/ and let infra import it.',
+};
+const NOT_ADAPTERS = {
+  group: ['**/adapters/**'],
+  message:
+    'shared/app/** never imports shared/adapters/**: declare a port in ports.ts and let the adapter implement it.',
+};
+const PURE = {
+  group: [
+    '@aws-sdk/*',
+    '@middy/*',
+    '@aws-lambda-powertools/*',
+    'node:http',
+    'node:https',
+    '**/adapters/**',
+    '**/runtime/**',
+    '**/app/**',
+  ],
+  message: 'shared/domain and shared/chat are pure: no AWS, HTTP, adapters, runtime or use cases.',
+};
+const WEB = {
+  group: ['**/shared/adapters/**', '**/shared/runtime/**', '**/shared/app/**'],
+  message:
+    'web/** talks to the system over HTTP: it may use shared/domain, shared/chat and shared/schemas only.',
+};
+const layer = (files, ...patterns) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
+
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'cdk.out/**', '.local/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'cdk.out/**', '.local/**', 'coverage/**', 'test/fixtures/lint/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -24,24 +58,8 @@ export default tseslint.config(
     files: ['shared/runtime/config.ts', 'infra/**', 'test/**', 'bench/**', 'vitest.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
-  {
-    files: ['shared/domain/**', 'shared/chat/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            '@aws-sdk/*',
-            '@middy/*',
-            '@aws-lambda-powertools/*',
-            'node:http',
-            'node:https',
-            '../adapters/*',
-            '../runtime/*',
-            '../app/*',
-          ],
-        },
-      ],
-    },
-  },
+  layer(['shared/**'], NOT_INFRA),
+  layer(['shared/app/**'], NOT_INFRA, NOT_ADAPTERS),
+  layer(['shared/domain/**', 'shared/chat/**'], NOT_INFRA, PURE),
+  layer(['web/**'], WEB),
 );

@@ -52,7 +52,7 @@ const scenario = async (open: number): Promise<string[]> =>
       const sweepStart = process.hrtime.bigint();
       const report = await runSlaSweep({
         due,
-        complaints: createComplaintRepository({ db, tableName }),
+        complaints: createComplaintRepository(db, () => tableName),
         followUps: createFollowUpRepository(db, () => tableName),
         clock: { now: () => now },
         concurrency: 1,

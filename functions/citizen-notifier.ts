@@ -6,7 +6,7 @@ import middy from '@middy/core';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { notifyCitizen, type BusEvent } from '../shared/app/notify/citizen-notifier.ts';
-import { notifierDeps } from '../shared/runtime/officer.ts';
+import { notifierDeps } from '../shared/runtime/notify.ts';
 import { logger } from '../shared/runtime/powertools.ts';
 
 const processor = new BatchProcessor(EventType.SQS);

@@ -13,7 +13,7 @@ import {
 } from '../shared/adapters/http/middleware.ts';
 import { answerInformationRequest, giveFeedback } from '../shared/app/officer/citizen-feedback.ts';
 import { trackComplaint } from '../shared/app/track-complaint.ts';
-import { citizenFeedbackDeps } from '../shared/runtime/officer.ts';
+import { citizenFeedbackDeps } from '../shared/runtime/complaints.ts';
 import { feedbackRequestSchema, informationAnswerRequestSchema } from '../shared/schemas/officer-http.ts';
 
 const isAnswer = (event: ApiEvent): boolean => (event.rawPath ?? '').endsWith('/respond');

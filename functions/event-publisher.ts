@@ -9,7 +9,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent, DynamoDBBatchResponse } from 'aws-lambda';
 import { toStreamChange } from '../shared/adapters/dynamodb/stream.ts';
 import { publishTimeline, type StreamChange } from '../shared/app/publish-timeline.ts';
-import { appLog, eventPublisher } from '../shared/runtime/complaints.ts';
+import { log } from '../shared/runtime/common.ts';
+import { eventPublisher } from '../shared/runtime/complaints.ts';
 import { logger } from '../shared/runtime/powertools.ts';
 
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
@@ -29,7 +30,7 @@ export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
       try {
         changes.push(toStreamChange(record));
       } catch (error) {
-        appLog().error('Unreadable stream record', {
+        log().error('Unreadable stream record', {
           sequenceNumber: sequenceOf(record),
           error: (error as Error).message,
         });
@@ -37,7 +38,7 @@ export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
       }
     }
     // Publish the whole batch in PutEvents chunks first, then let Powertools shape the partial response.
-    const outcome = await publishTimeline({ publisher: eventPublisher(), log: appLog() }, changes);
+    const outcome = await publishTimeline({ publisher: eventPublisher(), log: log() }, changes);
     for (const sequenceNumber of outcome.failedSequenceNumbers) failed.add(sequenceNumber);
     logger().info('Timeline published', { published: outcome.published, failed: failed.size });
     return processPartialResponse(

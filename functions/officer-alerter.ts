@@ -7,7 +7,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { alertOfficers } from '../shared/app/notify/officer-alerter.ts';
 import type { BusEvent } from '../shared/app/notify/citizen-notifier.ts';
-import { alerterDeps } from '../shared/runtime/officer.ts';
+import { alerterDeps } from '../shared/runtime/notify.ts';
 import { logger } from '../shared/runtime/powertools.ts';
 
 const processor = new BatchProcessor(EventType.SQS);

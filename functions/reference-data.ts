@@ -6,6 +6,7 @@ import { DISTRICTS, REGIONS } from '../shared/domain/districts.ts';
 import { HttpError } from '../shared/adapters/http/errors.ts';
 import { jsonResponse, type ApiEvent, type ApiResult } from '../shared/adapters/http/middleware.ts';
 import { buildOpenApiDocument } from '../shared/schemas/openapi.ts';
+import { httpRoutes } from '../infra/topology.ts';
 
 const CACHE = { 'cache-control': 'public, max-age=3600' };
 
@@ -23,7 +24,7 @@ const BODIES: Record<string, () => unknown> = {
       sensitive,
     })),
   }),
-  '/openapi.json': buildOpenApiDocument,
+  '/openapi.json': () => buildOpenApiDocument(httpRoutes()),
 };
 
 const rendered = new Map<string, ApiResult>();

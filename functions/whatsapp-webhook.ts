@@ -5,7 +5,7 @@ import middy from '@middy/core';
 import { httpMiddlewares } from '../shared/runtime/http.ts';
 import { HttpError } from '../shared/adapters/http/errors.ts';
 import { header, type ApiEvent, type ApiResult } from '../shared/adapters/http/middleware.ts';
-import { SIGNATURE_HEADER } from '../shared/adapters/whatsapp/signature.ts';
+import { SIGNATURE_HEADER } from '../shared/app/whatsapp/signature.ts';
 import {
   WebhookPayloadError,
   WebhookSignatureError,

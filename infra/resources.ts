@@ -1,28 +1,15 @@
 /**
  * The stateful resources, declared once: the CDK stateful stack and the local runtime's resource
  * creation both read these definitions. Names here are logical; physical names come from the stage.
+ * What the running code must agree on lives in shared/ and is imported from there: the table layout and
+ * the environment variable names (re-exported here), the event source (shared/schemas/events). shared/**
+ * never imports infra/**.
  */
+import { EVIDENCE_PREFIX, INCOMING_PREFIX } from '../shared/domain/evidence.ts';
+import { APP_TABLE, type AppIndexName } from '../shared/adapters/dynamodb/table.ts';
+import { ENV } from '../shared/runtime/config.ts';
 
-/** The single application table (architecture §3). Key meanings live in shared/adapters/dynamodb/keys.ts. */
-export const APP_TABLE = {
-  partitionKey: 'pk',
-  sortKey: 'sk',
-  /** Epoch seconds; DynamoDB deletes the item after it (sessions, processed message ids). */
-  ttlAttribute: 'expiresAt',
-  stream: 'NEW_IMAGE',
-  indexes: {
-    /** Officer queue per district, newest first. */
-    byDistrict: { partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-    /** A citizen's own complaints (WhatsApp identity or phone). */
-    byCitizen: { partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
-    /** Officer queue per district and status; follow-ups and alerts per district. */
-    byDistrictStatus: { partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
-    /** Sparse SLA due index: only open complaints carry it; a few fixed shards, sorted by due time. */
-    slaDue: { partitionKey: 'slaShard', sortKey: 'slaDue' },
-  },
-} as const;
-
-export type AppIndexName = keyof typeof APP_TABLE.indexes;
+export { APP_TABLE, ENV, type AppIndexName };
 
 /** Powertools idempotency layout. */
 export const IDEMPOTENCY_TABLE = {
@@ -61,9 +48,9 @@ export const EVIDENCE_BUCKET = {
   /** Physical name (globally unique with account and region), known to IAM policies without a cross-stack reference. */
   name: (stage: string, account: string, region: string) => `rabta-${stage}-evidence-${account}-${region}`,
   /** Confirmed evidence: `evidence/<etag>/<random id>`. */
-  evidencePrefix: 'evidence/',
+  evidencePrefix: EVIDENCE_PREFIX,
   /** Browser uploads land here first and are copied to `evidence/` once confirmed and checked. */
-  incomingPrefix: 'incoming/',
+  incomingPrefix: INCOMING_PREFIX,
   lifecycle: {
     /** Evidence stays in S3 Standard this long, then moves to Standard-IA (officers open it rarely later). */
     infrequentAccessAfterDays: 90,
@@ -84,15 +71,3 @@ export const EVIDENCE_BUCKET = {
 /** Queues that get a dead-letter queue of their own. */
 export const queuesWithDlq = (): QueueId[] =>
   (Object.keys(QUEUES) as QueueId[]).filter((id) => 'maxReceiveCount' in QUEUES[id]);
-
-export const EVENT_SOURCE = 'rabta.complaints';
-
-/** Environment variables a function receives, by what it may access (topology `access`). */
-export const ENV = {
-  stage: 'STAGE',
-  tableName: 'TABLE_NAME',
-  idempotencyTableName: 'IDEMPOTENCY_TABLE_NAME',
-  eventBusName: 'EVENT_BUS_NAME',
-  evidenceBucketName: 'EVIDENCE_BUCKET_NAME',
-  queueUrl: (id: QueueId) => `QUEUE_URL_${id.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`,
-} as const;

@@ -149,12 +149,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     entry: 'functions/whatsapp-worker.ts',
     description: 'Runs the conversation engine for each inbound message, in order per citizen, exactly once',
     triggers: [{ kind: 'queue', queue: 'webhookInbound', batchSize: 10 }],
-    access: {
-      table: 'readwrite',
-      idempotencyTable: true,
-      whatsappSecrets: true,
-      sendTo: ['evidenceDownloads'],
-    },
+    access: { table: 'readwrite', whatsappSecrets: true, sendTo: ['evidenceDownloads'] },
     timeoutSeconds: 60,
   },
   {
@@ -235,7 +230,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     triggers: [
       { kind: 'event', detailTypes: CITIZEN_UPDATE_EVENTS, queue: 'citizenNotifications', batchSize: 10 },
     ],
-    access: { table: 'readwrite', idempotencyTable: true, whatsappSecrets: true },
+    access: { table: 'readwrite', whatsappSecrets: true },
     timeoutSeconds: 60,
   },
   {
@@ -243,7 +238,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     entry: 'functions/officer-alerter.ts',
     description: 'Records SLA warnings and breaches as officer alerts and messages the supervising officers',
     triggers: [{ kind: 'event', detailTypes: OFFICER_ALERT_EVENTS, queue: 'officerAlerts', batchSize: 10 }],
-    access: { table: 'readwrite', idempotencyTable: true, whatsappSecrets: true },
+    access: { table: 'readwrite', whatsappSecrets: true },
     timeoutSeconds: 60,
   },
   // --- SLA --------------------------------------------------------------------------------

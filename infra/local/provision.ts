@@ -24,7 +24,8 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { APP_TABLE, ENV, EVENT_SOURCE, IDEMPOTENCY_TABLE, QUEUES, type QueueId } from '../resources.ts';
+import { EVENT_SOURCE } from '../../shared/schemas/events/index.ts';
+import { APP_TABLE, ENV, IDEMPOTENCY_TABLE, QUEUES, type QueueId } from '../resources.ts';
 import { FUNCTIONS, type EventTrigger } from '../topology.ts';
 
 export interface LocalNames {

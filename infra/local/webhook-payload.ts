@@ -3,7 +3,7 @@
  * secret, for the local tools that play the citizen: the chat CLI and the benchmarks.
  */
 import { randomBytes } from 'node:crypto';
-import { SIGNATURE_HEADER, signBodyAsMeta } from '../../shared/adapters/whatsapp/signature.ts';
+import { SIGNATURE_HEADER, signBodyAsMeta } from '../../shared/app/whatsapp/signature.ts';
 
 /** The secret the local runtime gives the functions unless WHATSAPP_APP_SECRET is set. */
 export const localAppSecret = (): string => process.env.WHATSAPP_APP_SECRET || 'local-app-secret';

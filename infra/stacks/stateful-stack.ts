@@ -36,14 +36,8 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { dlqDepthAlarm, SecureQueue } from '../constructs/secure-queue.ts';
-import {
-  APP_TABLE,
-  EVENT_SOURCE,
-  EVIDENCE_BUCKET,
-  IDEMPOTENCY_TABLE,
-  QUEUES,
-  type QueueId,
-} from '../resources.ts';
+import { EVENT_SOURCE } from '../../shared/schemas/events/index.ts';
+import { APP_TABLE, EVIDENCE_BUCKET, IDEMPOTENCY_TABLE, QUEUES, type QueueId } from '../resources.ts';
 import type { StageConfig } from '../stages.ts';
 import { FUNCTIONS, type EventTrigger } from '../topology.ts';
 

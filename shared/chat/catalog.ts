@@ -33,6 +33,8 @@ export interface Service {
   id: ServiceId;
   /** Menu line. */
   title: Bilingual;
+  /** Button label (≤ 20 characters) when the title is longer. */
+  button?: Bilingual;
   /** The answer. Services with a flow (7, 11, 15) use it as the flow's opening text. */
   body: Bilingual;
   /** Offers filing a complaint in chat from this service. */
@@ -279,6 +281,7 @@ export const SERVICES: readonly Service[] = [
     number: 3,
     id: 'igComplaintCell',
     title: { en: 'IG Complaint Cell (8787)', ur: 'آئی جی کمپلینٹ سیل (8787)' },
+    button: { en: 'IG Complaint Cell', ur: 'آئی جی کمپلینٹ سیل' },
     body: IG_COMPLAINT_CELL,
     complaintOrigin: 'ig',
   },
@@ -315,6 +318,7 @@ export const SERVICES: readonly Service[] = [
     number: 11,
     id: 'zainabAlert',
     title: { en: 'Zainab Alert (missing child)', ur: 'زینب الرٹ (لاپتہ بچہ)' },
+    button: { en: 'Missing child', ur: 'لاپتہ بچہ' },
     body: ZAINAB_ALERT,
     complaintOrigin: 'zainab',
   },
@@ -334,12 +338,14 @@ export const SERVICES: readonly Service[] = [
     number: 14,
     id: 'servantVerification',
     title: { en: 'Domestic servant verification', ur: 'گھریلو ملازم کی تصدیق' },
+    button: { en: 'Servant verification', ur: 'ملازم کی تصدیق' },
     body: SERVANT_VERIFICATION,
   },
   {
     number: 15,
     id: 'feedback',
     title: { en: 'Feedback & suggestions', ur: 'رائے اور تجاویز' },
+    button: { en: 'Feedback', ur: 'رائے اور تجاویز' },
     body: FEEDBACK,
   },
 ];
@@ -389,13 +395,25 @@ Nobody may charge you for registering an FIR. Report any bribe demand here.`,
 
 // ---------------------------------------------------------------- Khidmat Markaz sub-menu
 
+export type KhidmatItemId =
+  | 'characterCertificate'
+  | 'drivingLicence'
+  | 'vehicleVerification'
+  | 'tenantRegistration'
+  | 'employeeRegistration'
+  | 'generalVerification'
+  | 'firCopy'
+  | 'lostDocument';
+
 export interface SubmenuItem {
+  id: KhidmatItemId;
   title: Bilingual;
   body: Bilingual;
 }
 
 export const KHIDMAT_SERVICES: readonly SubmenuItem[] = [
   {
+    id: 'characterCertificate',
     title: { en: 'Character certificate', ur: 'کریکٹر سرٹیفکیٹ' },
     body: {
       en: `*Character certificate (police clearance)*
@@ -409,10 +427,12 @@ Living abroad? See menu item 8.`,
     },
   },
   {
+    id: 'drivingLicence',
     title: { en: 'Driving licence services', ur: 'ڈرائیونگ لائسنس خدمات' },
     body: DRIVING_LICENCE,
   },
   {
+    id: 'vehicleVerification',
     title: { en: 'Vehicle verification', ur: 'گاڑی کی تصدیق' },
     body: {
       en: `*Vehicle verification*
@@ -424,6 +444,7 @@ Bring: the registration book or smart card, the chassis and engine numbers (the 
     },
   },
   {
+    id: 'tenantRegistration',
     title: { en: 'Tenant registration', ur: 'کرایہ دار کا اندراج' },
     body: {
       en: `*Tenant registration*
@@ -435,10 +456,12 @@ Bring: copies of the owner's and the tenant's CNIC, a photograph of the tenant, 
     },
   },
   {
+    id: 'employeeRegistration',
     title: { en: 'Employee / servant registration', ur: 'ملازم کا اندراج' },
     body: SERVANT_VERIFICATION,
   },
   {
+    id: 'generalVerification',
     title: { en: 'General police verification', ur: 'عمومی پولیس تصدیق' },
     body: {
       en: `*General police verification*
@@ -450,6 +473,7 @@ Bring: original CNIC + copy, the request letter from the office that needs it, t
     },
   },
   {
+    id: 'firCopy',
     title: { en: 'Copy of FIR', ur: 'ایف آئی آر کی نقل' },
     body: {
       en: `*Copy of an FIR*
@@ -459,6 +483,7 @@ The complainant is entitled to a free copy at the police station when the FIR is
     },
   },
   {
+    id: 'lostDocument',
     title: { en: 'Lost document report', ur: 'گمشدگی رپورٹ' },
     body: {
       en: `*Lost document / article report*

@@ -1,15 +1,9 @@
 /** Public surface of the conversation engine (pure: no I/O). */
 export * from './types.ts';
-export {
-  converse,
-  FLOOD_MAX_MESSAGES,
-  FLOOD_WINDOW_MS,
-  MENU_IDLE_MS,
-  DRAFT_IDLE_MS,
-  MAX_ATTACHMENTS,
-  MIN_DESCRIPTION_CHARS,
-  MAX_DESCRIPTION_CHARS,
-} from './engine.ts';
+export { converse, FLOOD_MAX_MESSAGES, FLOOD_WINDOW_MS, MENU_IDLE_MS, DRAFT_IDLE_MS } from './engine.ts';
+export { MAX_ATTACHMENTS, MIN_DESCRIPTION_CHARS, MAX_DESCRIPTION_CHARS } from './flows/complaint.ts';
+export { replyId, parseReplyId } from './reply-ids.ts';
+export type { ReplyAction } from './reply-ids.ts';
 export {
   renderFiled,
   renderTrackResult,

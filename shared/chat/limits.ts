@@ -1,6 +1,6 @@
 /**
- * Meta's send limits (../shared/fixtures/whatsapp/LIMITS.md) and the builders that keep every
- * outgoing message inside them, so the Graph API never rejects what the engine produces.
+ * Meta's send limits (the corpus's whatsapp/LIMITS.md): the one definition, which the engine's builders
+ * below and the Graph API adapter's schema both use, so the Graph API never rejects what the engine produces.
  */
 import type { ListRow, ListSection, OutgoingMessage, ReplyButton } from './types.ts';
 
@@ -10,7 +10,9 @@ export const WHATSAPP_LIMITS = {
   listRows: 10,
   listSections: 10,
   listButtonLabel: 20,
+  /** Header text of a list or buttons message. */
   listHeader: 60,
+  footer: 60,
   sectionTitle: 24,
   rowId: 200,
   rowTitle: 24,

@@ -9,6 +9,7 @@ import { formatTrackingCode } from '../domain/etag.ts';
 import type { Role, Status } from '../domain/vocabulary.ts';
 import type { Bilingual } from './catalog.ts';
 import { buttons, text } from './limits.ts';
+import { replyId } from './reply-ids.ts';
 import type { CitizenUpdate, Language, OutgoingMessage, TrackedComplaint } from './types.ts';
 import { UI } from './ui.ts';
 
@@ -151,8 +152,8 @@ export const renderSatisfactionQuestion = (lang: Language, etag: string): Outgoi
       ? `Your complaint *${etag}* has been marked resolved. Are you satisfied with how it was handled?`
       : `آپ کی شکایت *${etag}* حل شدہ قرار دی گئی ہے۔ کیا آپ کارروائی سے مطمئن ہیں؟`,
     [
-      { id: `fb:yes:${etag}`, title: UI.btnSatisfied[lang] },
-      { id: `fb:no:${etag}`, title: UI.btnNotSatisfied[lang] },
+      { id: replyId({ kind: 'satisfaction', satisfied: true, etag }), title: UI.btnSatisfied[lang] },
+      { id: replyId({ kind: 'satisfaction', satisfied: false, etag }), title: UI.btnNotSatisfied[lang] },
     ],
   );
 
@@ -199,7 +200,7 @@ export const renderCitizenUpdate = (lang: Language, update: CitizenUpdate): Outg
         en
           ? `The officer handling your complaint *${etag}* needs more information from you.${question}\nPress *Answer* to reply.`
           : `آپ کی شکایت *${etag}* پر کام کرنے والے افسر کو آپ سے مزید معلومات درکار ہیں۔${question}\nجواب کے لیے *جواب دیں* دبائیں۔`,
-        [{ id: `info:${etag}`, title: UI.btnAnswer[lang] }],
+        [{ id: replyId({ kind: 'answerRequest', etag }), title: UI.btnAnswer[lang] }],
       );
     }
     case 'resolved': {

@@ -4,23 +4,34 @@
  */
 import type { Language } from './types.ts';
 
-/** Urdu (U+06F0..) and Arabic-Indic (U+0660..) digits → ASCII. */
+/**
+ * Decimal digits of any script (Urdu, Arabic-Indic, Devanagari, Bengali…) → ASCII. Unicode lays every
+ * script's digits out as runs of ten consecutive code points from zero, so a digit's value is how many
+ * digits precede it in its run, modulo ten.
+ */
 export const asciiDigits = (input: string): string =>
-  input
-    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+  input.replace(/\p{Nd}/gu, (digit) => {
+    const code = digit.codePointAt(0) ?? 0;
+    if (code < 0x80) return digit;
+    let value = 0;
+    while (value < 9 && /\p{Nd}/u.test(String.fromCodePoint(code - value - 1))) value++;
+    return String(value % 10);
+  });
 
 /**
- * Comparison form: NFKC, lower case, Arabic-script letter variants unified (ي→ی, ك→ک, ە/ۀ→ہ, ة→ہ),
- * harakat, tatweel and zero-width characters removed, digits ASCII, whitespace collapsed.
+ * Comparison form: NFKC, lower case, Arabic-script letter variants unified (ي/ى→ی, ك→ک, ه/ە/ۀ/ة→ہ),
+ * harakat, Quranic marks, tatweel and zero-width characters removed, digits ASCII, elongations shortened
+ * ("salaaaam" → "salaam", "شکاااایت" → "شکایت"), whitespace collapsed.
  */
 export const normalize = (input: string): string =>
   asciiDigits(input.normalize('NFKC'))
     .toLowerCase()
-    .replace(/[\u064B-\u065F\u0670\u0640\u200B-\u200F\u2060\uFEFF]/g, '')
+    .replace(/[\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200B-\u200F\u2060\uFEFF]/g, '')
     .replace(/[يى]/g, 'ی')
     .replace(/ك/g, 'ک')
-    .replace(/[ەۀة]/g, 'ہ')
+    .replace(/[هەۀة]/g, 'ہ')
+    .replace(/([a-z])\1{2,}/g, '$1$1')
+    .replace(/([\u0600-\u06FF])\1{2,}/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
 
@@ -65,9 +76,11 @@ const ENGLISH_WORDS = new Set(
     'the a an is are was were am i my me we our you your he she his her they their it this that these those ' +
     'of to in on at for from with by about and or but not no yes please want need how what where when why who ' +
     'which can could would should will have has had do does did been being there here stolen someone somebody ' +
-    'my complaint report station officer police help thanks thank hello good morning evening afternoon'
+    'my complaint report station officer police help thanks thank hello good morning evening afternoon there sir'
   ).split(' '),
 );
+
+const ENGLISH_GREETINGS = new Set(['hello', 'helo', 'hellow', 'hi', 'hii', 'hey', 'heya', 'good']);
 
 /** Words that only Roman Urdu uses; one of them outweighs several English words. */
 const ROMAN_URDU_WORDS = new Set(
@@ -91,6 +104,8 @@ export const detectLanguage = (input: string): Language | undefined => {
   if (words.length === 0) return undefined;
   const roman = words.filter((w) => ROMAN_URDU_WORDS.has(w)).length;
   const english = words.filter((w) => ENGLISH_WORDS.has(w) && !ROMAN_URDU_WORDS.has(w)).length;
+  // "hi", "hello", "good morning": an English greeting is an English speaker.
+  if (roman === 0 && words.length <= 4 && ENGLISH_GREETINGS.has(words[0] ?? '')) return 'en';
   if (english >= 2 && english >= 3 * roman) return 'en';
   if (roman >= 1) return 'ur';
   return undefined;
@@ -290,78 +305,6 @@ export const languageSwitch = (input: string): Language | undefined => {
   return undefined;
 };
 
-export const isTrackRequest = (input: string): boolean =>
-  matchesAny(input, [
-    'status',
-    'track',
-    'tracking',
-    'my complaints',
-    'complaint status',
-    'check status',
-    'haisiyat',
-    'hesiyat',
-    'حیثیت',
-    'ٹریک',
-    'اسٹیٹس',
-    'سٹیٹس',
-    'شکایت کی حیثیت',
-    'میری شکایات',
-  ]);
-
-export const isComplaintRequest = (input: string): boolean =>
-  matchesAny(input, [
-    'complaint',
-    'complain',
-    'file complaint',
-    'file a complaint',
-    'new complaint',
-    'shikayat',
-    'shikayat darj',
-    'shikayat karni hai',
-    'شکایت',
-    'شکایت درج',
-    'شکایت درج کریں',
-    'نئی شکایت',
-  ]);
-
-export const isFeedbackRequest = (input: string): boolean =>
-  matchesAny(input, ['feedback', 'suggestion', 'suggestions', 'tajweez', 'رائے', 'تجویز', 'تجاویز']);
-
-export const isLicenceQuestion = (input: string): boolean => {
-  const words = tokens(input);
-  return words.some((w) =>
-    ['licence', 'license', 'lisence', 'licens', 'dlims', 'لائسنس', 'لائیسنس', 'لیسنس'].includes(w),
-  );
-};
-
-export const isFirQuestion = (input: string): boolean => {
-  const n = ` ${tokens(input).join(' ')} `;
-  return [' fir ', ' f i r ', ' parcha ', ' parchaa ', ' ایف آئی آر ', ' پرچہ ', ' مقدمہ درج '].some((p) =>
-    n.includes(p),
-  );
-};
-
-export const isMissingChildReport = (input: string): boolean => {
-  const n = ` ${tokens(input).join(' ')} `;
-  return [
-    ' zainab alert ',
-    ' missing child ',
-    ' child missing ',
-    ' bacha gum ',
-    ' bachi gum ',
-    ' bacha lapata ',
-    ' bachi lapata ',
-    ' زینب الرٹ ',
-    ' بچہ گم ',
-    ' بچی گم ',
-    ' بچہ لاپتہ ',
-    ' بچی لاپتہ ',
-  ].some((p) => n.includes(p));
-};
-
-export const isHelplineQuestion = (input: string): boolean =>
-  matchesAny(input, ['helpline', 'helplines', 'numbers', 'phone numbers', 'ہیلپ لائن', 'نمبر']);
-
 export const isYes = (input: string): boolean =>
   matchesAny(input, [
     'yes',
@@ -417,20 +360,6 @@ export const isDone = (input: string): boolean =>
     'ہو گیا',
     'ہوگیا',
   ]);
-
-export const isStopUpdates = (input: string): boolean =>
-  matchesAny(input, [
-    'stop updates',
-    'stop',
-    'unsubscribe',
-    'updates band',
-    'updates band karo',
-    'اپ ڈیٹس بند',
-    'پیغامات بند',
-  ]);
-
-export const isStartUpdates = (input: string): boolean =>
-  matchesAny(input, ['start updates', 'subscribe', 'updates chalu', 'اپ ڈیٹس شروع', 'پیغامات شروع']);
 
 /** A bare number 1..99 (any digit script), or undefined. */
 export const menuNumber = (input: string): number | undefined => {

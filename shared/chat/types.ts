@@ -4,6 +4,7 @@
  * session the worker persists between messages. Everything here is plain serializable data.
  */
 import type { CategoryCode, Language, Priority, Role, Status } from '../domain/vocabulary.ts';
+import type { ServiceId } from './catalog.ts';
 
 export type { Language } from '../domain/vocabulary.ts';
 
@@ -28,7 +29,8 @@ interface InboundBase {
   timestamp: Date;
 }
 
-export type MediaKind = 'image' | 'audio' | 'video' | 'document' | 'sticker';
+export const MEDIA_KINDS = ['image', 'audio', 'video', 'document', 'sticker'] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
 
 export type InboundMessage = InboundBase &
   (
@@ -134,7 +136,7 @@ export type SubmenuId = 'khidmat';
 
 export type FlowState =
   /** Main menu shown: a bare number picks a service. `lastService` decides where "complaint" leads. */
-  | { kind: 'menu'; lastService?: number }
+  | { kind: 'menu'; lastService?: ServiceId }
   | { kind: 'submenu'; menu: SubmenuId }
   /** Service 7: waiting for a district name. */
   | { kind: 'officeLookup' }

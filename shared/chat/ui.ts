@@ -16,6 +16,41 @@ export const UI = {
     ur: `مزید: *حیثیت* = آپ کی شکایات · *FIR* = ایف آئی آر کا طریقہ · *لائسنس* = ڈرائیونگ لائسنس · *0* = یہ مینیو
 For English, type *english*`,
   },
+  welcomeLine: {
+    en: 'Assalam-o-Alaikum! This is *Rabta*, the WhatsApp service of Punjab Police.',
+    ur: 'السلام علیکم! یہ پنجاب پولیس کی واٹس ایپ سروس *رابطہ* ہے۔',
+  },
+  /** Offered with the first reply: the button switches to the other language. */
+  languageOffer: {
+    en: 'اردو میں جواب کے لیے نیچے دبائیں۔',
+    ur: 'For replies in English, press below.',
+  },
+  btnOtherLanguage: { en: 'اردو', ur: 'English' },
+  didYouMean: { en: 'Did you mean:', ur: 'کیا آپ کا مطلب ہے:' },
+  help: {
+    en: `Here you can:
+• file a complaint and follow it (type *complaint*, or *status* for your complaints)
+• read about police services: type *0* for the menu of 15 services, or ask in your own words ("how to get a licence", "FIR kaise darj hoti hai")
+• report a missing child (Zainab Alert) or harassment, confidentially
+Write in Urdu, Roman Urdu or English. In an emergency call *15*.`,
+    ur: `یہاں آپ:
+• شکایت درج کر کے اس کی پیروی کر سکتے ہیں (*شکایت* لکھیں، یا اپنی شکایات کے لیے *حیثیت*)
+• پولیس خدمات کے بارے میں جان سکتے ہیں: 15 خدمات کے مینیو کے لیے *0* لکھیں، یا اپنے الفاظ میں پوچھیں ("لائسنس کیسے بنتا ہے"، "FIR kaise darj hoti hai")
+• لاپتہ بچے (زینب الرٹ) یا ہراسانی کی رازداری سے اطلاع دے سکتے ہیں
+اردو، رومن اردو یا انگریزی میں لکھیں۔ ایمرجنسی میں *15* پر کال کریں۔`,
+  },
+  person: {
+    en: `This WhatsApp service is answered automatically; officers act on the complaints filed here and reply in this chat.
+• To speak to the police now: call *15* (emergency) or *1787* (Punjab Police helpline).
+• To reach senior officers about a police station or an officer: file a complaint here (type *complaint*).`,
+    ur: `اس واٹس ایپ سروس پر جوابات خودکار ہیں؛ یہاں درج شکایات پر افسران کارروائی کرتے ہیں اور اسی چیٹ میں جواب دیتے ہیں۔
+• پولیس سے ابھی بات کرنے کے لیے *15* (ایمرجنسی) یا *1787* (پنجاب پولیس ہیلپ لائن) پر کال کریں۔
+• کسی تھانے یا افسر کے بارے میں سینئر افسران تک بات پہنچانے کے لیے یہاں شکایت درج کریں (*شکایت* لکھیں)۔`,
+  },
+  thanks: {
+    en: 'You are welcome. Type *0* whenever you need the menu.',
+    ur: 'آپ کا شکریہ۔ جب بھی ضرورت ہو مینیو کے لیے *0* لکھیں۔',
+  },
   backToMenu: { en: 'Type *0* for the main menu.', ur: 'مین مینیو کے لیے *0* لکھیں۔' },
   submenuFooter: {
     en: 'Type another number, or *0* for the main menu.',
@@ -147,6 +182,10 @@ In an emergency call *15*.`,
     en: 'If you can, share the *location* where the child was last seen (📎 → Location), type the address, or press *Skip*.',
     ur: 'اگر ممکن ہو تو جہاں بچہ آخری بار دیکھا گیا اس کی *لوکیشن* بھیجیں (📎 ← لوکیشن)، پتہ لکھیں، یا *چھوڑیں* دبائیں۔',
   },
+  typeDistrict: {
+    en: 'Please type the name of your district, or pick your region from the list.',
+    ur: 'براہِ کرم اپنے ضلع کا نام لکھیں یا فہرست سے اپنا ریجن منتخب کریں۔',
+  },
   locationSaved: { en: 'Location saved.', ur: 'لوکیشن محفوظ ہو گئی۔' },
   addressLabel: { en: 'Address given', ur: 'بتایا گیا پتہ' },
   askAttachments: {
@@ -194,6 +233,13 @@ In an emergency call *15*.`,
   no: { en: 'no', ur: 'نہیں' },
 
   // buttons (≤ 20 characters)
+  btnTrack: { en: 'Track complaint', ur: 'شکایت کی صورتحال' },
+  btnLicence: { en: 'Driving licence', ur: 'ڈرائیونگ لائسنس' },
+  btnHelp: { en: 'Help', ur: 'رہنمائی' },
+  btnPerson: { en: 'Talk to a person', ur: 'کسی سے بات' },
+  btnStopUpdates: { en: 'Stop updates', ur: 'پیغامات بند' },
+  btnStartUpdates: { en: 'Start updates', ur: 'پیغامات شروع' },
+  btnThanks: { en: 'Thanks', ur: 'شکریہ' },
   btnFileComplaint: { en: 'File complaint', ur: 'شکایت درج کریں' },
   btnMenu: { en: 'Main menu', ur: 'مین مینیو' },
   btnFirHowTo: { en: 'How to file FIR', ur: 'ایف آئی آر کا طریقہ' },

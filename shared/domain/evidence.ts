@@ -9,6 +9,10 @@
 import { z } from 'zod';
 import type { RandomBytes } from './etag.ts';
 
+/** Bucket prefixes: confirmed evidence, and browser uploads waiting for their confirm step. */
+export const EVIDENCE_PREFIX = 'evidence/';
+export const INCOMING_PREFIX = 'incoming/';
+
 export const EVIDENCE_KINDS = ['image', 'audio', 'video', 'document'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 

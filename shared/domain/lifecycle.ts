@@ -137,8 +137,6 @@ export interface TransitionRule {
   /** `unchanged`: the command records something without moving the status. */
   to: Status | 'unchanged';
   actors: readonly ActorRole[];
-  /** Payload fields the command must carry (checked by the command schema). */
-  requires: readonly string[];
 }
 
 const ALL_OFFICERS: readonly ActorRole[] = ROLES;
@@ -152,52 +150,45 @@ export const TRANSITION_RULES: readonly TransitionRule[] = [
     from: ['received', 'assigned', 'in_progress', 'reopened'],
     to: 'assigned',
     actors: ASSIGNERS,
-    requires: ['level'],
   },
   {
     command: 'start',
     from: ['assigned', 'reopened', 'awaiting_citizen'],
     to: 'in_progress',
     actors: ALL_OFFICERS,
-    requires: [],
   },
   {
     command: 'requestCitizenInfo',
     from: ['in_progress'],
     to: 'awaiting_citizen',
     actors: ALL_OFFICERS,
-    requires: ['note'],
   },
   {
     command: 'citizenResponded',
     from: ['awaiting_citizen'],
     to: 'in_progress',
     actors: ['citizen'],
-    requires: [],
   },
   {
     command: 'resolve',
     from: ['in_progress', 'awaiting_citizen'],
     to: 'resolved',
     actors: ALL_OFFICERS,
-    requires: ['note'],
   },
-  { command: 'reject', from: WORKING, to: 'rejected', actors: SUPERVISORS, requires: ['reason'] },
-  { command: 'close', from: ['resolved'], to: 'closed', actors: ['citizen', 'system'], requires: [] },
-  { command: 'reopen', from: ['resolved'], to: 'reopened', actors: ['citizen'], requires: ['reason'] },
+  { command: 'reject', from: WORKING, to: 'rejected', actors: SUPERVISORS },
+  { command: 'close', from: ['resolved'], to: 'closed', actors: ['citizen', 'system'] },
+  { command: 'reopen', from: ['resolved'], to: 'reopened', actors: ['citizen'] },
   {
     command: 'reopen',
     from: ['resolved', 'closed', 'rejected'],
     to: 'reopened',
     actors: SUPERVISORS,
-    requires: ['reason'],
   },
   {
     command: 'recordAction',
     from: WORKING,
     to: 'unchanged',
     actors: ALL_OFFICERS,
-    requires: ['kind', 'note'],
   },
 ];
 

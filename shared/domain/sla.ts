@@ -86,6 +86,10 @@ export const targetsFor = (
 export const SLA_LEVELS = ['SHO', 'SDPO', 'DPO', 'RPO', 'CPO'] as const satisfies readonly Role[];
 export type SlaLevel = (typeof SLA_LEVELS)[number];
 
+/** What an SLA alert to officers says: the deadline is near, or it has passed. */
+export const ALERT_KINDS = ['warning', 'breach'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
 export const isSlaLevel = (role: Role): role is SlaLevel => (SLA_LEVELS as readonly Role[]).includes(role);
 
 /**

@@ -1,6 +1,6 @@
 /**
- * Composition root of the complaint use cases: adapters built from configuration, once per process,
- * on first use. Handlers (and the WhatsApp worker, officer API, SLA sweep) take their deps from here.
+ * Composition root of the citizen's complaint use cases (filing, tracking, feedback, answers) and the
+ * event publisher: adapters over the shared clients (common.ts), once per process, on first use.
  */
 import { randomBytes } from 'node:crypto';
 import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
@@ -8,44 +8,31 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import { createScryptTrackingCodeHasher } from '../adapters/crypto/tracking-code-hasher.ts';
 import { createComplaintRepository } from '../adapters/dynamodb/complaint-repository.ts';
 import { createEventBridgePublisher } from '../adapters/eventbridge/publisher.ts';
-import type { ComplaintDeps, ComplaintRepository, EventPublisher, Log } from '../app/ports.ts';
-import { dynamoDbClient, documentClient, eventBridgeClient } from './clients.ts';
-import { clockOffsetMs, eventBusConfig, idempotencyConfig, tableConfig } from './config.ts';
-import { logger } from './powertools.ts';
-
-const once = <T>(build: () => T): (() => T) => {
-  let value: T | undefined;
-  return () => (value ??= build());
-};
-
-export const appLog = once((): Log => ({
-  info: (message, extra = {}) => logger().info(message, extra),
-  warn: (message, extra = {}) => logger().warn(message, extra),
-  error: (message, extra = {}) => logger().error(message, extra),
-}));
-
-/**
- * Wall clock plus the local-only time-travel offset (0 in AWS), the same clock the officer and SLA functions
- * use: a complaint filed after `POST /__local/clock` must not start its SLA window in the past.
- */
-export const systemClock = { now: () => new Date(Date.now() + clockOffsetMs()) };
+import type { ComplaintDeps, ComplaintRepository, EventPublisher } from '../app/ports.ts';
+import { clock, documentClient, dynamoDbClient, eventBridgeClient, log, once, tableName } from './common.ts';
+import { eventBusConfig, idempotencyConfig } from './config.ts';
 
 export const complaintRepository = once((): ComplaintRepository =>
-  createComplaintRepository({ db: documentClient(), tableName: tableConfig().tableName }),
+  createComplaintRepository(documentClient(), tableName),
 );
 
 export const complaintDeps = once((): ComplaintDeps => ({
   complaints: complaintRepository(),
-  clock: systemClock,
+  clock,
   random: { bytes: (size) => randomBytes(size) },
   trackingCodes: createScryptTrackingCodeHasher(),
 }));
+
+/** For the public feedback and answer routes: the complaint ports with the tracking-code hasher (proof of ownership). */
+export const citizenFeedbackDeps = once((): Pick<ComplaintDeps, 'complaints' | 'trackingCodes' | 'clock'> =>
+  complaintDeps(),
+);
 
 export const eventPublisher = once((): EventPublisher =>
   createEventBridgePublisher({
     client: eventBridgeClient(),
     busName: eventBusConfig().busName,
-    onFailure: (failure) => logger().warn('PutEvents entry failed', failure),
+    onFailure: (failure) => log().warn('PutEvents entry failed', failure),
   }),
 );
 

@@ -6,6 +6,17 @@ import { z } from 'zod';
 
 const env = process.env;
 
+/** Environment variables a function receives, by what it may access (infra/topology.ts `access`); infra sets them. */
+export const ENV = {
+  stage: 'STAGE',
+  tableName: 'TABLE_NAME',
+  idempotencyTableName: 'IDEMPOTENCY_TABLE_NAME',
+  eventBusName: 'EVENT_BUS_NAME',
+  evidenceBucketName: 'EVIDENCE_BUCKET_NAME',
+  /** `webhookInbound` -> `QUEUE_URL_WEBHOOK_INBOUND`. */
+  queueUrl: (queueId: string) => `QUEUE_URL_${queueId.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`,
+} as const;
+
 const parse = <T extends z.ZodType>(
   schema: T,
   values: Record<string, unknown>,
@@ -19,7 +30,7 @@ const parse = <T extends z.ZodType>(
   return result.data;
 };
 
-export const stage = (): string => env.STAGE ?? 'local';
+export const stage = (): string => env[ENV.stage] ?? 'local';
 
 /** Set only when talking to an emulator (moto, LocalStack); the SDK also honours it natively. */
 export const awsEndpoint = (): string | undefined => env.AWS_ENDPOINT_URL || undefined;
@@ -27,21 +38,21 @@ export const awsEndpoint = (): string | undefined => env.AWS_ENDPOINT_URL || und
 export const tableConfig = () =>
   parse(
     z.object({ tableName: z.string().min(1) }),
-    { tableName: env.TABLE_NAME },
+    { tableName: env[ENV.tableName] },
     'the application table (TABLE_NAME)',
   );
 
 export const idempotencyConfig = () =>
   parse(
     z.object({ tableName: z.string().min(1) }),
-    { tableName: env.IDEMPOTENCY_TABLE_NAME },
+    { tableName: env[ENV.idempotencyTableName] },
     'the idempotency table (IDEMPOTENCY_TABLE_NAME)',
   );
 
 export const eventBusConfig = () =>
   parse(
     z.object({ busName: z.string().min(1) }),
-    { busName: env.EVENT_BUS_NAME },
+    { busName: env[ENV.eventBusName] },
     'the event bus (EVENT_BUS_NAME)',
   );
 

@@ -3,7 +3,6 @@
  * download, the type sniffer, and the WhatsApp delivery that tells citizens what was kept.
  */
 import { randomBytes } from 'node:crypto';
-import { ENV, EVIDENCE_BUCKET } from '../../infra/resources.ts';
 import { createEvidenceRepository } from '../adapters/dynamodb/evidence-repository.ts';
 import { createOutboundMessageStore } from '../adapters/dynamodb/outbound-message-store.ts';
 import { createSessionStore } from '../adapters/dynamodb/session-store.ts';
@@ -14,17 +13,11 @@ import type { EvidenceObjectStore, EvidenceRecords } from '../app/evidence/ports
 import type { EvidenceJob, EvidenceOutcome, WhatsAppMediaDeps } from '../app/evidence/whatsapp-media.ts';
 import { deliver } from '../app/whatsapp/deliver.ts';
 import { renderEvidenceOutcome } from '../chat/evidence-text.ts';
-import { documentClient, s3Client, sqsClient } from './clients.ts';
-import { appLog, complaintRepository, systemClock } from './complaints.ts';
-import { evidenceConfig, queueUrl, tableConfig, whatsappConfig } from './config.ts';
+import { EVIDENCE_PREFIX } from '../domain/evidence.ts';
+import { clock, documentClient, log, once, queueUrlOf, s3Client, sqsClient, tableName } from './common.ts';
+import { complaintRepository } from './complaints.ts';
+import { evidenceConfig, whatsappConfig } from './config.ts';
 import { graph } from './whatsapp.ts';
-
-const once = <T>(build: () => T): (() => T) => {
-  let value: T | undefined;
-  return () => (value ??= build());
-};
-
-const tableName = (): string => tableConfig().tableName;
 
 export const evidenceObjects = once((): EvidenceObjectStore =>
   createEvidenceStore({ client: s3Client(), bucketName: () => evidenceConfig().bucketName }),
@@ -35,7 +28,7 @@ export const evidenceRecords = once((): EvidenceRecords =>
 );
 
 export const evidenceQueue = once((): EvidenceQueue =>
-  createEvidenceQueue(sqsClient(), () => queueUrl(ENV.queueUrl('evidenceDownloads'))),
+  createEvidenceQueue(sqsClient(), queueUrlOf('evidenceDownloads')),
 );
 
 /** The citizen's message about one attachment: at most once (deterministic outbound id), in their language. */
@@ -43,7 +36,6 @@ const tellCitizen = once(() => {
   const outbound = createOutboundMessageStore(documentClient(), tableName);
   const sessions = createSessionStore(documentClient(), tableName);
   const config = whatsappConfig();
-  const log = appLog();
   return async (job: EvidenceJob, outcome: EvidenceOutcome): Promise<void> => {
     const session = await sessions.load(job.citizen.id);
     const windowStart = session ? new Date(session.lastInboundAt) : undefined;
@@ -62,7 +54,7 @@ const tellCitizen = once(() => {
             language: config.templateLanguage,
             englishLanguage: config.templateLanguageEnglish,
           },
-          log,
+          log: log(),
         },
         {
           outboundId: `EV#${job.etag}#${job.mediaId}#${index}`,
@@ -73,7 +65,7 @@ const tellCitizen = once(() => {
           },
           message,
           windowStart: windowStart && !Number.isNaN(windowStart.getTime()) ? windowStart : undefined,
-          now: systemClock.now(),
+          now: clock.now(),
         },
       );
     }
@@ -83,12 +75,12 @@ const tellCitizen = once(() => {
 export const whatsAppMediaDeps = once((): WhatsAppMediaDeps => ({
   complaints: complaintRepository(),
   records: evidenceRecords(),
-  clock: systemClock,
+  clock,
   media: graph(),
   objects: evidenceObjects(),
   sniff: sniffType,
   random: { bytes: (size) => randomBytes(size) },
-  evidencePrefix: EVIDENCE_BUCKET.evidencePrefix,
+  evidencePrefix: EVIDENCE_PREFIX,
   tell: (job, outcome) => tellCitizen()(job, outcome),
-  log: appLog(),
+  log: log(),
 }));

@@ -1,25 +1,24 @@
 /**
- * Composition root of the WhatsApp functions: secrets, adapters and engine, created once per
- * process and handed to the use cases as their ports.
+ * Composition root of the WhatsApp functions (webhook, worker) and of the sending path the notification
+ * functions share: secrets, Graph API client, adapters and engine, over the shared clients (common.ts),
+ * created once per process and handed to the use cases as their ports.
  */
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { z } from 'zod';
-import { ENV } from '../../infra/resources.ts';
 import { createFeedbackStore } from '../adapters/dynamodb/feedback-store.ts';
 import { createOutboundMessageStore } from '../adapters/dynamodb/outbound-message-store.ts';
 import { createProcessedMessageStore } from '../adapters/dynamodb/processed-message-store.ts';
 import { createSessionStore } from '../adapters/dynamodb/session-store.ts';
-import { createGraphClient, type GraphClient } from '../adapters/whatsapp/graph-client.ts';
+import { createGraphClient } from '../adapters/whatsapp/graph-client.ts';
 import { createInboundQueue } from '../adapters/whatsapp/inbound-queue.ts';
+import type { DeliverDeps } from '../app/whatsapp/deliver.ts';
 import type { ProcessInboundDeps } from '../app/whatsapp/process-inbound.ts';
-import type { AppLog } from '../app/whatsapp/ports.ts';
 import type { ReceiveWebhookDeps, VerifyWebhookDeps } from '../app/whatsapp/receive-webhook.ts';
 import { runChatCommand } from '../app/whatsapp/run-command.ts';
 import { converse } from '../chat/engine.ts';
-import { documentClient, sqsClient } from './clients.ts';
+import { clock, documentClient, log, once, queueUrlOf, sqsClient, tableName } from './common.ts';
 import { complaintDeps } from './complaints.ts';
-import { queueUrl, tableConfig, whatsappConfig } from './config.ts';
-import { logger } from './powertools.ts';
+import { whatsappConfig } from './config.ts';
 
 const SECRET_CACHE_SECONDS = 300;
 
@@ -46,47 +45,21 @@ export const whatsappSecrets = async (): Promise<WhatsAppSecrets> => {
   return secretSchema.parse(secret);
 };
 
-/** The Powertools logger behind the use cases' narrow log port (its redaction applies). */
-export const appLog = (): AppLog => ({
-  info: (message, extra = {}) => logger().info(message, extra),
-  warn: (message, extra = {}) => logger().warn(message, extra),
-  error: (message, extra = {}) => logger().error(message, extra),
-});
-
-const tableName = (): string => tableConfig().tableName;
-
-let graphClient: GraphClient | undefined;
-export const graph = (): GraphClient => {
-  if (graphClient) return graphClient;
+export const graph = once(() => {
   const config = whatsappConfig();
-  graphClient = createGraphClient({
+  return createGraphClient({
     baseUrl: config.graphApiBaseUrl,
     apiVersion: config.graphApiVersion,
     phoneNumberId: async () => (await whatsappSecrets()).phoneNumberId,
     maxAttempts: config.graphMaxAttempts,
     accessToken: async () => (await whatsappSecrets()).accessToken,
   });
-  return graphClient;
-};
+});
 
-let webhook: (ReceiveWebhookDeps & VerifyWebhookDeps) | undefined;
-export const webhookDeps = (): ReceiveWebhookDeps & VerifyWebhookDeps =>
-  (webhook ??= {
-    secrets: whatsappSecrets,
-    queue: createInboundQueue(sqsClient(), () => queueUrl(ENV.queueUrl('webhookInbound'))),
-    log: appLog(),
-  });
-
-let worker: ProcessInboundDeps | undefined;
-export const workerDeps = (): ProcessInboundDeps => {
-  if (worker) return worker;
+/** Sending to a citizen or officer at most once, free-form or as the approved template: the worker and notifiers. */
+export const deliverDeps = once((): DeliverDeps => {
   const config = whatsappConfig();
-  const log = appLog();
-  const complaints = complaintDeps();
-  const feedback = createFeedbackStore(documentClient(), tableName);
-  worker = {
-    processed: createProcessedMessageStore(documentClient(), tableName),
-    sessions: createSessionStore(documentClient(), tableName),
+  return {
     outbound: createOutboundMessageStore(documentClient(), tableName),
     graph: graph(),
     template: {
@@ -94,10 +67,25 @@ export const workerDeps = (): ProcessInboundDeps => {
       language: config.templateLanguage,
       englishLanguage: config.templateLanguageEnglish,
     },
-    converse,
-    runCommand: (command, context) => runChatCommand({ complaints, feedback, log }, command, context),
-    clock: () => new Date(),
-    log,
+    log: log(),
   };
-  return worker;
-};
+});
+
+export const webhookDeps = once((): ReceiveWebhookDeps & VerifyWebhookDeps => ({
+  secrets: whatsappSecrets,
+  queue: createInboundQueue(sqsClient(), queueUrlOf('webhookInbound')),
+  log: log(),
+}));
+
+export const workerDeps = once((): ProcessInboundDeps => {
+  const complaints = complaintDeps();
+  const feedback = createFeedbackStore(documentClient(), tableName);
+  return {
+    ...deliverDeps(),
+    processed: createProcessedMessageStore(documentClient(), tableName),
+    sessions: createSessionStore(documentClient(), tableName),
+    converse,
+    runCommand: (command, context) => runChatCommand({ complaints, feedback, log: log() }, command, context),
+    clock,
+  };
+});

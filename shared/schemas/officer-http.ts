@@ -4,7 +4,7 @@
  * widens a list). The OpenAPI document is generated from them (openapi.ts).
  */
 import { z } from 'zod';
-import type { OperationSpec } from './openapi.ts';
+import type { OperationSpec } from './operation-spec.ts';
 import { errorResponseSchema, requireOneProofOfOwnership } from './http.ts';
 import {
   DistrictCodeInputSchema,
@@ -16,7 +16,7 @@ import {
 import { normalizeTrackingCode } from '../domain/etag.ts';
 import { FOLLOW_UP_STATES, followUpActionSchema } from '../domain/follow-up.ts';
 import { ACTION_KINDS, lifecycleCommandSchema } from '../domain/lifecycle.ts';
-import { SLA_LEVELS } from '../domain/sla.ts';
+import { ALERT_KINDS, SLA_LEVELS } from '../domain/sla.ts';
 import { CATEGORY_CODES, PRIORITIES, STATUSES } from '../domain/vocabulary.ts';
 
 const isoTime = IsoDateTime.transform((v) => new Date(v).toISOString());
@@ -66,7 +66,7 @@ export const listFollowUpsQuerySchema = z
 export const listAlertsQuerySchema = z
   .strictObject({
     district: DistrictCodeInputSchema.optional(),
-    kind: z.enum(['warning', 'breach']).optional(),
+    kind: z.enum(ALERT_KINDS).optional(),
     limit: limitParam.optional(),
     cursor: cursorParam.optional(),
   })

@@ -1,10 +1,10 @@
 /**
  * The OpenAPI 3.1 document of the public API, generated from the zod schemas that also validate the
- * requests. Every public route of infra/topology.ts appears; routes whose owners have not described
- * them yet get a minimal operation from the topology (add yours to OPERATIONS).
+ * requests. Every route of infra/topology.ts appears (the caller passes them: shared never imports infra);
+ * routes whose owners have not described them yet get a minimal operation from the topology (add yours to
+ * OPERATIONS).
  */
 import { z } from 'zod';
-import { httpRoutes, type HttpMethod } from '../../infra/topology.ts';
 import {
   categoriesResponseSchema,
   complaintStatusViewSchema,
@@ -15,16 +15,14 @@ import {
   trackComplaintRequestSchema,
 } from './http.ts';
 import { OFFICER_OPERATIONS } from './officer-http.ts';
+import type { OperationSpec } from './operation-spec.ts';
 
-export interface OperationSpec {
-  summary: string;
-  description?: string;
-  request?: { name: string; schema: z.ZodType };
-  responses: Record<
-    string,
-    { description: string; schema?: { name: string; schema: z.ZodType }; headers?: Record<string, unknown> }
-  >;
-  parameters?: unknown[];
+export type { OperationSpec };
+
+/** An HTTP route as infra/topology.ts lists it, with the function that serves it. */
+export interface DocumentedRoute {
+  readonly fn: { readonly id: string; readonly description: string };
+  readonly route: { readonly method: string; readonly path: string; readonly auth: 'public' | 'officer' };
 }
 
 const error = (description: string) => ({
@@ -120,16 +118,16 @@ const toSchema = (schema: z.ZodType, io: 'input' | 'output'): Record<string, unk
   return ref && defs?.[ref] ? defs[ref] : json;
 };
 
-export const buildOpenApiDocument = (): Record<string, unknown> => {
+export const buildOpenApiDocument = (routes: readonly DocumentedRoute[]): Record<string, unknown> => {
   const components: Record<string, unknown> = {};
   const component = (name: string, schema: z.ZodType, io: 'input' | 'output') => {
     components[name] ??= toSchema(schema, io);
     return { $ref: `#/components/schemas/${name}` };
   };
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const { fn, route } of httpRoutes()) {
+  for (const { fn, route } of routes) {
     if (!route.path.startsWith('/')) continue; // $default
-    const method = route.method.toLowerCase() as Lowercase<HttpMethod>;
+    const method = route.method.toLowerCase();
     const spec = OPERATIONS[`${route.method} ${route.path}`];
     const operation: Record<string, unknown> = {
       operationId: `${fn.id}${route.method === 'GET' ? 'Get' : route.method === 'POST' ? 'Post' : route.method}${route.path.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,

@@ -8,7 +8,7 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVENT_SOURCE } from '../../infra/resources.ts';
+import { EVENT_SOURCE } from '../../shared/schemas/events/index.ts';
 import { formatTrackingCode, generateEtag, generateTrackingCode } from '../../shared/domain/etag.ts';
 import { startLocalRuntimeProcess, type RunningLocalRuntime } from '../support/local-runtime.ts';
 

@@ -11,7 +11,7 @@ import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpRoutes } from '../../infra/topology.ts';
-import { signBody, signBodyAsMeta } from '../../shared/adapters/whatsapp/signature.ts';
+import { signBody, signBodyAsMeta } from '../../shared/app/whatsapp/signature.ts';
 import { startLocalRuntimeProcess, type RunningLocalRuntime } from '../support/local-runtime.ts';
 import { makeGen, prng, validWebhookPayload, type Gen } from '../support/malformed.ts';
 

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../infra/local/auth.ts';
-import { signBodyAsMeta } from '../../shared/adapters/whatsapp/signature.ts';
+import { signBodyAsMeta } from '../../shared/app/whatsapp/signature.ts';
 import { startLocalRuntimeProcess, type RunningLocalRuntime } from '../support/local-runtime.ts';
 
 let runtime: RunningLocalRuntime;

@@ -8,7 +8,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../infra/constructs/app-function.ts';
-import { EVENT_SOURCE } from '../../infra/resources.ts';
+import { EVENT_SOURCE } from '../../shared/schemas/events/index.ts';
 import { FUNCTIONS, type FunctionDef } from '../../infra/topology.ts';
 import { synthesize, type Synthesized } from './synth.ts';
 

@@ -8,7 +8,7 @@ import { DuplicateFilingError, EtagCollisionError } from '../../shared/app/error
 import { complaintFiledDraft } from '../../shared/app/file-complaint.ts';
 import type { ComplaintRepository, TimelineDraft } from '../../shared/app/ports.ts';
 import { complaintKey } from '../../shared/adapters/dynamodb/keys.ts';
-import { documentClient } from '../../shared/runtime/clients.ts';
+import { documentClient } from '../../shared/runtime/common.ts';
 import { complaintRepository } from '../../shared/runtime/complaints.ts';
 import { tableConfig } from '../../shared/runtime/config.ts';
 import { provisionForTest } from '../support/aws.ts';

@@ -7,7 +7,7 @@ import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEvidenceStore } from '../../shared/adapters/s3/evidence-store.ts';
 import type { EvidenceObjectStore } from '../../shared/app/evidence/ports.ts';
-import { s3Client } from '../../shared/runtime/clients.ts';
+import { s3Client } from '../../shared/runtime/common.ts';
 import { evidenceConfig } from '../../shared/runtime/config.ts';
 import { provisionForTest } from '../support/aws.ts';
 

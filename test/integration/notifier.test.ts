@@ -7,7 +7,7 @@ import {
 import { createComplaintRepository } from '../../shared/adapters/dynamodb/complaint-repository.ts';
 import { createOutboundMessageStore } from '../../shared/adapters/dynamodb/outbound-message-store.ts';
 import { createSessionStore, sessionItem } from '../../shared/adapters/dynamodb/session-store.ts';
-import type { GraphMessage, GraphRecipient } from '../../shared/adapters/whatsapp/graph-client.ts';
+import type { GraphMessage, GraphRecipient } from '../../shared/app/whatsapp/ports.ts';
 import {
   EarlierUpdatePendingError,
   notifyCitizen,
@@ -20,7 +20,7 @@ import type { ComplaintRepository } from '../../shared/app/ports.ts';
 import type { ChatSession } from '../../shared/chat/types.ts';
 import type { Complaint } from '../../shared/domain/complaint.ts';
 import { applyTransition } from '../../shared/domain/lifecycle.ts';
-import { documentClient } from '../../shared/runtime/clients.ts';
+import { documentClient } from '../../shared/runtime/common.ts';
 import { provisionForTest } from '../support/aws.ts';
 import { makeComplaint, officer } from '../unit/officer/fakes.ts';
 import { seed } from './officer-support.ts';
@@ -45,7 +45,7 @@ let repository: ComplaintRepository;
 
 beforeAll(async () => {
   table = (await provisionForTest('ntf')).names.appTable;
-  repository = createComplaintRepository({ db: documentClient(), tableName: table });
+  repository = createComplaintRepository(documentClient(), () => table);
 });
 
 const notifierDeps = (

@@ -3,7 +3,7 @@ import { createComplaintRepository } from '../../shared/adapters/dynamodb/compla
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { followUpItem } from '../../shared/adapters/dynamodb/follow-up-repository.ts';
 import { createAlertRepository } from '../../shared/adapters/dynamodb/alert-repository.ts';
-import { documentClient } from '../../shared/runtime/clients.ts';
+import { documentClient } from '../../shared/runtime/common.ts';
 import { openFollowUp } from '../../shared/domain/follow-up.ts';
 import type { Complaint } from '../../shared/domain/complaint.ts';
 import type { ComplaintRepository } from '../../shared/app/ports.ts';
@@ -29,7 +29,7 @@ let faisalabad: Complaint;
 
 beforeAll(async () => {
   const provisioned = await provisionForTest('off');
-  repository = createComplaintRepository({ db: documentClient(), tableName: provisioned.names.appTable });
+  repository = createComplaintRepository(documentClient(), () => provisioned.names.appTable);
   const now = new Date();
   lahore = makeComplaint({ district: 'LHR', station: 'Model Town' }, now);
   faisalabad = makeComplaint({ district: 'FSD', station: 'Civil Lines' }, now);

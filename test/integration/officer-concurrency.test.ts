@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createComplaintRepository } from '../../shared/adapters/dynamodb/complaint-repository.ts';
 import type { ComplaintRepository } from '../../shared/app/ports.ts';
 import type { Complaint } from '../../shared/domain/complaint.ts';
-import { documentClient } from '../../shared/runtime/clients.ts';
+import { documentClient } from '../../shared/runtime/common.ts';
 import { handler as actHandler } from '../../functions/officer-act-on-complaint.ts';
 import { makeComplaint } from '../unit/officer/fakes.ts';
 import { call, claimsOf, seed, type Claims, type RequestSpec } from './officer-support.ts';
@@ -15,7 +15,7 @@ let repository: ComplaintRepository;
 // clients below stay fully concurrent.
 beforeAll(async () => {
   const provisioned = await provisionForTest('conc');
-  repository = createComplaintRepository({ db: documentClient(), tableName: provisioned.names.appTable });
+  repository = createComplaintRepository(documentClient(), () => provisioned.names.appTable);
 });
 
 const act = (c: Complaint, body: unknown, claims: Claims, version: number): RequestSpec => ({

@@ -7,7 +7,7 @@ import { createSlaDueSource } from '../../shared/adapters/dynamodb/sla-index.ts'
 import { runSlaSweep, type SweepDeps } from '../../shared/app/sla/sweep.ts';
 import type { ComplaintRepository } from '../../shared/app/ports.ts';
 import { applyTransition } from '../../shared/domain/lifecycle.ts';
-import { documentClient } from '../../shared/runtime/clients.ts';
+import { documentClient } from '../../shared/runtime/common.ts';
 import { makeComplaint, officer } from '../unit/officer/fakes.ts';
 import { seed } from './officer-support.ts';
 import { provisionForTest } from '../support/aws.ts';
@@ -19,7 +19,7 @@ let repository: ComplaintRepository;
 
 beforeAll(async () => {
   table = (await provisionForTest('sla')).names.appTable;
-  repository = createComplaintRepository({ db: documentClient(), tableName: table });
+  repository = createComplaintRepository(documentClient(), () => table);
 });
 
 const sweepDeps = (now: Date): SweepDeps => ({

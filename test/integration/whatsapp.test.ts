@@ -19,9 +19,9 @@ import type {
 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGraph, type FakeGraph } from '../../infra/local/fake-graph.ts';
-import { signBody, signBodyAsMeta } from '../../shared/adapters/whatsapp/signature.ts';
+import { signBody, signBodyAsMeta } from '../../shared/app/whatsapp/signature.ts';
 import { provisionForTest } from '../support/aws.ts';
-import { loadWhatsAppFixtures } from '../unit/whatsapp/fixtures.ts';
+import { describeWithCorpus, loadWhatsAppFixtures } from '../support/corpus.ts';
 
 const APP_SECRET = 'integration-app-secret';
 
@@ -243,7 +243,9 @@ describe('WhatsApp webhook', () => {
     expect(response.statusCode).toBe(200);
     expect(await drain()).toEqual([]);
   });
+});
 
+describeWithCorpus('test/integration/whatsapp.test.ts', () => {
   const fixtures = loadWhatsAppFixtures();
 
   it('answers 400 to every fixture that is not valid JSON and enqueues nothing', async () => {

@@ -8,6 +8,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Officer } from '../../domain/officer.ts';
+import { ALERT_KINDS } from '../../domain/sla.ts';
 import { ROLES, type Role } from '../../domain/vocabulary.ts';
 import type { AlertRepository, OfficerAlert, OfficerDirectory } from '../../app/officer/ports.ts';
 import { mergedList } from './complaint-queries.ts';
@@ -26,7 +27,7 @@ const isoTime = z.iso.datetime({ offset: true });
 
 export const officerAlertSchema = z.object({
   id: z.string().min(1),
-  kind: z.enum(['warning', 'breach']),
+  kind: z.enum(ALERT_KINDS),
   etag: z.string().min(1),
   district: z.string().min(1),
   station: z.string().optional(),

@@ -47,11 +47,6 @@ type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
 >[number];
 
-export interface ComplaintRepositoryDeps {
-  db: DynamoDBDocumentClient;
-  tableName: string;
-}
-
 /** The complaint META item: state, keys, and the index attributes derived from the state. */
 export const complaintItem = (complaint: Complaint): Record<string, unknown> => ({
   ...complaint,
@@ -103,17 +98,17 @@ const cancellationCodes = (error: unknown): (string | undefined)[] | undefined =
     ? ((error as TransactionCanceledException).CancellationReasons ?? []).map((r) => r.Code)
     : undefined;
 
-export const createComplaintRepository = ({
-  db,
-  tableName,
-}: ComplaintRepositoryDeps): ComplaintRepository => {
+export const createComplaintRepository = (
+  db: DynamoDBDocumentClient,
+  tableName: () => string,
+): ComplaintRepository => {
   const put = (
     item: Record<string, unknown>,
     condition?: string,
     values?: Record<string, unknown>,
   ): TransactItem => ({
     Put: {
-      TableName: tableName,
+      TableName: tableName(),
       Item: item,
       ...(condition ? { ConditionExpression: condition } : {}),
       ...(values ? { ExpressionAttributeValues: values } : {}),
@@ -128,7 +123,7 @@ export const createComplaintRepository = ({
     do {
       const page = await db.send(
         new QueryCommand({
-          TableName: tableName,
+          TableName: tableName(),
           KeyConditionExpression: 'pk = :pk',
           ExpressionAttributeValues: { ':pk': complaintPk(etag) },
           ConsistentRead: true,
@@ -170,7 +165,11 @@ export const createComplaintRepository = ({
         const codes = cancellationCodes(error);
         if (requestId && codes?.at(-1) === 'ConditionalCheckFailed') {
           const { Item } = await db.send(
-            new GetCommand({ TableName: tableName, Key: filingRequestKey(requestId), ConsistentRead: true }),
+            new GetCommand({
+              TableName: tableName(),
+              Key: filingRequestKey(requestId),
+              ConsistentRead: true,
+            }),
           );
           if (typeof Item?.etag === 'string')
             throw new DuplicateFilingError(requestId, Item.etag, { cause: error });
@@ -186,7 +185,7 @@ export const createComplaintRepository = ({
       // A query on the partition with a consistent read: the META item only.
       const page = await db.send(
         new QueryCommand({
-          TableName: tableName,
+          TableName: tableName(),
           KeyConditionExpression: 'pk = :pk AND sk = :sk',
           ExpressionAttributeValues: { ':pk': complaintPk(etag), ':sk': COMPLAINT_META_SK },
           ConsistentRead: true,
@@ -209,7 +208,7 @@ export const createComplaintRepository = ({
     async listByCitizen(identity, options = {}): Promise<Page<Complaint>> {
       const page = await db.send(
         new QueryCommand({
-          TableName: tableName,
+          TableName: tableName(),
           IndexName: INDEX.byCitizen,
           KeyConditionExpression: 'gsi2pk = :pk',
           ExpressionAttributeValues: { ':pk': citizenPk(identity) },

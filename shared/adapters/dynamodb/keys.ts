@@ -6,7 +6,7 @@
 import type { Complaint } from '../../domain/complaint.ts';
 import { dueAtForIndex, slaSchema } from '../../domain/sla.ts';
 import { OPEN_STATUSES, type Status } from '../../domain/vocabulary.ts';
-import type { APP_TABLE } from '../../../infra/resources.ts';
+import type { AppIndexName } from './table.ts';
 import { citizenIdentityOf } from '../../app/citizen.ts';
 
 export { citizenIdentityOf };
@@ -24,7 +24,7 @@ export const INDEX = {
   byCitizen: 'byCitizen',
   byDistrictStatus: 'byDistrictStatus',
   slaDue: 'slaDue',
-} as const satisfies Record<keyof typeof APP_TABLE.indexes, string>;
+} as const satisfies Record<AppIndexName, string>;
 
 // --- complaint and its timeline --------------------------------------------------------------
 

@@ -6,7 +6,13 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import type { OutboundMessagePort, OutboundRecord, OutboundState } from '../../app/whatsapp/ports.ts';
+import {
+  DELIVERY_MODES,
+  OUTBOUND_STATES,
+  type OutboundMessagePort,
+  type OutboundRecord,
+  type OutboundState,
+} from '../../app/whatsapp/ports.ts';
 import { outboundByWamidKey, outboundMessageKey } from './keys.ts';
 
 export const OUTBOUND_TTL_DAYS = 30;
@@ -18,8 +24,8 @@ const storedSchema = z.object({
   outboundId: z.string(),
   citizenId: z.string(),
   recipient: z.object({ waId: z.string().optional(), userId: z.string().optional() }),
-  state: z.enum(['pending', 'sent', 'delivered', 'read', 'failed']),
-  mode: z.enum(['free-form', 'template']),
+  state: z.enum(OUTBOUND_STATES),
+  mode: z.enum(DELIVERY_MODES),
   fallbackText: z.string(),
   wamid: z.string().optional(),
   errorCode: z.number().optional(),

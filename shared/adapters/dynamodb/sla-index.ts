@@ -9,7 +9,7 @@
  *   keeps keys distinct and lets a sweep resume after a page.
  */
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { APP_TABLE } from '../../../infra/resources.ts';
+import { APP_TABLE } from './table.ts';
 import type { SlaDueSource } from '../../app/officer/ports.ts';
 import type { Complaint } from '../../domain/complaint.ts';
 import { parseComplaintItem } from '../../schemas/stored.ts';

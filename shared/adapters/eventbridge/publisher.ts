@@ -8,8 +8,7 @@ import {
   type PutEventsRequestEntry,
 } from '@aws-sdk/client-eventbridge';
 import type { EventPublisher } from '../../app/ports.ts';
-import { EVENT_SOURCE } from '../../../infra/resources.ts';
-import type { DomainEvent } from '../../schemas/events/index.ts';
+import { EVENT_SOURCE, type DomainEvent } from '../../schemas/events/index.ts';
 
 export const PUT_EVENTS_CHUNK = 10;
 

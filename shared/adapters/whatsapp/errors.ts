@@ -1,4 +1,4 @@
-/** Errors of the WhatsApp adapters (SQS enqueueing, Graph API). */
+/** Errors of the WhatsApp adapters (SQS enqueueing; the Graph API's is the app's GraphApiError). */
 
 export class EnqueueFailedError extends Error {
   override readonly name = 'EnqueueFailedError';
@@ -8,24 +8,5 @@ export class EnqueueFailedError extends Error {
     options?: { cause?: unknown },
   ) {
     super(message, options);
-  }
-}
-
-/** The Graph API refused a request, or kept failing after the bounded retries. */
-export class GraphApiError extends Error {
-  override readonly name = 'GraphApiError';
-  constructor(
-    message: string,
-    /** HTTP status, 0 when the request never got an answer. */
-    readonly status: number,
-    /** Meta's error code (e.g. 131047 outside the 24-hour window), when it sent one. */
-    readonly code: number | undefined,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-
-  get retryable(): boolean {
-    return this.status === 0 || this.status === 429 || this.status >= 500;
   }
 }

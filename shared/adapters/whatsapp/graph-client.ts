@@ -7,61 +7,50 @@ import { z } from 'zod';
 import { graphErrorResponseSchema, graphSendResponseSchema } from '../../schemas/whatsapp.ts';
 import { MediaGoneError } from '../../app/errors.ts';
 import type { MediaSource } from '../../app/evidence/ports.ts';
-import { GraphApiError } from './errors.ts';
-
-/** Meta's limits (../shared/fixtures/whatsapp/LIMITS.md). */
-export const GRAPH_LIMITS = {
-  textBody: 4096,
-  listBody: 4096,
-  listRows: 10,
-  listButton: 20,
-  rowTitle: 24,
-  rowDescription: 72,
-  sectionTitle: 24,
-  buttonsBody: 1024,
-  buttons: 3,
-  buttonTitle: 20,
-  header: 60,
-  footer: 60,
-} as const;
+import { GraphApiError } from '../../app/whatsapp/errors.ts';
+import { WHATSAPP_LIMITS as LIMITS } from '../../chat/limits.ts';
+import type { GraphMessage, GraphPort, GraphRecipient } from '../../app/whatsapp/ports.ts';
 
 const rowSchema = z.object({
-  id: z.string().min(1).max(200),
-  title: z.string().min(1).max(GRAPH_LIMITS.rowTitle),
-  description: z.string().max(GRAPH_LIMITS.rowDescription).optional(),
+  id: z.string().min(1).max(LIMITS.rowId),
+  title: z.string().min(1).max(LIMITS.rowTitle),
+  description: z.string().max(LIMITS.rowDescription).optional(),
 });
 
 export const graphMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('text'), body: z.string().min(1).max(GRAPH_LIMITS.textBody) }),
+  z.object({ type: z.literal('text'), body: z.string().min(1).max(LIMITS.textBody) }),
   z.object({
     type: z.literal('list'),
-    body: z.string().min(1).max(GRAPH_LIMITS.listBody),
-    button: z.string().min(1).max(GRAPH_LIMITS.listButton),
-    header: z.string().max(GRAPH_LIMITS.header).optional(),
-    footer: z.string().max(GRAPH_LIMITS.footer).optional(),
+    body: z.string().min(1).max(LIMITS.listBody),
+    button: z.string().min(1).max(LIMITS.listButtonLabel),
+    header: z.string().max(LIMITS.listHeader).optional(),
+    footer: z.string().max(LIMITS.footer).optional(),
     sections: z
       .array(
         z.object({
-          title: z.string().min(1).max(GRAPH_LIMITS.sectionTitle),
+          title: z.string().min(1).max(LIMITS.sectionTitle),
           rows: z.array(rowSchema).min(1),
         }),
       )
       .min(1)
-      .refine((sections) => sections.flatMap((s) => s.rows).length <= GRAPH_LIMITS.listRows, {
-        message: `at most ${GRAPH_LIMITS.listRows} rows in all sections`,
+      .refine((sections) => sections.flatMap((s) => s.rows).length <= LIMITS.listRows, {
+        message: `at most ${LIMITS.listRows} rows in all sections`,
       }),
   }),
   z.object({
     type: z.literal('buttons'),
-    body: z.string().min(1).max(GRAPH_LIMITS.buttonsBody),
-    header: z.string().max(GRAPH_LIMITS.header).optional(),
-    footer: z.string().max(GRAPH_LIMITS.footer).optional(),
+    body: z.string().min(1).max(LIMITS.buttonsBody),
+    header: z.string().max(LIMITS.listHeader).optional(),
+    footer: z.string().max(LIMITS.footer).optional(),
     buttons: z
       .array(
-        z.object({ id: z.string().min(1).max(256), title: z.string().min(1).max(GRAPH_LIMITS.buttonTitle) }),
+        z.object({
+          id: z.string().min(1).max(LIMITS.buttonId),
+          title: z.string().min(1).max(LIMITS.buttonTitle),
+        }),
       )
       .min(1)
-      .max(GRAPH_LIMITS.buttons),
+      .max(LIMITS.buttons),
   }),
   z.object({
     type: z.literal('template'),
@@ -70,13 +59,6 @@ export const graphMessageSchema = z.discriminatedUnion('type', [
     bodyParameters: z.array(z.string()).default([]),
   }),
 ]);
-export type GraphMessage = z.input<typeof graphMessageSchema>;
-
-/** Who to send to: the phone-based WhatsApp id when known, else the business-scoped user id. */
-export interface GraphRecipient {
-  readonly waId?: string;
-  readonly userId?: string;
-}
 
 export interface GraphClientOptions {
   readonly baseUrl: string;
@@ -93,11 +75,7 @@ export interface GraphClientOptions {
   readonly random?: () => number;
 }
 
-export interface GraphClient extends MediaSource {
-  /** Sends one message; resolves with Meta's message id (wamid). */
-  send(to: GraphRecipient, message: GraphMessage): Promise<{ wamid: string }>;
-  markAsRead(messageId: string): Promise<void>;
-}
+export type GraphClient = GraphPort & MediaSource;
 
 /** Meta's answer for a media id (GET /{version}/{media-id}). */
 const graphMediaInfoSchema = z.looseObject({

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { InboundQueueItem } from '../../schemas/whatsapp.ts';
 import { EnqueueFailedError } from './errors.ts';
-import { deduplicationKey } from './payload.ts';
+import { deduplicationKey } from '../../app/whatsapp/payload.ts';
 
 const SQS_BATCH_LIMIT = 10;
 

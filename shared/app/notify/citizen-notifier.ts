@@ -15,7 +15,7 @@ import type { Complaint } from '../../domain/complaint.ts';
 import type { Language } from '../../domain/vocabulary.ts';
 import { findCategory } from '../../domain/categories.ts';
 import { isEventType, parseEventDetail, type EventType } from '../../schemas/events/index.ts';
-import type { ComplaintRepository, TimelineEntry } from '../ports.ts';
+import type { Clock, ComplaintRepository, TimelineEntry } from '../ports.ts';
 import { eventOfTimelineEntry } from '../publish-timeline.ts';
 import { deliver, type DeliverDeps } from '../whatsapp/deliver.ts';
 import type { SessionPort } from '../whatsapp/ports.ts';
@@ -23,7 +23,7 @@ import type { SessionPort } from '../whatsapp/ports.ts';
 export interface CitizenNotifierDeps extends DeliverDeps {
   complaints: Pick<ComplaintRepository, 'get' | 'getWithTimeline'>;
   sessions: SessionPort;
-  clock: { now(): Date };
+  clock: Clock;
 }
 
 /**

@@ -13,7 +13,7 @@ import { regionOfDistrict, stationOf, type Officer } from '../../domain/officer.
 import { isSlaLevel } from '../../domain/sla.ts';
 import type { Role } from '../../domain/vocabulary.ts';
 import { parseEventDetail } from '../../schemas/events/index.ts';
-import type { ComplaintRepository } from '../ports.ts';
+import type { Clock, ComplaintRepository } from '../ports.ts';
 import { deliver, type DeliverDeps } from '../whatsapp/deliver.ts';
 import type { AlertRepository, OfficerAlert, OfficerDirectory } from '../officer/ports.ts';
 import { sameText } from '../officer/scope.ts';
@@ -23,7 +23,7 @@ export interface OfficerAlerterDeps extends DeliverDeps {
   complaints: Pick<ComplaintRepository, 'get'>;
   alerts: AlertRepository;
   directory: OfficerDirectory;
-  clock: { now(): Date };
+  clock: Clock;
 }
 
 export type AlertOutcome = { outcome: 'alerted'; stored: boolean; messaged: number } | { outcome: 'ignored' };

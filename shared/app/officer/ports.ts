@@ -5,9 +5,9 @@
 import type { Complaint } from '../../domain/complaint.ts';
 import type { FollowUp, FollowUpState } from '../../domain/follow-up.ts';
 import type { Officer } from '../../domain/officer.ts';
-import type { SlaLevel } from '../../domain/sla.ts';
+import type { AlertKind, SlaLevel } from '../../domain/sla.ts';
 import type { CategoryCode, Priority, Role, Status } from '../../domain/vocabulary.ts';
-import type { ComplaintRepository, ExtraWrite, Page } from '../ports.ts';
+import type { Clock, ComplaintRepository, ExtraWrite, Page } from '../ports.ts';
 
 export type { Page } from '../ports.ts';
 
@@ -65,7 +65,7 @@ export interface FollowUpRepository {
   openedBetween(district: string, from: string, to: string): AsyncIterable<FollowUp>;
 }
 
-export type AlertKind = 'warning' | 'breach';
+export type { AlertKind };
 
 export interface OfficerAlert {
   /** The timeline item id of the SLA entry (one alert per entry). */
@@ -116,5 +116,5 @@ export interface OfficerDeps {
   followUps: FollowUpRepository;
   alerts: AlertRepository;
   directory: OfficerDirectory;
-  clock: { now(): Date };
+  clock: Clock;
 }

@@ -9,14 +9,14 @@ import type { Complaint } from '../../domain/complaint.ts';
 import { ConflictError, PreconditionFailedError } from '../../domain/errors.ts';
 import { openFollowUp } from '../../domain/follow-up.ts';
 import { applySlaCheck } from '../../domain/lifecycle.ts';
-import type { ComplaintRepository } from '../ports.ts';
+import type { Clock, ComplaintRepository } from '../ports.ts';
 import type { FollowUpRepository, SlaDueSource } from '../officer/ports.ts';
 
 export interface SweepDeps {
   due: SlaDueSource;
   complaints: Pick<ComplaintRepository, 'get' | 'update'>;
   followUps: Pick<FollowUpRepository, 'creationWrite'>;
-  clock: { now(): Date };
+  clock: Clock;
   log?: { warn(message: string, extra?: Record<string, unknown>): void };
   /** Complaints processed at the same time (each is a few small writes). */
   concurrency?: number;

@@ -4,19 +4,14 @@
  * the message goes free-form; outside it as the approved template.
  */
 import type { OutgoingMessage } from '../../chat/types.ts';
-import { GraphApiError } from '../../adapters/whatsapp/errors.ts';
-import type { GraphMessage, GraphRecipient } from '../../adapters/whatsapp/graph-client.ts';
-import { asTemplateParameter, plainTextOf, toGraphMessage } from '../../adapters/whatsapp/outgoing.ts';
-import type { AppLog, OutboundMessagePort } from './ports.ts';
+import { GraphApiError } from './errors.ts';
+import { asTemplateParameter, plainTextOf, toGraphMessage } from './outgoing.ts';
+import type { GraphMessage, GraphPort, GraphRecipient, OutboundMessagePort } from './ports.ts';
+import type { Log } from '../ports.ts';
 
 export const CUSTOMER_SERVICE_WINDOW_MS = 24 * 3600 * 1000;
 /** Meta: "more than 24 hours have passed since the customer last replied". */
 export const RE_ENGAGEMENT_ERROR = 131047;
-
-export interface GraphPort {
-  send(to: GraphRecipient, message: GraphMessage): Promise<{ wamid: string }>;
-  markAsRead(messageId: string): Promise<void>;
-}
 
 export interface DeliverDeps {
   outbound: OutboundMessagePort;
@@ -26,7 +21,7 @@ export interface DeliverDeps {
    * English (`englishLanguage`, default `en`); each message goes out in the language its text is written in.
    */
   template: { name: string; language: string; englishLanguage?: string };
-  log: AppLog;
+  log: Log;
 }
 
 export interface Delivery {

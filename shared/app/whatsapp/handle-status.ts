@@ -5,12 +5,13 @@
  */
 import type { WaStatus } from '../../schemas/whatsapp.ts';
 import { deliver, RE_ENGAGEMENT_ERROR, type DeliverDeps } from './deliver.ts';
+import type { Clock } from '../ports.ts';
 import type { OutboundState } from './ports.ts';
 
 const TRACKED: readonly string[] = ['sent', 'delivered', 'read', 'failed'] satisfies OutboundState[];
 
 export interface HandleStatusDeps extends DeliverDeps {
-  clock(): Date;
+  clock: Clock;
 }
 
 export const handleStatus = async (deps: HandleStatusDeps, status: WaStatus): Promise<void> => {
@@ -24,7 +25,7 @@ export const handleStatus = async (deps: HandleStatusDeps, status: WaStatus): Pr
     deps.log.info('status for an unknown outbound message', { status: status.status });
     return;
   }
-  const now = deps.clock();
+  const now = deps.clock.now();
   const seconds = Number(status.timestamp);
   const at = Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : now;
   const codes = (status.errors ?? []).flatMap((e) => (e.code === undefined ? [] : [e.code]));

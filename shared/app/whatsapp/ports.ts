@@ -2,11 +2,43 @@
 import type { ChatCommand, ChatSession, OutgoingMessage } from '../../chat/types.ts';
 import type { InboundQueueItem } from '../../schemas/whatsapp.ts';
 
-/** Structured log without personal data: callers pass ids, counts and types only. */
-export interface AppLog {
-  info(message: string, extra?: Record<string, unknown>): void;
-  warn(message: string, extra?: Record<string, unknown>): void;
-  error(message: string, extra?: Record<string, unknown>): void;
+// --- sending ---------------------------------------------------------------------------------
+
+/** Who to send to: the phone-based WhatsApp id when known, else the business-scoped user id. */
+export interface GraphRecipient {
+  readonly waId?: string;
+  readonly userId?: string;
+}
+
+/**
+ * One message to a citizen as the app hands it to the Graph API port: free-form text, an interactive list
+ * or reply buttons inside the 24-hour window, the approved template outside it. The adapter checks Meta's
+ * limits (shared/chat/limits.ts) before sending.
+ */
+export type GraphMessage =
+  | { type: 'text'; body: string }
+  | {
+      type: 'list';
+      body: string;
+      button: string;
+      header?: string;
+      footer?: string;
+      sections: { title: string; rows: { id: string; title: string; description?: string }[] }[];
+    }
+  | {
+      type: 'buttons';
+      body: string;
+      header?: string;
+      footer?: string;
+      buttons: { id: string; title: string }[];
+    }
+  | { type: 'template'; name: string; language: string; bodyParameters?: string[] };
+
+/** Meta's WhatsApp Cloud API; failures are GraphApiError (errors.ts). */
+export interface GraphPort {
+  /** Sends one message; resolves with Meta's message id (wamid). */
+  send(to: GraphRecipient, message: GraphMessage): Promise<{ wamid: string }>;
+  markAsRead(messageId: string): Promise<void>;
 }
 
 export interface WebhookSecrets {
@@ -45,7 +77,11 @@ export interface SessionPort {
   load(citizenId: string): Promise<ChatSession | undefined>;
 }
 
-export type OutboundState = 'pending' | 'sent' | 'delivered' | 'read' | 'failed';
+export const OUTBOUND_STATES = ['pending', 'sent', 'delivered', 'read', 'failed'] as const;
+export type OutboundState = (typeof OUTBOUND_STATES)[number];
+
+/** Free-form inside the 24-hour window, the approved template outside it. */
+export const DELIVERY_MODES = ['free-form', 'template'] as const;
 
 export interface OutboundRecord {
   readonly outboundId: string;
@@ -53,7 +89,7 @@ export interface OutboundRecord {
   readonly recipient: { waId?: string; userId?: string };
   readonly state: OutboundState;
   /** Free-form or template: a template is never re-sent as a template. */
-  readonly mode: 'free-form' | 'template';
+  readonly mode: (typeof DELIVERY_MODES)[number];
   /** Plain text of the message, the body parameter of the template if it must be re-sent as one. */
   readonly fallbackText: string;
   readonly wamid?: string;

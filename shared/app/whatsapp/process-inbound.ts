@@ -13,13 +13,13 @@ import type {
   InboundMessage,
   OutgoingMessage,
 } from '../../chat/types.ts';
-import { toInboundMessage } from '../../adapters/whatsapp/inbound-message.ts';
-import type { GraphRecipient } from '../../adapters/whatsapp/graph-client.ts';
+import { toInboundMessage } from './inbound-message.ts';
 import type { InboundQueueItem } from '../../schemas/whatsapp.ts';
 import { deliver, type DeliverDeps } from './deliver.ts';
 import { MessageInProgressError } from './errors.ts';
 import { handleStatus } from './handle-status.ts';
-import type { ProcessedMessagePort, SessionPort, TurnPlan } from './ports.ts';
+import type { Clock } from '../ports.ts';
+import type { GraphRecipient, ProcessedMessagePort, SessionPort, TurnPlan } from './ports.ts';
 
 export interface CommandContext {
   readonly inbound: InboundMessage;
@@ -35,7 +35,7 @@ export interface ProcessInboundDeps extends DeliverDeps {
   converse(session: ChatSession | undefined, inbound: InboundMessage, now: Date): ConverseResult;
   /** Executes a command and returns the replies that report its outcome (success or failure). */
   runCommand(command: ChatCommand, context: CommandContext): Promise<OutgoingMessage[]>;
-  clock(): Date;
+  clock: Clock;
 }
 
 type MessageItem = Extract<InboundQueueItem, { kind: 'message' }>;
@@ -51,7 +51,7 @@ export const processInbound = async (
   deps: ProcessInboundDeps,
   item: MessageItem,
 ): Promise<ProcessOutcome> => {
-  const now = deps.clock();
+  const now = deps.clock.now();
   const messageId = item.message.id;
   const claim = await deps.processed.claim(messageId, now);
   if (claim.outcome === 'done') {

@@ -5,11 +5,12 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { isValidSignature } from '../../adapters/whatsapp/signature.ts';
-import { splitWebhookPayload } from '../../adapters/whatsapp/payload.ts';
+import { isValidSignature } from './signature.ts';
+import { splitWebhookPayload } from './payload.ts';
 import { waWebhookPayloadSchema } from '../../schemas/whatsapp.ts';
 import { WebhookPayloadError, WebhookSignatureError, WebhookVerificationError } from './errors.ts';
-import type { AppLog, InboundQueuePort, WebhookSecrets } from './ports.ts';
+import type { InboundQueuePort, WebhookSecrets } from './ports.ts';
+import type { Log } from '../ports.ts';
 
 export interface VerifyWebhookDeps {
   secrets(): Promise<WebhookSecrets>;
@@ -47,7 +48,7 @@ export const verifyWebhookSubscription = async (
 export interface ReceiveWebhookDeps {
   secrets(): Promise<WebhookSecrets>;
   queue: InboundQueuePort;
-  log: AppLog;
+  log: Log;
 }
 
 export interface ReceiveWebhookInput {

@@ -13,7 +13,8 @@ import { answerInformationRequest, giveFeedback } from '../officer/citizen-feedb
 import type { ComplaintDeps, ComplaintWithTimeline } from '../ports.ts';
 import { listComplaintsOfCitizen, trackComplaintOfCitizen } from '../track-complaint.ts';
 import type { CommandContext } from './process-inbound.ts';
-import type { AppLog, FeedbackPort } from './ports.ts';
+import type { FeedbackPort } from './ports.ts';
+import type { Log } from '../ports.ts';
 
 /** How many of a citizen's complaints "status" shows, newest first. */
 export const TRACK_LIMIT = 5;
@@ -26,7 +27,7 @@ const NO_REASON_GIVEN = 'Not satisfied (no reason given on WhatsApp)';
 export interface RunCommandDeps {
   complaints: ComplaintDeps;
   feedback: FeedbackPort;
-  log: AppLog;
+  log: Log;
 }
 
 const complaintRequest = (draft: ComplaintDraft, context: CommandContext) => ({

@@ -10,7 +10,8 @@
 import { z } from 'zod';
 import { CATEGORY_CODES, CHANNELS, LANGUAGES, PRIORITIES, ROLES, STATUSES } from '../../domain/vocabulary.ts';
 
-export { EVENT_SOURCE } from '../../../infra/resources.ts';
+/** The bus `source` of every Rabta event; infra's rules match on it. */
+export const EVENT_SOURCE = 'rabta.complaints';
 
 export const EVENT_TYPES = [
   'ComplaintFiled',

@@ -1,24 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateEtag } from '../../../shared/domain/etag.ts';
 import { FLOOD_MAX_MESSAGES, MENU_IDLE_MS } from '../../../shared/chat/engine.ts';
+import { describeWithCorpus, loadRomanUrduRows } from '../../support/corpus.ts';
 import { ChatHarness, inLanguage, only, replyIds, textOf } from './chat-harness.ts';
-
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const FIXTURE = `${repoRoot}../shared/fixtures/urdu/roman_urdu_greetings_complaints.tsv`;
-
-/** Rows of the fixture: category and the message text (CSV field before ",label,"). */
-const fixtureRows = (): { category: string; text: string }[] =>
-  readFileSync(FIXTURE, 'utf8')
-    .split('\n')
-    .slice(1)
-    .filter(Boolean)
-    .map((line) => {
-      const [category = '', , raw = ''] = line.split('\t');
-      const text = raw.replace(/,(Positive|Negative|Neutral),\s*$/, '').replace(/^"|"$/g, '');
-      return { category, text };
-    });
 
 const ETAG = generateEtag('MTN', (n) => Uint8Array.from({ length: n }, (_, i) => i * 5 + 1));
 
@@ -62,37 +46,6 @@ describe('greetings open the main menu', () => {
     expect(commands).toEqual([]);
   });
 
-  const realGreetings = fixtureRows().filter((r) => r.category === 'greeting');
-  it('the fixture has real Roman-Urdu greetings', () => {
-    expect(realGreetings.length).toBeGreaterThanOrEqual(10);
-  });
-  it.each(realGreetings.map((r) => r.text))('real Roman-Urdu greeting: %s', (text) => {
-    // Prepare
-    const chat = new ChatHarness();
-    chat.text('salam');
-    chat.session = { ...chat.session!, flow: undefined };
-    // Act
-    const { replies } = chat.text(text);
-    // Assess
-    expect(isMenu(textOf(replies))).toBe(true);
-    expect(chat.session?.language).toBe('ur');
-  });
-
-  it.each(
-    fixtureRows()
-      .filter((r) => r.category === 'complaint')
-      .map((r) => r.text),
-  )('a real complaint sentence is not taken for a greeting: %s', (text) => {
-    // Prepare
-    const chat = new ChatHarness();
-    chat.text('salam');
-    chat.session = { ...chat.session!, flow: undefined };
-    // Act
-    const { replies } = chat.text(text);
-    // Assess
-    expect(isMenu(textOf(replies))).toBe(false);
-  });
-
   it('"1" picks service 1 while the menu is open, and greets again once the menu went stale', () => {
     // Prepare
     const chat = new ChatHarness();
@@ -112,6 +65,39 @@ describe('greetings open the main menu', () => {
     chat.session = { ...chat.session!, flow: undefined };
     // Act
     const { replies } = chat.text('Islamabad se hoon');
+    // Assess
+    expect(isMenu(textOf(replies))).toBe(false);
+  });
+});
+
+describeWithCorpus('test/unit/chat/conversation.test.ts', () => {
+  const realGreetings = loadRomanUrduRows().filter((r) => r.category === 'greeting');
+  it('the fixture has real Roman-Urdu greetings', () => {
+    expect(realGreetings.length).toBeGreaterThanOrEqual(10);
+  });
+  it.each(realGreetings.map((r) => r.text))('real Roman-Urdu greeting: %s', (text) => {
+    // Prepare
+    const chat = new ChatHarness();
+    chat.text('salam');
+    chat.session = { ...chat.session!, flow: undefined };
+    // Act
+    const { replies } = chat.text(text);
+    // Assess
+    expect(isMenu(textOf(replies))).toBe(true);
+    expect(chat.session?.language).toBe('ur');
+  });
+
+  it.each(
+    loadRomanUrduRows()
+      .filter((r) => r.category === 'complaint')
+      .map((r) => r.text),
+  )('a real complaint sentence is not taken for a greeting: %s', (text) => {
+    // Prepare
+    const chat = new ChatHarness();
+    chat.text('salam');
+    chat.session = { ...chat.session!, flow: undefined };
+    // Act
+    const { replies } = chat.text(text);
     // Assess
     expect(isMenu(textOf(replies))).toBe(false);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GraphApiError } from '../../../shared/adapters/whatsapp/errors.ts';
+import { GraphApiError } from '../../../shared/app/whatsapp/errors.ts';
 import {
   createGraphClient,
   toGraphBody,

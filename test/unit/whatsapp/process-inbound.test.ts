@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GraphApiError } from '../../../shared/adapters/whatsapp/errors.ts';
-import type { GraphMessage, GraphRecipient } from '../../../shared/adapters/whatsapp/graph-client.ts';
+import { GraphApiError } from '../../../shared/app/whatsapp/errors.ts';
+import type { GraphMessage, GraphRecipient } from '../../../shared/app/whatsapp/ports.ts';
 import { handleStatus } from '../../../shared/app/whatsapp/handle-status.ts';
 import { processInbound, type ProcessInboundDeps } from '../../../shared/app/whatsapp/process-inbound.ts';
 import type {
@@ -116,7 +116,7 @@ const world = (
       commandRuns++;
       return [{ kind: 'text', body: 'thanks' }];
     },
-    clock: () => NOW,
+    clock: { now: () => NOW },
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
   };
   const sentAt = new Date(NOW.getTime() - (options.inboundAgeHours ?? 0) * 3600_000);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { signBody, signBodyAsMeta } from '../../../shared/adapters/whatsapp/signature.ts';
-import { deduplicationKey } from '../../../shared/adapters/whatsapp/payload.ts';
+import { signBody, signBodyAsMeta } from '../../../shared/app/whatsapp/signature.ts';
+import { deduplicationKey } from '../../../shared/app/whatsapp/payload.ts';
 import {
   WebhookPayloadError,
   WebhookSignatureError,
@@ -12,7 +12,7 @@ import {
   type ReceiveWebhookDeps,
 } from '../../../shared/app/whatsapp/receive-webhook.ts';
 import type { InboundQueueItem } from '../../../shared/schemas/whatsapp.ts';
-import { loadWhatsAppFixtures } from './fixtures.ts';
+import { describeWithCorpus, loadWhatsAppFixtures } from '../../support/corpus.ts';
 
 const SECRET = 'unit-app-secret';
 
@@ -34,10 +34,10 @@ const setup = () => {
 const deliver = (deps: ReceiveWebhookDeps, body: Buffer | string, signature = signBody(body, SECRET)) =>
   receiveWebhook(deps, { rawBody: Buffer.from(body), signature });
 
-const fixtures = loadWhatsAppFixtures();
-const fixture = (name: string) => fixtures.find((f) => f.name === name)!;
+describeWithCorpus('test/unit/whatsapp/receive-webhook.test.ts', () => {
+  const fixtures = loadWhatsAppFixtures();
+  const fixture = (name: string) => fixtures.find((f) => f.name === name)!;
 
-describe('receiveWebhook', () => {
   it.each(fixtures.filter((f) => f.isWebhook).map((f) => [f.name, f] as const))(
     'accepts %s and enqueues one item per message and status',
     async (_name, payload) => {
@@ -153,7 +153,9 @@ describe('receiveWebhook', () => {
     for (const personal of ['972987654321', 'Test Name', 'Body Text', 'US.1349'])
       expect(logText).not.toContain(personal);
   });
+});
 
+describe('receiveWebhook', () => {
   it("acknowledges another Meta product's signed delivery without enqueuing anything", async () => {
     // Prepare
     const { deps, enqueued } = setup();

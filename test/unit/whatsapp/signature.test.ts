@@ -4,17 +4,19 @@ import {
   isValidSignature,
   signBody,
   signBodyAsMeta,
-} from '../../../shared/adapters/whatsapp/signature.ts';
-import { loadSignatureVectors } from './fixtures.ts';
+} from '../../../shared/app/whatsapp/signature.ts';
+import { describeWithCorpus, loadSignatureVectors } from '../../support/corpus.ts';
 
-describe('webhook signature', () => {
+describeWithCorpus('test/unit/whatsapp/signature.test.ts', () => {
   it.each(loadSignatureVectors())('vector $name is valid=$expected_valid', (vector) => {
     // Act
     const valid = isValidSignature(vector.body, vector.x_hub_signature_256, vector.app_secret);
     // Assess
     expect(valid).toBe(vector.expected_valid);
   });
+});
 
+describe('webhook signature', () => {
   it('escapes non-ASCII as lowercase \\uXXXX, emoji as surrogate pairs, like the escaped fixture', () => {
     // Act
     const escaped = escapeNonAscii('mangé 😮 \u007f');

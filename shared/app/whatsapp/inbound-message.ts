@@ -4,7 +4,7 @@
  * answers those with a short help reply.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import type { InboundCitizen, InboundMessage, MediaKind } from '../../chat/types.ts';
+import { MEDIA_KINDS, type InboundCitizen, type InboundMessage, type MediaKind } from '../../chat/types.ts';
 import {
   waButtonPartSchema,
   waInteractivePartSchema,
@@ -14,8 +14,6 @@ import {
   type CitizenRef,
   type WaMessage,
 } from '../../schemas/whatsapp.ts';
-
-const MEDIA_KINDS: readonly MediaKind[] = ['image', 'audio', 'video', 'document', 'sticker'];
 
 /** The citizen as the engine sees them; the phone only when the WhatsApp id is a real number. */
 export const toInboundCitizen = (ref: CitizenRef): InboundCitizen => {

@@ -1,6 +1,6 @@
-/** The engine's OutgoingMessage in the Graph client's terms, and as plain text for a template parameter. */
+/** The engine's OutgoingMessage in the Graph port's terms, and as plain text for a template parameter. */
 import type { OutgoingMessage } from '../../chat/types.ts';
-import type { GraphMessage } from './graph-client.ts';
+import type { GraphMessage } from './ports.ts';
 
 export const toGraphMessage = (message: OutgoingMessage): GraphMessage => {
   switch (message.kind) {

@@ -1,0 +1,393 @@
+/**
+ * Filing a complaint in chat: district → category → description → location → attachments → follow-up
+ * messages → name → confirm (Zainab Alert asks the child's details first). Each step has a prompt, a
+ * typed-answer reader and, where the prompt has buttons, a button handler.
+ */
+import { CATEGORIES, findCategory } from '../../domain/categories.ts';
+import type { Category } from '../../domain/categories.ts';
+import { findDistrict } from '../../domain/districts.ts';
+import type { District } from '../../domain/districts.ts';
+import type { Priority } from '../../domain/vocabulary.ts';
+import { PRIORITIES } from '../../domain/vocabulary.ts';
+import { ORIGIN_CATEGORIES } from '../catalog.ts';
+import { WHATSAPP_LIMITS, buttons, clip, list, row } from '../limits.ts';
+import type { ReplyAction } from '../reply-ids.ts';
+import { replyId } from '../reply-ids.ts';
+import { isDone, isNo, isSkip, isYes, menuNumber, tokens } from '../text.ts';
+import type { Turn } from '../turn.ts';
+import { lang, say, sayText } from '../turn.ts';
+import type {
+  ComplaintDraft,
+  ComplaintFlowDraft,
+  ComplaintOrigin,
+  ComplaintStep,
+  DraftLocation,
+  FlowState,
+} from '../types.ts';
+import { UI, fill } from '../ui.ts';
+import { regionList, resolveTypedDistrict, showRegionPage } from './office.ts';
+
+export const MAX_ATTACHMENTS = 5;
+/** Same bounds as the complaint schema (shared/domain/complaint.ts), so a filed draft never fails on them. */
+export const MIN_DESCRIPTION_CHARS = 20;
+export const MAX_DESCRIPTION_CHARS = 5000;
+export const MAX_ADDRESS_CHARS = 300;
+const MAX_NAME_CHARS = 100;
+
+export type ComplaintFlow = Extract<FlowState, { kind: 'complaint' }>;
+
+const STANDARD_STEPS: readonly ComplaintStep[] = [
+  'district',
+  'category',
+  'description',
+  'location',
+  'attachments',
+  'followUps',
+  'name',
+  'confirm',
+];
+const STEPS: Record<ComplaintOrigin, readonly ComplaintStep[]> = {
+  crime: STANDARD_STEPS,
+  ig: STANDARD_STEPS,
+  overseas: STANDARD_STEPS,
+  general: STANDARD_STEPS,
+  harassment: STANDARD_STEPS,
+  // The child's details come first: they matter more than anything else we ask.
+  zainab: ['description', 'district', 'location', 'attachments', 'name', 'confirm'],
+};
+
+const categoriesFor = (origin: ComplaintOrigin): Category[] => {
+  if (origin === 'harassment') {
+    const preferred = ORIGIN_CATEGORIES.harassment
+      .map((c) => findCategory(c))
+      .filter((c): c is Category => !!c);
+    const others = CATEGORIES.filter((c) => c.sensitive && !preferred.includes(c));
+    const all = [...preferred.filter((c) => c.sensitive), ...others];
+    return all.length ? all : preferred;
+  }
+  return ORIGIN_CATEGORIES[origin].map((c) => findCategory(c)).filter((c): c is Category => !!c);
+};
+
+export const startComplaint = (turn: Turn, origin: ComplaintOrigin, intro = true): void => {
+  const draft: ComplaintFlowDraft = { attachments: [] };
+  const options = categoriesFor(origin);
+  if (options.length === 1 && options[0]) draft.category = options[0].code;
+  const first = STEPS[origin][0] ?? 'district';
+  const flow: ComplaintFlow = { kind: 'complaint', origin, step: first, draft };
+  turn.session.flow = flow;
+  if (intro) say(turn, origin === 'harassment' ? UI.harassmentIntro : UI.complaintIntro);
+  if (!stepNeeded(turn, flow, first)) advance(turn, flow);
+  else promptStep(turn, flow);
+};
+
+const stepNeeded = (turn: Turn, flow: ComplaintFlow, step: ComplaintStep): boolean => {
+  const d = flow.draft;
+  switch (step) {
+    case 'district':
+      return !d.district;
+    case 'category':
+      return !d.category;
+    case 'description':
+      return !d.description;
+    case 'name':
+      return !d.name && !validName(turn.inbound.citizen.name);
+    case 'followUps':
+      // Only sensitive categories ask; the others get updates unless the citizen types "stop updates".
+      return d.optOutOfUpdates === undefined && (findCategory(d.category ?? '')?.sensitive ?? false);
+    default:
+      return true;
+  }
+};
+
+/** Moves to the next step that still needs an answer and asks it. */
+export const advance = (turn: Turn, flow: ComplaintFlow): void => {
+  const steps = STEPS[flow.origin];
+  const from = steps.indexOf(flow.step);
+  const next = steps.slice(from + 1).find((step) => stepNeeded(turn, flow, step)) ?? 'confirm';
+  flow.step = next;
+  promptStep(turn, flow);
+};
+
+export const promptStep = (turn: Turn, flow: ComplaintFlow): void => {
+  const l = lang(turn);
+  const child = flow.origin === 'zainab';
+  const sensitive = flow.origin === 'harassment';
+  switch (flow.step) {
+    case 'district':
+      say(turn, child ? UI.askDistrictChild : UI.askDistrict);
+      turn.replies.push(regionList(turn, 0));
+      return;
+    case 'category': {
+      const options = categoriesFor(flow.origin);
+      const numbered = options.map((c, i) => `*${i + 1}.* ${c[l]}`).join('\n');
+      const question = (sensitive ? UI.askCategorySensitive : UI.askCategory)[l];
+      if (options.length <= WHATSAPP_LIMITS.listRows) {
+        turn.replies.push(
+          list(
+            `${question}\n\n${numbered}`,
+            UI.pickCategoryButton[l],
+            UI.categoriesSection[l],
+            options.map((c, i) => row(replyId({ kind: 'category', category: c.code }), `${i + 1}. ${c[l]}`)),
+          ),
+        );
+      } else sayText(turn, `${question}\n\n${numbered}`);
+      return;
+    }
+    case 'description':
+      say(turn, child ? UI.askChildDetails : sensitive ? UI.askDescriptionSensitive : UI.askDescription);
+      return;
+    case 'location':
+      turn.replies.push(
+        ...buttons((child ? UI.askLocationChild : UI.askLocation)[l], [
+          { id: replyId({ kind: 'skip' }), title: UI.btnSkip[l] },
+        ]),
+      );
+      return;
+    case 'attachments':
+      turn.replies.push(
+        ...buttons(fill((child ? UI.askAttachmentsChild : UI.askAttachments)[l], MAX_ATTACHMENTS), [
+          { id: replyId({ kind: 'done' }), title: UI.btnContinue[l] },
+        ]),
+      );
+      return;
+    case 'followUps':
+      turn.replies.push(
+        ...buttons(UI.askFollowUps[l], [
+          { id: replyId({ kind: 'followUps', wanted: true }), title: UI.btnUpdatesYes[l] },
+          { id: replyId({ kind: 'followUps', wanted: false }), title: UI.btnUpdatesNo[l] },
+        ]),
+      );
+      return;
+    case 'name':
+      say(turn, UI.askName);
+      return;
+    case 'confirm':
+      turn.replies.push(
+        ...buttons(confirmSummary(turn, flow), [
+          { id: replyId({ kind: 'confirm', submit: true }), title: UI.btnSubmit[l] },
+          { id: replyId({ kind: 'confirm', submit: false }), title: UI.btnCancel[l] },
+        ]),
+      );
+      return;
+  }
+};
+
+const confirmSummary = (turn: Turn, flow: ComplaintFlow): string => {
+  const l = lang(turn);
+  const d = flow.draft;
+  const district = d.district ? (findDistrict(d.district)?.[l] ?? d.district) : '';
+  const category = d.category ? (findCategory(d.category)?.[l] ?? d.category) : '';
+  const lines = [
+    UI.confirmTitle[l],
+    `${UI.labelDistrict[l]}: ${district}`,
+    `${UI.labelCategory[l]}: ${category}`,
+    `${UI.labelDescription[l]}: ${clip(d.description ?? '', 400)}`,
+    `${UI.labelLocation[l]}: ${d.location ? UI.shared[l] : UI.notShared[l]}`,
+    `${UI.labelAttachments[l]}: ${d.attachments.length}`,
+    ...(d.optOutOfUpdates !== undefined
+      ? [`${UI.labelUpdates[l]}: ${d.optOutOfUpdates ? UI.no[l] : UI.yes[l]}`]
+      : []),
+    `${UI.labelName[l]}: ${clip(complainantName(turn, flow), 80)}`,
+    '',
+    UI.confirmQuestion[l],
+  ];
+  return clip(lines.join('\n'), WHATSAPP_LIMITS.buttonsBody);
+};
+
+const validName = (name: string | undefined): name is string => {
+  const trimmed = name?.trim() ?? '';
+  return trimmed.length >= 2 && trimmed.length <= MAX_NAME_CHARS && /\p{L}/u.test(trimmed);
+};
+
+const complainantName = (turn: Turn, flow: ComplaintFlow): string => {
+  if (flow.draft.name) return flow.draft.name;
+  const profile = turn.inbound.citizen.name;
+  return validName(profile) ? profile.trim() : '';
+};
+
+const setDistrict = (turn: Turn, flow: ComplaintFlow, district: District): void => {
+  flow.draft.district = district.code;
+  sayText(turn, fill(UI.districtSet[lang(turn)], district[lang(turn)]));
+  advance(turn, flow);
+};
+
+export const appendToDescription = (flow: ComplaintFlow, addition: string): void => {
+  const current = flow.draft.description ?? '';
+  flow.draft.description = clip(current ? `${current}\n${addition}` : addition, MAX_DESCRIPTION_CHARS);
+};
+
+const cancelComplaint = (turn: Turn): void => {
+  delete turn.session.flow;
+  say(turn, UI.cancelled);
+};
+
+/** A typed message while the complaint flow waits for an answer. */
+export const complaintText = (turn: Turn, flow: ComplaintFlow, input: string): void => {
+  const l = lang(turn);
+  switch (flow.step) {
+    case 'district':
+      resolveTypedDistrict(turn, input, (district) => setDistrict(turn, flow, district));
+      return;
+    case 'category': {
+      const options = categoriesFor(flow.origin);
+      const n = menuNumber(input);
+      const key = tokens(input).join(' ');
+      const chosen =
+        n !== undefined
+          ? options[n - 1]
+          : options.find(
+              (c) =>
+                c.code === key.replace(/ /g, '_') ||
+                tokens(c.en).join(' ') === key ||
+                tokens(c.ur).join(' ') === key,
+            );
+      if (chosen) {
+        flow.draft.category = chosen.code;
+        advance(turn, flow);
+      } else {
+        say(turn, UI.invalidCategory);
+        promptStep(turn, flow);
+      }
+      return;
+    }
+    case 'description':
+      if (input.length < MIN_DESCRIPTION_CHARS || tokens(input).length < 3) {
+        say(turn, UI.descriptionTooShort);
+        return;
+      }
+      flow.draft.description = clip(input, MAX_DESCRIPTION_CHARS);
+      advance(turn, flow);
+      return;
+    case 'location':
+      if (!isSkip(input) && !isDone(input))
+        appendToDescription(flow, `${UI.addressLabel[l]}: ${clip(input, MAX_ADDRESS_CHARS)}`);
+      advance(turn, flow);
+      return;
+    case 'attachments':
+      if (isDone(input) || isSkip(input) || isNo(input)) advance(turn, flow);
+      else promptStep(turn, flow);
+      return;
+    case 'followUps':
+      if (isYes(input) || isNo(input)) {
+        flow.draft.optOutOfUpdates = isNo(input);
+        advance(turn, flow);
+      } else promptStep(turn, flow);
+      return;
+    case 'name':
+      if (validName(input)) {
+        flow.draft.name = input.trim();
+        advance(turn, flow);
+      } else say(turn, UI.invalidName);
+      return;
+    case 'confirm':
+      if (isYes(input)) submit(turn, flow);
+      else if (isNo(input)) cancelComplaint(turn);
+      else {
+        say(turn, UI.confirmAgain);
+        promptStep(turn, flow);
+      }
+      return;
+  }
+};
+
+/**
+ * A button or list row tapped while the complaint flow is open. Returns false when the action is not the
+ * complaint's (the engine handles it). A button from an earlier step re-asks the current question.
+ */
+export const complaintReply = (turn: Turn, flow: ComplaintFlow, action: ReplyAction): boolean => {
+  switch (action.kind) {
+    case 'regions':
+      showRegionPage(turn, undefined, action.page);
+      return true;
+    case 'region':
+      showRegionPage(turn, action.region, action.page);
+      return true;
+    case 'district': {
+      const district = findDistrict(action.district);
+      if (district && flow.step === 'district') setDistrict(turn, flow, district);
+      else promptStep(turn, flow);
+      return true;
+    }
+    case 'category': {
+      const category = categoriesFor(flow.origin).find((c) => c.code === action.category);
+      if (category && flow.step === 'category') {
+        flow.draft.category = category.code;
+        advance(turn, flow);
+      } else promptStep(turn, flow);
+      return true;
+    }
+    case 'skip':
+    case 'done':
+      if (flow.step === 'location' || flow.step === 'attachments') advance(turn, flow);
+      else promptStep(turn, flow);
+      return true;
+    case 'followUps':
+      if (flow.step === 'followUps') {
+        flow.draft.optOutOfUpdates = !action.wanted;
+        advance(turn, flow);
+      } else promptStep(turn, flow);
+      return true;
+    case 'confirm':
+      if (!action.submit) cancelComplaint(turn);
+      else if (flow.step === 'confirm') submit(turn, flow);
+      else promptStep(turn, flow);
+      return true;
+    default:
+      return false;
+  }
+};
+
+/** A shared location: kept for the complaint; it answers the location question when that is asked. */
+export const complaintLocation = (turn: Turn, flow: ComplaintFlow, location: DraftLocation): void => {
+  flow.draft.location = location;
+  if (flow.step === 'location') advance(turn, flow);
+  else {
+    say(turn, UI.locationSaved);
+    promptStep(turn, flow);
+  }
+};
+
+const maxPriority = (a: Priority, b: Priority): Priority =>
+  PRIORITIES.indexOf(a) <= PRIORITIES.indexOf(b) ? a : b;
+
+const submit = (turn: Turn, flow: ComplaintFlow): void => {
+  const d = flow.draft;
+  const citizen = turn.inbound.citizen;
+  const category = d.category ? findCategory(d.category) : undefined;
+  if (!d.district || !category || !d.description) {
+    // Cannot happen through the steps; restart the missing one rather than file something incomplete.
+    flow.step = !d.district ? 'district' : !category ? 'category' : 'description';
+    promptStep(turn, flow);
+    return;
+  }
+  const country = citizen.country?.toUpperCase();
+  const overseas =
+    flow.origin === 'overseas' ||
+    (country ? country !== 'PK' : citizen.phone ? !citizen.phone.startsWith('+92') : false);
+  const priority: Priority | undefined =
+    flow.origin === 'zainab'
+      ? 'urgent'
+      : flow.origin === 'harassment'
+        ? maxPriority(category.defaultPriority, 'high')
+        : undefined;
+  const draft: ComplaintDraft = {
+    district: d.district,
+    category: category.code,
+    description: d.description,
+    ...(d.location ? { location: d.location } : {}),
+    attachments: d.attachments,
+    complainant: {
+      name: complainantName(turn, flow),
+      ...(citizen.phone ? { phone: citizen.phone } : {}),
+      whatsappId: citizen.id,
+      overseas,
+      ...(country ? { country } : {}),
+    },
+    language: turn.session.language,
+    optOutOfUpdates: d.optOutOfUpdates ?? false,
+    ...(priority ? { priority } : {}),
+  };
+  turn.commands.push({ kind: 'fileComplaint', draft });
+  // The worker answers with renderFiled (e-tag) or renderFailure once the use case has run.
+  delete turn.session.flow;
+};

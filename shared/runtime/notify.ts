@@ -1,0 +1,26 @@
+/**
+ * Composition root of the bus consumers that message people: the citizen notifier and the officer
+ * alerter, over the shared clients (common.ts) and the WhatsApp sending path (whatsapp.ts).
+ */
+import { createSessionStore } from '../adapters/dynamodb/session-store.ts';
+import type { CitizenNotifierDeps } from '../app/notify/citizen-notifier.ts';
+import type { OfficerAlerterDeps } from '../app/notify/officer-alerter.ts';
+import { clock, documentClient, once, tableName } from './common.ts';
+import { complaintRepository } from './complaints.ts';
+import { officerDeps } from './officer.ts';
+import { deliverDeps } from './whatsapp.ts';
+
+export const notifierDeps = once((): CitizenNotifierDeps => ({
+  ...deliverDeps(),
+  complaints: complaintRepository(),
+  sessions: createSessionStore(documentClient(), tableName),
+  clock,
+}));
+
+export const alerterDeps = once((): OfficerAlerterDeps => ({
+  ...deliverDeps(),
+  complaints: complaintRepository(),
+  alerts: officerDeps().alerts,
+  directory: officerDeps().directory,
+  clock,
+}));

@@ -1,0 +1,13 @@
+/** How a route's owner describes its operation for the OpenAPI document (openapi.ts). */
+import type { z } from 'zod';
+
+export interface OperationSpec {
+  summary: string;
+  description?: string;
+  request?: { name: string; schema: z.ZodType };
+  responses: Record<
+    string,
+    { description: string; schema?: { name: string; schema: z.ZodType }; headers?: Record<string, unknown> }
+  >;
+  parameters?: unknown[];
+}

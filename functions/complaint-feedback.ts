@@ -11,10 +11,10 @@ import {
   type ApiEvent,
   type ApiResult,
 } from '../shared/adapters/http/middleware.ts';
-import { answerInformationRequest, giveFeedback } from '../shared/app/officer/citizen-feedback.ts';
+import { answerInformationRequest, giveFeedback } from '../shared/app/citizen/feedback.ts';
 import { trackComplaint } from '../shared/app/track-complaint.ts';
 import { citizenFeedbackDeps } from '../shared/runtime/complaints.ts';
-import { feedbackRequestSchema, informationAnswerRequestSchema } from '../shared/schemas/officer-http.ts';
+import { feedbackRequestSchema, informationAnswerRequestSchema } from '../shared/schemas/citizen-http.ts';
 
 const isAnswer = (event: ApiEvent): boolean => (event.rawPath ?? '').endsWith('/respond');
 

@@ -6,7 +6,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Complaint } from '../domain/complaint.ts';
 import { NotFoundError, validationErrorFromZod } from '../domain/errors.ts';
-import { citizenIdentityOf } from './citizen.ts';
+import { citizenIdentityOf } from './citizen/identity.ts';
 import {
   trackComplaintRequestSchema,
   type ComplaintStatusView,

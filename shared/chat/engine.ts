@@ -61,6 +61,8 @@ import { UI, fill } from './ui.ts';
 // A complaint filed in chat takes about ten messages; a person typing fast must not trip this, a script must.
 export const FLOOD_MAX_MESSAGES = 20;
 export const FLOOD_WINDOW_MS = 60_000;
+/** Stickers, contact cards and unsupported messages get one short help reply per citizen per this long. */
+export const HELP_NOTICE_MS = 10 * 60_000;
 /** A menu left open this long no longer turns a bare "1" into a choice. */
 export const MENU_IDLE_MS = 30 * 60_000;
 /** An unfinished complaint or feedback is dropped after this long without a message. */
@@ -99,8 +101,10 @@ export const converse = (
 
   if (recent.length > FLOOD_MAX_MESSAGES) {
     // Someone in danger still hears "call 15", even mid-flood.
+    // Stickers, reactions and the like are silenced anyway: only typed messages and taps earn the notice.
+    const typed = inbound.kind === 'text' || inbound.kind === 'interactive' || inbound.kind === 'button';
     if (inbound.kind === 'text' && isEmergency(inbound.text)) say(turn, UI.emergency);
-    else if (!s.floodNoticeAt || at.getTime() - Date.parse(s.floodNoticeAt) >= FLOOD_WINDOW_MS) {
+    else if (typed && (!s.floodNoticeAt || at.getTime() - Date.parse(s.floodNoticeAt) >= FLOOD_WINDOW_MS)) {
       s.floodNoticeAt = at.toISOString();
       say(turn, UI.slowDown);
     }
@@ -122,21 +126,36 @@ export const converse = (
       break;
     }
     case 'location':
-      handleLocation(turn, inbound);
+      handleLocation(turn, inbound, at);
       break;
     case 'media':
-      handleMedia(turn, inbound);
+      // A sticker is not evidence: it is noise like a reaction, whatever flow is open. Other media belong
+      // to the open flow; outside one, the pointer to "start a complaint" is throttled like any help.
+      if (inbound.mediaKind === 'sticker') noiseHelp(turn, at);
+      else if (s.flow?.kind === 'complaint' || s.flow?.kind === 'feedback') handleMedia(turn, inbound);
+      else noiseHelp(turn, at, UI.mediaOutsideComplaint);
       break;
     case 'system':
-      // Notices such as "customer changed number" were not typed by the citizen: nothing to answer.
+    case 'reaction':
+    case 'group':
+      // Not a question: a notice, a thumbs-up, or a group chat. Answering would only be noise.
       break;
     default:
-      say(turn, UI.unsupported);
+      noiseHelp(turn, at);
   }
   if (turn.firstContact && !s.languageChosen && (turn.replies.length > 0 || turn.commands.length > 0)) {
     offerLanguageSwitch(turn);
   }
   return { session: s, replies: turn.replies, commands: turn.commands };
+};
+
+/** At most one short help per HELP_NOTICE_MS: a burst of stickers gets one answer, or none. */
+const noiseHelp = (turn: Turn, at: Date, help: Bilingual = UI.unsupported): void => {
+  const s = turn.session;
+  const last = s.helpNoticeAt ? Date.parse(s.helpNoticeAt) : Number.NaN;
+  if (!Number.isNaN(last) && Math.abs(at.getTime() - last) < HELP_NOTICE_MS) return;
+  s.helpNoticeAt = at.toISOString();
+  say(turn, help);
 };
 
 const expireIdleFlow = (s: ChatSession, at: Date): void => {
@@ -470,7 +489,11 @@ const staleReply = (turn: Turn): void => {
 
 // ---------------------------------------------------------------- location
 
-const handleLocation = (turn: Turn, message: Extract<InboundMessage, { kind: 'location' }>): void => {
+const handleLocation = (
+  turn: Turn,
+  message: Extract<InboundMessage, { kind: 'location' }>,
+  at: Date,
+): void => {
   const flow = turn.session.flow;
   const valid =
     Number.isFinite(message.latitude) &&
@@ -490,5 +513,5 @@ const handleLocation = (turn: Turn, message: Extract<InboundMessage, { kind: 'lo
     officeLookupLocation(turn);
     return;
   }
-  say(turn, UI.unsupported);
+  noiseHelp(turn, at);
 };

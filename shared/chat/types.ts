@@ -44,6 +44,8 @@ export type InboundMessage = InboundBase &
     | { kind: 'unsupported' }
     /** Meta system notices (e.g. the customer changed number): not typed by the citizen. */
     | { kind: 'system' }
+    /** Sent in a WhatsApp group the business is in: not addressed to the bot alone; never answered. */
+    | { kind: 'group' }
     /** Quick reply on an approved template. */
     | { kind: 'button'; payload: string; text: string }
   );
@@ -160,6 +162,8 @@ export interface ChatSession {
   recentInbound: string[];
   /** ISO. When the citizen was last told to slow down (one notice per window). */
   floodNoticeAt?: string;
+  /** ISO. When a sticker, contact card or unsupported message last got the short help (one per 10 min). */
+  helpNoticeAt?: string;
   updatedAt: string;
 }
 

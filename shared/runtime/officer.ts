@@ -2,7 +2,8 @@
  * Composition root of the officer API and the SLA sweep: adapters over the shared clients (common.ts),
  * handed to the use cases as their ports. Created once per process, on first use.
  */
-import { createAlertRepository, createOfficerDirectory } from '../adapters/dynamodb/alert-repository.ts';
+import { createAlertRepository } from '../adapters/dynamodb/alert-repository.ts';
+import { createOfficerDirectory } from '../adapters/dynamodb/officer-directory.ts';
 import { createComplaintQueries } from '../adapters/dynamodb/complaint-queries.ts';
 import { createFollowUpRepository } from '../adapters/dynamodb/follow-up-repository.ts';
 import { createSlaDueSource } from '../adapters/dynamodb/sla-index.ts';

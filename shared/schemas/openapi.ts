@@ -9,13 +9,13 @@ import {
   categoriesResponseSchema,
   complaintStatusViewSchema,
   districtsResponseSchema,
-  errorResponseSchema,
   fileComplaintRequestSchema,
   fileComplaintResponseSchema,
   trackComplaintRequestSchema,
 } from './http.ts';
+import { CITIZEN_OPERATIONS } from './citizen-http.ts';
 import { OFFICER_OPERATIONS } from './officer-http.ts';
-import type { OperationSpec } from './operation-spec.ts';
+import { errorSpec as error, type OperationSpec } from './operation-spec.ts';
 
 export type { OperationSpec };
 
@@ -24,11 +24,6 @@ export interface DocumentedRoute {
   readonly fn: { readonly id: string; readonly description: string };
   readonly route: { readonly method: string; readonly path: string; readonly auth: 'public' | 'officer' };
 }
-
-const error = (description: string) => ({
-  description,
-  schema: { name: 'Error', schema: errorResponseSchema },
-});
 
 const COMMON_ERRORS = {
   '400': error('Malformed JSON or invalid fields; `issues` lists each field path'),
@@ -93,6 +88,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     responses: { '200': { description: 'OpenAPI 3.1 document' } },
   },
   // Officer routes and citizen feedback (LIFECYCLE-APP).
+  ...CITIZEN_OPERATIONS,
   ...OFFICER_OPERATIONS,
 };
 

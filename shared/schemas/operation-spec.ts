@@ -1,5 +1,6 @@
 /** How a route's owner describes its operation for the OpenAPI document (openapi.ts). */
 import type { z } from 'zod';
+import { errorResponseSchema } from './http.ts';
 
 export interface OperationSpec {
   summary: string;
@@ -11,3 +12,9 @@ export interface OperationSpec {
   >;
   parameters?: unknown[];
 }
+
+/** A response in the one error shape. */
+export const errorSpec = (description: string) => ({
+  description,
+  schema: { name: 'Error', schema: errorResponseSchema },
+});

@@ -1,9 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  createAlertRepository,
-  createOfficerDirectory,
-} from '../../shared/adapters/dynamodb/alert-repository.ts';
+import { createAlertRepository } from '../../shared/adapters/dynamodb/alert-repository.ts';
+import { createOfficerDirectory } from '../../shared/adapters/dynamodb/officer-directory.ts';
 import { createComplaintRepository } from '../../shared/adapters/dynamodb/complaint-repository.ts';
 import { createOutboundMessageStore } from '../../shared/adapters/dynamodb/outbound-message-store.ts';
 import { createSessionStore, sessionItem } from '../../shared/adapters/dynamodb/session-store.ts';

@@ -22,6 +22,8 @@ export const CORPUS_SUITES = {
   'test/unit/whatsapp/signature.test.ts': "Meta's webhook signature vectors (signature/)",
   'test/unit/chat/conversation.test.ts': 'real Roman-Urdu greetings and complaints (urdu/)',
   'test/integration/whatsapp.test.ts': "the webhook function on Meta's real payloads (whatsapp/)",
+  'test/unit/whatsapp/noise-and-identity.test.ts':
+    "non-text noise and business-scoped ids through the worker, on Meta's real payloads (whatsapp/)",
 } as const;
 
 /** One line naming a skipped suite and why, for the run's output. */

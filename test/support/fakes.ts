@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Complaint } from '../../shared/domain/complaint.ts';
 import { PreconditionFailedError } from '../../shared/domain/errors.ts';
 import { DuplicateFilingError, EtagCollisionError } from '../../shared/app/errors.ts';
-import { citizenIdentityOf } from '../../shared/app/citizen.ts';
+import { citizenIdentityOf } from '../../shared/app/citizen/identity.ts';
 import type {
   Clock,
   ComplaintRepository,

@@ -5,7 +5,6 @@
  * state filter, gsi3 (district + state).
  */
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PreconditionFailedError } from '../../domain/errors.ts';
 import { followUpSchema, type FollowUp } from '../../domain/follow-up.ts';
 import type { FollowUpFilters, FollowUpRepository } from '../../app/officer/ports.ts';
@@ -20,6 +19,7 @@ import {
   followUpKey,
   type TableKey,
 } from './keys.ts';
+import { isConditionFailure } from './errors.ts';
 import { queryItems } from './query-items.ts';
 
 export const FOLLOW_UP_ENTITY = 'followUp';
@@ -117,10 +117,7 @@ export const createFollowUpRepository = (
           }),
         );
       } catch (error) {
-        if (
-          error instanceof ConditionalCheckFailedException ||
-          (error as Error).name === 'ConditionalCheckFailedException'
-        ) {
+        if (isConditionFailure(error)) {
           throw new PreconditionFailedError(
             `Follow-up ${followUp.id} was changed by someone else; reload it.`,
             {

@@ -7,7 +7,7 @@ import type { Complaint } from '../../domain/complaint.ts';
 import { dueAtForIndex, slaSchema } from '../../domain/sla.ts';
 import { OPEN_STATUSES, type Status } from '../../domain/vocabulary.ts';
 import type { AppIndexName } from './table.ts';
-import { citizenIdentityOf } from '../../app/citizen.ts';
+import { citizenIdentityOf } from '../../app/citizen/identity.ts';
 
 export { citizenIdentityOf };
 

@@ -18,7 +18,8 @@ import { isEventType, parseEventDetail, type EventType } from '../../schemas/eve
 import type { Clock, ComplaintRepository, TimelineEntry } from '../ports.ts';
 import { eventOfTimelineEntry } from '../publish-timeline.ts';
 import { deliver, type DeliverDeps } from '../whatsapp/deliver.ts';
-import type { SessionPort } from '../whatsapp/ports.ts';
+import { graphRecipientOf } from '../whatsapp/identity.ts';
+import type { GraphRecipient, SessionPort } from '../whatsapp/ports.ts';
 
 export interface CitizenNotifierDeps extends DeliverDeps {
   complaints: Pick<ComplaintRepository, 'get' | 'getWithTimeline'>;
@@ -50,13 +51,18 @@ export type NotifyOutcome =
       reason: 'not-a-citizen-event' | 'missing' | 'opted-out' | 'no-recipient' | 'already-told';
     };
 
-/** The WhatsApp id to write to: the filing identity, else the phone number without its `+`. */
-export const citizenRecipient = (complaint: Complaint): { citizenId: string; waId: string } | undefined => {
-  if (complaint.complainant.whatsappId) {
-    return { citizenId: complaint.complainant.whatsappId, waId: complaint.complainant.whatsappId };
-  }
+/**
+ * Who to write to: the filing identity (a phone-number WhatsApp id as `to`, a business-scoped id as
+ * `recipient`), else the phone number without its `+`.
+ */
+export const citizenRecipient = (
+  complaint: Complaint,
+): { citizenId: string; to: GraphRecipient } | undefined => {
+  const { whatsappId } = complaint.complainant;
+  const filedAs = whatsappId ? graphRecipientOf(whatsappId) : undefined;
+  if (whatsappId && filedAs) return { citizenId: whatsappId, to: filedAs };
   const digits = (complaint.complainant.phone ?? '').replace(/^\+/, '');
-  return /^\d{7,15}$/.test(digits) ? { citizenId: digits, waId: digits } : undefined;
+  return /^\d{7,15}$/.test(digits) ? { citizenId: whatsappId || digits, to: { waId: digits } } : undefined;
 };
 
 /**
@@ -175,7 +181,7 @@ export const notifyCitizen = async (deps: CitizenNotifierDeps, event: BusEvent):
     const outcome = await deliver(deps, {
       outboundId: `notify#${envelope.timelineItemId}#${index}`,
       citizenId: recipient.citizenId,
-      recipient: { waId: recipient.waId },
+      recipient: recipient.to,
       message,
       windowStart: Number.isNaN(windowStart?.getTime()) ? undefined : windowStart,
       now,

@@ -40,9 +40,17 @@ type Body = InboundMessage extends infer M
     : never
   : never;
 
+/** Group chats carry a group id on the message (or its context): never answered by the bot. */
+const isGroupMessage = (message: WaMessage): boolean => {
+  const record = message as Record<string, unknown>;
+  const context = record.context as Record<string, unknown> | undefined;
+  return typeof record.group_id === 'string' || typeof context?.group_id === 'string';
+};
+
 const bodyOf = (message: WaMessage): Body => {
   const part = (key: string): unknown => (message as Record<string, unknown>)[key];
   const type = message.type ?? '';
+  if (isGroupMessage(message)) return { kind: 'group' };
   switch (type) {
     case 'text': {
       const text = waTextPartSchema.safeParse(part('text'));

@@ -13,13 +13,14 @@ import type {
   InboundMessage,
   OutgoingMessage,
 } from '../../chat/types.ts';
+import { graphRecipientOf } from './identity.ts';
 import { toInboundMessage } from './inbound-message.ts';
 import type { InboundQueueItem } from '../../schemas/whatsapp.ts';
 import { deliver, type DeliverDeps } from './deliver.ts';
 import { MessageInProgressError } from './errors.ts';
 import { handleStatus } from './handle-status.ts';
 import type { Clock } from '../ports.ts';
-import type { GraphRecipient, ProcessedMessagePort, SessionPort, TurnPlan } from './ports.ts';
+import type { ProcessedMessagePort, SessionPort, TurnPlan } from './ports.ts';
 
 export interface CommandContext {
   readonly inbound: InboundMessage;
@@ -45,7 +46,8 @@ export const replyId = (inboundId: string, index: number): string => `${inboundI
 export const commandReplyId = (inboundId: string, command: number, index: number): string =>
   `${inboundId}#c${command}.${index}`;
 
-export type ProcessOutcome = 'processed' | 'duplicate';
+/** `unaddressable`: the sender is neither a phone number nor a business-scoped id; nothing is sent. */
+export type ProcessOutcome = 'processed' | 'duplicate' | 'unaddressable';
 
 export const processInbound = async (
   deps: ProcessInboundDeps,
@@ -53,6 +55,12 @@ export const processInbound = async (
 ): Promise<ProcessOutcome> => {
   const now = deps.clock.now();
   const messageId = item.message.id;
+  const recipient = graphRecipientOf(item.citizen.waId, item.citizen.userId, item.citizen.id);
+  if (recipient === undefined) {
+    // No reply can reach them; running the engine would only store a session nobody can continue.
+    deps.log.warn('inbound message from an unaddressable sender: not replied', { type: item.message.type });
+    return 'unaddressable';
+  }
   const claim = await deps.processed.claim(messageId, now);
   if (claim.outcome === 'done') {
     deps.log.info('duplicate inbound message ignored', { type: item.message.type });
@@ -73,10 +81,6 @@ export const processInbound = async (
     await deps.processed.commitTurn(messageId, session, plan, now);
   }
 
-  const recipient: GraphRecipient = {
-    ...(item.citizen.waId !== undefined && { waId: item.citizen.waId }),
-    ...(item.citizen.userId !== undefined && { userId: item.citizen.userId }),
-  };
   const windowStart = new Date(session.lastInboundAt);
   const send = (outboundId: string, message: OutgoingMessage) =>
     deliver(deps, {

@@ -7,9 +7,9 @@ import { renderFailure, renderFeedbackAck, renderFiled, renderTrackResult } from
 import type { ChatCommand, ComplaintDraft, OutgoingMessage, TrackedComplaint } from '../../chat/types.ts';
 import type { Complaint } from '../../domain/complaint.ts';
 import { ConflictError, DomainError, NotFoundError, PreconditionFailedError } from '../../domain/errors.ts';
-import { citizenIdentityOf } from '../citizen.ts';
+import { citizenIdentityOf } from '../citizen/identity.ts';
 import { fileComplaint } from '../file-complaint.ts';
-import { answerInformationRequest, giveFeedback } from '../officer/citizen-feedback.ts';
+import { answerInformationRequest, giveFeedback } from '../citizen/feedback.ts';
 import type { ComplaintDeps, ComplaintWithTimeline } from '../ports.ts';
 import { listComplaintsOfCitizen, trackComplaintOfCitizen } from '../track-complaint.ts';
 import type { CommandContext } from './process-inbound.ts';

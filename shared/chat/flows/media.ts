@@ -1,7 +1,8 @@
 /**
  * Photos, videos, documents and voice notes. Media belongs to the flow that is open: the complaint flow
  * keeps it as evidence (a voice note or a long caption can be the description); feedback asks for text;
- * outside a flow the citizen is told how to send evidence. Stickers are not evidence.
+ * outside a flow the citizen is told how to send evidence. Stickers never come here (the engine treats
+ * them as noise, like reactions).
  */
 import { buttons, clip } from '../limits.ts';
 import { replyId } from '../reply-ids.ts';
@@ -23,10 +24,6 @@ export type MediaMessage = Extract<InboundMessage, { kind: 'media' }>;
 
 export const handleMedia = (turn: Turn, message: MediaMessage): void => {
   const flow = turn.session.flow;
-  if (message.mediaKind === 'sticker') {
-    say(turn, UI.unsupported);
-    return;
-  }
   if (flow?.kind === 'feedback') {
     say(turn, UI.feedbackNeedsText);
     return;

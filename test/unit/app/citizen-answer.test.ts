@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerInformationRequest } from '../../../shared/app/officer/citizen-feedback.ts';
+import { answerInformationRequest } from '../../../shared/app/citizen/feedback.ts';
 import { ConflictError } from '../../../shared/domain/errors.ts';
 import { applyTransition } from '../../../shared/domain/lifecycle.ts';
 import { isPaused } from '../../../shared/domain/sla.ts';

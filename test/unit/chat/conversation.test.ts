@@ -517,19 +517,61 @@ describe('flood control', () => {
 describe('other message kinds', () => {
   it.each([
     { kind: 'media', mediaKind: 'sticker', mediaId: 's1' },
-    { kind: 'reaction', emoji: '👍' },
     { kind: 'contacts' },
     { kind: 'unsupported' },
-  ] as const)('$kind gets a short help reply, never an error', (payload) => {
+    { kind: 'location', latitude: 31.5, longitude: 74.3 },
+    { kind: 'media', mediaKind: 'image', mediaId: 'i1' },
+  ] as const)('$kind gets one short help reply, then none for 10 minutes', (payload) => {
     // Prepare
     const chat = new ChatHarness();
     chat.text('salam');
     // Act
-    const result = chat.send(payload);
+    const first = chat.send(payload);
+    const again = chat.send(payload, 60_000);
+    const later = chat.send(payload, 10 * 60_000);
     // Assess
-    expect(result.replies).toHaveLength(1);
-    expect(textOf(result.replies)).toContain('0');
-    expect(result.commands).toEqual([]);
+    expect(first.replies).toHaveLength(1);
+    expect(textOf(first.replies)).toContain('0');
+    expect(first.commands).toEqual([]);
+    expect(again.replies).toEqual([]);
+    expect(later.replies).toHaveLength(1);
+  });
+
+  it('a burst of stickers, contact cards and unknown types gets one help reply in all', () => {
+    // Prepare
+    const chat = new ChatHarness();
+    chat.text('salam');
+    // Act
+    const replies = [
+      chat.send({ kind: 'media', mediaKind: 'sticker', mediaId: 's1' }, 0),
+      chat.send({ kind: 'contacts' }, 0),
+      chat.send({ kind: 'unsupported' }, 0),
+    ].flatMap((r) => r.replies);
+    // Assess
+    expect(replies).toHaveLength(1);
+  });
+
+  it.each([{ kind: 'reaction', emoji: '👍' }, { kind: 'reaction' }, { kind: 'group' }] as const)(
+    '$kind gets no reply at all',
+    (payload) => {
+      const chat = new ChatHarness();
+      chat.text('salam');
+      expect(chat.send(payload).replies).toEqual([]);
+    },
+  );
+
+  it('a sticker during a complaint is not evidence; a photo is', () => {
+    // Prepare
+    const chat = new ChatHarness();
+    chat.text('salam');
+    chat.tap('cmp:general');
+    // Act
+    const sticker = chat.send({ kind: 'media', mediaKind: 'sticker', mediaId: 's1' });
+    const photo = chat.send({ kind: 'media', mediaKind: 'image', mediaId: 'p1' });
+    // Assess
+    expect(textOf(sticker.replies)).not.toContain('1/5');
+    expect(textOf(photo.replies)).toContain('1/5');
+    expect(chat.session?.flow).toMatchObject({ draft: { attachments: [{ mediaId: 'p1' }] } });
   });
 
   it('a system notice gets no reply', () => {

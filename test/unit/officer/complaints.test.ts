@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actOnComplaint, getComplaint, listComplaints } from '../../../shared/app/officer/complaints.ts';
 import { monitoring } from '../../../shared/app/officer/monitoring.ts';
-import { giveFeedback } from '../../../shared/app/officer/citizen-feedback.ts';
+import { giveFeedback } from '../../../shared/app/citizen/feedback.ts';
 import { NotFoundError, PreconditionFailedError, ValidationError } from '../../../shared/domain/errors.ts';
 import type { Sla } from '../../../shared/domain/sla.ts';
 import { InMemoryComplaints, T0, fixedClock, makeComplaint, officer, queriesOver } from './fakes.ts';

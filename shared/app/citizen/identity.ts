@@ -1,4 +1,4 @@
-import type { Complaint } from '../domain/complaint.ts';
+import type { Complaint } from '../../domain/complaint.ts';
 
 /**
  * Who a complaint belongs to, for "my complaints" and WhatsApp tracking: the WhatsApp identity

@@ -1,0 +1,96 @@
+/**
+ * The officer directory (`POST#<role>#<area>` / `OFFICER#<id>`): who holds a post and the WhatsApp number
+ * from their token, refreshed when they open their queue, read by the alerter to message supervisors.
+ */
+import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { Officer } from '../../domain/officer.ts';
+import { ROLES, type Role } from '../../domain/vocabulary.ts';
+import type { OfficerDirectory } from '../../app/officer/ports.ts';
+import { isConditionFailure } from './errors.ts';
+import { officerDirectoryKey, officerPostPk } from './keys.ts';
+
+const PROVINCE = 'PROVINCE';
+
+/** The area a post is filed under: the whole province for the CPO cell and admins, else region or district. */
+const postArea = (role: Role, area: { district?: string; region?: string }): string | undefined => {
+  switch (role) {
+    case 'CPO':
+    case 'ADMIN':
+      return PROVINCE;
+    case 'RPO':
+      return area.region?.toUpperCase();
+    default:
+      return area.district?.toUpperCase();
+  }
+};
+
+const directoryEntrySchema = z.object({
+  officerId: z.string().min(1),
+  role: z.enum(ROLES),
+  district: z.string().optional(),
+  region: z.string().optional(),
+  station: z.string().optional(),
+  circle: z.string().optional(),
+  name: z.string().optional(),
+  phone: z.string().optional(),
+});
+
+export const createOfficerDirectory = (
+  db: DynamoDBDocumentClient,
+  tableName: () => string,
+): OfficerDirectory => ({
+  async register(officer, now) {
+    const area = postArea(officer.role, officer);
+    if (!area) return;
+    const entry = {
+      officerId: officer.id,
+      role: officer.role,
+      ...(officer.district ? { district: officer.district } : {}),
+      ...(officer.region ? { region: officer.region } : {}),
+      ...(officer.station ? { station: officer.station } : {}),
+      ...(officer.circle ? { circle: officer.circle } : {}),
+      ...(officer.name ? { name: officer.name } : {}),
+      ...(officer.phone ? { phone: officer.phone } : {}),
+    };
+    const fingerprint = JSON.stringify(entry);
+    try {
+      // Only written when something changed: the condition makes a repeat visit a failed (cheap) check.
+      await db.send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: {
+            ...officerDirectoryKey(officer.role, area, officer.id),
+            ...entry,
+            fingerprint,
+            entity: 'officer',
+            registeredAt: now.toISOString(),
+          },
+          ConditionExpression: 'attribute_not_exists(pk) OR fingerprint <> :fingerprint',
+          ExpressionAttributeValues: { ':fingerprint': fingerprint },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  },
+
+  async holders(role, area) {
+    const key = postArea(role, area);
+    if (!key) return [];
+    const page = await db.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': officerPostPk(role, key) },
+        Limit: 50,
+      }),
+    );
+    return (page.Items ?? []).flatMap((item) => {
+      const parsed = directoryEntrySchema.safeParse(item);
+      if (!parsed.success) return [];
+      const { officerId, ...rest } = parsed.data;
+      return [{ id: officerId, ...rest } as Officer];
+    });
+  },
+});

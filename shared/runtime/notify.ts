@@ -10,14 +10,14 @@ import { complaintRepository } from './complaints.ts';
 import { officerDeps } from './officer.ts';
 import { deliverDeps } from './whatsapp.ts';
 
-export const notifierDeps = once((): CitizenNotifierDeps => ({
+export const notifierDeps = /* @__PURE__ */ once((): CitizenNotifierDeps => ({
   ...deliverDeps(),
   complaints: complaintRepository(),
   sessions: createSessionStore(documentClient(), tableName),
   clock,
 }));
 
-export const alerterDeps = once((): OfficerAlerterDeps => ({
+export const alerterDeps = /* @__PURE__ */ once((): OfficerAlerterDeps => ({
   ...deliverDeps(),
   complaints: complaintRepository(),
   alerts: officerDeps().alerts,

@@ -12,7 +12,7 @@ import type { SweepDeps } from '../app/sla/sweep.ts';
 import { clock, documentClient, log, once, tableName } from './common.ts';
 import { complaintRepository } from './complaints.ts';
 
-export const officerDeps = once((): OfficerDeps => ({
+export const officerDeps = /* @__PURE__ */ once((): OfficerDeps => ({
   complaints: complaintRepository(),
   queries: createComplaintQueries(documentClient(), tableName),
   followUps: createFollowUpRepository(documentClient(), tableName),
@@ -21,7 +21,7 @@ export const officerDeps = once((): OfficerDeps => ({
   clock,
 }));
 
-export const sweepDeps = once((): SweepDeps => ({
+export const sweepDeps = /* @__PURE__ */ once((): SweepDeps => ({
   due: createSlaDueSource(documentClient(), tableName),
   complaints: complaintRepository(),
   followUps: officerDeps().followUps,

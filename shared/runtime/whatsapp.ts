@@ -45,7 +45,7 @@ export const whatsappSecrets = async (): Promise<WhatsAppSecrets> => {
   return secretSchema.parse(secret);
 };
 
-export const graph = once(() => {
+export const graph = /* @__PURE__ */ once(() => {
   const config = whatsappConfig();
   return createGraphClient({
     baseUrl: config.graphApiBaseUrl,
@@ -57,7 +57,7 @@ export const graph = once(() => {
 });
 
 /** Sending to a citizen or officer at most once, free-form or as the approved template: the worker and notifiers. */
-export const deliverDeps = once((): DeliverDeps => {
+export const deliverDeps = /* @__PURE__ */ once((): DeliverDeps => {
   const config = whatsappConfig();
   return {
     outbound: createOutboundMessageStore(documentClient(), tableName),
@@ -71,13 +71,13 @@ export const deliverDeps = once((): DeliverDeps => {
   };
 });
 
-export const webhookDeps = once((): ReceiveWebhookDeps & VerifyWebhookDeps => ({
+export const webhookDeps = /* @__PURE__ */ once((): ReceiveWebhookDeps & VerifyWebhookDeps => ({
   secrets: whatsappSecrets,
   queue: createInboundQueue(sqsClient(), queueUrlOf('webhookInbound')),
   log: log(),
 }));
 
-export const workerDeps = once((): ProcessInboundDeps => {
+export const workerDeps = /* @__PURE__ */ once((): ProcessInboundDeps => {
   const complaints = complaintDeps();
   const feedback = createFeedbackStore(documentClient(), tableName);
   return {

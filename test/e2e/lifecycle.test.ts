@@ -15,7 +15,7 @@ afterAll(async () => {
 // Known failure after the 2026-11-29 merges: every test here times out at 30 s on the merged main (not yet
 // diagnosed; the force-directory, SLA, complaint-flow and chat e2e suites pass). Left open in
 // docs/unmerged-work.md, to be fixed before issue 9 or 11 is called resolved.
-describe.skip('complaint lifecycle over the local runtime', () => {
+describe.skip('complaint lifecycle over the local runtime (skipped: every test times out at 30 s on the merged main, undiagnosed; docs/unmerged-work.md)', () => {
   it('file → assign → action note → resolve: one citizen update per action, in order; "not satisfied" → reopened one level up', async () => {
     const http = httpClient(runtime);
     // Prepare: a web complaint with a WhatsApp-capable phone number

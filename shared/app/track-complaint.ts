@@ -6,6 +6,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Complaint } from '../domain/complaint.ts';
 import { NotFoundError, validationErrorFromZod } from '../domain/errors.ts';
+import { isForCitizen } from '../domain/lifecycle.ts';
 import { citizenIdentityOf } from './citizen/identity.ts';
 import {
   trackComplaintRequestSchema,
@@ -25,7 +26,7 @@ const sameSecret = (a: string, b: string): boolean =>
 
 const ROLE_LEVEL_KEYS = ['toLevel', 'level'] as const;
 
-/** A timeline entry as the public may see it: roles, never officer ids or names. */
+/** A timeline entry as the public may see it: roles, never officer ids or names, never an internal note. */
 export const publicTimelineEntry = (entry: TimelineEntry): PublicTimelineEntry => {
   const data = entry.data ?? {};
   const level = ROLE_LEVEL_KEYS.map((k) => data[k]).find((v): v is string => typeof v === 'string');
@@ -42,8 +43,8 @@ export const publicTimelineEntry = (entry: TimelineEntry): PublicTimelineEntry =
       ? { action: data.kind }
       : {}),
     ...(typeof data.firNumber === 'string' ? { firNumber: data.firNumber } : {}),
-    ...(entry.note !== undefined ? { note: entry.note } : {}),
-    ...(entry.reason !== undefined ? { reason: entry.reason } : {}),
+    ...(entry.note !== undefined && isForCitizen(entry) ? { note: entry.note } : {}),
+    ...(entry.reason !== undefined && isForCitizen(entry) ? { reason: entry.reason } : {}),
   };
 };
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { errorSpec as err, type OperationSpec } from './operation-spec.ts';
 import { DistrictCodeInputSchema, IsoDateTime, trimmedText } from '../domain/complaint.ts';
 import { FOLLOW_UP_STATES, followUpActionSchema } from '../domain/follow-up.ts';
-import { ACTION_KINDS, lifecycleCommandSchema } from '../domain/lifecycle.ts';
+import { ACTION_KINDS, NOTE_VISIBILITIES, lifecycleCommandSchema } from '../domain/lifecycle.ts';
 import { ALERT_KINDS, SLA_LEVELS } from '../domain/sla.ts';
 import { CATEGORY_CODES, PRIORITIES, STATUSES } from '../domain/vocabulary.ts';
 
@@ -68,12 +68,18 @@ export const assignRequestSchema = lifecycleCommandSchema.options[0]
   .omit({ type: true })
   .meta({ id: 'AssignRequest' });
 
+const visibility = z.enum(NOTE_VISIBILITIES).optional().meta({
+  description:
+    'Who may read the note (or reason): `internal` (officers only; the default) or `citizen` (WhatsApp updates and tracking too). A question to the citizen and a rejection reason are always `citizen`.',
+});
+
 /** POST /officer/complaints/{etag}/actions: an action note (what was done). */
 export const actionRequestSchema = z
   .object({
     kind: z.enum(ACTION_KINDS),
     note: trimmedText(1, 2000),
     firNumber: trimmedText(1, 50).optional(),
+    visibility,
   })
   .meta({ id: 'ActionRequest' });
 
@@ -85,12 +91,14 @@ export const TRANSITION_TYPES = [
   'reject',
   'reopen',
   'close',
+  'takeAndStart',
 ] as const;
 export const transitionRequestSchema = z
   .object({
     type: z.enum(TRANSITION_TYPES),
     note: trimmedText(1, 2000).optional(),
     reason: trimmedText(1, 2000).optional(),
+    visibility,
   })
   .meta({ id: 'TransitionRequest' });
 
@@ -180,7 +188,8 @@ export const OFFICER_OPERATIONS: Record<string, OperationSpec> = {
     responses: { '200': { description: '`{ complaint }`', headers: ETAG_HEADER }, ...ACT_ERRORS },
   },
   'POST /officer/complaints/{etag}/transitions': {
-    summary: 'Change the status (start, requestCitizenInfo, resolve, reject, reopen)',
+    summary:
+      'Change the status (start, requestCitizenInfo, resolve, reject, reopen; takeAndStart: a DPO or above takes a received complaint and starts on it)',
     parameters: [IF_MATCH],
     request: { name: 'TransitionRequest', schema: transitionRequestSchema },
     responses: { '200': { description: '`{ complaint }`', headers: ETAG_HEADER }, ...ACT_ERRORS },

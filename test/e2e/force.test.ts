@@ -122,4 +122,76 @@ describe('the force directory over the local runtime', () => {
       officer: { serviceNumber: 'PB-E2E-1', name: 'Asif Khan', rank: 'Inspector' },
     });
   }, 120_000);
+
+  it('no internal note reaches the citizen: not on WhatsApp, not in tracking', async () => {
+    const http = httpClient(runtime);
+    const citizenWa = '923007654321';
+    const secret = 'informer says the SHO protects the accused';
+    // Prepare: a web complaint with a phone number (updates go to it on WhatsApp)
+    const filed = await http.request('POST', '/complaints', {
+      body: {
+        complainant: { name: 'Bilal Ahmed', phone: '0300 7654321' },
+        district: 'LHR',
+        station: 'Gulberg',
+        category: 'theft_robbery',
+        description: 'My motorcycle was stolen outside the Gulberg market on Friday evening.',
+        language: 'en',
+      },
+    });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const { etag, trackingCode } = filed.body as { etag: string; trackingCode: string };
+    const dpo = await http.tokenFor('DPO', { district: 'LHR' });
+    // Act: the DPO takes it and starts in one step with an internal note, then records one action for the
+    // citizen and one internal
+    const steps = [
+      {
+        path: 'transitions',
+        body: { type: 'takeAndStart', note: `Taken: ${secret}`, visibility: 'internal' },
+      },
+      {
+        path: 'actions',
+        body: {
+          kind: 'called_complainant',
+          note: 'We called you; an officer visits tomorrow.',
+          visibility: 'citizen',
+        },
+      },
+      {
+        path: 'actions',
+        body: { kind: 'inquiry_opened', note: `Inquiry: ${secret}`, visibility: 'internal' },
+      },
+    ];
+    for (const [index, step] of steps.entries()) {
+      const done = await http.request('POST', `/officer/complaints/${etag}/${step.path}`, {
+        token: dpo,
+        ifMatch: index + 1,
+        body: step.body,
+      });
+      expect(done.status, JSON.stringify(done.body)).toBe(200);
+    }
+    // Assess: the citizen hears every step, the citizen-visible note included, and never the internal text
+    const actionTaken = new RegExp(`Action has been taken on your complaint \\*${etag}\\*`, 'g');
+    const deadline = Date.now() + 25_000;
+    let texts: string[] = [];
+    while (Date.now() < deadline) {
+      texts = (await runtime.outbox(citizenWa)).map(outboxText);
+      if (texts.join('\n').match(actionTaken)?.length === 2) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const all = texts.join('\n');
+    expect(all.match(actionTaken)?.length, all).toBe(2);
+    expect(all).toContain('We called you; an officer visits tomorrow.');
+    expect(all).toMatch(/in progress/i);
+    expect(all).not.toContain(secret);
+    const tracked = await http.request('POST', '/complaints/track', { body: { etag, trackingCode } });
+    expect(tracked.status).toBe(200);
+    expect(JSON.stringify(tracked.body)).toContain('We called you');
+    expect(JSON.stringify(tracked.body)).not.toContain(secret);
+    // Officers still read it, marked internal
+    const detail = await http.request('GET', `/officer/complaints/${etag}`, { token: dpo });
+    const internal = detail.body.timeline.filter(
+      (t: { noteVisibility?: string }) => t.noteVisibility === 'internal',
+    );
+    expect(internal.map((t: { note: string }) => t.note)).toEqual([`Taken: ${secret}`, `Inquiry: ${secret}`]);
+  }, 120_000);
 });

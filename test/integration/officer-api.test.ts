@@ -16,6 +16,7 @@ import { handler as actHandler } from '../../functions/officer-act-on-complaint.
 import { handler as monitoringHandler } from '../../functions/officer-monitoring.ts';
 import { handler as followUpsHandler } from '../../functions/officer-follow-ups.ts';
 import { handler as alertsHandler } from '../../functions/officer-alerts.ts';
+import { trackComplaint } from '../../shared/app/track-complaint.ts';
 
 const LHR_DPO = claimsOf('DPO', { district: 'LHR' });
 const FSD_DPO = claimsOf('DPO', { district: 'FSD' });
@@ -241,6 +242,49 @@ describe('officer routes: optimistic locking', () => {
     // Assess
     expect(result.status).toBe(409);
     expect(result.body.error.message).toMatch(/resolve/);
+  });
+});
+
+describe('take and start, and internal notes', () => {
+  it('a DPO takes a received complaint and starts on it in one step (If-Match, scope); its internal note stays with officers', async () => {
+    // Prepare
+    const received = makeComplaint({ district: 'LHR', station: 'Gulberg' }, new Date());
+    await seed(repository, received);
+    const body = { type: 'takeAndStart', note: 'Taking it myself: the SHO is named', visibility: 'internal' };
+    // Act
+    const bySho = await call(actHandler, act(received, 'transitions', body, GULBERG_SHO, 1));
+    const otherDistrict = await call(actHandler, act(received, 'transitions', body, FSD_DPO, 1));
+    const withoutIfMatch = await call(actHandler, act(received, 'transitions', body, LHR_DPO));
+    const taken = await call(actHandler, act(received, 'transitions', body, LHR_DPO, 1));
+    const again = await call(actHandler, act(received, 'transitions', body, LHR_DPO, 2));
+    const detail = await call(getHandler, {
+      ...get('/officer/complaints/{etag}', `/officer/complaints/${received.etag}`, LHR_DPO),
+      pathParameters: { etag: received.etag },
+    });
+    const tracked = await trackComplaint(
+      {
+        complaints: repository,
+        trackingCodes: {
+          hash: async () => 'hash',
+          verify: async () => true,
+          verifyNothing: async () => false,
+        },
+      },
+      { etag: received.etag, trackingCode: 'ANY-CODE-1' },
+    );
+    // Assess
+    expect([bySho.status, otherDistrict.status, withoutIfMatch.status]).toEqual([409, 404, 428]);
+    expect(taken.status, JSON.stringify(taken.body)).toBe(200);
+    expect(taken.headers.etag).toBe('"2"');
+    expect(taken.body.complaint).toMatchObject({
+      status: 'in_progress',
+      assignment: { level: 'DPO', station: 'Gulberg', officerId: LHR_DPO.sub },
+    });
+    expect(again.status).toBe(409);
+    const started = detail.body.timeline.find((t: { toStatus?: string }) => t.toStatus === 'in_progress');
+    expect(started).toMatchObject({ note: body.note, noteVisibility: 'internal' });
+    expect(tracked.status).toBe('in_progress');
+    expect(JSON.stringify(tracked.timeline)).not.toContain('SHO is named');
   });
 });
 

@@ -10,7 +10,7 @@ import { SLA_LEVELS } from '../../shared/domain/sla.ts';
 import { ApiError } from '../lib/api.ts';
 import { formValues } from '../lib/form.tsx';
 import { ACTION_LABELS } from '../lib/labels.ts';
-import { SlaClock, en, localTime, officerApi, useSession, type SlaView } from './common.tsx';
+import { SlaClock, en, localTime, officerApi, role, useSession, type SlaView } from './common.tsx';
 
 interface Detail {
   complaint: {
@@ -41,6 +41,7 @@ interface Detail {
     toStatus?: string;
     note?: string;
     reason?: string;
+    noteVisibility?: 'internal' | 'citizen';
     data?: Record<string, unknown>;
   }[];
 }
@@ -123,6 +124,24 @@ const Input = ({
     )}
   </div>
 );
+
+/** Who may read the note: officers only unless the officer says otherwise (docs/force.md). */
+const VisibilityChoice = ({ id }: { id: string }) => (
+  <fieldset class="choice">
+    <legend>Who may read the note</legend>
+    <div class="check">
+      <input type="radio" name="visibility" value="internal" id={`${id}-internal`} defaultChecked />
+      <label for={`${id}-internal`}>Officers only (internal)</label>
+    </div>
+    <div class="check">
+      <input type="radio" name="visibility" value="citizen" id={`${id}-citizen`} />
+      <label for={`${id}-citizen`}>The citizen too (WhatsApp updates and tracking)</label>
+    </div>
+  </fieldset>
+);
+
+/** A question to the citizen and a rejection's reason always reach the citizen: the API refuses them internal. */
+const ADDRESSED_TO_CITIZEN: readonly string[] = ['requestCitizenInfo', 'reject'];
 
 const TRANSITIONS = [
   { type: 'start', label: 'Start work' },
@@ -292,7 +311,12 @@ export const ComplaintPage = ({ etag }: { etag: string }) => {
                     : t.actor.kind}
                 </span>
                 {typeof t.data?.firNumber === 'string' && <span class="detail">FIR {t.data.firNumber}</span>}
-                {(t.note ?? t.reason) && <span class="detail note">{t.note ?? t.reason}</span>}
+                {(t.note ?? t.reason) && (
+                  <span class="detail note" data-visibility={t.noteVisibility}>
+                    {t.noteVisibility === 'internal' ? '[internal] ' : '[citizen sees] '}
+                    {t.note ?? t.reason}
+                  </span>
+                )}
               </li>
             ))}
           </ol>
@@ -300,6 +324,22 @@ export const ComplaintPage = ({ etag }: { etag: string }) => {
       </div>
       <h2>Actions</h2>
       <div class="actions-grid">
+        {c.status === 'received' && ['DPO', 'RPO', 'CPO'].includes(role(session)) && (
+          <ActionForm
+            title="Take and start"
+            submit="Take and start"
+            onSubmit={(v) =>
+              act('transitions', {
+                type: 'takeAndStart',
+                ...(v.note ? { note: v.note, visibility: v.visibility } : {}),
+              })()
+            }
+          >
+            <p class="hint">Take this complaint yourself, at your level, and start work on it in one step.</p>
+            <Input id="t-note" label="Note (optional)" name="note" multiline />
+            <VisibilityChoice id="t-visibility" />
+          </ActionForm>
+        )}
         <ActionForm
           title="Assign"
           submit="Assign"
@@ -309,7 +349,7 @@ export const ComplaintPage = ({ etag }: { etag: string }) => {
               ...(v.station ? { station: v.station } : {}),
               ...(v.circle ? { circle: v.circle } : {}),
               ...(v.officerId ? { officerId: v.officerId } : {}),
-              ...(v.note ? { note: v.note } : {}),
+              ...(v.note ? { note: v.note, visibility: v.visibility } : {}),
             })()
           }
         >
@@ -327,6 +367,7 @@ export const ComplaintPage = ({ etag }: { etag: string }) => {
           <Input id="a-circle" label="Circle (optional)" name="circle" />
           <Input id="a-officer" label="Officer id (optional)" name="officerId" />
           <Input id="a-note" label="Note (optional)" name="note" multiline />
+          <VisibilityChoice id="a-visibility" />
         </ActionForm>
         <ActionForm
           title="Record an action"
@@ -335,6 +376,7 @@ export const ComplaintPage = ({ etag }: { etag: string }) => {
             act('actions', {
               kind: v.kind,
               note: v.note ?? '',
+              visibility: v.visibility,
               ...(v.firNumber ? { firNumber: v.firNumber } : {}),
             })()
           }
@@ -350,7 +392,8 @@ export const ComplaintPage = ({ etag }: { etag: string }) => {
             </select>
           </div>
           <Input id="r-fir" label="FIR number (when an FIR was registered)" name="firNumber" />
-          <Input id="r-note" label="Note (the citizen sees it)" name="note" multiline />
+          <Input id="r-note" label="Note" name="note" multiline />
+          <VisibilityChoice id="r-visibility" />
         </ActionForm>
         <ActionForm
           title="Change status"
@@ -358,7 +401,12 @@ export const ComplaintPage = ({ etag }: { etag: string }) => {
           onSubmit={(v) =>
             act('transitions', {
               type: v.type,
-              ...(v.type === 'reject' ? { reason: v.note } : v.note ? { note: v.note } : {}),
+              ...(v.type === 'reject' || v.type === 'reopen'
+                ? { reason: v.note }
+                : v.note
+                  ? { note: v.note }
+                  : {}),
+              ...(v.note && !ADDRESSED_TO_CITIZEN.includes(v.type ?? '') ? { visibility: v.visibility } : {}),
             })()
           }
         >
@@ -373,6 +421,8 @@ export const ComplaintPage = ({ etag }: { etag: string }) => {
             </select>
           </div>
           <Input id="s-note" label="Note / question / reason" name="note" multiline />
+          <VisibilityChoice id="s-visibility" />
+          <p class="hint">A question to the citizen and a rejection’s reason always reach the citizen.</p>
         </ActionForm>
       </div>
     </section>

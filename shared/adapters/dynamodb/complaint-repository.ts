@@ -77,6 +77,7 @@ export const timelineEntry = (
     ...(draft.toStatus ? { toStatus: draft.toStatus } : {}),
     ...(draft.note !== undefined ? { note: draft.note } : {}),
     ...(draft.reason !== undefined ? { reason: draft.reason } : {}),
+    ...(draft.noteVisibility ? { noteVisibility: draft.noteVisibility } : {}),
     ...(draft.data ? { data: draft.data } : {}),
   };
 };

@@ -12,6 +12,7 @@
 import { renderCitizenUpdate } from '../../chat/render.ts';
 import type { CitizenUpdate, OutgoingMessage } from '../../chat/types.ts';
 import type { Complaint } from '../../domain/complaint.ts';
+import { isForCitizen } from '../../domain/lifecycle.ts';
 import type { Language } from '../../domain/vocabulary.ts';
 import { findCategory } from '../../domain/categories.ts';
 import { isEventType, parseEventDetail, type EventType } from '../../schemas/events/index.ts';
@@ -66,20 +67,22 @@ export const citizenRecipient = (
 };
 
 /**
- * The officer's public note of one timeline entry, with the FIR number when an FIR was registered: that
- * number is what the complainant needs (it is only in the entry's data, not in the note).
+ * What the citizen may read of one timeline entry: its note (or a rejection's reason) unless marked internal,
+ * with the FIR number when an FIR was registered: that number is what the complainant needs (it is only in
+ * the entry's data, not in the note), whoever may read the note.
  */
 export const citizenNoteFor = (
-  entry: Pick<TimelineEntry, 'note' | 'data'> | undefined,
+  entry: Pick<TimelineEntry, 'note' | 'reason' | 'noteVisibility' | 'data'> | undefined,
   language: Language,
 ): string | undefined => {
+  const text = entry && isForCitizen(entry) ? (entry.note ?? entry.reason) : undefined;
   const firNumber = entry?.data?.firNumber;
-  if (typeof firNumber !== 'string' || firNumber.trim() === '' || entry?.note?.includes(firNumber)) {
-    return entry?.note;
+  if (typeof firNumber !== 'string' || firNumber.trim() === '' || text?.includes(firNumber)) {
+    return text;
   }
   const label = language === 'en' ? `FIR no. ${firNumber}` : `ایف آئی آر نمبر: ${firNumber}`;
   // First, so clipping a long note never drops it.
-  return entry?.note ? `${label}\n${entry.note}` : label;
+  return text ? `${label}\n${text}` : label;
 };
 
 /** The renderer's input for one event; undefined when the citizen need not hear about it. */
@@ -157,14 +160,13 @@ export const notifyCitizen = async (deps: CitizenNotifierDeps, event: BusEvent):
   if (complaint.optOutOfUpdates) return { outcome: 'skipped', reason: 'opted-out' };
   const recipient = citizenRecipient(complaint);
   if (!recipient) return { outcome: 'skipped', reason: 'no-recipient' };
-  // Officers' notes reach the citizen only through the public-facing note of the very entry announced.
+  // Officers' notes reach the citizen only through the citizen-visible note of the very entry announced.
   const entry = timeline.find((t) => t.id === envelope.timelineItemId);
   const update = citizenUpdateFor(
     detailType,
     event.detail,
     complaint,
-    // A rejection carries its reason rather than a note; the citizen is owed it either way.
-    citizenNoteFor(entry, complaint.language) ?? entry?.reason,
+    citizenNoteFor(entry, complaint.language),
   );
   if (!update) return { outcome: 'skipped', reason: 'not-a-citizen-event' };
 

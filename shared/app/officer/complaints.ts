@@ -6,7 +6,7 @@
 import type { Complaint } from '../../domain/complaint.ts';
 import { NotFoundError, PreconditionFailedError } from '../../domain/errors.ts';
 import { parseEtag } from '../../domain/etag.ts';
-import { applyTransition, type LifecycleCommand } from '../../domain/lifecycle.ts';
+import { applyTransition, isForCitizen, type LifecycleCommand } from '../../domain/lifecycle.ts';
 import { canSeeComplaint, type Officer } from '../../domain/officer.ts';
 import type { ComplaintRepository, TimelineEntry } from '../ports.ts';
 import type { ComplaintListFilters, ComplaintQueries, OfficerDirectory, Page } from './ports.ts';
@@ -91,8 +91,14 @@ export const getComplaint = async (
   const etag = canonicalEtag(input.etag);
   const found = await deps.complaints.getWithTimeline(etag);
   if (!found || !canSeeComplaint(input.officer, found.complaint)) throw notFound(etag);
-  return { complaint: officerView(found.complaint), timeline: found.timeline };
+  return { complaint: officerView(found.complaint), timeline: found.timeline.map(withNoteVisibility) };
 };
+
+/** Officers see every note marked: an older unmarked one as the citizen reads it (docs/force.md). */
+const withNoteVisibility = (entry: TimelineEntry): TimelineEntry =>
+  entry.note === undefined && entry.reason === undefined
+    ? entry
+    : { ...entry, noteVisibility: isForCitizen(entry) ? 'citizen' : 'internal' };
 
 // --- act ----------------------------------------------------------------------------------------
 

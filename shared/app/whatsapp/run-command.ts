@@ -7,6 +7,7 @@ import { renderFailure, renderFeedbackAck, renderFiled, renderTrackResult } from
 import type { ChatCommand, ComplaintDraft, OutgoingMessage, TrackedComplaint } from '../../chat/types.ts';
 import type { Complaint } from '../../domain/complaint.ts';
 import { ConflictError, DomainError, NotFoundError, PreconditionFailedError } from '../../domain/errors.ts';
+import { isForCitizen } from '../../domain/lifecycle.ts';
 import { citizenIdentityOf } from '../citizen/identity.ts';
 import { fileComplaint } from '../file-complaint.ts';
 import { answerInformationRequest, giveFeedback } from '../citizen/feedback.ts';
@@ -59,7 +60,7 @@ const tracked = ({ complaint, timeline }: ComplaintWithTimeline): TrackedComplai
     .map((entry) => ({
       type: entry.type,
       at: entry.at,
-      ...(entry.note !== undefined && { note: entry.note }),
+      ...(entry.note !== undefined && isForCitizen(entry) && { note: entry.note }),
     })),
 });
 

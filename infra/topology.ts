@@ -192,6 +192,18 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     timeoutSeconds: 29,
   },
   {
+    id: 'OfficerMonitoringDetails',
+    entry: 'functions/officer-monitoring-details.ts',
+    description:
+      'GET /officer/monitoring/officers (breaches and median delay per officer) and /officer/monitoring/feedback (service feedback, CPO)',
+    triggers: [
+      http('GET', '/officer/monitoring/officers', 'officer'),
+      http('GET', '/officer/monitoring/feedback', 'officer'),
+    ],
+    access: { table: 'read' },
+    timeoutSeconds: 29,
+  },
+  {
     id: 'OfficerFollowUps',
     entry: 'functions/officer-follow-ups.ts',
     description: 'GET /officer/follow-ups and POST /officer/follow-ups/{id}/actions: disciplinary follow-ups',

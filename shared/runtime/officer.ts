@@ -11,6 +11,8 @@ import type { OfficerDeps } from '../app/officer/ports.ts';
 import type { SweepDeps } from '../app/sla/sweep.ts';
 import { createCognitoOfficerAccounts } from '../adapters/cognito/officer-accounts.ts';
 import { createForceRepository } from '../adapters/dynamodb/force-repository.ts';
+import { createFeedbackStore } from '../adapters/dynamodb/feedback-store.ts';
+import type { FeedbackReader } from '../app/officer/ports.ts';
 import type { ForceAdminDeps } from '../app/force/admin.ts';
 import { clock, cognitoClient, documentClient, log, once, tableName } from './common.ts';
 import { userPoolConfig } from './config.ts';
@@ -32,6 +34,11 @@ export const officerDeps = once((): OfficerDeps => ({
   alerts: createAlertRepository(documentClient(), tableName),
   directory: createOfficerDirectory(documentClient(), tableName),
   clock,
+}));
+
+/** Service feedback (WhatsApp service 15), read by the CPO in monitoring. */
+export const serviceFeedbackDeps = once((): { feedback: FeedbackReader } => ({
+  feedback: createFeedbackStore(documentClient(), tableName),
 }));
 
 export const sweepDeps = once((): SweepDeps => ({

@@ -40,6 +40,15 @@ export const monitoringQuerySchema = z
   })
   .meta({ id: 'MonitoringQuery' });
 
+export const serviceFeedbackQuerySchema = z
+  .strictObject({
+    from: isoTime.optional().meta({ description: 'Received at or after (ISO 8601)' }),
+    to: isoTime.optional().meta({ description: 'Received before (ISO 8601)' }),
+    limit: limitParam.optional(),
+    cursor: cursorParam.optional(),
+  })
+  .meta({ id: 'ServiceFeedbackQuery' });
+
 export const listFollowUpsQuerySchema = z
   .strictObject({
     district: DistrictCodeInputSchema.optional(),
@@ -209,6 +218,28 @@ export const OFFICER_OPERATIONS: Record<string, OperationSpec> = {
         description: 'The report',
         schema: { name: 'MonitoringReport', schema: anyObject('MonitoringReport') },
       },
+      ...OFFICER_ERRORS,
+    },
+  },
+  'GET /officer/monitoring/officers': {
+    summary:
+      'Breaches and median delay per officer over a period (from the follow-ups, which name the officer)',
+    description:
+      'DPO: district, RPO: region, CPO/ADMIN: province; SHO and SDPO get 403. Default period: the last 30 days; at most 366. Delay: minutes the complaint waited with the officer’s post before the breach (docs/force.md).',
+    parameters: queryParameters(monitoringQuerySchema),
+    responses: {
+      '200': {
+        description: '`{ period, officers[], vacant, unattributed, itemsRead, truncated }`',
+        schema: { name: 'OfficerFiguresReport', schema: anyObject('OfficerFiguresReport') },
+      },
+      ...OFFICER_ERRORS,
+    },
+  },
+  'GET /officer/monitoring/feedback': {
+    summary: 'Service feedback and suggestions sent on WhatsApp (service 15), newest first: CPO and ADMIN',
+    parameters: queryParameters(serviceFeedbackQuerySchema),
+    responses: {
+      '200': { description: '`{ items: [{ id, language, text, receivedAt }], cursor? }`' },
       ...OFFICER_ERRORS,
     },
   },

@@ -17,6 +17,8 @@ import { handler as monitoringHandler } from '../../functions/officer-monitoring
 import { handler as followUpsHandler } from '../../functions/officer-follow-ups.ts';
 import { handler as alertsHandler } from '../../functions/officer-alerts.ts';
 import { trackComplaint } from '../../shared/app/track-complaint.ts';
+import { handler as monitoringDetailsHandler } from '../../functions/officer-monitoring-details.ts';
+import { createFeedbackStore } from '../../shared/adapters/dynamodb/feedback-store.ts';
 
 const LHR_DPO = claimsOf('DPO', { district: 'LHR' });
 const FSD_DPO = claimsOf('DPO', { district: 'FSD' });
@@ -25,11 +27,13 @@ const MODEL_TOWN_SHO = claimsOf('SHO', { district: 'LHR', station: 'Model Town' 
 const GULBERG_SHO = claimsOf('SHO', { district: 'LHR', station: 'Gulberg' });
 
 let repository: ComplaintRepository;
+let appTable: string;
 let lahore: Complaint;
 let faisalabad: Complaint;
 
 beforeAll(async () => {
   const provisioned = await provisionForTest('off');
+  appTable = provisioned.names.appTable;
   repository = createComplaintRepository(documentClient(), () => provisioned.names.appTable);
   const now = new Date();
   lahore = makeComplaint({ district: 'LHR', station: 'Model Town' }, now);
@@ -285,6 +289,86 @@ describe('take and start, and internal notes', () => {
     expect(started).toMatchObject({ note: body.note, noteVisibility: 'internal' });
     expect(tracked.status).toBe('in_progress');
     expect(JSON.stringify(tracked.timeline)).not.toContain('SHO is named');
+  });
+});
+
+describe('monitoring: per-officer figures and service feedback', () => {
+  it('counts breaches and median delay per named officer from the follow-ups, in scope; SHOs are refused', async () => {
+    // Prepare: three breaches at PS Gulberg (Lahore) while Inspector Asif Khan held it, one in Faisalabad
+    const now = new Date();
+    const asif = { serviceNumber: 'PB-FIG-1', name: 'Asif Khan', rank: 'Inspector' };
+    const write = async (district: string, delayMinutes: number, n: number) => {
+      const c = makeComplaint(
+        { district, station: 'Gulberg' },
+        new Date(now.getTime() - delayMinutes * 60_000),
+      );
+      const followUp = openFollowUp({
+        complaint: c,
+        breach: {
+          level: 'SHO',
+          phase: 'first_action',
+          dueAt: now.toISOString(),
+          breachedAt: now.toISOString(),
+        },
+        breachNumber: n,
+        now,
+        accountable: { label: 'SHO Gulberg', postId: 'station-LHR-gulberg.head', officer: asif },
+      });
+      await documentClient().send(new PutCommand({ TableName: appTable, Item: followUpItem(followUp) }));
+    };
+    await write('LHR', 60, 1);
+    await write('LHR', 90, 1);
+    await write('LHR', 600, 1);
+    await write('FSD', 30, 1);
+    const route = (claims: Claims) =>
+      get('/officer/monitoring/officers', '/officer/monitoring/officers', claims);
+    // Act
+    const lhr = await call(monitoringDetailsHandler, route(LHR_DPO));
+    const cpo = await call(monitoringDetailsHandler, route(CPO));
+    const sho = await call(monitoringDetailsHandler, route(GULBERG_SHO));
+    // Assess
+    expect(lhr.status, JSON.stringify(lhr.body)).toBe(200);
+    expect(lhr.body.officers).toEqual([
+      expect.objectContaining({ ...asif, breaches: 3, medianDelayMinutes: 90, districts: ['LHR'] }),
+    ]);
+    expect(cpo.body.officers[0]).toMatchObject({ serviceNumber: asif.serviceNumber, breaches: 4 });
+    expect(cpo.body.unattributed).toBeGreaterThanOrEqual(2); // the ones seeded without an officer
+    expect(sho.status).toBe(403);
+  });
+
+  it('shows the CPO the service feedback sent on WhatsApp, newest first, and nobody else', async () => {
+    // Prepare
+    const store = createFeedbackStore(documentClient(), () => appTable);
+    const at = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+    await store.record({
+      id: 'wamid.FB1#0',
+      citizenId: '923001112223',
+      language: 'en',
+      text: 'Quick help, thanks',
+      receivedAt: at(10),
+    });
+    await store.record({
+      id: 'wamid.FB2#0',
+      citizenId: '923001112224',
+      language: 'ur',
+      text: 'تھانے میں رویہ اچھا نہیں تھا',
+      receivedAt: at(5),
+    });
+    const route = (claims: Claims, query: Record<string, string> = {}) =>
+      get('/officer/monitoring/feedback', '/officer/monitoring/feedback', claims, { query });
+    // Act
+    const first = await call(monitoringDetailsHandler, route(CPO, { limit: '1' }));
+    const second = await call(
+      monitoringDetailsHandler,
+      route(CPO, { limit: '1', cursor: first.body.cursor }),
+    );
+    const dpo = await call(monitoringDetailsHandler, route(LHR_DPO));
+    // Assess
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body.items.map((i: { id: string }) => i.id)).toEqual(['wamid.FB2#0']);
+    expect(second.body.items.map((i: { text: string }) => i.text)).toEqual(['Quick help, thanks']);
+    expect(JSON.stringify([first.body, second.body])).not.toContain('92300111222');
+    expect(dpo.status).toBe(403);
   });
 });
 

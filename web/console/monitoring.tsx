@@ -6,7 +6,8 @@ import 'uplot/dist/uPlot.min.css';
 import uPlot from 'uplot';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../lib/api.ts';
-import { en, officerApi, useSession } from './common.tsx';
+import { en, officerApi, role, useSession } from './common.tsx';
+import { OfficerFigures, ServiceFeedback } from './monitoring-details.tsx';
 
 export interface Figures {
   total: number;
@@ -359,6 +360,8 @@ export const MonitoringPage = () => {
             {stations.size === 0 && <p>No breaches in this period.</p>}
           </div>
           <p class="hint">{report.itemsRead} items read for this report.</p>
+          <OfficerFigures days={days} />
+          {['CPO', 'ADMIN'].includes(role(session)) && <ServiceFeedback />}
         </>
       )}
     </section>

@@ -149,6 +149,13 @@ export const outboundByWamidKey = (wamid: string): TableKey => ({ pk: `OUTW#${wa
 /** A general feedback or suggestion sent over WhatsApp (service 15), not tied to a complaint. */
 export const feedbackKey = (feedbackId: string): TableKey => ({ pk: `FB#${feedbackId}`, sk: 'FEEDBACK' });
 
+/** gsi1: every service feedback in one partition, newest first (a few a day: no hot partition). */
+export const FEEDBACK_INDEX_PK = 'FEEDBACK';
+export const feedbackIndexAttributes = (f: { id: string; receivedAt: string }): IndexAttributes => ({
+  gsi1pk: FEEDBACK_INDEX_PK,
+  gsi1sk: newestFirstSk(f.receivedAt, f.id),
+});
+
 /** Marks that one filing request (e.g. a WhatsApp message id) produced a complaint; kept 30 days. */
 export const filingRequestKey = (requestId: string): TableKey => ({
   pk: `FILING#${requestId}`,

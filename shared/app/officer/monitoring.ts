@@ -121,7 +121,7 @@ const countComplaint = (tally: Tally, complaint: Complaint, now: Date): void => 
   }
 };
 
-const period = (now: Date, from?: string, to?: string): { from: string; to: string } => {
+export const period = (now: Date, from?: string, to?: string): { from: string; to: string } => {
   const end = to ? new Date(to) : now;
   const start = from ? new Date(from) : new Date(end.getTime() - DEFAULT_PERIOD_DAYS * DAY_MS);
   if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || start >= end) {

@@ -8,6 +8,7 @@ import type { Officer } from '../../domain/officer.ts';
 import type { AlertKind, SlaLevel } from '../../domain/sla.ts';
 import type { CategoryCode, Priority, Role, Status } from '../../domain/vocabulary.ts';
 import type { Clock, ComplaintRepository, ExtraWrite, Page } from '../ports.ts';
+import type { FeedbackRecord } from '../whatsapp/ports.ts';
 
 export type { Page } from '../ports.ts';
 
@@ -97,6 +98,11 @@ export interface OfficerDirectory {
   register(officer: Officer, now: Date): Promise<void>;
   /** Officers of `role` for an area: district code (SHO/SDPO/DPO), region code (RPO), or all (CPO). */
   holders(role: Role, area: { district: string; region?: string }): Promise<Officer[]>;
+}
+
+/** Service feedback (WhatsApp service 15), newest first, for the CPO. */
+export interface FeedbackReader {
+  list(query: { limit: number; cursor?: string; from?: string; to?: string }): Promise<Page<FeedbackRecord>>;
 }
 
 export interface SlaDuePage {

@@ -1,0 +1,137 @@
+/**
+ * Beside the monitoring figures: breaches and median delay per officer over the same period (DPO and above),
+ * and the service feedback citizens sent on WhatsApp (CPO and ADMIN). Each reads its own route.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError } from '../lib/api.ts';
+import { en, localTime, officerApi, useSession } from './common.tsx';
+
+interface OfficerRow {
+  serviceNumber: string;
+  name?: string;
+  rank?: string;
+  posts: string[];
+  districts: string[];
+  breaches: number;
+  openFollowUps: number;
+  medianDelayMinutes: number | null;
+}
+interface OfficerReport {
+  officers: OfficerRow[];
+  vacant: { breaches: number; posts: string[] };
+  unattributed: number;
+  truncated: boolean;
+}
+interface FeedbackPage {
+  items: { id: string; language: string; text: string; receivedAt: string }[];
+  cursor?: string;
+}
+
+const DAY = 86_400_000;
+
+const hours = (minutes: number | null): string => (minutes === null ? '—' : (minutes / 60).toFixed(1));
+
+const message = (e: unknown): string => (e instanceof ApiError ? e.message : String(e));
+
+export const OfficerFigures = ({ days }: { days: number }) => {
+  const session = useSession();
+  const [report, setReport] = useState<OfficerReport>();
+  const [error, setError] = useState('');
+  useEffect(() => {
+    const to = Date.now();
+    setReport(undefined);
+    officerApi<OfficerReport>(session, '/officer/monitoring/officers', {
+      query: { from: new Date(to - days * DAY).toISOString(), to: new Date(to).toISOString() },
+    })
+      .then((r) => setReport(r.data))
+      .catch((e: unknown) => setError(message(e)));
+  }, [days]);
+  if (error) return <p class="error">{error}</p>;
+  if (!report) return <p aria-busy="true">Loading…</p>;
+  return (
+    <>
+      <h2>Breaches per officer</h2>
+      <div class="card table-scroll" tabIndex={0} aria-label="Breaches per officer">
+        <table>
+          <caption class="visually-hidden">SLA breaches and median delay per officer</caption>
+          <thead>
+            <tr>
+              <th scope="col">Officer</th>
+              <th scope="col">Post(s)</th>
+              <th scope="col">Breaches</th>
+              <th scope="col">Open follow-ups</th>
+              <th scope="col">Median delay h</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.officers.map((o) => (
+              <tr key={o.serviceNumber} data-officer={o.serviceNumber}>
+                <td>
+                  {o.rank ? `${o.rank} ` : ''}
+                  {o.name ?? ''} <span class="code">{o.serviceNumber}</span>
+                </td>
+                <td>
+                  {o.posts.join('; ')} ({o.districts.map(en.district).join(', ')})
+                </td>
+                <td>{o.breaches}</td>
+                <td>{o.openFollowUps}</td>
+                <td>{hours(o.medianDelayMinutes)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {report.officers.length === 0 && <p>No breach named an officer in this period.</p>}
+      </div>
+      <p class="hint">
+        Delay: how long the complaint waited with the officer’s post before its deadline passed.
+        {report.vacant.breaches > 0 &&
+          ` ${report.vacant.breaches} breach(es) at vacant posts: ${report.vacant.posts.join('; ')}.`}
+        {report.unattributed > 0 && ` ${report.unattributed} older breach(es) name no officer.`}
+        {report.truncated && ' Too many follow-ups: narrow the period for complete figures.'}
+      </p>
+    </>
+  );
+};
+
+/** Rendered for the CPO and ADMIN only (the route answers 403 to everyone else). */
+export const ServiceFeedback = () => {
+  const session = useSession();
+  const [items, setItems] = useState<FeedbackPage['items']>([]);
+  const [cursor, setCursor] = useState<string>();
+  const [loaded, setLoaded] = useState(false);
+  const [error, setError] = useState('');
+  const load = (after?: string) =>
+    officerApi<FeedbackPage>(session, '/officer/monitoring/feedback', {
+      query: { limit: '20', ...(after ? { cursor: after } : {}) },
+    })
+      .then(({ data }) => {
+        setItems((previous) => [...(after ? previous : []), ...data.items]);
+        setCursor(data.cursor);
+        setLoaded(true);
+      })
+      .catch((e: unknown) => setError(message(e)));
+  useEffect(() => void load(), []);
+  return (
+    <>
+      <h2>Service feedback (WhatsApp)</h2>
+      {error && <p class="error">{error}</p>}
+      {!loaded && !error && <p aria-busy="true">Loading…</p>}
+      <ol class="card feedback-list" aria-label="Service feedback">
+        {items.map((f) => (
+          <li key={f.id}>
+            <time dateTime={f.receivedAt}>{localTime(f.receivedAt)}</time>{' '}
+            <span lang={f.language} dir="auto">
+              {f.text}
+            </span>
+          </li>
+        ))}
+      </ol>
+      {loaded && items.length === 0 && <p>No feedback yet.</p>}
+      {cursor && (
+        <button type="button" class="secondary" onClick={() => void load(cursor)}>
+          More feedback
+        </button>
+      )}
+    </>
+  );
+};

@@ -32,7 +32,7 @@ export const eventBridgeClient = /* @__PURE__ */ once(() => new EventBridgeClien
 
 export const sqsClient = /* @__PURE__ */ once(() => new SQSClient({}));
 
-export const cognitoClient = once(() => new CognitoIdentityProviderClient({}));
+export const cognitoClient = /* @__PURE__ */ once(() => new CognitoIdentityProviderClient({}));
 
 /**
  * Wall clock plus the local-only time-travel offset (RABTA_CLOCK_OFFSET_MS, 0 in AWS), for every function:

@@ -110,7 +110,7 @@ export const citizenUpdateFor = (
       return { kind: 'reopened', ...base };
     case 'ComplaintSlaBreached': {
       const { toLevel } = parseEventDetail('ComplaintSlaBreached', detail);
-      return { kind: 'escalated', ...base, level: toLevel };
+      return { kind: 'escalated', ...base, level: toLevel, district: complaint.district };
     }
     default:
       return undefined;

@@ -88,3 +88,34 @@ describe('runChatCommand: satisfaction feedback in chat', () => {
     expect(complaints.complaints.get(resolved.etag)).toEqual(resolved);
   });
 });
+
+describe('runChatCommand: a gender-harassment report filed in chat', () => {
+  it('keeps the high priority the bot promised (the category default is normal), with its SLA', async () => {
+    // Prepare
+    const { deps, complaints } = setup(CITIZEN);
+    const before = new Set(complaints.complaints.keys());
+    // Act
+    await runChatCommand(
+      deps,
+      {
+        kind: 'fileComplaint',
+        draft: {
+          district: 'RWP',
+          category: 'harassment',
+          description: 'A man from my office keeps sending me threatening messages at night',
+          attachments: [],
+          complainant: { name: 'Ayesha', whatsappId: CITIZEN, overseas: false },
+          language: 'en',
+          optOutOfUpdates: true,
+          priority: 'high',
+        },
+      },
+      context(),
+    );
+    // Assess
+    const filed = [...complaints.complaints.values()].find((c) => !before.has(c.etag));
+    expect(filed).toMatchObject({ category: 'harassment', priority: 'high', optOutOfUpdates: true });
+    // Harassment's own standard (8 h to first action) still applies: the category standard beats the priority.
+    expect(filed?.sla?.targets.firstActionMinutes).toBe(8 * 60);
+  });
+});

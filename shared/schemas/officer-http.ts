@@ -111,6 +111,36 @@ export const transitionRequestSchema = z
   })
   .meta({ id: 'TransitionRequest' });
 
+/** GET /officer/monitoring/officers: one officer's figures (built by app/officer/officer-figures.ts). */
+export interface OfficerBreachFigures {
+  serviceNumber: string;
+  /** From the follow-up record (absent on follow-ups opened before the force directory named officers). */
+  name?: string;
+  rank?: string;
+  /** Posts the breaches were against (labels), and their districts. */
+  posts: string[];
+  districts: string[];
+  breaches: number;
+  byPhase: { first_action: number; resolution: number };
+  /** Follow-ups on these breaches not closed yet. */
+  openFollowUps: number;
+  /** Median minutes the complaint waited with the officer's post before the breach; null when unknown. */
+  medianDelayMinutes: number | null;
+}
+
+export interface OfficerFiguresReport {
+  period: { from: string; to: string };
+  generatedAt: string;
+  /** Most breaches first, then the longest median delay. */
+  officers: OfficerBreachFigures[];
+  /** Breaches against posts nobody held when the deadline passed. */
+  vacant: { breaches: number; posts: string[] };
+  /** Breaches that name neither an officer nor a vacancy (older data without the force directory). */
+  unattributed: number;
+  itemsRead: number;
+  truncated: boolean;
+}
+
 export const followUpActionRequestSchema = followUpActionSchema.meta({ id: 'FollowUpActionRequest' });
 
 // --- OpenAPI (merged into openapi.ts OPERATIONS) --------------------------------------------------

@@ -28,6 +28,12 @@ const waitForMessage = async (to: string, pattern: RegExp, timeoutMs = 25_000): 
   return entries;
 };
 
+/** Files a web complaint in English at PS Gulberg, Lahore. */
+const fileAtGulberg = (http: ReturnType<typeof httpClient>, body: Record<string, unknown>) =>
+  http.request('POST', '/complaints', {
+    body: { district: 'LHR', station: 'Gulberg', language: 'en', ...body },
+  });
+
 const ROSTER = [
   'service_number,name,rank,whatsapp,whatsapp_consent,district,post,unit,from',
   `PB-E2E-1,Asif Khan,Inspector,+${SHO_WA},yes,LHR,SHO,Gulberg,2026-01-01`,
@@ -83,15 +89,10 @@ describe('the force directory over the local runtime', () => {
   it('an urgent complaint reaches the SHO on WhatsApp; a breach reaches the holder and the supervisor', async () => {
     const http = httpClient(runtime);
     // Act: a missing child is reported at PS Gulberg
-    const filed = await http.request('POST', '/complaints', {
-      body: {
-        complainant: { name: 'Ayesha Khan', phone: '0300 1234567' },
-        district: 'LHR',
-        station: 'Gulberg',
-        category: 'missing_child',
-        description: 'My eight year old son has not come home from school since this afternoon.',
-        language: 'en',
-      },
+    const filed = await fileAtGulberg(http, {
+      complainant: { name: 'Ayesha Khan', phone: '0300 1234567' },
+      category: 'missing_child',
+      description: 'My eight year old son has not come home from school since this afternoon.',
     });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     const { etag } = filed.body as { etag: string };
@@ -128,15 +129,10 @@ describe('the force directory over the local runtime', () => {
     const citizenWa = '923007654321';
     const secret = 'informer says the SHO protects the accused';
     // Prepare: a web complaint with a phone number (updates go to it on WhatsApp)
-    const filed = await http.request('POST', '/complaints', {
-      body: {
-        complainant: { name: 'Bilal Ahmed', phone: '0300 7654321' },
-        district: 'LHR',
-        station: 'Gulberg',
-        category: 'theft_robbery',
-        description: 'My motorcycle was stolen outside the Gulberg market on Friday evening.',
-        language: 'en',
-      },
+    const filed = await fileAtGulberg(http, {
+      complainant: { name: 'Bilal Ahmed', phone: '0300 7654321' },
+      category: 'theft_robbery',
+      description: 'My motorcycle was stolen outside the Gulberg market on Friday evening.',
     });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     const { etag, trackingCode } = filed.body as { etag: string; trackingCode: string };

@@ -3,25 +3,10 @@
  * and the service feedback citizens sent on WhatsApp (CPO and ADMIN). Each reads its own route.
  */
 import { useEffect, useState } from 'preact/hooks';
+import type { OfficerFiguresReport as OfficerReport } from '../../shared/schemas/officer-http.ts';
 import { ApiError } from '../lib/api.ts';
 import { en, localTime, officerApi, useSession } from './common.tsx';
 
-interface OfficerRow {
-  serviceNumber: string;
-  name?: string;
-  rank?: string;
-  posts: string[];
-  districts: string[];
-  breaches: number;
-  openFollowUps: number;
-  medianDelayMinutes: number | null;
-}
-interface OfficerReport {
-  officers: OfficerRow[];
-  vacant: { breaches: number; posts: string[] };
-  unattributed: number;
-  truncated: boolean;
-}
 interface FeedbackPage {
   items: { id: string; language: string; text: string; receivedAt: string }[];
   cursor?: string;

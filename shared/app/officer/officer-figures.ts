@@ -11,39 +11,11 @@ import { ForbiddenError } from '../../domain/errors.ts';
 import { canSeeFollowUp, type FollowUp } from '../../domain/follow-up.ts';
 import { regionOfDistrict, type Officer } from '../../domain/officer.ts';
 import { median, period } from './monitoring.ts';
+import type { OfficerBreachFigures, OfficerFiguresReport } from '../../schemas/officer-http.ts';
 import type { FollowUpRepository } from './ports.ts';
 import { districtsInScope } from './scope.ts';
 
 export const MAX_FOLLOW_UPS_READ = 20_000;
-
-export interface OfficerBreachFigures {
-  serviceNumber: string;
-  /** From the follow-up record (absent on follow-ups opened before the force directory named officers). */
-  name?: string;
-  rank?: string;
-  /** Posts the breaches were against (labels), and their districts. */
-  posts: string[];
-  districts: string[];
-  breaches: number;
-  byPhase: { first_action: number; resolution: number };
-  /** Follow-ups on these breaches not closed yet. */
-  openFollowUps: number;
-  /** Median minutes the complaint waited with the officer's post before the breach; null when unknown. */
-  medianDelayMinutes: number | null;
-}
-
-export interface OfficerFiguresReport {
-  period: { from: string; to: string };
-  generatedAt: string;
-  /** Most breaches first, then the longest median delay. */
-  officers: OfficerBreachFigures[];
-  /** Breaches against posts nobody held when the deadline passed. */
-  vacant: { breaches: number; posts: string[] };
-  /** Breaches that name neither an officer nor a vacancy (older data without the force directory). */
-  unattributed: number;
-  itemsRead: number;
-  truncated: boolean;
-}
 
 interface Tally {
   figures: Omit<OfficerBreachFigures, 'medianDelayMinutes' | 'posts' | 'districts'>;

@@ -62,6 +62,8 @@ export interface Access {
   readonly whatsappSecrets?: boolean;
   /** Creates and updates officers' users in the user pool (role and area from their posting). */
   readonly officerAccounts?: boolean;
+  /** The evidence bucket's objects: `read` (sign GETs) or `readwrite` (store, copy, delete). */
+  readonly evidence?: 'read' | 'readwrite';
 }
 
 export interface FunctionDef {
@@ -153,8 +155,19 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     entry: 'functions/whatsapp-worker.ts',
     description: 'Runs the conversation engine for each inbound message, in order per citizen, exactly once',
     triggers: [{ kind: 'queue', queue: 'webhookInbound', batchSize: 10 }],
-    access: { table: 'readwrite', whatsappSecrets: true },
+    access: { table: 'readwrite', whatsappSecrets: true, sendTo: ['evidenceDownloads'] },
     timeoutSeconds: 60,
+  },
+  {
+    id: 'EvidenceDownloader',
+    entry: 'functions/evidence-downloader.ts',
+    description:
+      'Downloads WhatsApp attachments (Graph API media), checks type and size, stores them in S3, tells the citizen',
+    triggers: [{ kind: 'queue', queue: 'evidenceDownloads', batchSize: 5 }],
+    access: { table: 'readwrite', whatsappSecrets: true, evidence: 'readwrite' },
+    // Documents may be 100 MB, held in memory while hashed and stored.
+    memoryMb: 1024,
+    timeoutSeconds: 120,
   },
   // --- officers ---------------------------------------------------------------------------
   {

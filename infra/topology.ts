@@ -186,6 +186,13 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     access: { table: 'read' },
   },
   {
+    id: 'OfficerOpenEvidence',
+    entry: 'functions/officer-open-evidence.ts',
+    description: 'GET /officer/complaints/{etag}/evidence/{evidenceId}: a short-lived link to one attachment',
+    triggers: [http('GET', '/officer/complaints/{etag}/evidence/{evidenceId}', 'officer')],
+    access: { table: 'read', evidence: 'read' },
+  },
+  {
     id: 'OfficerActOnComplaint',
     entry: 'functions/officer-act-on-complaint.ts',
     description: 'POST /officer/complaints/{etag}/{assign|transitions|actions}: act with optimistic locking',

@@ -196,6 +196,10 @@ export const renderFailure = (lang: Language): OutgoingMessage[] =>
   );
 
 /** After `recordFeedback` was stored. */
+/** "Add to my complaint" with no open complaint of theirs (or an e-tag that is not theirs). */
+export const renderNoComplaintForEvidence = (lang: Language): OutgoingMessage[] =>
+  text(UI.noComplaintForEvidence[lang]);
+
 export const renderFeedbackAck = (lang: Language): OutgoingMessage[] =>
   text(
     lang === 'en'

@@ -4,20 +4,21 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createEvidenceRepository } from '../adapters/dynamodb/evidence-repository.ts';
-import { createOutboundMessageStore } from '../adapters/dynamodb/outbound-message-store.ts';
 import { createSessionStore } from '../adapters/dynamodb/session-store.ts';
 import { sniffType } from '../adapters/files/sniff.ts';
 import { createEvidenceStore } from '../adapters/s3/evidence-store.ts';
-import { createEvidenceQueue, type EvidenceQueue } from '../adapters/sqs/evidence-queue.ts';
-import type { EvidenceObjectStore, EvidenceRecords } from '../app/evidence/ports.ts';
+import { createEvidenceQueue } from '../adapters/sqs/evidence-queue.ts';
+import type { EvidenceJobQueue, EvidenceObjectStore, EvidenceRecords } from '../app/evidence/ports.ts';
+import type { OpenEvidenceDeps } from '../app/evidence/views.ts';
 import type { EvidenceJob, EvidenceOutcome, WhatsAppMediaDeps } from '../app/evidence/whatsapp-media.ts';
 import { deliver } from '../app/whatsapp/deliver.ts';
-import { renderEvidenceOutcome } from '../chat/evidence-text.ts';
+import { graphRecipientOf } from '../app/whatsapp/identity.ts';
+import { renderEvidenceOutcome, type EvidenceReply } from '../chat/evidence-text.ts';
 import { EVIDENCE_PREFIX } from '../domain/evidence.ts';
 import { clock, documentClient, log, once, queueUrlOf, s3Client, sqsClient, tableName } from './common.ts';
 import { complaintRepository } from './complaints.ts';
-import { evidenceConfig, whatsappConfig } from './config.ts';
-import { graph } from './whatsapp.ts';
+import { evidenceConfig } from './config.ts';
+import { deliverDeps, graph } from './whatsapp.ts';
 
 export const evidenceObjects = once((): EvidenceObjectStore =>
   createEvidenceStore({ client: s3Client(), bucketName: () => evidenceConfig().bucketName }),
@@ -27,47 +28,31 @@ export const evidenceRecords = once((): EvidenceRecords =>
   createEvidenceRepository(documentClient(), tableName),
 );
 
-export const evidenceQueue = once((): EvidenceQueue =>
+export const evidenceQueue = once((): EvidenceJobQueue =>
   createEvidenceQueue(sqsClient(), queueUrlOf('evidenceDownloads')),
 );
 
 /** The citizen's message about one attachment: at most once (deterministic outbound id), in their language. */
 const tellCitizen = once(() => {
-  const outbound = createOutboundMessageStore(documentClient(), tableName);
   const sessions = createSessionStore(documentClient(), tableName);
-  const config = whatsappConfig();
   return async (job: EvidenceJob, outcome: EvidenceOutcome): Promise<void> => {
+    const recipient = graphRecipientOf(job.citizen.waId, job.citizen.userId, job.citizen.id);
+    if (!recipient) return;
     const session = await sessions.load(job.citizen.id);
     const windowStart = session ? new Date(session.lastInboundAt) : undefined;
-    const kind = outcome.state === 'stored' && outcome.describesComplaint ? 'voiceNote' : outcome.kind;
     const replies = renderEvidenceOutcome(session?.language ?? job.language, job.etag, {
       ...outcome,
-      kind,
-    } as never);
+      kind: outcome.state === 'stored' && outcome.describesComplaint ? 'voiceNote' : outcome.kind,
+    } as EvidenceReply);
     for (const [index, message] of replies.entries()) {
-      await deliver(
-        {
-          outbound,
-          graph: graph(),
-          template: {
-            name: config.templateName,
-            language: config.templateLanguage,
-            englishLanguage: config.templateLanguageEnglish,
-          },
-          log: log(),
-        },
-        {
-          outboundId: `EV#${job.etag}#${job.mediaId}#${index}`,
-          citizenId: job.citizen.id,
-          recipient: {
-            ...(job.citizen.waId !== undefined && { waId: job.citizen.waId }),
-            ...(job.citizen.userId !== undefined && { userId: job.citizen.userId }),
-          },
-          message,
-          windowStart: windowStart && !Number.isNaN(windowStart.getTime()) ? windowStart : undefined,
-          now: clock.now(),
-        },
-      );
+      await deliver(deliverDeps(), {
+        outboundId: `EV#${job.etag}#${job.mediaId}#${index}`,
+        citizenId: job.citizen.id,
+        recipient,
+        message,
+        windowStart: windowStart && !Number.isNaN(windowStart.getTime()) ? windowStart : undefined,
+        now: clock.now(),
+      });
     }
   };
 });
@@ -83,4 +68,13 @@ export const whatsAppMediaDeps = once((): WhatsAppMediaDeps => ({
   evidencePrefix: EVIDENCE_PREFIX,
   tell: (job, outcome) => tellCitizen()(job, outcome),
   log: log(),
+}));
+
+/** Officers opening an attachment: a presigned GET that lives `EVIDENCE_DOWNLOAD_EXPIRY_SECONDS`. */
+export const openEvidenceDeps = once((): OpenEvidenceDeps => ({
+  complaints: complaintRepository(),
+  records: evidenceRecords(),
+  objects: evidenceObjects(),
+  clock,
+  expiresSeconds: evidenceConfig().downloadExpirySeconds,
 }));

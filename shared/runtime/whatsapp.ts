@@ -19,6 +19,7 @@ import { converse } from '../chat/engine.ts';
 import { clock, documentClient, log, once, queueUrlOf, sqsClient, tableName } from './common.ts';
 import { complaintDeps } from './complaints.ts';
 import { whatsappConfig } from './config.ts';
+import { evidenceQueue } from './evidence.ts';
 
 const SECRET_CACHE_SECONDS = 300;
 
@@ -85,7 +86,8 @@ export const workerDeps = once((): ProcessInboundDeps => {
     processed: createProcessedMessageStore(documentClient(), tableName),
     sessions: createSessionStore(documentClient(), tableName),
     converse,
-    runCommand: (command, context) => runChatCommand({ complaints, feedback, log: log() }, command, context),
+    runCommand: (command, context) =>
+      runChatCommand({ complaints, feedback, evidence: evidenceQueue(), log: log() }, command, context),
     clock,
   };
 });

@@ -1,15 +1,11 @@
 /** Puts WhatsApp attachments to download on the evidence queue (standard queue; the consumer is idempotent). */
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import type { EvidenceJob } from '../../app/evidence/whatsapp-media.ts';
+import type { EvidenceJobQueue } from '../../app/evidence/ports.ts';
 import { EnqueueFailedError } from '../whatsapp/errors.ts';
 
 const SQS_BATCH_LIMIT = 10;
 
-export interface EvidenceQueue {
-  enqueue(jobs: readonly EvidenceJob[]): Promise<void>;
-}
-
-export const createEvidenceQueue = (sqs: SQSClient, queueUrl: () => string): EvidenceQueue => ({
+export const createEvidenceQueue = (sqs: SQSClient, queueUrl: () => string): EvidenceJobQueue => ({
   async enqueue(jobs) {
     for (let start = 0; start < jobs.length; start += SQS_BATCH_LIMIT) {
       const chunk = jobs.slice(start, start + SQS_BATCH_LIMIT);

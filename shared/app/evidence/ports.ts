@@ -1,5 +1,6 @@
 /** Ports of the evidence use cases: object storage (S3), the evidence records (DynamoDB), the media source. */
 import type { EvidenceRecord, PendingUpload } from '../../domain/evidence.ts';
+import type { EvidenceJob } from './whatsapp-media.ts';
 import type { ExtraWrite } from '../ports.ts';
 
 export interface StoredObjectInfo {
@@ -57,4 +58,9 @@ export interface MediaSource {
    * Throws MediaGoneError when Meta no longer has it; other errors are transient (retry later).
    */
   downloadMedia(mediaId: string, maxBytes: number): Promise<{ bytes: Uint8Array; contentType?: string }>;
+}
+
+/** The evidence downloader's queue: the WhatsApp worker puts each attachment of a filed complaint on it. */
+export interface EvidenceJobQueue {
+  enqueue(jobs: readonly EvidenceJob[]): Promise<void>;
 }

@@ -20,7 +20,11 @@ import { complaintFiledDraft } from '../../shared/app/file-complaint.ts';
 import { EVIDENCE_PREFIX } from '../../shared/domain/evidence.ts';
 import { documentClient, s3Client } from '../../shared/runtime/common.ts';
 import { evidenceConfig, tableConfig } from '../../shared/runtime/config.ts';
+import { handler as getComplaintHandler } from '../../functions/officer-get-complaint.ts';
+import { handler as openEvidenceHandler } from '../../functions/officer-open-evidence.ts';
+import { createHash } from 'node:crypto';
 import { provisionForTest } from '../support/aws.ts';
+import { call, claimsOf } from './officer-support.ts';
 import { makeComplaint } from '../unit/officer/fakes.ts';
 
 const JPEG = new Uint8Array([
@@ -37,6 +41,18 @@ const JPEG = new Uint8Array([
   0,
   1,
   ...new Array(64).fill(0),
+]);
+
+/** An Ogg Opus voice note's first page (what WhatsApp voice notes are), padded. */
+const OGG_OPUS = new Uint8Array([
+  ...Buffer.from('OggS'),
+  0,
+  2,
+  ...new Array(22).fill(0),
+  ...Buffer.from('OpusHead'),
+  1,
+  1,
+  ...new Array(200).fill(0),
 ]);
 
 describe('WhatsApp evidence download (fake Graph API, moto)', () => {
@@ -178,5 +194,68 @@ describe('WhatsApp evidence download (fake Graph API, moto)', () => {
     // Assess
     expect(retried).toBeInstanceOf(Error);
     expect(last).toEqual({ state: 'unavailable', kind: 'image' });
+  });
+
+  it('a voice note describing the complaint: stored, marked, and an officer of its district opens it', async () => {
+    // Prepare
+    fakeGraph.addMedia({ id: 'media-voice', mimeType: 'audio/ogg; codecs=opus', bytes: OGG_OPUS });
+    const lahore = claimsOf('DPO', { district: 'LHR' });
+    const faisalabad = claimsOf('DPO', { district: 'FSD' });
+    const detailRoute = '/officer/complaints/{etag}';
+    const openRoute = '/officer/complaints/{etag}/evidence/{evidenceId}';
+
+    // Act
+    const outcome = await downloadWhatsAppMedia(
+      deps,
+      job('media-voice', { kind: 'audio', mimeType: 'audio/ogg; codecs=opus', describesComplaint: true }),
+      false,
+    );
+    const detail = await call(getComplaintHandler, {
+      method: 'GET',
+      path: `/officer/complaints/${complaint.etag}`,
+      route: detailRoute,
+      pathParameters: { etag: complaint.etag },
+      claims: lahore,
+    });
+    const voice = detail.body.evidence.find((e: { describesComplaint?: boolean }) => e.describesComplaint);
+    const open = (claims: Record<string, string>, etag: string, evidenceId: string) =>
+      call(openEvidenceHandler, {
+        method: 'GET',
+        path: `/officer/complaints/${etag}/evidence/${evidenceId}`,
+        route: openRoute,
+        pathParameters: { etag, evidenceId },
+        claims,
+      });
+    const opened = await open(lahore, complaint.etag, voice.id);
+    const download = await fetch(opened.body.url);
+    const bytes = new Uint8Array(await download.arrayBuffer());
+    const otherDistrict = await open(faisalabad, complaint.etag, voice.id);
+    const otherDetail = await call(getComplaintHandler, {
+      method: 'GET',
+      path: `/officer/complaints/${complaint.etag}`,
+      route: detailRoute,
+      pathParameters: { etag: complaint.etag },
+      claims: faisalabad,
+    });
+    const unknownComplaint = await open(lahore, 'LHR-0000-000000', voice.id);
+
+    // Assess
+    expect(outcome).toEqual({ state: 'stored', kind: 'audio', describesComplaint: true });
+    expect(detail.status).toBe(200);
+    expect(detail.body.listenToDescription).toBe(true);
+    expect(voice).toMatchObject({ kind: 'audio', contentType: 'audio/ogg', state: 'stored' });
+    expect(voice.key).toBeUndefined();
+    const timeline = (await deps.complaints.getWithTimeline(complaint.etag))!.timeline;
+    expect(timeline.map((e) => e.note)).toContain(
+      'evidence added: voice note describing the complaint (listen to the audio)',
+    );
+    expect(opened.status).toBe(200);
+    expect(download.status).toBe(200);
+    expect(bytes).toEqual(OGG_OPUS);
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(voice.sha256);
+    expect(otherDistrict.status).toBe(404);
+    expect(otherDetail.status).toBe(404);
+    expect(otherDistrict.body.error.code).toBe(unknownComplaint.body.error.code);
+    expect(unknownComplaint.status).toBe(404);
   });
 });

@@ -6,6 +6,9 @@
 import { findCategory } from '../domain/categories.ts';
 import { findDistrict } from '../domain/districts.ts';
 import { formatTrackingCode } from '../domain/etag.ts';
+import { titleAtTier } from '../domain/force/seed.ts';
+import type { PostTitle } from '../domain/force/structure.ts';
+import { isSlaLevel } from '../domain/sla.ts';
 import type { Role, Status } from '../domain/vocabulary.ts';
 import type { Bilingual } from './catalog.ts';
 import { buttons, text } from './limits.ts';
@@ -42,6 +45,18 @@ const ROLE_LABELS: Record<Role, Bilingual> = {
   RPO: { en: 'the Regional Police Officer', ur: 'ریجنل پولیس آفیسر' },
   CPO: { en: 'the Central Police Office', ur: 'سینٹرل پولیس آفس' },
   ADMIN: { en: 'the complaint cell', ur: 'کمپلینٹ سیل' },
+};
+
+/** The post a citizen is told holds their complaint, when its district is known (Lahore and city districts differ). */
+const POST_LABELS: Record<PostTitle, Bilingual> = {
+  SHO: ROLE_LABELS.SHO,
+  SDPO: ROLE_LABELS.SDPO,
+  SP_DIVISION: { en: 'the divisional Superintendent of Police', ur: 'ڈویژنل ایس پی' },
+  DPO: ROLE_LABELS.DPO,
+  CITY_POLICE_OFFICER: { en: 'the City Police Officer', ur: 'سٹی پولیس آفیسر' },
+  CCPO: { en: 'the Capital City Police Officer', ur: 'کیپیٹل سٹی پولیس آفیسر' },
+  RPO: ROLE_LABELS.RPO,
+  IG_COMPLAINT_CELL: { en: 'the IG Complaint Cell', ur: 'آئی جی کمپلینٹ سیل' },
 };
 
 const NOTE_MAX = 300;
@@ -103,8 +118,14 @@ export const statusLabel = (status: Status, lang: Language): string =>
 /** A timeline entry's type (`ComplaintAssigned`, ...) as the citizen reads it. */
 export const eventLabel = (type: string, lang: Language): string => EVENT_LABELS[type]?.[lang] ?? type;
 
-/** The level holding a complaint, by role, never by name. */
-export const roleLabel = (role: Role, lang: Language): string => ROLE_LABELS[role]?.[lang] ?? role;
+/**
+ * The level holding a complaint, by post, never by name. With the complaint's district the post is named as
+ * that district has it (the City Police Officer in Rawalpindi, the CCPO in Lahore); without, by role.
+ */
+export const roleLabel = (role: Role, lang: Language, district?: string): string => {
+  if (district !== undefined && isSlaLevel(role)) return POST_LABELS[titleAtTier(role, district)][lang];
+  return ROLE_LABELS[role]?.[lang] ?? role;
+};
 
 /**
  * After `fileComplaint` succeeded. `trackingCode` is absent when a redelivered message found its complaint
@@ -285,8 +306,8 @@ export const renderCitizenUpdate = (lang: Language, update: CitizenUpdate): Outg
     case 'escalated':
       return text(
         en
-          ? `Your complaint *${etag}* has been escalated to ${ROLE_LABELS[update.level][lang]} for action.`
-          : `آپ کی شکایت *${etag}* کارروائی کے لیے ${ROLE_LABELS[update.level][lang]} کو بھیج دی گئی ہے۔`,
+          ? `Your complaint *${etag}* has been escalated to ${roleLabel(update.level, lang, update.district)} for action.`
+          : `آپ کی شکایت *${etag}* کارروائی کے لیے ${roleLabel(update.level, lang, update.district)} کو بھیج دی گئی ہے۔`,
       );
   }
 };

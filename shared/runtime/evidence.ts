@@ -7,33 +7,28 @@ import { createEvidenceRepository } from '../adapters/dynamodb/evidence-reposito
 import { createSessionStore } from '../adapters/dynamodb/session-store.ts';
 import { sniffType } from '../adapters/files/sniff.ts';
 import { createEvidenceStore } from '../adapters/s3/evidence-store.ts';
-import { createEvidenceQueue } from '../adapters/sqs/evidence-queue.ts';
-import type { EvidenceJobQueue, EvidenceObjectStore, EvidenceRecords } from '../app/evidence/ports.ts';
+import type { EvidenceObjectStore, EvidenceRecords } from '../app/evidence/ports.ts';
 import type { OpenEvidenceDeps } from '../app/evidence/views.ts';
 import type { EvidenceJob, EvidenceOutcome, WhatsAppMediaDeps } from '../app/evidence/whatsapp-media.ts';
 import { deliver } from '../app/whatsapp/deliver.ts';
 import { graphRecipientOf } from '../app/whatsapp/identity.ts';
 import { renderEvidenceOutcome, type EvidenceReply } from '../chat/evidence-text.ts';
 import { EVIDENCE_PREFIX } from '../domain/evidence.ts';
-import { clock, documentClient, log, once, queueUrlOf, s3Client, sqsClient, tableName } from './common.ts';
+import { clock, documentClient, log, once, s3Client, tableName } from './common.ts';
 import { complaintRepository } from './complaints.ts';
 import { evidenceConfig } from './config.ts';
 import { deliverDeps, graph } from './whatsapp.ts';
 
-export const evidenceObjects = once((): EvidenceObjectStore =>
+export const evidenceObjects = /* @__PURE__ */ once((): EvidenceObjectStore =>
   createEvidenceStore({ client: s3Client(), bucketName: () => evidenceConfig().bucketName }),
 );
 
-export const evidenceRecords = once((): EvidenceRecords =>
+export const evidenceRecords = /* @__PURE__ */ once((): EvidenceRecords =>
   createEvidenceRepository(documentClient(), tableName),
 );
 
-export const evidenceQueue = once((): EvidenceJobQueue =>
-  createEvidenceQueue(sqsClient(), queueUrlOf('evidenceDownloads')),
-);
-
 /** The citizen's message about one attachment: at most once (deterministic outbound id), in their language. */
-const tellCitizen = once(() => {
+const tellCitizen = /* @__PURE__ */ once(() => {
   const sessions = createSessionStore(documentClient(), tableName);
   return async (job: EvidenceJob, outcome: EvidenceOutcome): Promise<void> => {
     const recipient = graphRecipientOf(job.citizen.waId, job.citizen.userId, job.citizen.id);
@@ -57,7 +52,7 @@ const tellCitizen = once(() => {
   };
 });
 
-export const whatsAppMediaDeps = once((): WhatsAppMediaDeps => ({
+export const whatsAppMediaDeps = /* @__PURE__ */ once((): WhatsAppMediaDeps => ({
   complaints: complaintRepository(),
   records: evidenceRecords(),
   clock,
@@ -71,7 +66,7 @@ export const whatsAppMediaDeps = once((): WhatsAppMediaDeps => ({
 }));
 
 /** Officers opening an attachment: a presigned GET that lives `EVIDENCE_DOWNLOAD_EXPIRY_SECONDS`. */
-export const openEvidenceDeps = once((): OpenEvidenceDeps => ({
+export const openEvidenceDeps = /* @__PURE__ */ once((): OpenEvidenceDeps => ({
   complaints: complaintRepository(),
   records: evidenceRecords(),
   objects: evidenceObjects(),

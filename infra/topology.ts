@@ -126,6 +126,14 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     access: { table: 'readwrite' },
   },
   {
+    id: 'ComplaintEvidence',
+    entry: 'functions/complaint-evidence.ts',
+    description:
+      'POST /complaints/evidence and /complaints/evidence/confirm: the complainant uploads a file, checked and recorded',
+    triggers: [http('POST', '/complaints/evidence'), http('POST', '/complaints/evidence/confirm')],
+    access: { table: 'readwrite', evidence: 'readwrite' },
+  },
+  {
     id: 'ReferenceData',
     entry: 'functions/reference-data.ts',
     description: 'GET /districts, /categories, /openapi.json: data for forms and clients',

@@ -9,6 +9,7 @@ import { sniffType } from '../adapters/files/sniff.ts';
 import { createEvidenceStore } from '../adapters/s3/evidence-store.ts';
 import type { EvidenceObjectStore, EvidenceRecords } from '../app/evidence/ports.ts';
 import type { OpenEvidenceDeps } from '../app/evidence/views.ts';
+import type { WebUploadDeps } from '../app/evidence/web-upload.ts';
 import type { EvidenceJob, EvidenceOutcome, WhatsAppMediaDeps } from '../app/evidence/whatsapp-media.ts';
 import { deliver } from '../app/whatsapp/deliver.ts';
 import { graphRecipientOf } from '../app/whatsapp/identity.ts';
@@ -72,4 +73,15 @@ export const openEvidenceDeps = /* @__PURE__ */ once((): OpenEvidenceDeps => ({
   objects: evidenceObjects(),
   clock,
   expiresSeconds: evidenceConfig().downloadExpirySeconds,
+}));
+
+/** The complainant's uploads from the web or the API: presigned POSTs that live `EVIDENCE_UPLOAD_EXPIRY_SECONDS`. */
+export const webUploadDeps = /* @__PURE__ */ once((): WebUploadDeps => ({
+  complaints: complaintRepository(),
+  records: evidenceRecords(),
+  objects: evidenceObjects(),
+  sniff: sniffType,
+  random: { bytes: (size) => randomBytes(size) },
+  clock,
+  uploadExpirySeconds: evidenceConfig().uploadExpirySeconds,
 }));

@@ -1,11 +1,12 @@
 /**
  * What people see of evidence: officers get the list of a complaint's attachments (never the bucket key) and a
- * short-lived link to one, only within their scope; citizens get the count and kinds of what they sent.
+ * short-lived link to one, only within their scope. (Citizens see the count and kinds of what was kept in
+ * their tracking view: track-complaint.ts.)
  */
 import { canSeeComplaint, type Officer } from '../../domain/officer.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { parseEtag } from '../../domain/etag.ts';
-import { isEvidenceId, type EvidenceKind, type EvidenceRecord } from '../../domain/evidence.ts';
+import { isEvidenceId, type EvidenceRecord } from '../../domain/evidence.ts';
 import type { Clock, ComplaintRepository } from '../ports.ts';
 import type { EvidenceObjectStore, EvidenceRecords } from './ports.ts';
 
@@ -28,23 +29,6 @@ export const officerEvidenceList = (records: readonly EvidenceRecord[]): Officer
   evidence: records.map(evidenceView),
   listenToDescription: records.some((r) => r.state === 'stored' && r.describesComplaint === true),
 });
-
-/** What a citizen sees of their own complaint's evidence: how many of each kind were kept. */
-export interface CitizenEvidenceSummary {
-  count: number;
-  kinds: Partial<Record<EvidenceKind, number>>;
-}
-
-export const citizenEvidenceSummary = (records: readonly EvidenceRecord[]): CitizenEvidenceSummary => {
-  const kinds: Partial<Record<EvidenceKind, number>> = {};
-  let count = 0;
-  for (const record of records) {
-    if (record.state !== 'stored' || !record.kind || record.kind === 'sticker') continue;
-    kinds[record.kind] = (kinds[record.kind] ?? 0) + 1;
-    count++;
-  }
-  return { count, kinds };
-};
 
 export interface OpenEvidenceDeps {
   complaints: Pick<ComplaintRepository, 'get'>;

@@ -12,18 +12,11 @@ import {
   type ApiResult,
 } from '../shared/adapters/http/middleware.ts';
 import { answerInformationRequest, giveFeedback } from '../shared/app/citizen/feedback.ts';
-import { trackComplaint } from '../shared/app/track-complaint.ts';
+import { proveOwnership } from '../shared/app/track-complaint.ts';
 import { citizenFeedbackDeps } from '../shared/runtime/complaints.ts';
 import { feedbackRequestSchema, informationAnswerRequestSchema } from '../shared/schemas/citizen-http.ts';
 
 const isAnswer = (event: ApiEvent): boolean => (event.rawPath ?? '').endsWith('/respond');
-
-/** The tracking use case is the one proof-of-ownership check: same answer for unknown and not yours. */
-const proveOwnership = (proof: { etag: string; trackingCode?: string; phone?: string }) =>
-  trackComplaint(citizenFeedbackDeps(), {
-    etag: proof.etag,
-    ...(proof.trackingCode ? { trackingCode: proof.trackingCode } : { phone: proof.phone }),
-  });
 
 export const handler = middy<ApiEvent, ApiResult>()
   .use(httpMiddlewares())
@@ -31,14 +24,14 @@ export const handler = middy<ApiEvent, ApiResult>()
     const deps = citizenFeedbackDeps();
     if (isAnswer(event)) {
       const { message, ...proof } = parseJsonBody(event, informationAnswerRequestSchema);
-      const { etag } = await proveOwnership(proof);
+      const etag = await proveOwnership(deps, proof);
       return jsonResponse(
         200,
         await answerInformationRequest(deps, { etag, identity: 'proven-by-tracking', answer: message }),
       );
     }
     const { satisfied, reason, ...proof } = parseJsonBody(event, feedbackRequestSchema);
-    const { etag } = await proveOwnership(proof);
+    const etag = await proveOwnership(deps, proof);
     const result = await giveFeedback(deps, {
       etag,
       identity: 'proven-by-tracking',

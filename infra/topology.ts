@@ -62,6 +62,8 @@ export interface Access {
   readonly whatsappSecrets?: boolean;
   /** Creates and updates officers' users in the user pool (role and area from their posting). */
   readonly officerAccounts?: boolean;
+  /** The evidence bucket's objects: `read` (sign GETs) or `readwrite` (store, copy, delete). */
+  readonly evidence?: 'read' | 'readwrite';
 }
 
 export interface FunctionDef {
@@ -124,6 +126,14 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     access: { table: 'readwrite' },
   },
   {
+    id: 'ComplaintEvidence',
+    entry: 'functions/complaint-evidence.ts',
+    description:
+      'POST /complaints/evidence and /complaints/evidence/confirm: the complainant uploads a file, checked and recorded',
+    triggers: [http('POST', '/complaints/evidence'), http('POST', '/complaints/evidence/confirm')],
+    access: { table: 'readwrite', evidence: 'readwrite' },
+  },
+  {
     id: 'ReferenceData',
     entry: 'functions/reference-data.ts',
     description: 'GET /districts, /categories, /openapi.json: data for forms and clients',
@@ -153,8 +163,19 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     entry: 'functions/whatsapp-worker.ts',
     description: 'Runs the conversation engine for each inbound message, in order per citizen, exactly once',
     triggers: [{ kind: 'queue', queue: 'webhookInbound', batchSize: 10 }],
-    access: { table: 'readwrite', whatsappSecrets: true },
+    access: { table: 'readwrite', whatsappSecrets: true, sendTo: ['evidenceDownloads'] },
     timeoutSeconds: 60,
+  },
+  {
+    id: 'EvidenceDownloader',
+    entry: 'functions/evidence-downloader.ts',
+    description:
+      'Downloads WhatsApp attachments (Graph API media), checks type and size, stores them in S3, tells the citizen',
+    triggers: [{ kind: 'queue', queue: 'evidenceDownloads', batchSize: 5 }],
+    access: { table: 'readwrite', whatsappSecrets: true, evidence: 'readwrite' },
+    // Documents may be 100 MB, held in memory while hashed and stored.
+    memoryMb: 1024,
+    timeoutSeconds: 120,
   },
   // --- officers ---------------------------------------------------------------------------
   {
@@ -171,6 +192,13 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     description: 'GET /officer/complaints/{etag}: one complaint, its timeline and the complainant contact',
     triggers: [http('GET', '/officer/complaints/{etag}', 'officer')],
     access: { table: 'read' },
+  },
+  {
+    id: 'OfficerOpenEvidence',
+    entry: 'functions/officer-open-evidence.ts',
+    description: 'GET /officer/complaints/{etag}/evidence/{evidenceId}: a short-lived link to one attachment',
+    triggers: [http('GET', '/officer/complaints/{etag}/evidence/{evidenceId}', 'officer')],
+    access: { table: 'read', evidence: 'read' },
   },
   {
     id: 'OfficerActOnComplaint',

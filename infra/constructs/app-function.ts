@@ -5,7 +5,7 @@
 import { BUNDLING } from '../bundling.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
@@ -16,7 +16,7 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { APP_TABLE, ENV, type QueueId } from '../resources.ts';
+import { APP_TABLE, ENV, EVIDENCE_BUCKET, type QueueId } from '../resources.ts';
 import type { StageConfig } from '../stages.ts';
 import type { FunctionDef } from '../topology.ts';
 
@@ -38,6 +38,7 @@ export interface AppResources {
   readonly queues: Record<QueueId, IQueue>;
   readonly whatsAppSecret: ISecret;
   readonly userPool: IUserPool;
+  readonly evidenceBucket: { readonly bucketName: string };
 }
 
 /** What the directory's admin function does to officers' sign-in users (shared/adapters/cognito). */
@@ -131,7 +132,7 @@ export class AppFunction extends Construct {
       },
     });
 
-    this.grant(def, resources);
+    this.grant(def, stage, resources);
 
     const hasStream = def.triggers.some((t) => t.kind === 'stream');
     Validations.of(this.role).acknowledge({
@@ -159,11 +160,12 @@ export class AppFunction extends Construct {
     for (const id of access.sendTo ?? []) env[ENV.queueUrl(id)] = resources.queues[id].queueUrl;
     if (access.whatsappSecrets) env[WHATSAPP_SECRET_ENV] = resources.whatsAppSecret.secretArn;
     if (access.officerAccounts) env[ENV.userPoolId] = resources.userPool.userPoolId;
+    if (access.evidence) env[ENV.evidenceBucketName] = resources.evidenceBucket.bucketName;
     return env;
   }
 
   /** Exactly the topology's `access`, nothing more. */
-  private grant(def: FunctionDef, resources: AppResources): void {
+  private grant(def: FunctionDef, stage: StageConfig, resources: AppResources): void {
     const { access } = def;
     if (access.table) {
       const tableArn = resources.table.tableArn;
@@ -196,6 +198,27 @@ export class AppFunction extends Construct {
           resources: [resources.userPool.userPoolArn],
         }),
       );
+    }
+    if (access.evidence) this.grantEvidence(def, stage, access.evidence);
+  }
+
+  /** Objects of the evidence bucket only (never its configuration); `read` signs GETs, `readwrite` also stores. */
+  private grantEvidence(def: FunctionDef, stage: StageConfig, level: 'read' | 'readwrite'): void {
+    const prefixes = [EVIDENCE_BUCKET.evidencePrefix, EVIDENCE_BUCKET.incomingPrefix];
+    const actions = level === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'];
+    const bucket = EVIDENCE_BUCKET.name(stage.name, Aws.ACCOUNT_ID, Aws.REGION);
+    this.role.addToPolicy(
+      new PolicyStatement({
+        actions,
+        resources: prefixes.map((prefix) => `arn:${Aws.PARTITION}:s3:::${bucket}/${prefix}*`),
+      }),
+    );
+    const shown = EVIDENCE_BUCKET.name(stage.name, '<AWS::AccountId>', '<AWS::Region>');
+    for (const prefix of prefixes) {
+      Validations.of(this.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${shown}/${prefix}*]`,
+        reason: `${def.id} reads${level === 'readwrite' ? ' and writes' : ''} evidence objects under ${prefix} only (one object per piece of evidence, keys chosen at run time)`,
+      });
     }
   }
 }

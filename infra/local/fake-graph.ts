@@ -1,9 +1,10 @@
 /**
  * A fake Meta Graph API (Cloud API) on its own loopback port: answers `POST /v{ver}/{phone-number-id}/messages`
- * like Meta does, records every call for the outbox, and can be told to fail the next calls (429/5xx)
- * so retries can be exercised.
+ * like Meta does, records every call for the outbox, serves the media it was given (`GET /v{ver}/{media-id}`
+ * -> a short-lived URL -> the bytes, both with the access token; an unknown id answers like Meta does for an
+ * expired one), and can be told to fail the next calls (429/5xx) of either kind so retries can be exercised.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -25,6 +26,8 @@ export interface OutboxEntry {
 
 export interface Fault {
   readonly status: number;
+  /** Which calls fail: sends and read marks (default) or media downloads. */
+  readonly scope?: 'messages' | 'media';
   /** How many of the next calls fail. */
   readonly count: number;
   /** Meta error code in the body (defaults: 130429 for 429, 131000 otherwise). */
@@ -37,6 +40,10 @@ export interface FakeGraph {
   outbox(filter?: { to?: string }): OutboxEntry[];
   clear(): void;
   injectFault(fault: Fault): void;
+  /** Media a citizen "sent": served for its id until forgotten. */
+  addMedia(media: { id: string; mimeType: string; bytes: Uint8Array }): void;
+  /** How many times each media id's bytes were fetched. */
+  mediaFetches(id: string): number;
   stop(): Promise<void>;
 }
 
@@ -60,10 +67,73 @@ const metaError = (status: number, code: number, message: string) => ({
 });
 
 const MESSAGES_PATH = /^\/(v\d+(?:\.\d+)?)\/([^/]+)\/messages\/?$/;
+const MEDIA_INFO_PATH = /^\/(v\d+(?:\.\d+)?)\/([^/]+)\/?$/;
+const MEDIA_BYTES_PATH = /^\/__media\/([^/]+)$/;
 
 export const startFakeGraph = async (options: { port?: number } = {}): Promise<FakeGraph> => {
   const outbox: OutboxEntry[] = [];
   const faults: Fault[] = [];
+  const media = new Map<string, { mimeType: string; bytes: Uint8Array }>();
+  const fetches = new Map<string, number>();
+  let baseUrl = '';
+
+  /** The next fault of this scope, consumed; undefined when calls of this scope succeed. */
+  const takeFault = (scope: 'messages' | 'media'): Fault | undefined => {
+    const index = faults.findIndex((f) => (f.scope ?? 'messages') === scope);
+    const fault = faults[index];
+    if (!fault) return undefined;
+    if (fault.count <= 1) faults.splice(index, 1);
+    else faults[index] = { ...fault, count: fault.count - 1 };
+    return fault;
+  };
+  const faultAnswer = (fault: Fault) => {
+    const code = fault.code ?? (fault.status === 429 ? 130429 : 131000);
+    const message = fault.message ?? (fault.status === 429 ? 'Rate limit hit' : 'Something went wrong');
+    return metaError(fault.status, code, message);
+  };
+
+  /** GET /v{ver}/{media-id} and GET /__media/{media-id}: Meta's two-step download. */
+  const answerMedia = (
+    path: string,
+    headers: Record<string, string | string[] | undefined>,
+  ):
+    | { status: number; body: unknown; bytes?: Uint8Array; contentType?: string; entry?: undefined }
+    | undefined => {
+    const info = MEDIA_INFO_PATH.exec(path);
+    const download = MEDIA_BYTES_PATH.exec(path);
+    if (!info && !download) return undefined;
+    if (!/^Bearer\s+\S+/i.test(String(headers.authorization ?? ''))) {
+      return metaError(401, 190, 'Invalid OAuth access token - Cannot parse access token');
+    }
+    const fault = takeFault('media');
+    if (fault) return faultAnswer(fault);
+    const id = decodeURIComponent((info ? info[2] : download?.[1]) ?? '');
+    const item = media.get(id);
+    if (!item) {
+      return info
+        ? metaError(
+            400,
+            100,
+            `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation`,
+          )
+        : { status: 404, body: { error: { message: 'Not found', code: 100 } } };
+    }
+    if (info) {
+      return {
+        status: 200,
+        body: {
+          messaging_product: 'whatsapp',
+          url: `${baseUrl}/__media/${encodeURIComponent(id)}?token=${randomBytes(8).toString('hex')}`,
+          mime_type: item.mimeType,
+          sha256: createHash('sha256').update(item.bytes).digest('hex'),
+          file_size: item.bytes.length,
+          id,
+        },
+      };
+    }
+    fetches.set(id, (fetches.get(id) ?? 0) + 1);
+    return { status: 200, body: undefined, bytes: item.bytes, contentType: item.mimeType };
+  };
 
   const answer = (
     method: string,
@@ -117,14 +187,8 @@ export const startFakeGraph = async (options: { port?: number } = {}): Promise<F
     } else if (!(type in request) && type !== 'text') {
       return { ...metaError(400, 100, `(#100) The parameter ${type} is required.`), entry };
     }
-    const fault = faults[0];
-    if (fault) {
-      if (fault.count <= 1) faults.shift();
-      else faults[0] = { ...fault, count: fault.count - 1 };
-      const code = fault.code ?? (fault.status === 429 ? 130429 : 131000);
-      const message = fault.message ?? (fault.status === 429 ? 'Rate limit hit' : 'Something went wrong');
-      return { ...metaError(fault.status, code, message), entry };
-    }
+    const fault = takeFault('messages');
+    if (fault) return { ...faultAnswer(fault), entry };
     if (isRead) return { status: 200, body: { success: true }, entry };
     const wamid = `wamid.${randomBytes(24).toString('base64url')}`;
     return {
@@ -143,12 +207,18 @@ export const startFakeGraph = async (options: { port?: number } = {}): Promise<F
     request.on('data', (c: Buffer) => chunks.push(c));
     request.on('end', () => {
       const path = (request.url ?? '/').split('?')[0] ?? '/';
-      const { status, body, entry } = answer(
-        request.method ?? 'GET',
-        path,
-        request.headers,
-        Buffer.concat(chunks).toString('utf8'),
-      );
+      const mediaAnswer = request.method === 'GET' ? answerMedia(path, request.headers) : undefined;
+      if (mediaAnswer?.bytes) {
+        response.writeHead(200, {
+          'content-type': mediaAnswer.contentType ?? 'application/octet-stream',
+          'content-length': mediaAnswer.bytes.length,
+        });
+        response.end(mediaAnswer.bytes);
+        return;
+      }
+      const { status, body, entry } =
+        mediaAnswer ??
+        answer(request.method ?? 'GET', path, request.headers, Buffer.concat(chunks).toString('utf8'));
       if (entry) {
         const { wamid, ...rest } = entry as typeof entry & { wamid?: string };
         outbox.push({ ...rest, status, ...(wamid ? { id: wamid } : {}) });
@@ -166,6 +236,7 @@ export const startFakeGraph = async (options: { port?: number } = {}): Promise<F
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${port}`;
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -178,6 +249,10 @@ export const startFakeGraph = async (options: { port?: number } = {}): Promise<F
     injectFault: (fault) => {
       faults.push(fault);
     },
+    addMedia: ({ id, mimeType, bytes }) => {
+      media.set(id, { mimeType, bytes });
+    },
+    mediaFetches: (id) => fetches.get(id) ?? 0,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

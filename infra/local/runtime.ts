@@ -268,18 +268,39 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
           count?: unknown;
           code?: unknown;
           message?: unknown;
+          scope?: unknown;
         };
         if (!body || typeof body.status !== 'number' || body.status < 400 || body.status > 599) {
-          return json(response, 400, { message: 'expected {"status":429|500|...,"count":1}' });
+          return json(response, 400, {
+            message: 'expected {"status":429|500|...,"count":1,"scope":"messages"|"media"}',
+          });
         }
         const count = typeof body.count === 'number' && body.count > 0 ? Math.floor(body.count) : 1;
         fakeGraph.injectFault({
           status: body.status,
           count,
+          ...(body.scope === 'media' && { scope: 'media' as const }),
           ...(typeof body.code === 'number' ? { code: body.code } : {}),
           ...(typeof body.message === 'string' ? { message: body.message } : {}),
         });
         return json(response, 200, { status: body.status, count });
+      }
+      // Media a citizen "sends": the fake Graph API serves these bytes for this media id.
+      if (path === '/__local/whatsapp/media' && method === 'POST') {
+        const body = parseJson(request.body) as { id?: unknown; mimeType?: unknown; base64?: unknown };
+        if (
+          !body ||
+          typeof body.id !== 'string' ||
+          typeof body.mimeType !== 'string' ||
+          typeof body.base64 !== 'string'
+        ) {
+          return json(response, 400, {
+            message: 'expected {"id":"...","mimeType":"image/jpeg","base64":"..."}',
+          });
+        }
+        const bytes = new Uint8Array(Buffer.from(body.base64, 'base64'));
+        fakeGraph.addMedia({ id: body.id, mimeType: body.mimeType, bytes });
+        return json(response, 200, { id: body.id, bytes: bytes.length });
       }
       // Local time travel for SLAs (docs/sla.md "Sweep"): the officer, SLA and notifier functions run in this
       // process and read RABTA_CLOCK_OFFSET_MS on every call (shared/runtime/config.ts clockOffsetMs).

@@ -31,7 +31,7 @@ export const buildRabta = (app: App, options: RabtaOptions): RabtaStacks => {
     stage,
     env,
     tags,
-    description: `Rabta (${stage.name}): tables, queues, event bus, officer user pool, WhatsApp secret`,
+    description: `Rabta (${stage.name}): tables, queues, event bus, evidence bucket, officer user pool, WhatsApp secret`,
     terminationProtection: stage.deletionProtection,
   });
   const stateless = new StatelessStack(app, stackName(stage, 'Stateless'), {
@@ -47,6 +47,7 @@ export const buildRabta = (app: App, options: RabtaOptions): RabtaStacks => {
       queues: stateful.queues,
       whatsAppSecret: stateful.whatsAppSecret,
       userPool: stateful.userPool,
+      evidenceBucket: stateful.evidenceBucket,
     },
     userPool: stateful.userPool,
     officerConsoleClient: stateful.officerConsoleClient,

@@ -23,13 +23,21 @@ import {
   TableEncryption,
 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  HttpMethods,
+  ObjectOwnership,
+  StorageClass,
+} from 'aws-cdk-lib/aws-s3';
 import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { dlqDepthAlarm, SecureQueue } from '../constructs/secure-queue.ts';
 import { EVENT_SOURCE } from '../../shared/schemas/events/index.ts';
-import { APP_TABLE, IDEMPOTENCY_TABLE, QUEUES, type QueueId } from '../resources.ts';
+import { APP_TABLE, EVIDENCE_BUCKET, IDEMPOTENCY_TABLE, QUEUES, type QueueId } from '../resources.ts';
 import type { StageConfig } from '../stages.ts';
 import { FUNCTIONS, type EventTrigger } from '../topology.ts';
 
@@ -54,6 +62,7 @@ export class StatefulStack extends Stack {
   readonly userPool: UserPool;
   readonly officerConsoleClient: UserPoolClient;
   readonly whatsAppSecret: Secret;
+  readonly evidenceBucket: Bucket;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -118,7 +127,10 @@ export class StatefulStack extends Stack {
         'Meta issues the app secret and access token in its own console; they cannot be rotated by a Lambda, so ops rotate them there and update the secret (docs/deploy.md)',
     });
 
+    this.evidenceBucket = this.evidenceStorage(stage);
+
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'EvidenceBucketName', { value: this.evidenceBucket.bucketName });
     new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'OfficerConsoleClientId', { value: this.officerConsoleClient.userPoolClientId });
@@ -146,6 +158,80 @@ export class StatefulStack extends Stack {
       });
     }
     return table;
+  }
+
+  /**
+   * Evidence: private (all public access blocked, bucket-owner-enforced ownership, no ACLs), SSE-S3 encrypted,
+   * TLS only, versioned, with server access logs into a bucket of their own, and the lifecycle of the
+   * retention policy in docs/evidence.md.
+   */
+  private evidenceStorage(stage: StageConfig): Bucket {
+    const { lifecycle } = EVIDENCE_BUCKET;
+    const accessLogs = new Bucket(this, 'EvidenceAccessLogs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules: [
+        { id: 'expire-access-logs', expiration: Duration.days(EVIDENCE_BUCKET.accessLogDays) },
+      ],
+      removalPolicy: stage.removalPolicy,
+      autoDeleteObjects: false,
+    });
+    Validations.of(accessLogs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'This bucket receives the evidence bucket server access logs; logging it into itself would loop',
+    });
+    return new Bucket(this, 'Evidence', {
+      bucketName: EVIDENCE_BUCKET.name(stage.name, this.account, this.region),
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      versioned: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'evidence/',
+      // Browsers upload with the presigned POST and officers' consoles open presigned GETs; the signature,
+      // not the origin, is what grants access.
+      cors: [
+        {
+          allowedMethods: [HttpMethods.POST, HttpMethods.GET],
+          allowedOrigins: ['*'],
+          allowedHeaders: ['*'],
+          maxAge: 3000,
+        },
+      ],
+      lifecycleRules: [
+        {
+          id: 'evidence-retention',
+          prefix: EVIDENCE_BUCKET.evidencePrefix,
+          transitions: [
+            {
+              storageClass: StorageClass.INFREQUENT_ACCESS,
+              transitionAfter: Duration.days(lifecycle.infrequentAccessAfterDays),
+            },
+            {
+              storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL,
+              transitionAfter: Duration.days(lifecycle.archiveAfterDays),
+            },
+          ],
+          expiration: Duration.days(lifecycle.expireAfterDays),
+          noncurrentVersionExpiration: Duration.days(lifecycle.noncurrentVersionsDays),
+        },
+        {
+          id: 'unconfirmed-uploads',
+          prefix: EVIDENCE_BUCKET.incomingPrefix,
+          expiration: Duration.days(lifecycle.incomingExpireDays),
+          noncurrentVersionExpiration: Duration.days(lifecycle.incomingExpireDays),
+        },
+        {
+          id: 'abort-incomplete-multipart',
+          abortIncompleteMultipartUploadAfter: Duration.days(lifecycle.abortIncompleteMultipartDays),
+        },
+      ],
+      removalPolicy: stage.removalPolicy,
+    });
   }
 
   private appQueues(stage: StageConfig) {

@@ -27,3 +27,8 @@ export class DuplicateFilingError extends Error {
 export class EtagExhaustedError extends Error {
   override name = 'EtagExhaustedError';
 }
+
+/** Meta no longer has this media (expired or deleted media id): it can never be fetched. */
+export class MediaGoneError extends Error {
+  override name = 'MediaGoneError';
+}

@@ -60,7 +60,21 @@ export const complaintStatusView = ({ complaint, timeline }: ComplaintWithTimeli
   createdAt: complaint.createdAt,
   updatedAt: complaint.updatedAt,
   timeline: [...timeline].sort((a, b) => (a.id < b.id ? -1 : 1)).map(publicTimelineEntry),
+  evidence: evidenceSummary(timeline),
 });
+
+/** Count and kinds of the evidence kept, from the complaint's own `EvidenceAdded` entries. */
+const evidenceSummary = (timeline: readonly TimelineEntry[]): ComplaintStatusView['evidence'] => {
+  const kinds: ComplaintStatusView['evidence']['kinds'] = {};
+  let count = 0;
+  for (const entry of timeline) {
+    const kind = entry.type === 'EvidenceAdded' ? entry.data?.kind : undefined;
+    if (kind !== 'image' && kind !== 'audio' && kind !== 'video' && kind !== 'document') continue;
+    kinds[kind] = (kinds[kind] ?? 0) + 1;
+    count++;
+  }
+  return { count, kinds };
+};
 
 /** Web/API tracking: `input` is `{ etag, trackingCode }` or `{ etag, phone }` (validated here). */
 export const trackComplaint = async (deps: TrackDeps, input: unknown): Promise<ComplaintStatusView> => {
@@ -80,6 +94,21 @@ export const trackComplaint = async (deps: TrackDeps, input: unknown): Promise<C
   if (!found || !owner) throw notFound();
   return complaintStatusView(found);
 };
+
+/**
+ * The one proof-of-ownership check of the citizen's routes on a filed complaint (feedback, answers, evidence):
+ * the canonical e-tag when the proof holds; the same NotFoundError for an unknown complaint and a wrong proof.
+ */
+export const proveOwnership = async (
+  deps: TrackDeps,
+  proof: { etag: string; trackingCode?: string | undefined; phone?: string | undefined },
+): Promise<string> =>
+  (
+    await trackComplaint(deps, {
+      etag: proof.etag,
+      ...(proof.trackingCode ? { trackingCode: proof.trackingCode } : { phone: proof.phone }),
+    })
+  ).etag;
 
 /** WhatsApp tracking: the identity that filed the complaint (keys.citizenIdentityOf) is the proof. */
 export const trackComplaintOfCitizen = async (

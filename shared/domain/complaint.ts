@@ -295,6 +295,8 @@ export const AttachmentSchema = z.object({
   kind: z.enum(ATTACHMENT_KINDS),
   mediaId: z.string().min(1),
   mimeType: z.string().optional(),
+  /** A voice note given instead of a typed description: officers must listen to it. */
+  describesComplaint: z.boolean().optional(),
 });
 export type Attachment = z.output<typeof AttachmentSchema>;
 

@@ -14,6 +14,7 @@ export const ENV = {
   eventBusName: 'EVENT_BUS_NAME',
   /** The officers' user pool, for functions that create or update officers' sign-in users. */
   userPoolId: 'USER_POOL_ID',
+  evidenceBucketName: 'EVIDENCE_BUCKET_NAME',
   /** `webhookInbound` -> `QUEUE_URL_WEBHOOK_INBOUND`. */
   queueUrl: (queueId: string) => `QUEUE_URL_${queueId.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`,
 } as const;
@@ -55,6 +56,27 @@ export const eventBusConfig = () =>
     z.object({ busName: z.string().min(1) }),
     { busName: env[ENV.eventBusName] },
     'the event bus (EVENT_BUS_NAME)',
+  );
+
+/**
+ * The evidence bucket. `S3_FORCE_PATH_STYLE=true` for emulators that serve buckets under the endpoint's path
+ * (moto, LocalStack); AWS uses virtual-hosted URLs. Presigned links live this short (seconds).
+ */
+export const evidenceConfig = () =>
+  parse(
+    z.object({
+      bucketName: z.string().min(1),
+      forcePathStyle: z.enum(['true', 'false']).transform((v) => v === 'true'),
+      uploadExpirySeconds: z.coerce.number().int().min(30).max(3600),
+      downloadExpirySeconds: z.coerce.number().int().min(30).max(3600),
+    }),
+    {
+      bucketName: env[ENV.evidenceBucketName],
+      forcePathStyle: env.S3_FORCE_PATH_STYLE || 'false',
+      uploadExpirySeconds: env.EVIDENCE_UPLOAD_EXPIRY_SECONDS || '300',
+      downloadExpirySeconds: env.EVIDENCE_DOWNLOAD_EXPIRY_SECONDS || '300',
+    },
+    'the evidence bucket (EVIDENCE_BUCKET_NAME, S3_FORCE_PATH_STYLE, EVIDENCE_*_EXPIRY_SECONDS)',
   );
 
 export const queueUrl = (envVar: string): string =>

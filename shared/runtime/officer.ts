@@ -5,6 +5,7 @@
 import { createAlertRepository } from '../adapters/dynamodb/alert-repository.ts';
 import { createOfficerDirectory } from '../adapters/dynamodb/officer-directory.ts';
 import { createComplaintQueries } from '../adapters/dynamodb/complaint-queries.ts';
+import { createEvidenceRepository } from '../adapters/dynamodb/evidence-repository.ts';
 import { createFollowUpRepository } from '../adapters/dynamodb/follow-up-repository.ts';
 import { createSlaDueSource } from '../adapters/dynamodb/sla-index.ts';
 import type { OfficerDeps } from '../app/officer/ports.ts';
@@ -34,6 +35,7 @@ export const officerDeps = /* @__PURE__ */ once((): OfficerDeps => ({
   alerts: createAlertRepository(documentClient(), tableName),
   directory: createOfficerDirectory(documentClient(), tableName),
   clock,
+  evidence: createEvidenceRepository(documentClient(), tableName),
 }));
 
 /** Service feedback (WhatsApp service 15), read by the CPO in monitoring. */

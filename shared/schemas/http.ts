@@ -129,6 +129,12 @@ export const complaintStatusViewSchema = z
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
     timeline: z.array(publicTimelineEntrySchema),
+    evidence: z
+      .object({
+        count: z.number().int().nonnegative(),
+        kinds: z.partialRecord(z.enum(['image', 'audio', 'video', 'document']), z.number().int().positive()),
+      })
+      .meta({ description: 'What the complainant attached and Rabta kept: how many, of which kind' }),
   })
   .meta({ id: 'ComplaintStatus' });
 export type ComplaintStatusView = z.output<typeof complaintStatusViewSchema>;

@@ -212,9 +212,23 @@ export const OFFICER_OPERATIONS: Record<string, OperationSpec> = {
     summary: 'One complaint with its full timeline and the complainant’s contact',
     responses: {
       '200': {
-        description: '`{ complaint, timeline }`',
+        description:
+          '`{ complaint, timeline, evidence, listenToDescription }`: `evidence` lists every attachment (stored, refused or unavailable, with kind, type, size and SHA-256); `listenToDescription` is true when the description is a voice note',
         headers: ETAG_HEADER,
         schema: { name: 'OfficerComplaintDetail', schema: anyObject('OfficerComplaintDetail') },
+      },
+      ...OFFICER_ERRORS,
+      '404': ACT_ERRORS['404'],
+    },
+  },
+  'GET /officer/complaints/{etag}/evidence/{evidenceId}': {
+    summary: 'A short-lived link to one attachment of a complaint in the officer’s scope',
+    description:
+      'The evidence id comes from the `evidence` list of GET /officer/complaints/{etag}. The link (a presigned S3 GET) works for a few minutes and downloads the file under its name. Outside the scope, an unknown complaint and an unknown or unstored attachment all answer 404.',
+    responses: {
+      '200': {
+        description: '`{ url, expiresAt, evidence }`',
+        schema: { name: 'OpenedEvidence', schema: anyObject('OpenedEvidence') },
       },
       ...OFFICER_ERRORS,
       '404': ACT_ERRORS['404'],

@@ -8,6 +8,7 @@ import { WHATSAPP_SECRET_ENV } from '../../infra/constructs/app-function.ts';
 import {
   APP_TABLE,
   ENV,
+  EVIDENCE_BUCKET,
   IDEMPOTENCY_TABLE,
   QUEUES,
   queuesWithDlq,
@@ -382,6 +383,63 @@ describe('infra templates', () => {
       expect(client?.ExplicitAuthFlows).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
       expect(JSON.stringify(client?.WriteAttributes ?? [])).not.toContain('custom:');
       expect(client?.WriteAttributes).toBeDefined();
+    });
+  });
+
+  describe('evidence bucket', () => {
+    it('is private, encrypted, TLS-only, versioned and access-logged, with the retention lifecycle', () => {
+      // Prepare
+      const { stateful } = get('prod');
+      const { lifecycle } = EVIDENCE_BUCKET;
+      const buckets = stateful.findResources('AWS::S3::Bucket', {
+        Properties: { VersioningConfiguration: { Status: 'Enabled' } },
+      });
+
+      // Act
+      const [id, evidence] = Object.entries(buckets)[0] ?? [];
+      const props = (evidence as { Properties: Props } | undefined)?.Properties ?? {};
+
+      // Assess
+      expect(Object.keys(buckets)).toHaveLength(1);
+      expect(props.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(JSON.stringify(props.BucketEncryption)).toContain('AES256');
+      expect(props.LoggingConfiguration).toMatchObject({
+        DestinationBucketName: { Ref: expect.any(String) },
+      });
+      expect(props.LifecycleConfiguration).toMatchObject({
+        Rules: expect.arrayContaining([
+          expect.objectContaining({
+            Prefix: EVIDENCE_BUCKET.evidencePrefix,
+            ExpirationInDays: lifecycle.expireAfterDays,
+            NoncurrentVersionExpiration: { NoncurrentDays: lifecycle.noncurrentVersionsDays },
+            Transitions: [
+              { StorageClass: 'STANDARD_IA', TransitionInDays: lifecycle.infrequentAccessAfterDays },
+              { StorageClass: 'GLACIER_IR', TransitionInDays: lifecycle.archiveAfterDays },
+            ],
+          }),
+          expect.objectContaining({
+            Prefix: EVIDENCE_BUCKET.incomingPrefix,
+            ExpirationInDays: lifecycle.incomingExpireDays,
+          }),
+        ]),
+      });
+      stateful.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: { Ref: id },
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Deny',
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }),
+          ]),
+        },
+      });
+      expect(stateful.toJSON().Resources[id ?? ''].DeletionPolicy).toBe('Retain');
     });
   });
 

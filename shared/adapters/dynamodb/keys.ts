@@ -252,3 +252,17 @@ export const digestKey = (digestDate: string, postId: string, etag: string): Tab
   sk: `${postId}#${etag}`,
 });
 export const DIGEST_TTL_DAYS = 14;
+// --- evidence (photos, voice notes, videos, documents) -----------------------------------------
+
+/** Beside its complaint; never a `T#` item. One per source (WhatsApp media id, web upload id). */
+export const EVIDENCE_SK_PREFIX = 'EV#';
+export const evidenceKey = (etag: string, sourceRef: string): TableKey => ({
+  pk: complaintPk(etag),
+  sk: `${EVIDENCE_SK_PREFIX}${sourceRef}`,
+});
+
+/** A presigned web upload handed out and not yet confirmed; expires with the upload (TTL). */
+export const uploadKey = (etag: string, uploadId: string): TableKey => ({
+  pk: complaintPk(etag),
+  sk: `UP#${uploadId}`,
+});

@@ -2,6 +2,7 @@
  * Ports of the officer, SLA and notification use cases (beside the complaint ports in ../ports.ts).
  * Adapters in shared/adapters/dynamodb implement them; unit tests fake them in memory.
  */
+import type { EvidenceRecords } from '../evidence/ports.ts';
 import type { Complaint } from '../../domain/complaint.ts';
 import type { FollowUp, FollowUpState } from '../../domain/follow-up.ts';
 import type { Officer } from '../../domain/officer.ts';
@@ -125,4 +126,6 @@ export interface OfficerDeps {
   alerts: AlertRepository;
   directory: OfficerDirectory;
   clock: Clock;
+  /** The complaints' attachments, listed in the complaint detail. */
+  evidence?: Pick<EvidenceRecords, 'list'>;
 }

@@ -124,7 +124,7 @@ describe.skipIf(!available)(
 
         // Assess: the citizen's track page shows the holder by role and the FIR.
         await track(page, siteUrl, filed);
-        expect(await page.textContent('[data-testid=held-by]')).toBe(roleLabel('SHO', lang));
+        expect(await page.textContent('[data-testid=held-by]')).toBe(roleLabel('SHO', lang, 'LHR'));
         expect(await page.textContent('.timeline')).toContain('123/2026');
         expect(await page.textContent('.timeline')).toContain(ACTION_LABELS.fir_registered[lang]);
         expect(await page.textContent('.timeline')).not.toContain('DPO (local)');
@@ -151,7 +151,7 @@ describe.skipIf(!available)(
           page,
           `document.querySelector('[data-testid=status]')?.textContent === ${JSON.stringify(statusLabel('reopened', lang))}`,
         );
-        expect(await page.textContent('[data-testid=held-by]')).toBe(roleLabel('SDPO', lang));
+        expect(await page.textContent('[data-testid=held-by]')).toBe(roleLabel('SDPO', lang, 'LHR'));
 
         // Assess: the officer's console, in the same language, shows it reopened and held by the SDPO.
         await officer.page.reload();

@@ -159,7 +159,7 @@ export const TrackPage = ({ lang }: { lang: Language }) => {
             {view.heldBy && (
               <div>
                 <dt>{S.heldBy[lang]}</dt>
-                <dd data-testid="held-by">{roleLabel(view.heldBy, lang)}</dd>
+                <dd data-testid="held-by">{roleLabel(view.heldBy, lang, view.district)}</dd>
               </div>
             )}
             <div>
@@ -219,7 +219,7 @@ export const TrackPage = ({ lang }: { lang: Language }) => {
           )}
           <h3>{S.timeline[lang]}</h3>
           <p class="hint">{S.timesNote[lang]}</p>
-          <Timeline entries={view.timeline} lang={lang} />
+          <Timeline entries={view.timeline} lang={lang} district={view.district} />
         </section>
       )}
     </>

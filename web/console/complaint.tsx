@@ -256,7 +256,12 @@ export const ComplaintPage = ({ etag }: { etag: string }) => {
         </div>
         <div class="card">
           <h2>{C.timeline[lang]}</h2>
-          <Timeline entries={detail.timeline.map(timelineItem)} lang={lang} event={l.event} />
+          <Timeline
+            entries={detail.timeline.map(timelineItem)}
+            lang={lang}
+            district={c.district}
+            event={l.event}
+          />
         </div>
       </div>
       <h2>{C.actions[lang]}</h2>

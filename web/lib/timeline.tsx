@@ -26,12 +26,14 @@ export interface TimelineItem {
 
 const FIR_NUMBER = { ur: 'ایف آئی آر نمبر', en: 'FIR number' } as const;
 
+/** One entry's words; posts are named as the complaint's district has them (CCPO, City Police Officer, ...). */
 export const entryText = (
   e: TimelineItem,
   lang: Language,
+  district: string,
   event: (type: string) => string = (type) => eventLabel(type, lang),
 ): string => {
-  const role = (level: string) => roleLabel(level as Role, lang);
+  const role = (level: string) => roleLabel(level as Role, lang, district);
   if (e.type === 'ComplaintAssigned' && e.level) return `${event(e.type)}: ${role(e.level)}`;
   if (e.type === 'ComplaintActionRecorded' && e.action)
     return ACTION_LABELS[e.action as keyof typeof ACTION_LABELS]?.[lang] ?? event(e.type);
@@ -45,10 +47,12 @@ export const entryText = (
 export const Timeline = ({
   entries,
   lang,
+  district,
   event,
 }: {
   entries: readonly TimelineItem[];
   lang: Language;
+  district: string;
   event?: (type: string) => string;
 }) => (
   <ol class="timeline">
@@ -58,7 +62,7 @@ export const Timeline = ({
           <bdi>{pakistanTime(e.at, lang)}</bdi>
         </time>
         <span class="what">
-          {entryText(e, lang, event)}
+          {entryText(e, lang, district, event)}
           {e.by && (
             <span class="by">
               {' · '}

@@ -128,6 +128,7 @@ describe.skipIf(!available)(
         expect(await page.textContent('.timeline')).toContain('123/2026');
         expect(await page.textContent('.timeline')).toContain(ACTION_LABELS.fir_registered[lang]);
         expect(await page.textContent('.timeline')).not.toContain('DPO (local)');
+        expect(await page.$('.timeline .by')).toBeNull();
 
         // Act: the officer starts and resolves; the citizen is not satisfied.
         for (const [type, note] of [

@@ -20,7 +20,8 @@ import {
 } from './browser.ts';
 import { officerAct, signIn } from './support.ts';
 
-const SEEDED = 240;
+/** A few hundred, as the issue asks; RABTA_CONSOLE_SEED lowers it for a quick local look at the pages. */
+const SEEDED = Number(process.env.RABTA_CONSOLE_SEED ?? 240);
 const runId = Date.now().toString(36);
 const DISTRICTS = ['LHR', 'FSD', 'RWP', 'MTN', 'GRW', 'SGD', 'BWP', 'SKT'];
 const CATEGORIES = ['theft_robbery', 'fir_not_registered', 'police_misconduct', 'cybercrime', 'traffic'];
@@ -50,6 +51,7 @@ describe.skipIf(!chromiumAvailable())(
       const file = async (i: number, district: string, key: string): Promise<Response> => {
         for (let attempt = 1; ; attempt++) {
           const response = await fetch(`${runtime.apiUrl}/complaints`, {
+            signal: AbortSignal.timeout(120_000),
             method: 'POST',
             headers: { 'content-type': 'application/json', 'idempotency-key': key },
             body: JSON.stringify({
@@ -60,10 +62,14 @@ describe.skipIf(!chromiumAvailable())(
               description: `Seeded complaint number ${i}: the matter was reported and nothing happened since.`,
               language: i % 2 === 0 ? 'ur' : 'en',
             }),
+          }).catch((error: unknown) => {
+            // A connection the overloaded runtime dropped: the same key makes the retry safe.
+            if (attempt === 4) throw error;
+            return undefined;
           });
-          if (response.status < 500 || attempt === 3) return response;
+          if (response && (response.status < 500 || attempt === 4)) return response;
           retried++;
-          await new Promise((done) => setTimeout(done, 1000));
+          await new Promise((done) => setTimeout(done, 2000 * attempt));
         }
       };
       const worker = async () => {
@@ -71,12 +77,13 @@ describe.skipIf(!chromiumAvailable())(
           const i = next++;
           const district = DISTRICTS[i % DISTRICTS.length] ?? 'LHR';
           const response = await file(i, district, `seed-${runId}-${i}`);
-          expect(response.status).toBe(201);
-          const { etag } = (await response.json()) as { etag: string };
+          const body = await response.text();
+          expect(response.status, body).toBe(201);
+          const { etag } = JSON.parse(body) as { etag: string };
           (etags[district] ??= []).push(etag);
         }
       };
-      await Promise.all(Array.from({ length: 4 }, worker));
+      await Promise.all(Array.from({ length: 3 }, worker));
       if (retried > 0) console.warn(`seeding: ${retried} filings answered 5xx and were sent again`);
     };
 

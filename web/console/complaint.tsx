@@ -73,7 +73,7 @@ const timelineItem = (e: StoredEntry): TimelineItem => {
     firNumber: text('firNumber'),
     note: e.note,
     reason: e.reason,
-    by: e.actor.kind === 'officer' ? `${e.actor.role ?? ''} ${e.actor.id ?? ''}`.trim() : undefined,
+    actor: e.actor.kind === 'officer' ? `${e.actor.role ?? ''} ${e.actor.id ?? ''}`.trim() : undefined,
   };
 };
 

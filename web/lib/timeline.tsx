@@ -20,8 +20,8 @@ export interface TimelineItem {
   readonly firNumber?: string | undefined;
   readonly note?: string | undefined;
   readonly reason?: string | undefined;
-  /** Who acted, as the reader may see it (officers: role and id; the public: nothing). */
-  readonly by?: string | undefined;
+  /** Who acted, for officers only (role and id); the public timeline never names an actor. */
+  readonly actor?: string | undefined;
 }
 
 const FIR_NUMBER = { ur: 'ایف آئی آر نمبر', en: 'FIR number' } as const;
@@ -63,10 +63,10 @@ export const Timeline = ({
         </time>
         <span class="what">
           {entryText(e, lang, district, event)}
-          {e.by && (
+          {e.actor && (
             <span class="by">
               {' · '}
-              <bdi>{e.by}</bdi>
+              <bdi>{e.actor}</bdi>
             </span>
           )}
         </span>

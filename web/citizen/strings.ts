@@ -2,15 +2,11 @@
  * The portal's own words (navigation, form labels, receipt, tracking). Service texts, status and timeline
  * labels come from the bot's content in shared/chat, never from here.
  */
-import type { Texts } from '../lib/texts.ts';
-
-const t = (ur: string, en: string): Texts => ({ ur, en });
+import { t } from '../lib/texts.ts';
 
 export const S = {
   siteName: t('رابطہ', 'Rabta'),
   tagline: t('پنجاب پولیس — شکایات اور خدمات', 'Punjab Police — complaints and services'),
-  switchLanguage: t('English', 'اردو'),
-  switchLanguageLabel: t('Switch to English', 'اردو میں دیکھیں'),
   navHome: t('صفحۂ اول', 'Home'),
   navFile: t('شکایت درج کریں', 'File a complaint'),
   navTrack: t('شکایت کی پیروی', 'Track a complaint'),
@@ -110,7 +106,6 @@ export const S = {
   lastUpdate: t('آخری اپ ڈیٹ', 'Last update'),
   timeline: t('کارروائی کی تفصیل', 'What has happened'),
   timesNote: t('اوقات پاکستان کے وقت کے مطابق', 'Times are Pakistan time'),
-  firNumber: t('ایف آئی آر نمبر', 'FIR number'),
   infoRequested: t('افسر کو آپ سے مزید معلومات درکار ہیں', 'The officer needs more information from you'),
   yourAnswer: t('آپ کا جواب', 'Your answer'),
   sendAnswer: t('جواب بھیجیں', 'Send answer'),

@@ -10,7 +10,35 @@ import { SLA_LEVELS } from '../../shared/domain/sla.ts';
 import { ApiError } from '../lib/api.ts';
 import { formValues } from '../lib/form.tsx';
 import { ACTION_LABELS } from '../lib/labels.ts';
-import { SlaClock, en, localTime, officerApi, role, useSession, type SlaView } from './common.tsx';
+import { Timeline, type TimelineItem } from '../lib/timeline.tsx';
+import type { Language } from '../lib/texts.ts';
+import {
+  ErrorBanner,
+  Fact,
+  SelectField,
+  SlaClock,
+  Time,
+  describeError,
+  labels,
+  officerApi,
+  role,
+  useLang,
+  useSession,
+  type SlaView,
+} from './common.tsx';
+import { C, CHANNEL_LABELS, PRIORITY_LABELS, TRANSITIONS, fill, labelOf } from './strings.ts';
+
+interface StoredEntry {
+  id: string;
+  type: string;
+  at: string;
+  actor: { kind: string; id?: string; role?: string };
+  toStatus?: string;
+  note?: string;
+  reason?: string;
+  noteVisibility?: 'internal' | 'citizen';
+  data?: Record<string, unknown>;
+}
 
 interface Detail {
   complaint: {
@@ -32,33 +60,60 @@ interface Detail {
     assignment?: { level: string; station?: string; circle?: string; officerId?: string };
     sla?: SlaView;
   };
-  timeline: {
-    id: string;
-    type: string;
-    at: string;
-    actor: { kind: string; id?: string; role?: string };
-    fromStatus?: string;
-    toStatus?: string;
-    note?: string;
-    reason?: string;
-    noteVisibility?: 'internal' | 'citizen';
-    data?: Record<string, unknown>;
-  }[];
+  timeline: StoredEntry[];
 }
+
+/** The stored entry as the shared timeline draws it, with the acting officer and who may read the note. */
+const timelineItem = (e: StoredEntry, lang: Language): TimelineItem => {
+  const mark = e.noteVisibility === 'internal' ? C.internalMark[lang] : C.citizenMark[lang];
+  const text = (key: string) => (typeof e.data?.[key] === 'string' ? (e.data[key] as string) : undefined);
+  return {
+    type: e.type,
+    at: e.at,
+    toStatus: e.toStatus,
+    level: text('toLevel') ?? text('level'),
+    action: e.type === 'ComplaintActionRecorded' ? text('kind') : undefined,
+    firNumber: text('firNumber'),
+    note: e.note === undefined ? undefined : `${mark}${e.note}`,
+    reason: e.reason === undefined ? undefined : `${mark}${e.reason}`,
+    actor: e.actor.kind === 'officer' ? `${e.actor.role ?? ''} ${e.actor.id ?? ''}`.trim() : undefined,
+  };
+};
 
 type Outcome = { kind: 'ok' | 'error' | 'conflict'; text: string };
 
-const describeError = (e: unknown): string =>
-  e instanceof ApiError
-    ? `${e.message}${e.issues.length ? ` (${e.issues.map((i) => `${i.path}: ${i.message}`).join('; ')})` : ''}`
-    : String(e);
+/** Which action form; tests and styles find a form by it whatever the page's language. */
+type FormKey = 'take' | 'assign' | 'action' | 'status';
+
+/** Who may read the note: officers only unless the officer says otherwise (docs/force.md). */
+const VisibilityChoice = ({ id }: { id: string }) => {
+  const lang = useLang();
+  return (
+    <fieldset class="choice">
+      <legend>{C.whoMayRead[lang]}</legend>
+      <div class="check">
+        <input type="radio" name="visibility" value="internal" id={`${id}-internal`} defaultChecked />
+        <label for={`${id}-internal`}>{C.officersOnly[lang]}</label>
+      </div>
+      <div class="check">
+        <input type="radio" name="visibility" value="citizen" id={`${id}-citizen`} />
+        <label for={`${id}-citizen`}>{C.citizenToo[lang]}</label>
+      </div>
+    </fieldset>
+  );
+};
+
+/** A question to the citizen and a rejection's reason always reach the citizen: the API refuses them internal. */
+const ADDRESSED_TO_CITIZEN: readonly string[] = ['requestCitizenInfo', 'reject'];
 
 const ActionForm = (props: {
+  form: FormKey;
   title: string;
   submit: string;
   onSubmit: (values: Record<string, string | undefined>) => Promise<void>;
   children: ComponentChildren;
 }) => {
+  const lang = useLang();
   const [outcome, setOutcome] = useState<Outcome>();
   const [busy, setBusy] = useState(false);
   const send = (event: Event) => {
@@ -70,20 +125,17 @@ const ActionForm = (props: {
       .onSubmit(formValues(form))
       .then(() => {
         form.reset();
-        setOutcome({ kind: 'ok', text: 'Done.' });
+        setOutcome({ kind: 'ok', text: C.done[lang] });
       })
       .catch((e: unknown) => {
-        if (e instanceof ApiError && e.status === 412) {
-          setOutcome({
-            kind: 'conflict',
-            text: 'Someone else changed this complaint meanwhile. It has been reloaded above; your text is kept — check and send again.',
-          });
-        } else setOutcome({ kind: 'error', text: describeError(e) });
+        if (e instanceof ApiError && e.status === 412)
+          setOutcome({ kind: 'conflict', text: C.conflict[lang] });
+        else setOutcome({ kind: 'error', text: describeError(e) });
       })
       .finally(() => setBusy(false));
   };
   return (
-    <form class="card form" onSubmit={send} aria-label={props.title}>
+    <form class="card form" onSubmit={send} aria-label={props.title} data-form={props.form}>
       <h3>{props.title}</h3>
       {props.children}
       <button type="submit" class="primary" disabled={busy}>
@@ -102,58 +154,26 @@ const ActionForm = (props: {
   );
 };
 
-const Input = ({
-  id,
-  label,
-  name,
-  required,
-  multiline,
-}: {
-  id: string;
-  label: string;
-  name: string;
-  required?: boolean;
-  multiline?: boolean;
-}) => (
+const Input = (props: { id: string; label: string; name: string; multiline?: boolean; ltr?: boolean }) => (
   <div class="field">
-    <label for={id}>{label}</label>
-    {multiline ? (
-      <textarea id={id} name={name} rows={3} maxLength={2000} required={required} />
+    <label for={props.id}>{props.label}</label>
+    {props.multiline ? (
+      <textarea id={props.id} name={props.name} rows={3} maxLength={2000} />
     ) : (
-      <input id={id} name={name} maxLength={120} required={required} />
+      <input id={props.id} name={props.name} maxLength={120} dir={props.ltr ? 'ltr' : undefined} />
     )}
   </div>
 );
 
-/** Who may read the note: officers only unless the officer says otherwise (docs/force.md). */
-const VisibilityChoice = ({ id }: { id: string }) => (
-  <fieldset class="choice">
-    <legend>Who may read the note</legend>
-    <div class="check">
-      <input type="radio" name="visibility" value="internal" id={`${id}-internal`} defaultChecked />
-      <label for={`${id}-internal`}>Officers only (internal)</label>
-    </div>
-    <div class="check">
-      <input type="radio" name="visibility" value="citizen" id={`${id}-citizen`} />
-      <label for={`${id}-citizen`}>The citizen too (WhatsApp updates and tracking)</label>
-    </div>
-  </fieldset>
-);
-
-/** A question to the citizen and a rejection's reason always reach the citizen: the API refuses them internal. */
-const ADDRESSED_TO_CITIZEN: readonly string[] = ['requestCitizenInfo', 'reject'];
-
-const TRANSITIONS = [
-  { type: 'start', label: 'Start work' },
-  { type: 'requestCitizenInfo', label: 'Ask the citizen for information' },
-  { type: 'resolve', label: 'Resolve' },
-  { type: 'reject', label: 'Reject (not accepted)' },
-  { type: 'reopen', label: 'Reopen' },
-  { type: 'close', label: 'Close' },
-] as const;
+const heldBy = (c: Detail['complaint'], lang: Language): string =>
+  c.assignment
+    ? [c.assignment.level, c.assignment.station, c.assignment.circle].filter(Boolean).join(', ')
+    : C.notAssigned[lang];
 
 export const ComplaintPage = ({ etag }: { etag: string }) => {
   const session = useSession();
+  const lang = useLang();
+  const l = labels(lang);
   const [detail, setDetail] = useState<Detail>();
   const [error, setError] = useState('');
   const now = Date.now();
@@ -164,15 +184,13 @@ export const ComplaintPage = ({ etag }: { etag: string }) => {
       setDetail(data);
       setError('');
     } catch (e) {
-      setError(
-        e instanceof ApiError && e.status === 404 ? 'No such complaint in your area.' : describeError(e),
-      );
+      setError(e instanceof ApiError && e.status === 404 ? C.notInArea[lang] : describeError(e));
     }
   };
   useEffect(() => void reload(), [etag]);
 
   /** Every action carries the version it was decided on; 412 → reload, the form keeps its text. */
-  const act = (path: string, body: unknown) => async () => {
+  const act = async (path: string, body: unknown) => {
     if (!detail) return;
     try {
       await officerApi(session, `/officer/complaints/${encodeURIComponent(etag)}/${path}`, {
@@ -186,163 +204,113 @@ export const ComplaintPage = ({ etag }: { etag: string }) => {
     await reload();
   };
 
-  if (error && !detail)
-    return (
-      <p class="error banner" role="alert">
-        {error}
-      </p>
-    );
-  if (!detail) return <p aria-busy="true">Loading…</p>;
+  if (error && !detail) return <ErrorBanner text={error} />;
+  if (!detail) return <p aria-busy="true">{C.loading[lang]}</p>;
   const c = detail.complaint;
   return (
     <section>
       <p>
-        <a href="#/queue">← Queue</a>
+        <a href="#/queue">{C.backToQueue[lang]}</a>
       </p>
       <h1>
-        <span class="code">{c.etag}</span> — {en.status(c.status)}
+        <bdi dir="ltr" class="code">
+          {c.etag}
+        </bdi>{' '}
+        — {l.status(c.status)}
       </h1>
       <div class="actions-grid">
         <div class="card">
-          <h2>Complaint</h2>
+          <h2>{C.complaint[lang]}</h2>
           <dl class="facts">
-            <div>
-              <dt>Category</dt>
-              <dd>{en.category(c.category)}</dd>
-            </div>
-            <div>
-              <dt>Priority</dt>
-              <dd>{c.priority}</dd>
-            </div>
-            <div>
-              <dt>District / station</dt>
-              <dd>
-                {en.district(c.district)}
-                {c.station ? ` / ${c.station}` : ''}
-              </dd>
-            </div>
-            <div>
-              <dt>Held by</dt>
-              <dd>
-                {c.assignment
-                  ? `${c.assignment.level}${c.assignment.station ? `, ${c.assignment.station}` : ''}${c.assignment.circle ? `, ${c.assignment.circle}` : ''}`
-                  : 'not assigned'}
-              </dd>
-            </div>
-            <div>
-              <dt>SLA</dt>
-              <dd>
-                <SlaClock sla={c.sla} now={now} />
-                {c.sla?.breaches?.length ? ` ${c.sla.breaches.length} breach(es)` : ''}
-              </dd>
-            </div>
-            <div>
-              <dt>Filed</dt>
-              <dd>
-                {localTime(c.createdAt)} via {c.channel}
-              </dd>
-            </div>
-            <div>
-              <dt>Version</dt>
-              <dd data-testid="version">{c.version}</dd>
-            </div>
+            <Fact term={C.category[lang]}>{l.category(c.category)}</Fact>
+            <Fact term={C.priority[lang]}>{labelOf(PRIORITY_LABELS, c.priority, lang)}</Fact>
+            <Fact term={C.districtStation[lang]}>
+              {l.district(c.district)}
+              {c.station ? ` / ${c.station}` : ''}
+            </Fact>
+            <Fact term={C.heldBy[lang]}>{heldBy(c, lang)}</Fact>
+            <Fact term={C.sla[lang]}>
+              <SlaClock sla={c.sla} now={now} />
+              {c.sla?.breaches?.length ? fill(C.breaches, lang, { n: c.sla.breaches.length }) : ''}
+            </Fact>
+            <Fact term={C.filed[lang]}>
+              <Time iso={c.createdAt} /> · {labelOf(CHANNEL_LABELS, c.channel, lang)}
+            </Fact>
+            <Fact term={C.version[lang]} testId="version">
+              {c.version}
+            </Fact>
           </dl>
-          <h3>What happened</h3>
-          <p class="note" lang={c.language}>
+          <h3>{C.whatHappened[lang]}</h3>
+          <p class="note" lang={c.language} dir="auto">
             {c.description}
           </p>
           {c.location && (
             <p>
-              Location:{' '}
-              <span dir="ltr">
+              {C.location[lang]}:{' '}
+              <bdi dir="ltr">
                 {c.location.latitude.toFixed(5)}, {c.location.longitude.toFixed(5)}
-              </span>
+              </bdi>
               {c.location.address ? ` — ${c.location.address}` : ''}
             </p>
           )}
-          <h3>Complainant (officers only)</h3>
+          <h3>{C.complainant[lang]}</h3>
           <dl class="facts">
-            <div>
-              <dt>Name</dt>
-              <dd>{c.complainant.name}</dd>
-            </div>
-            <div>
-              <dt>Phone</dt>
-              <dd>
-                <a href={`tel:${c.complainant.phone ?? ''}`} dir="ltr">
-                  {c.complainant.phone ?? '—'}
-                </a>
-              </dd>
-            </div>
+            <Fact term={C.name[lang]}>{c.complainant.name}</Fact>
+            <Fact term={C.phone[lang]}>
+              <a href={`tel:${c.complainant.phone ?? ''}`} dir="ltr">
+                {c.complainant.phone ?? '—'}
+              </a>
+            </Fact>
             {c.complainant.cnic && (
-              <div>
-                <dt>CNIC</dt>
-                <dd dir="ltr">{c.complainant.cnic}</dd>
-              </div>
+              <Fact term={C.cnic[lang]}>
+                <bdi dir="ltr">{c.complainant.cnic}</bdi>
+              </Fact>
             )}
-            <div>
-              <dt>Overseas</dt>
-              <dd>
-                {c.complainant.overseas
-                  ? `yes${c.complainant.country ? ` (${c.complainant.country})` : ''}`
-                  : 'no'}
-              </dd>
-            </div>
-            <div>
-              <dt>Updates</dt>
-              <dd>
-                {c.optOutOfUpdates ? 'opted out' : `WhatsApp, ${c.language === 'ur' ? 'Urdu' : 'English'}`}
-              </dd>
-            </div>
+            <Fact term={C.overseas[lang]}>
+              {c.complainant.overseas
+                ? `${C.yes[lang]}${c.complainant.country ? ` (${c.complainant.country})` : ''}`
+                : C.no[lang]}
+            </Fact>
+            <Fact term={C.updates[lang]}>
+              {c.optOutOfUpdates
+                ? C.optedOut[lang]
+                : fill(C.updatesBy, lang, { language: c.language === 'ur' ? 'اردو' : 'English' })}
+            </Fact>
           </dl>
         </div>
         <div class="card">
-          <h2>Timeline</h2>
-          <ol class="timeline">
-            {[...detail.timeline].reverse().map((t) => (
-              <li key={t.id}>
-                <time dateTime={t.at}>{localTime(t.at)}</time>
-                <span class="what">
-                  {t.type.replace(/^Complaint/, '').replace(/([a-z])([A-Z])/g, '$1 $2')}
-                  {t.toStatus ? ` → ${en.status(t.toStatus)}` : ''}
-                  {' · '}
-                  {t.actor.kind === 'officer'
-                    ? `${t.actor.role ?? 'officer'} ${t.actor.id ?? ''}`
-                    : t.actor.kind}
-                </span>
-                {typeof t.data?.firNumber === 'string' && <span class="detail">FIR {t.data.firNumber}</span>}
-                {(t.note ?? t.reason) && (
-                  <span class="detail note" data-visibility={t.noteVisibility}>
-                    {t.noteVisibility === 'internal' ? '[internal] ' : '[citizen sees] '}
-                    {t.note ?? t.reason}
-                  </span>
-                )}
-              </li>
-            ))}
-          </ol>
+          <h2>{C.timeline[lang]}</h2>
+          <Timeline
+            entries={detail.timeline.map((e) => timelineItem(e, lang))}
+            lang={lang}
+            district={c.district}
+            event={l.event}
+          />
         </div>
       </div>
-      <h2>Actions</h2>
+      <h2>{C.actions[lang]}</h2>
       <div class="actions-grid">
         {c.status === 'received' && ['DPO', 'RPO', 'CPO'].includes(role(session)) && (
           <ActionForm
-            title="Take and start"
-            submit="Take and start"
+            form="take"
+            title={C.takeAndStart[lang]}
+            submit={C.takeAndStart[lang]}
             onSubmit={(v) =>
               act('transitions', {
                 type: 'takeAndStart',
                 ...(v.note ? { note: v.note, visibility: v.visibility } : {}),
-              })()
+              })
             }
           >
-            <p class="hint">Take this complaint yourself, at your level, and start work on it in one step.</p>
-            <Input id="t-note" label="Note (optional)" name="note" multiline />
+            <p class="hint">{C.takeAndStartHint[lang]}</p>
+            <Input id="t-note" label={C.noteOptional[lang]} name="note" multiline />
             <VisibilityChoice id="t-visibility" />
           </ActionForm>
         )}
         <ActionForm
-          title="Assign"
-          submit="Assign"
+          form="assign"
+          title={C.assign[lang]}
+          submit={C.assign[lang]}
           onSubmit={(v) =>
             act('assign', {
               level: v.level,
@@ -350,54 +318,48 @@ export const ComplaintPage = ({ etag }: { etag: string }) => {
               ...(v.circle ? { circle: v.circle } : {}),
               ...(v.officerId ? { officerId: v.officerId } : {}),
               ...(v.note ? { note: v.note, visibility: v.visibility } : {}),
-            })()
+            })
           }
         >
-          <div class="field">
-            <label for="a-level">Level</label>
-            <select id="a-level" name="level">
-              {SLA_LEVELS.map((l) => (
-                <option value={l} key={l}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          </div>
-          <Input id="a-station" label="Station (optional)" name="station" />
-          <Input id="a-circle" label="Circle (optional)" name="circle" />
-          <Input id="a-officer" label="Officer id (optional)" name="officerId" />
-          <Input id="a-note" label="Note (optional)" name="note" multiline />
+          <SelectField
+            id="a-level"
+            name="level"
+            label={C.level[lang]}
+            options={SLA_LEVELS.map((level) => [level, level])}
+          />
+          <Input id="a-station" label={C.stationOptional[lang]} name="station" />
+          <Input id="a-circle" label={C.circleOptional[lang]} name="circle" />
+          <Input id="a-officer" label={C.officerOptional[lang]} name="officerId" ltr />
+          <Input id="a-note" label={C.noteOptional[lang]} name="note" multiline />
           <VisibilityChoice id="a-visibility" />
         </ActionForm>
         <ActionForm
-          title="Record an action"
-          submit="Record action"
+          form="action"
+          title={C.recordAction[lang]}
+          submit={C.recordActionButton[lang]}
           onSubmit={(v) =>
             act('actions', {
               kind: v.kind,
               note: v.note ?? '',
               visibility: v.visibility,
               ...(v.firNumber ? { firNumber: v.firNumber } : {}),
-            })()
+            })
           }
         >
-          <div class="field">
-            <label for="r-kind">What was done</label>
-            <select id="r-kind" name="kind">
-              {ACTION_KINDS.map((k) => (
-                <option value={k} key={k}>
-                  {ACTION_LABELS[k].en}
-                </option>
-              ))}
-            </select>
-          </div>
-          <Input id="r-fir" label="FIR number (when an FIR was registered)" name="firNumber" />
-          <Input id="r-note" label="Note" name="note" multiline />
+          <SelectField
+            id="r-kind"
+            name="kind"
+            label={C.whatWasDone[lang]}
+            options={ACTION_KINDS.map((k) => [k, ACTION_LABELS[k][lang]])}
+          />
+          <Input id="r-fir" label={C.firNumber[lang]} name="firNumber" ltr />
+          <Input id="r-note" label={C.note[lang]} name="note" multiline />
           <VisibilityChoice id="r-visibility" />
         </ActionForm>
         <ActionForm
-          title="Change status"
-          submit="Apply"
+          form="status"
+          title={C.changeStatus[lang]}
+          submit={C.apply[lang]}
           onSubmit={(v) =>
             act('transitions', {
               type: v.type,
@@ -407,22 +369,18 @@ export const ComplaintPage = ({ etag }: { etag: string }) => {
                   ? { note: v.note }
                   : {}),
               ...(v.note && !ADDRESSED_TO_CITIZEN.includes(v.type ?? '') ? { visibility: v.visibility } : {}),
-            })()
+            })
           }
         >
-          <div class="field">
-            <label for="s-type">Change</label>
-            <select id="s-type" name="type">
-              {TRANSITIONS.map((t) => (
-                <option value={t.type} key={t.type}>
-                  {t.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <Input id="s-note" label="Note / question / reason" name="note" multiline />
+          <SelectField
+            id="s-type"
+            name="type"
+            label={C.change[lang]}
+            options={TRANSITIONS.map((tr) => [tr.type, tr.label[lang]])}
+          />
+          <Input id="s-note" label={C.noteQuestionReason[lang]} name="note" multiline />
           <VisibilityChoice id="s-visibility" />
-          <p class="hint">A question to the citizen and a rejection’s reason always reach the citizen.</p>
+          <p class="hint">{C.alwaysToCitizen[lang]}</p>
         </ActionForm>
       </div>
     </section>

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { OfficerFiguresReport as OfficerReport } from '../../shared/schemas/officer-http.ts';
 import { ApiError } from '../lib/api.ts';
-import { en, localTime, officerApi, useSession } from './common.tsx';
+import { labels, officerApi, Time, useLang, useSession } from './common.tsx';
 
 interface FeedbackPage {
   items: { id: string; language: string; text: string; receivedAt: string }[];
@@ -20,6 +20,7 @@ const message = (e: unknown): string => (e instanceof ApiError ? e.message : Str
 
 export const OfficerFigures = ({ days }: { days: number }) => {
   const session = useSession();
+  const lang = useLang();
   const [report, setReport] = useState<OfficerReport>();
   const [error, setError] = useState('');
   useEffect(() => {
@@ -56,7 +57,7 @@ export const OfficerFigures = ({ days }: { days: number }) => {
                   {o.name ?? ''} <span class="code">{o.serviceNumber}</span>
                 </td>
                 <td>
-                  {o.posts.join('; ')} ({o.districts.map(en.district).join(', ')})
+                  {o.posts.join('; ')} ({o.districts.map(labels(lang).district).join(', ')})
                 </td>
                 <td>{o.breaches}</td>
                 <td>{o.openFollowUps}</td>
@@ -104,7 +105,7 @@ export const ServiceFeedback = () => {
       <ol class="card feedback-list" aria-label="Service feedback">
         {items.map((f) => (
           <li key={f.id}>
-            <time dateTime={f.receivedAt}>{localTime(f.receivedAt)}</time>{' '}
+            <Time iso={f.receivedAt} />{' '}
             <span lang={f.language} dir="auto">
               {f.text}
             </span>

@@ -3,3 +3,6 @@ import type { Language } from '../../shared/domain/vocabulary.ts';
 
 export type { Language };
 export type Texts = Readonly<Record<Language, string>>;
+
+/** One text in both languages. */
+export const t = (ur: string, en: string): Texts => ({ ur, en });

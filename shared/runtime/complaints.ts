@@ -7,6 +7,7 @@ import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { createScryptTrackingCodeHasher } from '../adapters/crypto/tracking-code-hasher.ts';
 import { createComplaintRepository } from '../adapters/dynamodb/complaint-repository.ts';
+import { createRateLimiter } from '../adapters/dynamodb/rate-limiter.ts';
 import { createEventBridgePublisher } from '../adapters/eventbridge/publisher.ts';
 import type { ComplaintDeps, ComplaintRepository, EventPublisher } from '../app/ports.ts';
 import { clock, documentClient, dynamoDbClient, eventBridgeClient, log, once, tableName } from './common.ts';
@@ -21,12 +22,27 @@ export const complaintDeps = once((): ComplaintDeps => ({
   clock,
   random: { bytes: (size) => randomBytes(size) },
   trackingCodes: createScryptTrackingCodeHasher(),
+  // The table name is salt enough: it differs per stage, and the counters live only a day.
+  limits: createRateLimiter(documentClient(), tableName, tableName()),
 }));
 
-/** For the public feedback and answer routes: the complaint ports with the tracking-code hasher (proof of ownership). */
-export const citizenFeedbackDeps = once((): Pick<ComplaintDeps, 'complaints' | 'trackingCodes' | 'clock'> =>
-  complaintDeps(),
-);
+/**
+ * Every web tracking answer (and the proof check of feedback and answers) takes at least this long: above the
+ * slowest normal proof check, so a real and an unknown e-tag cannot be told apart by time.
+ */
+export const TRACKING_ANSWER_FLOOR_MS = 250;
+
+/**
+ * The tracking use case's deps (the proof-of-ownership check of tracking, feedback and answers): the complaint
+ * deps plus the answer floor.
+ */
+export const trackingDeps = once(() => ({
+  ...complaintDeps(),
+  answerFloor: {
+    ms: TRACKING_ANSWER_FLOOR_MS,
+    sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+  },
+}));
 
 export const eventPublisher = once((): EventPublisher =>
   createEventBridgePublisher({

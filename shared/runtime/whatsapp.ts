@@ -6,6 +6,7 @@
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { z } from 'zod';
 import { createFeedbackStore } from '../adapters/dynamodb/feedback-store.ts';
+import { createOptInStore } from '../adapters/dynamodb/opt-in-store.ts';
 import { createOutboundMessageStore } from '../adapters/dynamodb/outbound-message-store.ts';
 import { createProcessedMessageStore } from '../adapters/dynamodb/processed-message-store.ts';
 import { createSessionStore } from '../adapters/dynamodb/session-store.ts';
@@ -52,6 +53,8 @@ export const graph = once(() => {
     apiVersion: config.graphApiVersion,
     phoneNumberId: async () => (await whatsappSecrets()).phoneNumberId,
     maxAttempts: config.graphMaxAttempts,
+    attemptTimeoutMs: config.graphAttemptTimeoutMs,
+    pairRateDelayMs: config.graphPairRateDelayMs,
     accessToken: async () => (await whatsappSecrets()).accessToken,
   });
 });
@@ -71,6 +74,9 @@ export const deliverDeps = once((): DeliverDeps => {
   };
 });
 
+/** Opt-ins of numbers named in web filings: granted by the worker (a YES), read by the citizen notifier. */
+export const optInStore = once(() => createOptInStore(documentClient(), tableName));
+
 export const webhookDeps = once((): ReceiveWebhookDeps & VerifyWebhookDeps => ({
   secrets: whatsappSecrets,
   queue: createInboundQueue(sqsClient(), queueUrlOf('webhookInbound')),
@@ -87,5 +93,6 @@ export const workerDeps = once((): ProcessInboundDeps => {
     converse,
     runCommand: (command, context) => runChatCommand({ complaints, feedback, log: log() }, command, context),
     clock,
+    optIns: optInStore(),
   };
 });

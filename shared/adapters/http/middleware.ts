@@ -53,6 +53,13 @@ export const header = (event: Pick<ApiEvent, 'headers'>, name: string): string |
  * Turns every error into the API's JSON error shape. Domain errors map to 4xx; anything else is a
  * server fault: logged (redacted) and answered 500 by @middy/http-error-handler's fallback.
  */
+/**
+ * The caller's address for the per-address limits: the connection's source address as API Gateway saw it.
+ * (Behind CloudFront that is the edge's address; the WAF's rate rule there limits by the viewer's own.)
+ */
+export const clientAddress = (event: Pick<ApiEvent, 'requestContext'>): string | undefined =>
+  (event.requestContext as { http?: { sourceIp?: string } } | undefined)?.http?.sourceIp || undefined;
+
 export const httpErrors = (): ApiMiddleware => {
   const fallback = JSON.stringify(toHttpError(new Error('unexpected')).toBody());
   const render = httpErrorHandler({ logger: false, fallbackMessage: fallback });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { runChatCommand, type RunCommandDeps } from '../../../shared/app/whatsapp/run-command.ts';
 import type { ChatSession, InboundMessage } from '../../../shared/chat/types.ts';
 import type { Complaint } from '../../../shared/domain/complaint.ts';
-import { InMemoryComplaintRepository, fakeHasher, fixedClock, seededRandom } from '../../support/fakes.ts';
+import {
+  InMemoryComplaintRepository,
+  fakeHasher,
+  fixedClock,
+  inMemoryLimiter,
+  seededRandom,
+} from '../../support/fakes.ts';
 import { makeComplaint } from '../officer/fakes.ts';
 
 const CITIZEN = '923001234567';
@@ -24,6 +30,7 @@ const setup = (owner: string) => {
       clock: fixedClock(NOW.toISOString()),
       random: seededRandom(),
       trackingCodes: fakeHasher(),
+      limits: inMemoryLimiter(),
     },
     feedback: { record: async () => undefined },
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },

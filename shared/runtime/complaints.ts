@@ -22,8 +22,7 @@ export const complaintDeps = once((): ComplaintDeps => ({
   clock,
   random: { bytes: (size) => randomBytes(size) },
   trackingCodes: createScryptTrackingCodeHasher(),
-  // The table name is salt enough: it differs per stage, and the counters live only a day.
-  limits: createRateLimiter(documentClient(), tableName, tableName()),
+  limits: createRateLimiter(documentClient(), tableName),
 }));
 
 /**

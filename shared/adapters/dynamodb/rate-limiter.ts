@@ -1,6 +1,8 @@
 /**
  * Abuse-limit counters (`RL#<rule>#<hashed key>` / `W#<window start>`): one atomic ADD per use, a fixed window,
  * and a TTL so old windows disappear. Keys are phone numbers and client addresses: only a salted hash is stored.
+ * The salt is the table name (it differs per stage, and the counters live a day at most): enough to keep the
+ * stored hashes from being a lookup table of phone numbers.
  */
 import { createHash } from 'node:crypto';
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -16,13 +18,11 @@ const windowOf = (rule: RateRule, now: Date) => {
 export const createRateLimiter = (
   documents: DynamoDBDocumentClient,
   tableName: () => string,
-  /** Keeps the stored hashes from being a lookup table of phone numbers; any stable per-deployment value. */
-  salt: string,
 ): RateLimiter => {
   const keyOf = (rule: RateRule, key: string, start: number) =>
     rateCounterKey(
       rule.name,
-      createHash('sha256').update(`${salt}\n${rule.name}\n${key}`).digest('base64url'),
+      createHash('sha256').update(`${tableName()}\n${rule.name}\n${key}`).digest('base64url'),
       start,
     );
 

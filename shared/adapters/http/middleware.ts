@@ -115,7 +115,8 @@ const checkContentType = (event: ApiEvent): void => {
   }
 };
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Keeps a leading byte order mark (the default decoder drops it silently): it is refused below, as in AWS. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** The body as text: base64-decoded when API Gateway says so, size-checked, strictly UTF-8. */
 export const readBodyText = (event: ApiEvent, maxBytes = DEFAULT_MAX_BODY_BYTES): string | undefined => {
@@ -146,6 +147,13 @@ export const parseJson = (event: ApiEvent, options: JsonBodyOptions = {}): unkno
   const text = readBodyText(event, options.maxBytes);
   if (text === undefined || text.trim() === '')
     throw badRequest('missing_body', 'A JSON request body is required.');
+  if (text.startsWith('\uFEFF')) {
+    // JSON (RFC 8259 §8.1) must not start with one; saying so beats JSON.parse's "unexpected token".
+    throw badRequest(
+      'invalid_json',
+      'The request body starts with a byte order mark (U+FEFF); send JSON without one.',
+    );
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -13,11 +13,11 @@ import type { ComplaintDeps, ComplaintRepository, EventPublisher } from '../app/
 import { clock, documentClient, dynamoDbClient, eventBridgeClient, log, once, tableName } from './common.ts';
 import { eventBusConfig, idempotencyConfig } from './config.ts';
 
-export const complaintRepository = once((): ComplaintRepository =>
+export const complaintRepository = /* @__PURE__ */ once((): ComplaintRepository =>
   createComplaintRepository(documentClient(), tableName),
 );
 
-export const complaintDeps = once((): ComplaintDeps => ({
+export const complaintDeps = /* @__PURE__ */ once((): ComplaintDeps => ({
   complaints: complaintRepository(),
   clock,
   random: { bytes: (size) => randomBytes(size) },
@@ -35,7 +35,7 @@ export const TRACKING_ANSWER_FLOOR_MS = 250;
  * The tracking use case's deps (the proof-of-ownership check of tracking, feedback and answers): the complaint
  * deps plus the answer floor.
  */
-export const trackingDeps = once(() => ({
+export const trackingDeps = /* @__PURE__ */ once(() => ({
   ...complaintDeps(),
   answerFloor: {
     ms: TRACKING_ANSWER_FLOOR_MS,
@@ -43,7 +43,7 @@ export const trackingDeps = once(() => ({
   },
 }));
 
-export const eventPublisher = once((): EventPublisher =>
+export const eventPublisher = /* @__PURE__ */ once((): EventPublisher =>
   createEventBridgePublisher({
     client: eventBridgeClient(),
     busName: eventBusConfig().busName,
@@ -55,7 +55,7 @@ export const eventPublisher = once((): EventPublisher =>
 export const IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60;
 
 /** Powertools idempotency for POST /complaints: key = the `Idempotency-Key` header, payload check = the raw body. */
-export const fileComplaintIdempotency = once(() => ({
+export const fileComplaintIdempotency = /* @__PURE__ */ once(() => ({
   persistenceStore: new DynamoDBPersistenceLayer({
     tableName: idempotencyConfig().tableName,
     awsSdkV3Client: dynamoDbClient(),

@@ -12,7 +12,7 @@ import { officerAlertConfig } from './config.ts';
 import { createDigestStore } from '../adapters/dynamodb/digest-store.ts';
 import { deliverDeps, optInStore } from './whatsapp.ts';
 
-export const notifierDeps = once((): CitizenNotifierDeps => ({
+export const notifierDeps = /* @__PURE__ */ once((): CitizenNotifierDeps => ({
   ...deliverDeps(),
   complaints: complaintRepository(),
   sessions: createSessionStore(documentClient(), tableName),
@@ -20,7 +20,7 @@ export const notifierDeps = once((): CitizenNotifierDeps => ({
   clock,
 }));
 
-export const alerterDeps = once((): OfficerAlerterDeps => {
+export const alerterDeps = /* @__PURE__ */ once((): OfficerAlerterDeps => {
   const config = officerAlertConfig();
   return {
     ...deliverDeps(),

@@ -17,15 +17,15 @@ import { userPoolConfig } from './config.ts';
 import { complaintRepository } from './complaints.ts';
 
 /** The force directory (units, posts, officers, postings): one per process, its structure cached briefly. */
-export const forceRepository = once(() => createForceRepository(documentClient(), tableName));
+export const forceRepository = /* @__PURE__ */ once(() => createForceRepository(documentClient(), tableName));
 
-export const forceAdminDeps = once((): ForceAdminDeps => ({
+export const forceAdminDeps = /* @__PURE__ */ once((): ForceAdminDeps => ({
   force: forceRepository(),
   accounts: createCognitoOfficerAccounts(cognitoClient(), () => userPoolConfig().userPoolId),
   clock,
 }));
 
-export const officerDeps = once((): OfficerDeps => ({
+export const officerDeps = /* @__PURE__ */ once((): OfficerDeps => ({
   complaints: complaintRepository(),
   queries: createComplaintQueries(documentClient(), tableName),
   followUps: createFollowUpRepository(documentClient(), tableName),
@@ -34,7 +34,7 @@ export const officerDeps = once((): OfficerDeps => ({
   clock,
 }));
 
-export const sweepDeps = once((): SweepDeps => ({
+export const sweepDeps = /* @__PURE__ */ once((): SweepDeps => ({
   due: createSlaDueSource(documentClient(), tableName),
   complaints: complaintRepository(),
   followUps: officerDeps().followUps,

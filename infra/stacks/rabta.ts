@@ -49,6 +49,7 @@ export const buildRabta = (app: App, options: RabtaOptions): RabtaStacks => {
       userPool: stateful.userPool,
     },
     userPool: stateful.userPool,
+    alarmTopic: stateful.alarmTopic,
     officerConsoleClient: stateful.officerConsoleClient,
   });
   stateless.addStackDependency(stateful);

@@ -6,6 +6,7 @@
 import middy from '@middy/core';
 import { httpMiddlewares } from '../shared/runtime/http.ts';
 import {
+  callerContext,
   jsonResponse,
   parseJsonBody,
   type ApiEvent,
@@ -13,7 +14,7 @@ import {
 } from '../shared/adapters/http/middleware.ts';
 import { confirmUpload, startUpload } from '../shared/app/evidence/web-upload.ts';
 import { proveOwnership } from '../shared/app/track-complaint.ts';
-import { citizenFeedbackDeps } from '../shared/runtime/complaints.ts';
+import { trackingDeps } from '../shared/runtime/complaints.ts';
 import { webUploadDeps } from '../shared/runtime/evidence.ts';
 import { evidenceConfirmRequestSchema, evidenceUploadRequestSchema } from '../shared/schemas/citizen-http.ts';
 
@@ -24,11 +25,11 @@ export const handler = middy<ApiEvent, ApiResult>()
   .handler(async (event) => {
     if (isConfirm(event)) {
       const { uploadId, ...proof } = parseJsonBody(event, evidenceConfirmRequestSchema);
-      const etag = await proveOwnership(citizenFeedbackDeps(), proof);
+      const etag = await proveOwnership(trackingDeps(), proof, callerContext(event));
       return jsonResponse(200, await confirmUpload(webUploadDeps(), { etag, uploadId }));
     }
     const { contentType, bytes, fileName, ...proof } = parseJsonBody(event, evidenceUploadRequestSchema);
-    const etag = await proveOwnership(citizenFeedbackDeps(), proof);
+    const etag = await proveOwnership(trackingDeps(), proof, callerContext(event));
     const started = await startUpload(webUploadDeps(), {
       etag,
       contentType,

@@ -6,6 +6,7 @@
 import middy from '@middy/core';
 import { httpMiddlewares } from '../shared/runtime/http.ts';
 import {
+  callerContext,
   jsonResponse,
   parseJsonBody,
   type ApiEvent,
@@ -13,7 +14,7 @@ import {
 } from '../shared/adapters/http/middleware.ts';
 import { answerInformationRequest, giveFeedback } from '../shared/app/citizen/feedback.ts';
 import { proveOwnership } from '../shared/app/track-complaint.ts';
-import { citizenFeedbackDeps } from '../shared/runtime/complaints.ts';
+import { trackingDeps } from '../shared/runtime/complaints.ts';
 import { feedbackRequestSchema, informationAnswerRequestSchema } from '../shared/schemas/citizen-http.ts';
 
 const isAnswer = (event: ApiEvent): boolean => (event.rawPath ?? '').endsWith('/respond');
@@ -21,17 +22,17 @@ const isAnswer = (event: ApiEvent): boolean => (event.rawPath ?? '').endsWith('/
 export const handler = middy<ApiEvent, ApiResult>()
   .use(httpMiddlewares())
   .handler(async (event) => {
-    const deps = citizenFeedbackDeps();
+    const deps = trackingDeps();
     if (isAnswer(event)) {
       const { message, ...proof } = parseJsonBody(event, informationAnswerRequestSchema);
-      const etag = await proveOwnership(deps, proof);
+      const etag = await proveOwnership(deps, proof, callerContext(event));
       return jsonResponse(
         200,
         await answerInformationRequest(deps, { etag, identity: 'proven-by-tracking', answer: message }),
       );
     }
     const { satisfied, reason, ...proof } = parseJsonBody(event, feedbackRequestSchema);
-    const etag = await proveOwnership(deps, proof);
+    const etag = await proveOwnership(deps, proof, callerContext(event));
     const result = await giveFeedback(deps, {
       etag,
       identity: 'proven-by-tracking',

@@ -6,6 +6,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { Context } from 'aws-lambda';
 import {
+  clientAddress,
   idempotencyKeyHeader,
   jsonBody,
   jsonResponse,
@@ -22,9 +23,11 @@ import { fileComplaintRequestSchema } from '../shared/schemas/http.ts';
 const body = jsonBody(fileComplaintRequestSchema);
 
 const fileOnce = makeIdempotent(async (event: ApiEvent, _context: Context): Promise<ApiResult> => {
+  const address = clientAddress(event);
   const { complaint: _complaint, ...answer } = await fileComplaint(complaintDeps(), {
     input: body.json(event),
     channel: 'web',
+    ...(address ? { clientAddress: address } : {}),
   });
   logger().info('Complaint filed', { etag: answer.etag });
   metrics().addMetric('ComplaintsFiled', MetricUnit.Count, 1);

@@ -115,7 +115,8 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     entry: 'functions/track-complaint.ts',
     description: 'POST /complaints/track: status and timeline for the complainant, with proof of ownership',
     triggers: [http('POST', '/complaints/track')],
-    access: { table: 'read' },
+    // Writes only its abuse-limit counters (per address, per e-tag, wrong proofs).
+    access: { table: 'readwrite' },
   },
   {
     id: 'ComplaintFeedback',

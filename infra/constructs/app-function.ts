@@ -52,17 +52,19 @@ export interface AppFunctionProps {
   readonly def: FunctionDef;
   readonly stage: StageConfig;
   readonly resources: AppResources;
+  /** Reserved concurrency (stages.ts): a cap for public functions; undefined leaves the account pool. */
+  readonly reservedConcurrency?: number | undefined;
   /** Where `def.entry` and package-lock.json live; defaults to this repository. */
   readonly projectRoot?: string;
 }
 
 // The same action sets aws-cdk-lib's Table.grantReadData / grantReadWriteData use, granted on the table and
 // each named index instead of `index/*`, so the policy lists exactly what exists.
+/** No Scan: every read is a Get or a Query on a key or an index (least privilege, issue 12). */
 const TABLE_READ_ACTIONS = [
   'dynamodb:BatchGetItem',
   'dynamodb:GetItem',
   'dynamodb:Query',
-  'dynamodb:Scan',
   'dynamodb:ConditionCheckItem',
   'dynamodb:DescribeTable',
 ];
@@ -117,6 +119,9 @@ export class AppFunction extends Construct {
       logGroup,
       role: this.role,
       tracing: Tracing.ACTIVE,
+      ...(props.reservedConcurrency !== undefined && {
+        reservedConcurrentExecutions: props.reservedConcurrency,
+      }),
       environment: this.environment(def, stage, resources),
       bundling: {
         forceDockerBundling: false,

@@ -11,6 +11,7 @@ import {
   type GlobalSecondaryIndex,
 } from '@aws-sdk/client-dynamodb';
 import {
+  CreateArchiveCommand,
   CreateEventBusCommand,
   EventBridgeClient,
   PutRuleCommand,
@@ -195,10 +196,21 @@ export const provision = async (options: ProvisionOptions): Promise<Provisioned>
     queueArns[id] = queue.arn;
   }
 
+  let busArn: string | undefined;
   try {
-    await events.send(new CreateEventBusCommand({ Name: names.eventBus }));
+    busArn = (await events.send(new CreateEventBusCommand({ Name: names.eventBus }))).EventBusArn;
   } catch (error) {
     if (!(error instanceof ResourceAlreadyExistsException)) throw error;
+  }
+  if (busArn) {
+    // As the stateful stack's archive: every complaint event, for `npm run replay -- archive`.
+    await events.send(
+      new CreateArchiveCommand({
+        ArchiveName: `${names.eventBus}-complaints`,
+        EventSourceArn: busArn,
+        EventPattern: JSON.stringify({ source: [EVENT_SOURCE] }),
+      }),
+    );
   }
   for (const fn of FUNCTIONS) {
     for (const trigger of fn.triggers.filter((t): t is EventTrigger => t.kind === 'event')) {

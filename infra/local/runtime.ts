@@ -5,6 +5,8 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { ServerResponse } from 'node:http';
 import { ENV, QUEUES, type QueueId } from '../resources.ts';
@@ -33,6 +35,8 @@ export interface LocalRuntimeOptions {
   readonly retryAfterSeconds?: number;
   /** Pollers per queue. */
   readonly sqsConcurrency?: number;
+  /** Where stream pollers keep their checkpoints across restarts (default: the system temp directory). */
+  readonly checkpointDir?: string;
   readonly functions?: readonly FunctionDef[];
   readonly rootDir?: string;
   readonly log?: Log;
@@ -173,6 +177,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
             onFailureQueueUrl: provisioned.queueUrls.publisherFailures,
             log,
             sqsClient: sqs,
+            checkpointDir: options.checkpointDir ?? join(tmpdir(), 'rabta-local', 'stream-checkpoints'),
           });
           pollers.push(poller);
           await poller.ready;

@@ -50,6 +50,7 @@ export const buildRabta = (app: App, options: RabtaOptions): RabtaStacks => {
       evidenceBucket: stateful.evidenceBucket,
     },
     userPool: stateful.userPool,
+    alarmTopic: stateful.alarmTopic,
     officerConsoleClient: stateful.officerConsoleClient,
   });
   stateless.addStackDependency(stateful);

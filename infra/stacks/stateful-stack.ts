@@ -32,10 +32,15 @@ import {
   StorageClass,
 } from 'aws-cdk-lib/aws-s3';
 import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
+import { BackupPlan, BackupResource } from 'aws-cdk-lib/aws-backup';
+import { Alarm, ComparisonOperator, TreatMissingData, type IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { Alias } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { dlqDepthAlarm, SecureQueue } from '../constructs/secure-queue.ts';
+import { dlqDepthAlarm, SecureQueue, withAction } from '../constructs/secure-queue.ts';
 import { EVENT_SOURCE } from '../../shared/schemas/events/index.ts';
 import { APP_TABLE, EVIDENCE_BUCKET, IDEMPOTENCY_TABLE, QUEUES, type QueueId } from '../resources.ts';
 import type { StageConfig } from '../stages.ts';
@@ -53,6 +58,9 @@ export const WHATSAPP_SECRET_KEYS = ['appSecret', 'verifyToken', 'accessToken', 
 
 const DLQ_RETENTION = Duration.days(14);
 
+/** A message waiting longer than this in a source queue means its consumer is stuck or failing. */
+export const OLDEST_MESSAGE_ALARM_SECONDS = 300;
+
 export class StatefulStack extends Stack {
   readonly table: Table;
   readonly idempotencyTable: Table;
@@ -63,10 +71,21 @@ export class StatefulStack extends Stack {
   readonly officerConsoleClient: UserPoolClient;
   readonly whatsAppSecret: Secret;
   readonly evidenceBucket: Bucket;
+  /** Every alarm of both stacks notifies this topic; ops subscribe to it (docs/deploy.md). */
+  readonly alarmTopic: Topic;
+  private readonly alarmAction: IAlarmAction;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
     const { stage } = props;
+
+    this.alarmTopic = new Topic(this, 'AlarmTopic', {
+      topicName: `rabta-${stage.name}-alarms`,
+      displayName: `Rabta ${stage.name} alarms`,
+      enforceSSL: true,
+      masterKey: Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns'),
+    });
+    this.alarmAction = new SnsAction(this.alarmTopic);
 
     this.table = this.appTable(stage);
     this.idempotencyTable = new Table(this, 'IdempotencyTable', {
@@ -129,6 +148,24 @@ export class StatefulStack extends Stack {
 
     this.evidenceBucket = this.evidenceStorage(stage);
 
+    if (stage.backup) {
+      // Beside point-in-time recovery (35 days, to the second): copies that survive a deleted table or account
+      // mistake, kept 35 days, restorable by ops from the vault (docs/deploy.md).
+      const plan = BackupPlan.daily35DayRetention(this, 'Backup');
+      const selection = plan.addSelection('Tables', {
+        resources: [
+          BackupResource.fromDynamoDbTable(this.table),
+          BackupResource.fromDynamoDbTable(this.idempotencyTable),
+        ],
+      });
+      Validations.of(selection).acknowledge({
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
+        reason:
+          "AWS Backup's own service-role policy, which AWS keeps in step with what backing up a resource needs; the selection names only our two tables",
+      });
+    }
+
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'EvidenceBucketName', { value: this.evidenceBucket.bucketName });
     new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
@@ -248,7 +285,7 @@ export class StatefulStack extends Stack {
         }).queue;
         dlqs[id] = dlq;
         deadLetterQueue = { queue: dlq, maxReceiveCount: def.maxReceiveCount };
-        dlqDepthAlarm(this, `${pascal(id)}DlqAlarm`, dlq, stage.dlqAlarmThreshold);
+        dlqDepthAlarm(this, `${pascal(id)}DlqAlarm`, dlq, stage.dlqAlarmThreshold, this.alarmAction);
       }
       queues[id] = new SecureQueue(this, pascal(id), {
         fifo: def.fifo,
@@ -257,12 +294,29 @@ export class StatefulStack extends Stack {
         deadLetterQueue,
         removalPolicy: stage.removalPolicy,
       }).queue;
+      if (deadLetterQueue) {
+        withAction(
+          new Alarm(this, `${pascal(id)}OldestMessageAlarm`, {
+            alarmDescription: `A message has waited over ${OLDEST_MESSAGE_ALARM_SECONDS} s in ${id}: its consumer is stuck, failing or throttled`,
+            metric: queues[id].metricApproximateAgeOfOldestMessage({
+              period: Duration.minutes(1),
+              statistic: 'Maximum',
+            }),
+            threshold: OLDEST_MESSAGE_ALARM_SECONDS,
+            evaluationPeriods: 5,
+            datapointsToAlarm: 3,
+            comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+            treatMissingData: TreatMissingData.NOT_BREACHING,
+          }),
+          this.alarmAction,
+        );
+      }
       if (!deadLetterQueue) {
         Validations.of(queues[id]).acknowledge({
           id: 'AwsSolutions-SQS3',
           reason: `${id} is itself a dead-letter destination (Lambda on-failure target of the table stream), so it has no DLQ of its own`,
         });
-        dlqDepthAlarm(this, `${pascal(id)}Alarm`, queues[id], stage.dlqAlarmThreshold);
+        dlqDepthAlarm(this, `${pascal(id)}Alarm`, queues[id], stage.dlqAlarmThreshold, this.alarmAction);
       }
     }
     return { queues, dlqs };
@@ -279,7 +333,7 @@ export class StatefulStack extends Stack {
       id: 'AwsSolutions-SQS3',
       reason: 'This queue is the dead-letter target of the EventBridge rule targets; a DLQ has no DLQ',
     });
-    dlqDepthAlarm(this, 'EventDeliveryDlqAlarm', deliveryDlq, stage.dlqAlarmThreshold);
+    dlqDepthAlarm(this, 'EventDeliveryDlqAlarm', deliveryDlq, stage.dlqAlarmThreshold, this.alarmAction);
 
     for (const fn of FUNCTIONS) {
       for (const trigger of fn.triggers.filter((t): t is EventTrigger => t.kind === 'event')) {

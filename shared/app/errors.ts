@@ -32,3 +32,15 @@ export class EtagExhaustedError extends Error {
 export class MediaGoneError extends Error {
   override name = 'MediaGoneError';
 }
+
+/** Too many requests for one phone, address or e-tag (HTTP 429 with Retry-After). */
+export class RateLimitedError extends Error {
+  override name = 'RateLimitedError';
+  constructor(
+    readonly rule: string,
+    readonly retryAfterSeconds: number,
+    options?: { cause?: unknown },
+  ) {
+    super('Too many requests. Please wait before trying again.', options);
+  }
+}

@@ -4,6 +4,7 @@
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { z } from 'zod';
+import { freeText, lineText } from './text.ts';
 import { findCategory } from './categories.ts';
 import { findDistrict } from './districts.ts';
 import { ETAG_PATTERN, parseEtag } from './etag.ts';
@@ -69,39 +70,22 @@ export const normalizeCnic = (input: string): string | undefined =>
 // ---------------------------------------------------------------------------------------------------------
 // Shared field schemas
 
-/** C0/C1 control characters except tab and newline, and lone surrogates (invalid UTF-16 from JSON escapes). */
-const FORBIDDEN_IN_TEXT = /(?![\t\n])\p{Cc}|\p{Cs}/u;
-const FORBIDDEN_IN_LINE = /\p{Cc}|\p{Cs}/u;
+/**
+ * Free text, trimmed and length-limited, with the text hygiene of `text.ts` (NFC, invisible format characters
+ * removed, control characters refused); the building block of the free-text fields here and in the HTTP schemas.
+ */
+export const trimmedText = (min: number, max: number) => freeText(min, max);
 
-/** Trimmed, length-limited text; the building block of the text fields here and in the HTTP schemas. */
-export const trimmedText = (min: number, max: number) => z.string().trim().min(min).max(max);
-
-/** Single-line text: trimmed, length-limited, no control characters at all. */
-const line = (min: number, max: number) =>
-  trimmedText(min, max).refine((s) => !FORBIDDEN_IN_LINE.test(s), {
-    message: 'Must not contain control characters',
-  });
+/** Single-line text (names, stations, codes): see `lineText` in text.ts. */
+const line = (min: number, max: number) => lineText(min, max);
 
 /** Empty or blank optional fields from web forms mean "not given". */
 const optionalLine = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine((s) => !FORBIDDEN_IN_LINE.test(s), { message: 'Must not contain control characters' })
+  lineText(0, max)
     .optional()
     .transform((s) => (s ? s : undefined));
 
-const DescriptionSchema = z
-  .string()
-  // Browsers submit textarea line breaks as CRLF; store plain newlines. `overwrite` keeps the JSON Schema.
-  .overwrite((s) => s.replace(/\r\n?/g, '\n'))
-  .trim()
-  .min(20)
-  .max(5000)
-  .refine((s) => !FORBIDDEN_IN_TEXT.test(s), {
-    message: 'Must not contain control characters other than newline and tab',
-  });
+const DescriptionSchema = freeText(20, 5000);
 
 const CountrySchema = z
   .string()

@@ -4,6 +4,7 @@
  * outcome. Every step is audited. Pure; decisions in docs/sla.md.
  */
 import { z } from 'zod';
+import { freeText } from './text.ts';
 import { findDistrict, findRegion } from './districts.ts';
 import { ConflictError, NotFoundError, validationErrorFromZod } from './errors.ts';
 import { regionOfDistrict, stationOf } from './officer.ts';
@@ -21,7 +22,7 @@ export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
 export const POST_KINDS = ['station', 'circle', 'district', 'region', 'province'] as const;
 export type PostKind = (typeof POST_KINDS)[number];
 
-const note = z.string().trim().min(1, 'required').max(2000);
+const note = freeText(1, 2000);
 
 export const followUpActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('callExplanation'), note }),

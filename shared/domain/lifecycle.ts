@@ -4,6 +4,7 @@
  * and the timeline entries to write in the same transaction. Table and decisions: docs/lifecycle.md.
  */
 import { z } from 'zod';
+import { freeText, lineText } from './text.ts';
 import type { Complaint } from './complaint.ts';
 import { ConflictError, NotFoundError, ValidationError, validationErrorFromZod } from './errors.ts';
 import { canActOnComplaint, canSeeComplaint, holdingLevel, roleRank, stationOf } from './officer.ts';
@@ -37,8 +38,8 @@ export const ACTION_KINDS = [
 ] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
-const text = (max: number) => z.string().trim().min(1, 'required').max(max);
-const note = text(2000);
+const text = (max: number) => lineText(1, max);
+const note = freeText(1, 2000);
 
 /**
  * Who may read an officer's note (or reason): `internal` — officers only; `citizen` — the complainant too

@@ -7,6 +7,7 @@ import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { createScryptTrackingCodeHasher } from '../adapters/crypto/tracking-code-hasher.ts';
 import { createComplaintRepository } from '../adapters/dynamodb/complaint-repository.ts';
+import { createRateLimiter } from '../adapters/dynamodb/rate-limiter.ts';
 import { createEventBridgePublisher } from '../adapters/eventbridge/publisher.ts';
 import type { ComplaintDeps, ComplaintRepository, EventPublisher } from '../app/ports.ts';
 import { clock, documentClient, dynamoDbClient, eventBridgeClient, log, once, tableName } from './common.ts';
@@ -21,12 +22,26 @@ export const complaintDeps = /* @__PURE__ */ once((): ComplaintDeps => ({
   clock,
   random: { bytes: (size) => randomBytes(size) },
   trackingCodes: createScryptTrackingCodeHasher(),
+  limits: createRateLimiter(documentClient(), tableName),
 }));
 
-/** For the public feedback and answer routes: the complaint ports with the tracking-code hasher (proof of ownership). */
-export const citizenFeedbackDeps = /* @__PURE__ */ once(
-  (): Pick<ComplaintDeps, 'complaints' | 'trackingCodes' | 'clock'> => complaintDeps(),
-);
+/**
+ * Every web tracking answer (and the proof check of feedback and answers) takes at least this long: above the
+ * slowest normal proof check, so a real and an unknown e-tag cannot be told apart by time.
+ */
+export const TRACKING_ANSWER_FLOOR_MS = 250;
+
+/**
+ * The tracking use case's deps (the proof-of-ownership check of tracking, feedback and answers): the complaint
+ * deps plus the answer floor.
+ */
+export const trackingDeps = /* @__PURE__ */ once(() => ({
+  ...complaintDeps(),
+  answerFloor: {
+    ms: TRACKING_ANSWER_FLOOR_MS,
+    sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+  },
+}));
 
 export const eventPublisher = /* @__PURE__ */ once((): EventPublisher =>
   createEventBridgePublisher({

@@ -114,6 +114,10 @@ export const whatsappConfig = () =>
       templateLanguageEnglish: z.string().min(2),
       /** Graph API calls: attempts on 429/5xx before giving up (the worker then retries the record). */
       graphMaxAttempts: z.coerce.number().int().min(1).max(10),
+      /** One Graph API attempt is abandoned (and retried) after this long. */
+      graphAttemptTimeoutMs: z.coerce.number().int().min(1).max(60_000),
+      /** The least pause after Meta's pair rate limit (131056). */
+      graphPairRateDelayMs: z.coerce.number().int().min(0).max(60_000),
     }),
     {
       secretArn: env.WHATSAPP_SECRET_ARN || undefined,
@@ -127,6 +131,8 @@ export const whatsappConfig = () =>
       templateLanguage: env.WHATSAPP_TEMPLATE_LANGUAGE || 'ur',
       templateLanguageEnglish: env.WHATSAPP_TEMPLATE_LANGUAGE_EN || 'en',
       graphMaxAttempts: env.GRAPH_API_MAX_ATTEMPTS || '4',
+      graphAttemptTimeoutMs: env.GRAPH_API_ATTEMPT_TIMEOUT_MS || '10000',
+      graphPairRateDelayMs: env.GRAPH_API_PAIR_RATE_DELAY_MS || '6000',
     },
     'WhatsApp (WHATSAPP_*, GRAPH_API_*)',
   );

@@ -11,7 +11,7 @@ import { runChatCommand } from '../app/whatsapp/run-command.ts';
 import { converse } from '../chat/engine.ts';
 import { clock, documentClient, log, once, queueUrlOf, sqsClient, tableName } from './common.ts';
 import { complaintDeps } from './complaints.ts';
-import { deliverDeps } from './whatsapp.ts';
+import { deliverDeps, optInStore } from './whatsapp.ts';
 
 export const workerDeps = /* @__PURE__ */ once((): ProcessInboundDeps => {
   const complaints = complaintDeps();
@@ -26,5 +26,6 @@ export const workerDeps = /* @__PURE__ */ once((): ProcessInboundDeps => {
     runCommand: (command, context) =>
       runChatCommand({ complaints, feedback, evidence, log: log() }, command, context),
     clock,
+    optIns: optInStore(),
   };
 });

@@ -6,6 +6,7 @@
  */
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { z } from 'zod';
+import { createOptInStore } from '../adapters/dynamodb/opt-in-store.ts';
 import { createOutboundMessageStore } from '../adapters/dynamodb/outbound-message-store.ts';
 import { createGraphClient } from '../adapters/whatsapp/graph-client.ts';
 import { createInboundQueue } from '../adapters/whatsapp/inbound-queue.ts';
@@ -46,6 +47,8 @@ export const graph = /* @__PURE__ */ once(() => {
     apiVersion: config.graphApiVersion,
     phoneNumberId: async () => (await whatsappSecrets()).phoneNumberId,
     maxAttempts: config.graphMaxAttempts,
+    attemptTimeoutMs: config.graphAttemptTimeoutMs,
+    pairRateDelayMs: config.graphPairRateDelayMs,
     accessToken: async () => (await whatsappSecrets()).accessToken,
   });
 });
@@ -64,6 +67,9 @@ export const deliverDeps = /* @__PURE__ */ once((): DeliverDeps => {
     log: log(),
   };
 });
+
+/** Opt-ins of numbers named in web filings: granted by the worker (a YES), read by the citizen notifier. */
+export const optInStore = /* @__PURE__ */ once(() => createOptInStore(documentClient(), tableName));
 
 export const webhookDeps = /* @__PURE__ */ once((): ReceiveWebhookDeps & VerifyWebhookDeps => ({
   secrets: whatsappSecrets,

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { errorSpec as err, type OperationSpec } from './operation-spec.ts';
 import { DistrictCodeInputSchema, IsoDateTime, trimmedText } from '../domain/complaint.ts';
+import { lineText } from '../domain/text.ts';
 import { FOLLOW_UP_STATES, followUpActionSchema } from '../domain/follow-up.ts';
 import { ACTION_KINDS, NOTE_VISIBILITIES, lifecycleCommandSchema } from '../domain/lifecycle.ts';
 import { ALERT_KINDS, SLA_LEVELS } from '../domain/sla.ts';
@@ -19,7 +20,7 @@ const cursorParam = z.string().min(1).max(8192);
 export const listComplaintsQuerySchema = z
   .strictObject({
     district: DistrictCodeInputSchema.optional(),
-    station: trimmedText(1, 120).optional(),
+    station: lineText(1, 120).optional(),
     status: z.enum(STATUSES).optional(),
     category: z.enum(CATEGORY_CODES).optional(),
     priority: z.enum(PRIORITIES).optional(),
@@ -34,7 +35,7 @@ export const listComplaintsQuerySchema = z
 export const monitoringQuerySchema = z
   .strictObject({
     district: DistrictCodeInputSchema.optional(),
-    region: trimmedText(1, 40).optional(),
+    region: lineText(1, 40).optional(),
     from: isoTime.optional(),
     to: isoTime.optional(),
   })
@@ -54,8 +55,8 @@ export const listFollowUpsQuerySchema = z
     district: DistrictCodeInputSchema.optional(),
     state: z.enum(FOLLOW_UP_STATES).optional(),
     level: z.enum(SLA_LEVELS).optional(),
-    station: trimmedText(1, 120).optional(),
-    officerId: trimmedText(1, 128).optional(),
+    station: lineText(1, 120).optional(),
+    officerId: lineText(1, 128).optional(),
     from: isoTime.optional(),
     to: isoTime.optional(),
     limit: limitParam.optional(),
@@ -87,7 +88,7 @@ export const actionRequestSchema = z
   .object({
     kind: z.enum(ACTION_KINDS),
     note: trimmedText(1, 2000),
-    firNumber: trimmedText(1, 50).optional(),
+    firNumber: lineText(1, 50).optional(),
     visibility,
   })
   .meta({ id: 'ActionRequest' });

@@ -251,11 +251,18 @@ describe('infra templates', () => {
           expect(JSON.stringify(policy?.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
         }
       }
-      // One alarm per dead-letter destination: 3 queue DLQs, publisher failures, event delivery, schedules.
-      expect(Object.keys(stateful.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(
+      // One depth alarm per dead-letter destination: 3 queue DLQs, publisher failures, event delivery, schedules
+      // (the other alarms: test/infra/operations.test.ts).
+      stateful.resourcePropertiesCountIs(
+        'AWS::CloudWatch::Alarm',
+        { MetricName: 'ApproximateNumberOfMessagesVisible' },
         queuesWithDlq().length + 2,
       );
-      stateless.resourceCountIs('AWS::CloudWatch::Alarm', 1);
+      stateless.resourcePropertiesCountIs(
+        'AWS::CloudWatch::Alarm',
+        { MetricName: 'ApproximateNumberOfMessagesVisible' },
+        1,
+      );
     });
   });
 

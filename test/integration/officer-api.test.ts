@@ -9,7 +9,15 @@ import type { Complaint } from '../../shared/domain/complaint.ts';
 import type { ComplaintRepository } from '../../shared/app/ports.ts';
 import { provisionForTest } from '../support/aws.ts';
 import { makeComplaint, T0 } from '../unit/officer/fakes.ts';
-import { call, claimsOf, seed, type Claims, type Handler, type RequestSpec } from './officer-support.ts';
+import {
+  call,
+  claimsOf,
+  idTokenClaims,
+  seed,
+  type Claims,
+  type Handler,
+  type RequestSpec,
+} from './officer-support.ts';
 import { handler as listHandler } from '../../functions/officer-list-complaints.ts';
 import { handler as getHandler } from '../../functions/officer-get-complaint.ts';
 import { handler as actHandler } from '../../functions/officer-act-on-complaint.ts';
@@ -17,6 +25,7 @@ import { handler as monitoringHandler } from '../../functions/officer-monitoring
 import { handler as followUpsHandler } from '../../functions/officer-follow-ups.ts';
 import { handler as alertsHandler } from '../../functions/officer-alerts.ts';
 import { trackComplaint } from '../../shared/app/track-complaint.ts';
+import { inMemoryLimiter } from '../support/fakes.ts';
 import { handler as monitoringDetailsHandler } from '../../functions/officer-monitoring-details.ts';
 import { createFeedbackStore } from '../../shared/adapters/dynamodb/feedback-store.ts';
 
@@ -108,16 +117,27 @@ describe('officer routes: authorization', () => {
     // Act
     const missing = await Promise.all(routes.map(([h, spec]) => call(h, spec)));
     const forged = await Promise.all(
-      routes.map(([h, spec]) => call(h, { ...spec, claims: { sub: 'x', 'custom:role': 'GOD' } })),
+      routes.map(([h, spec]) =>
+        call(h, { ...spec, claims: { ...idTokenClaims(), sub: 'x', 'custom:role': 'GOD' } }),
+      ),
     );
     const incomplete = await call(listHandler, {
       ...routes[0]![1],
-      claims: { sub: 'x', 'custom:role': 'DPO' },
+      claims: { ...idTokenClaims(), sub: 'x', 'custom:role': 'DPO' },
+    });
+    const accessToken = await call(listHandler, {
+      ...routes[0]![1],
+      claims: { ...claimsOf('CPO'), token_use: 'access' },
+    });
+    const centuryToken = await call(listHandler, {
+      ...routes[0]![1],
+      claims: { ...claimsOf('CPO'), exp: String(Math.floor(Date.now() / 1000) + 100 * 365 * 86400) },
     });
     // Assess
     expect(missing.map((r) => r.status)).toEqual([401, 401, 401, 401]);
     expect(forged.map((r) => r.status)).toEqual([403, 403, 403, 403]);
     expect(incomplete.status).toBe(403);
+    expect([accessToken.status, centuryToken.status]).toEqual([401, 401]);
   });
 
   it('list: district A sees nothing of district B, a station officer only their station, the CPO all', async () => {
@@ -273,6 +293,8 @@ describe('take and start, and internal notes', () => {
           verify: async () => true,
           verifyNothing: async () => false,
         },
+        limits: inMemoryLimiter(),
+        clock: { now: () => new Date() },
       },
       { etag: received.etag, trackingCode: 'ANY-CODE-1' },
     );

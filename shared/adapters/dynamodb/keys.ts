@@ -163,6 +163,17 @@ export const filingRequestKey = (requestId: string): TableKey => ({
 });
 export const FILING_REQUEST_TTL_SECONDS = 30 * 86_400;
 
+// --- abuse limits and opt-in (issue 12) ----------------------------------------------------------
+
+/** One fixed window of one abuse-limit counter; `hashedKey` never holds the phone or address itself. */
+export const rateCounterKey = (rule: string, hashedKey: string, windowStart: number): TableKey => ({
+  pk: `RL#${rule}#${hashedKey}`,
+  sk: `W#${windowStart}`,
+});
+
+/** Whether a phone number (wa_id) agreed to hear from Rabta about complaints filed on the web. */
+export const optInKey = (waId: string): TableKey => ({ pk: `OPTIN#${waId}`, sk: 'OPTIN' });
+
 // --- disciplinary follow-ups (SLA engine) -----------------------------------------------------
 
 /** Beside its complaint (`C#<etag>` / `FU#<breach no.>`); never a `T#` item, so never published as an event. */

@@ -1,13 +1,14 @@
 /**
  * WhatsApp Cloud API (Graph API) client: text, interactive list, reply buttons, template, mark as
- * read, and media download (media id -> short-lived URL -> bytes). Retries 429 and 5xx (and network failures) with bounded exponential backoff and full jitter,
- * honouring Retry-After. The base URL is configuration (the local runtime points it at a fake).
+ * read, and media download (media id -> short-lived URL -> bytes). Retries 429, 5xx, Meta's rate-limit codes
+ * (131056 pair rate limit included), time-outs and network resets with bounded exponential backoff and full
+ * jitter, honouring Retry-After. The base URL is configuration (the local runtime points it at a fake).
  */
 import { z } from 'zod';
 import { graphErrorResponseSchema, graphSendResponseSchema } from '../../schemas/whatsapp.ts';
 import { MediaGoneError } from '../../app/errors.ts';
 import type { MediaSource } from '../../app/evidence/ports.ts';
-import { GraphApiError } from '../../app/whatsapp/errors.ts';
+import { GraphApiError, PAIR_RATE_LIMIT_CODE } from '../../app/whatsapp/errors.ts';
 import { WHATSAPP_LIMITS as LIMITS } from '../../chat/limits.ts';
 import type { GraphMessage, GraphPort, GraphRecipient } from '../../app/whatsapp/ports.ts';
 
@@ -70,6 +71,10 @@ export interface GraphClientOptions {
   /** Backoff before retry n (1-based): min(cap, base * 2^(n-1)) scaled by jitter. */
   readonly baseDelayMs?: number;
   readonly maxDelayMs?: number;
+  /** Each attempt is abandoned after this long (a hung connection counts as a retryable failure). */
+  readonly attemptTimeoutMs?: number;
+  /** The least wait after Meta's pair rate limit (131056): about one message per 6 s to one user. */
+  readonly pairRateDelayMs?: number;
   readonly fetch?: typeof fetch;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly random?: () => number;
@@ -184,6 +189,8 @@ export const createGraphClient = (options: GraphClientOptions): GraphClient => {
   const random = options.random ?? Math.random;
   const baseDelay = options.baseDelayMs ?? 200;
   const maxDelay = options.maxDelayMs ?? 10_000;
+  const attemptTimeout = options.attemptTimeoutMs ?? 10_000;
+  const pairRateDelay = options.pairRateDelayMs ?? 6_000;
   const messagesUrl = async (): Promise<string> =>
     `${options.baseUrl.replace(/\/+$/, '')}/${options.apiVersion}/${await options.phoneNumberId()}/messages`;
 
@@ -197,18 +204,36 @@ export const createGraphClient = (options: GraphClientOptions): GraphClient => {
     read: (response: Response) => Promise<T>,
   ): Promise<T> => {
     let lastError: GraphApiError | undefined;
-    for (let attempt = 1; attempt <= options.maxAttempts; attempt++) {
+    const backOff = () => sleep(random() * Math.min(maxDelay, baseDelay * 2 ** (attempt - 1)));
+    let attempt = 1;
+    for (; attempt <= options.maxAttempts; attempt++) {
       let response: Response;
       try {
-        response = await doFetch(url, init);
+        response = await doFetch(url, { ...init, signal: AbortSignal.timeout(attemptTimeout) });
       } catch (cause) {
-        lastError = new GraphApiError('Graph API unreachable', 0, undefined, { cause });
-        if (attempt < options.maxAttempts)
-          await sleep(random() * Math.min(maxDelay, baseDelay * 2 ** (attempt - 1)));
+        lastError = new GraphApiError('Graph API unreachable or timed out', 0, undefined, { cause });
+        if (attempt < options.maxAttempts) await backOff();
         continue;
       }
-      if (response.ok) return read(response);
-      const text = await response.text();
+      if (response.ok) {
+        try {
+          return await read(response);
+        } catch (cause) {
+          if (!isCutOff(cause)) throw cause;
+          // The connection was reset, or the time-out hit, while the answer was being read.
+          lastError = new GraphApiError('Graph API answer cut off', 0, undefined, { cause });
+          if (attempt < options.maxAttempts) await backOff();
+          continue;
+        }
+      }
+      let text: string;
+      try {
+        text = await response.text();
+      } catch (cause) {
+        lastError = new GraphApiError('Graph API answer cut off', 0, undefined, { cause });
+        if (attempt < options.maxAttempts) await backOff();
+        continue;
+      }
       const json: unknown = text ? safeJson(text) : undefined;
       const meta = graphErrorResponseSchema.safeParse(json);
       lastError = new GraphApiError(
@@ -219,7 +244,8 @@ export const createGraphClient = (options: GraphClientOptions): GraphClient => {
       if (!lastError.retryable || attempt === options.maxAttempts) break;
       const backoff = random() * Math.min(maxDelay, baseDelay * 2 ** (attempt - 1));
       const told = retryAfterMs(response.headers.get('retry-after'), Date.now());
-      await sleep(Math.min(maxDelay, Math.max(backoff, told ?? 0)));
+      const least = lastError.code === PAIR_RATE_LIMIT_CODE ? pairRateDelay : 0;
+      await sleep(Math.max(least, Math.min(maxDelay, Math.max(backoff, told ?? 0))));
     }
     throw lastError ?? new GraphApiError('Graph API call not attempted', 0, undefined);
   };
@@ -272,6 +298,11 @@ export const createGraphClient = (options: GraphClientOptions): GraphClient => {
     },
   };
 };
+
+/** A body read that failed because the connection dropped or the attempt's time-out fired (retryable). */
+const isCutOff = (error: unknown): boolean =>
+  error instanceof TypeError ||
+  (error instanceof Error && ['AbortError', 'TimeoutError'].includes(error.name));
 
 const safeJson = (text: string): unknown => {
   try {

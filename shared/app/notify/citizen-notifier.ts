@@ -21,10 +21,12 @@ import { eventOfTimelineEntry } from '../publish-timeline.ts';
 import { deliver, type DeliverDeps } from '../whatsapp/deliver.ts';
 import { graphRecipientOf } from '../whatsapp/identity.ts';
 import type { GraphRecipient, SessionPort } from '../whatsapp/ports.ts';
+import { optInRequest, optInRequestId, type OptInPort } from './opt-in.ts';
 
 export interface CitizenNotifierDeps extends DeliverDeps {
   complaints: Pick<ComplaintRepository, 'get' | 'getWithTimeline'>;
   sessions: SessionPort;
+  optIns: OptInPort;
   clock: Clock;
 }
 
@@ -46,16 +48,27 @@ export type NotifyOutcome =
   | { outcome: 'sent'; messages: number }
   | {
       outcome: 'skipped';
-      reason: 'not-a-citizen-event' | 'missing' | 'opted-out' | 'no-recipient' | 'already-told';
+      reason:
+        'not-a-citizen-event' | 'missing' | 'opted-out' | 'no-recipient' | 'already-told' | 'awaiting-opt-in';
     };
+
+export interface CitizenRecipient {
+  citizenId: string;
+  to: GraphRecipient;
+}
+
+/**
+ * The phone number (wa_id digits) that must opt in before it hears anything: a complaint filed on the web or
+ * the API names a number nobody has proven to own. Filings over WhatsApp come from the number itself.
+ */
+const numberAwaitingProof = (complaint: Complaint, recipient: CitizenRecipient): string | undefined =>
+  complaint.complainant.whatsappId ? undefined : recipient.to.waId;
 
 /**
  * Who to write to: the filing identity (a phone-number WhatsApp id as `to`, a business-scoped id as
  * `recipient`), else the phone number without its `+`.
  */
-export const citizenRecipient = (
-  complaint: Complaint,
-): { citizenId: string; to: GraphRecipient } | undefined => {
+export const citizenRecipient = (complaint: Complaint): CitizenRecipient | undefined => {
   const { whatsappId } = complaint.complainant;
   const filedAs = whatsappId ? graphRecipientOf(whatsappId) : undefined;
   if (whatsappId && filedAs) return { citizenId: whatsappId, to: filedAs };
@@ -142,9 +155,39 @@ const earlierUpdatePending = async (
       continue;
     }
     if (!owed) continue;
-    if (!(await deps.outbound.find(`notify#${previous.id}#0`))) return true;
+    if (await deps.outbound.find(`notify#${previous.id}#0`)) continue;
+    // A web filing made before its number opted in was answered by the opt-in question instead.
+    const recipient = citizenRecipient(complaint);
+    const number = recipient && numberAwaitingProof(complaint, recipient);
+    if (previous.type === 'ComplaintFiled' && number && (await deps.outbound.find(optInRequestId(number)))) {
+      continue;
+    }
+    return true;
   }
   return false;
+};
+
+/** A number not yet opted in hears one confirmation question (on its first filing), and nothing else. */
+const askOptIn = async (
+  deps: CitizenNotifierDeps,
+  detailType: EventType,
+  complaint: Complaint,
+  recipient: CitizenRecipient,
+  number: string,
+): Promise<NotifyOutcome> => {
+  if (detailType !== 'ComplaintFiled') return { outcome: 'skipped', reason: 'awaiting-opt-in' };
+  const outcome = await deliver(deps, {
+    outboundId: optInRequestId(number),
+    citizenId: recipient.citizenId,
+    recipient: { waId: number },
+    message: optInRequest(complaint.language, complaint.etag),
+    // Business-initiated: always the approved template.
+    windowStart: undefined,
+    now: deps.clock.now(),
+  });
+  return outcome === 'sent'
+    ? { outcome: 'sent', messages: 1 }
+    : { outcome: 'skipped', reason: 'awaiting-opt-in' };
 };
 
 export const notifyCitizen = async (deps: CitizenNotifierDeps, event: BusEvent): Promise<NotifyOutcome> => {
@@ -157,6 +200,10 @@ export const notifyCitizen = async (deps: CitizenNotifierDeps, event: BusEvent):
   if (complaint.optOutOfUpdates) return { outcome: 'skipped', reason: 'opted-out' };
   const recipient = citizenRecipient(complaint);
   if (!recipient) return { outcome: 'skipped', reason: 'no-recipient' };
+  const number = numberAwaitingProof(complaint, recipient);
+  if (number && !(await deps.optIns.isGranted(number))) {
+    return askOptIn(deps, detailType, complaint, recipient, number);
+  }
   // Officers' notes reach the citizen only through the citizen-visible note of the very entry announced.
   const entry = timeline.find((t) => t.id === envelope.timelineItemId);
   const update = citizenUpdateFor(

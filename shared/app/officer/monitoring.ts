@@ -68,9 +68,14 @@ interface Tally {
   firstAction: number[];
   resolution: number[];
   breaches: number;
-  byStation: Record<string, number>;
-  byOfficer: Record<string, number>;
+  /** Maps, not plain objects: a station or officer named `__proto__` or `constructor` must count like any other. */
+  byStation: Map<string, number>;
+  byOfficer: Map<string, number>;
 }
+
+const bump = (counts: Map<string, number>, key: string, by = 1): void => {
+  counts.set(key, (counts.get(key) ?? 0) + by);
+};
 
 const emptyTally = (): Tally => ({
   total: 0,
@@ -80,8 +85,8 @@ const emptyTally = (): Tally => ({
   firstAction: [],
   resolution: [],
   breaches: 0,
-  byStation: {},
-  byOfficer: {},
+  byStation: new Map(),
+  byOfficer: new Map(),
 });
 
 const addInto = (target: Tally, source: Tally): void => {
@@ -92,8 +97,8 @@ const addInto = (target: Tally, source: Tally): void => {
   target.firstAction.push(...source.firstAction);
   target.resolution.push(...source.resolution);
   target.breaches += source.breaches;
-  for (const [k, v] of Object.entries(source.byStation)) target.byStation[k] = (target.byStation[k] ?? 0) + v;
-  for (const [k, v] of Object.entries(source.byOfficer)) target.byOfficer[k] = (target.byOfficer[k] ?? 0) + v;
+  for (const [k, v] of source.byStation) bump(target.byStation, k, v);
+  for (const [k, v] of source.byOfficer) bump(target.byOfficer, k, v);
 };
 
 const figures = (t: Tally): Figures => ({
@@ -103,7 +108,12 @@ const figures = (t: Tally): Figures => ({
   overdue: t.overdue,
   medianMinutesToFirstAction: median(t.firstAction),
   medianMinutesToResolution: median(t.resolution),
-  breaches: { total: t.breaches, byStation: t.byStation, byOfficer: t.byOfficer },
+  // Object.fromEntries defines own properties, so even `__proto__` arrives as a plain key in the JSON.
+  breaches: {
+    total: t.breaches,
+    byStation: Object.fromEntries(t.byStation),
+    byOfficer: Object.fromEntries(t.byOfficer),
+  },
 });
 
 const countComplaint = (tally: Tally, complaint: Complaint, now: Date): void => {
@@ -161,9 +171,8 @@ export const monitoring = async (
         if (!canSeeFollowUp(input.officer, followUp)) continue;
         tally.breaches++;
         const station = followUp.station ?? '(none)';
-        tally.byStation[station] = (tally.byStation[station] ?? 0) + 1;
-        if (followUp.officerId)
-          tally.byOfficer[followUp.officerId] = (tally.byOfficer[followUp.officerId] ?? 0) + 1;
+        bump(tally.byStation, station);
+        if (followUp.officerId) bump(tally.byOfficer, followUp.officerId);
       }
       return { district, tally };
     }),

@@ -71,11 +71,13 @@ const setup = (options: { windowOpenFor?: string } = {}) => {
     },
     outbound: {
       find: async (id) => outbound.get(id),
-      begin: async (record) => {
-        if (!outbound.has(record.outboundId))
-          outbound.set(record.outboundId, { ...record, state: 'pending' });
-        return outbound.get(record.outboundId)!;
+      claim: async (record) => {
+        const existing = outbound.get(record.outboundId);
+        if (existing && existing.state !== 'pending') return { outcome: 'done' as const, record: existing };
+        outbound.set(record.outboundId, { ...record, state: 'pending' });
+        return { outcome: 'claimed' as const, record: outbound.get(record.outboundId)!, owner: 'test' };
       },
+      release: async () => undefined,
       markSent: async (id, wamid) => void outbound.set(id, { ...outbound.get(id)!, state: 'sent', wamid }),
       findByWamid: async () => undefined,
       applyStatus: async () => undefined,

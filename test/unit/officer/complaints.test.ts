@@ -1,3 +1,4 @@
+import type { FollowUp } from '../../../shared/domain/follow-up.ts';
 import { describe, expect, it } from 'vitest';
 import { actOnComplaint, getComplaint, listComplaints } from '../../../shared/app/officer/complaints.ts';
 import { monitoring } from '../../../shared/app/officer/monitoring.ts';
@@ -248,5 +249,37 @@ describe('monitoring', () => {
     expect(dpo.districts).toHaveLength(1);
     expect(dpo.districts[0]).toMatchObject({ district: 'LHR', region: 'lahore', total: 1 });
     expect(dpo.regions.map((r) => r.region)).toEqual(['lahore']);
+  });
+
+  it('counts breaches at stations named __proto__, constructor and toString like any other', async () => {
+    // Prepare
+    const { repo, clock } = setup();
+    const names = ['__proto__', 'constructor', 'toString', '__proto__', 'Gulberg'];
+    const followUps = {
+      openedBetween: async function* (district: string) {
+        if (district !== 'LHR') return;
+        for (const [i, station] of names.entries()) {
+          yield { district: 'LHR', station, officerId: i % 2 ? 'hasOwnProperty' : 'valueOf' } as FollowUp;
+        }
+      },
+    };
+    // Act
+    const report = await monitoring(
+      { queries: queriesOver(repo), followUps, clock },
+      { officer: officer('CPO') },
+    );
+    const breaches = JSON.parse(JSON.stringify(report.province?.breaches)) as Record<string, unknown>;
+    // Assess
+    expect(breaches).toEqual({
+      total: 5,
+      // Built from entries: a `__proto__:` literal would set the prototype instead of a key.
+      byStation: Object.fromEntries([
+        ['__proto__', 2],
+        ['constructor', 1],
+        ['toString', 1],
+        ['Gulberg', 1],
+      ]),
+      byOfficer: { valueOf: 3, hasOwnProperty: 2 },
+    });
   });
 });

@@ -3,7 +3,13 @@ import type { EvidenceJob } from '../../../shared/app/evidence/whatsapp-media.ts
 import { runChatCommand, type RunCommandDeps } from '../../../shared/app/whatsapp/run-command.ts';
 import type { ChatSession, InboundMessage } from '../../../shared/chat/types.ts';
 import type { Complaint } from '../../../shared/domain/complaint.ts';
-import { InMemoryComplaintRepository, fakeHasher, fixedClock, seededRandom } from '../../support/fakes.ts';
+import {
+  InMemoryComplaintRepository,
+  fakeHasher,
+  fixedClock,
+  inMemoryLimiter,
+  seededRandom,
+} from '../../support/fakes.ts';
 import { makeComplaint } from '../officer/fakes.ts';
 
 const CITIZEN = '923001234567';
@@ -26,6 +32,7 @@ const setup = (owner: string) => {
       clock: fixedClock(NOW.toISOString()),
       random: seededRandom(),
       trackingCodes: fakeHasher(),
+      limits: inMemoryLimiter(),
     },
     feedback: { record: async () => undefined },
     evidence: { enqueue: async (jobs) => void queued.push(...jobs) },

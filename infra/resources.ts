@@ -33,6 +33,8 @@ export const QUEUES = {
   officerAlerts: { fifo: false, visibilityTimeoutSeconds: 360, maxReceiveCount: 5, retentionDays: 4 },
   /** Stream batches the publisher could not deliver after its retries (on-failure destination). */
   publisherFailures: { fifo: false, visibilityTimeoutSeconds: 30, retentionDays: 14 },
+  /** Stream batches the monitoring counters could not apply after their retries (reconcile repairs them). */
+  counterFailures: { fifo: false, visibilityTimeoutSeconds: 30, retentionDays: 14 },
 } as const satisfies Record<string, QueueDef>;
 
 export type QueueId = keyof typeof QUEUES;

@@ -170,7 +170,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
             retryAttempts: trigger.retryAttempts,
             region,
             invoke: (event) => invoke(fn.id, event),
-            onFailureQueueUrl: provisioned.queueUrls.publisherFailures,
+            onFailureQueueUrl: provisioned.queueUrls[trigger.onFailureQueue],
             log,
             sqsClient: sqs,
           });

@@ -37,6 +37,8 @@ export const monitoringQuerySchema = z
     region: trimmedText(1, 40).optional(),
     from: isoTime.optional(),
     to: isoTime.optional(),
+    /** `csv`: the same figures as a spreadsheet, one row per district, region and the province. */
+    format: z.enum(['json', 'csv']).optional(),
   })
   .meta({ id: 'MonitoringQuery' });
 

@@ -250,9 +250,10 @@ describe('infra templates', () => {
           expect(JSON.stringify(policy?.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
         }
       }
-      // One alarm per dead-letter destination: 3 queue DLQs, publisher failures, event delivery, schedules.
+      // One alarm per dead-letter destination: each queue's DLQ, each stream failure queue (a queue without
+      // a DLQ of its own), the event-delivery DLQ; the schedules' DLQ alarms in the stateless stack.
       expect(Object.keys(stateful.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(
-        queuesWithDlq().length + 2,
+        Object.keys(QUEUES).length + 1,
       );
       stateless.resourceCountIs('AWS::CloudWatch::Alarm', 1);
     });

@@ -8,6 +8,8 @@ import { openFollowUp } from '../../shared/domain/follow-up.ts';
 import type { Complaint } from '../../shared/domain/complaint.ts';
 import type { ComplaintRepository } from '../../shared/app/ports.ts';
 import { provisionForTest } from '../support/aws.ts';
+import { readStream, streamEnd } from '../support/stream.ts';
+import { testContext } from '../support/api-events.ts';
 import { makeComplaint, T0 } from '../unit/officer/fakes.ts';
 import { call, claimsOf, seed, type Claims, type Handler, type RequestSpec } from './officer-support.ts';
 import { handler as listHandler } from '../../functions/officer-list-complaints.ts';
@@ -16,6 +18,7 @@ import { handler as actHandler } from '../../functions/officer-act-on-complaint.
 import { handler as monitoringHandler } from '../../functions/officer-monitoring.ts';
 import { handler as followUpsHandler } from '../../functions/officer-follow-ups.ts';
 import { handler as alertsHandler } from '../../functions/officer-alerts.ts';
+import { handler as countersHandler } from '../../functions/monitoring-counters.ts';
 
 const LHR_DPO = claimsOf('DPO', { district: 'LHR' });
 const FSD_DPO = claimsOf('DPO', { district: 'FSD' });
@@ -29,6 +32,7 @@ let faisalabad: Complaint;
 
 beforeAll(async () => {
   const provisioned = await provisionForTest('off');
+  const streamStart = await streamEnd(provisioned.streamArn);
   repository = createComplaintRepository(documentClient(), () => provisioned.names.appTable);
   const now = new Date();
   lahore = makeComplaint({ district: 'LHR', station: 'Model Town' }, now);
@@ -58,6 +62,12 @@ beforeAll(async () => {
       occurredAt: now.toISOString(),
     });
   }
+  // Monitoring reads counters: feed what was written through the real counters consumer, as the stream would.
+  const counted = await countersHandler(
+    { Records: await readStream(provisioned.streamArn, streamStart) },
+    testContext(),
+  );
+  expect(counted).toEqual({ batchItemFailures: [] });
 });
 
 const get = (

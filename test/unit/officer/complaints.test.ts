@@ -4,7 +4,16 @@ import { monitoring } from '../../../shared/app/officer/monitoring.ts';
 import { giveFeedback } from '../../../shared/app/citizen/feedback.ts';
 import { NotFoundError, PreconditionFailedError, ValidationError } from '../../../shared/domain/errors.ts';
 import type { Sla } from '../../../shared/domain/sla.ts';
-import { InMemoryComplaints, T0, fixedClock, makeComplaint, officer, queriesOver } from './fakes.ts';
+import { complaintSource } from '../../../shared/app/counters.ts';
+import {
+  InMemoryComplaints,
+  InMemoryCounters,
+  T0,
+  fixedClock,
+  makeComplaint,
+  officer,
+  queriesOver,
+} from './fakes.ts';
 
 const setup = () => {
   const repo = new InMemoryComplaints();
@@ -227,16 +236,16 @@ describe('monitoring', () => {
       firstActionAt: new Date(T0.getTime() + 30 * 60_000).toISOString(),
     };
     repo.complaints.set(lahore.etag, acted);
-    const followUps = { openedBetween: async function* () {} };
+    const counters = new InMemoryCounters();
+    await counters.apply(
+      [...repo.complaints.values()].map((c) => {
+        const source = complaintSource(`C#${c.etag}|META`, c);
+        return { source, delta: source.shares };
+      }),
+    );
     // Act
-    const cpo = await monitoring(
-      { queries: queriesOver(repo), followUps, clock },
-      { officer: officer('CPO') },
-    );
-    const dpo = await monitoring(
-      { queries: queriesOver(repo), followUps, clock },
-      { officer: officer('DPO', { district: 'LHR' }) },
-    );
+    const cpo = await monitoring({ counters, clock }, { officer: officer('CPO') });
+    const dpo = await monitoring({ counters, clock }, { officer: officer('DPO', { district: 'LHR' }) });
     // Assess
     expect(cpo.province).toMatchObject({
       total: 2,

@@ -13,8 +13,12 @@ import type { Clock, Log } from '../app/ports.ts';
 import { clockOffsetMs, ENV, queueUrl, tableConfig } from './config.ts';
 import { logger } from './powertools.ts';
 
-/** The one memoisation style of the composition roots: built on the first call, the same value after. */
-export const once = <T>(build: () => T): (() => T) => {
+/**
+ * The one memoisation style of the composition roots: built on the first call, the same value after.
+ * Marked free of side effects so a bundle drops every root (and the client it would build) that its
+ * function never calls: the roots are module-level calls, which esbuild otherwise keeps.
+ */
+export const once = /* @__NO_SIDE_EFFECTS__ */ <T>(build: () => T): (() => T) => {
   let value: T | undefined;
   return () => (value ??= build());
 };

@@ -4,7 +4,7 @@
  * created once per process and handed to the use cases as their ports.
  */
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createFeedbackStore } from '../adapters/dynamodb/feedback-store.ts';
 import { createOutboundMessageStore } from '../adapters/dynamodb/outbound-message-store.ts';
 import { createProcessedMessageStore } from '../adapters/dynamodb/processed-message-store.ts';

@@ -2,7 +2,7 @@
  * Request schemas of the officer API (`/officer/...`). Query strings arrive as strings; these parse
  * them strictly (unknown parameters are a 400, so a typo never silently widens a list). The OpenAPI document is generated from them (openapi.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { errorSpec as err, type OperationSpec } from './operation-spec.ts';
 import { DistrictCodeInputSchema, IsoDateTime, trimmedText } from '../domain/complaint.ts';
 import { FOLLOW_UP_STATES, followUpActionSchema } from '../domain/follow-up.ts';

@@ -3,7 +3,7 @@
  * read. Retries 429 and 5xx (and network failures) with bounded exponential backoff and full jitter,
  * honouring Retry-After. The base URL is configuration (the local runtime points it at a fake).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { graphErrorResponseSchema, graphSendResponseSchema } from '../../schemas/whatsapp.ts';
 import { GraphApiError } from '../../app/whatsapp/errors.ts';
 import { WHATSAPP_LIMITS as LIMITS } from '../../chat/limits.ts';

@@ -1,16 +1,12 @@
 /**
  * GET /webhook: Meta's verification handshake. POST /webhook: signature check, split, enqueue, 200.
+ * The use cases' errors become status codes in the HTTP edge (adapters/http/errors.ts), like every route's.
  */
 import middy from '@middy/core';
 import { httpMiddlewares } from '../shared/runtime/http.ts';
 import { HttpError } from '../shared/adapters/http/errors.ts';
 import { header, type ApiEvent, type ApiResult } from '../shared/adapters/http/middleware.ts';
 import { SIGNATURE_HEADER } from '../shared/app/whatsapp/signature.ts';
-import {
-  WebhookPayloadError,
-  WebhookSignatureError,
-  WebhookVerificationError,
-} from '../shared/app/whatsapp/errors.ts';
 import { receiveWebhook, verifyWebhookSubscription } from '../shared/app/whatsapp/receive-webhook.ts';
 import { webhookDeps } from '../shared/runtime/whatsapp.ts';
 
@@ -25,38 +21,23 @@ const rawBody = (event: ApiEvent): Buffer => {
   return event.isBase64Encoded ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8');
 };
 
-/** Only this edge turns the use cases' errors into status codes. */
-const toHttp = (error: unknown): unknown => {
-  if (error instanceof WebhookSignatureError) return new HttpError(401, 'invalid_signature', error.message);
-  if (error instanceof WebhookVerificationError)
-    return new HttpError(403, 'verification_failed', error.message);
-  if (error instanceof WebhookPayloadError) {
-    return new HttpError(400, 'invalid_payload', error.message, { issues: [...error.issues] });
-  }
-  return error;
-};
-
 export const handler = middy<ApiEvent, ApiResult>()
   .use(httpMiddlewares())
   .handler(async (event) => {
     const deps = webhookDeps();
-    try {
-      if (event.requestContext.http.method === 'GET') {
-        const query = event.queryStringParameters ?? {};
-        const challenge = await verifyWebhookSubscription(deps, {
-          mode: query['hub.mode'],
-          verifyToken: query['hub.verify_token'],
-          challenge: query['hub.challenge'],
-        });
-        return { statusCode: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: challenge };
-      }
-      await receiveWebhook(deps, { rawBody: rawBody(event), signature: header(event, SIGNATURE_HEADER) });
-      return {
-        statusCode: 200,
-        headers: { 'content-type': 'text/plain; charset=utf-8' },
-        body: 'EVENT_RECEIVED',
-      };
-    } catch (error) {
-      throw toHttp(error);
+    if (event.requestContext.http.method === 'GET') {
+      const query = event.queryStringParameters ?? {};
+      const challenge = await verifyWebhookSubscription(deps, {
+        mode: query['hub.mode'],
+        verifyToken: query['hub.verify_token'],
+        challenge: query['hub.challenge'],
+      });
+      return { statusCode: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: challenge };
     }
+    await receiveWebhook(deps, { rawBody: rawBody(event), signature: header(event, SIGNATURE_HEADER) });
+    return {
+      statusCode: 200,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+      body: 'EVENT_RECEIVED',
+    };
   });

@@ -8,7 +8,7 @@ import type { SQSEvent, SQSRecord, Context, SQSBatchResponse } from 'aws-lambda'
 import { processQueueItem } from '../shared/app/whatsapp/process-inbound.ts';
 import { inboundQueueItemSchema } from '../shared/schemas/whatsapp.ts';
 import { logger } from '../shared/runtime/powertools.ts';
-import { workerDeps } from '../shared/runtime/whatsapp.ts';
+import { workerDeps } from '../shared/runtime/whatsapp-worker.ts';
 
 const processor = new SqsFifoPartialProcessorAsync();
 

@@ -2,6 +2,7 @@
  * Loads the handlers named in infra/topology.ts and invokes them the way Lambda would: one event, a
  * Context with a deadline, the function's timeout enforced.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -54,6 +55,45 @@ export const lambdaContext = (
   };
 };
 
+interface Invocation {
+  readonly functionName: string;
+  readonly requestId: string;
+}
+
+const currentInvocation = new AsyncLocalStorage<Invocation>();
+
+/**
+ * In AWS each function has its own process and log group; here every function shares one process and one
+ * Powertools logger, whose Lambda context belongs to whichever invocation set it last. So each JSON log line
+ * written during an invocation is stamped with the function and request that wrote it (AsyncLocalStorage
+ * follows the invocation across awaits, so concurrent invocations keep their own names).
+ */
+export const stampLogLines = (stream: NodeJS.WritableStream): void => {
+  const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  const stamped = (chunk: unknown, ...rest: unknown[]): boolean => {
+    const invocation = currentInvocation.getStore();
+    if (invocation === undefined || typeof chunk !== 'string' || !chunk.startsWith('{')) {
+      return write(chunk, ...rest);
+    }
+    let line: unknown;
+    try {
+      line = JSON.parse(chunk);
+    } catch {
+      return write(chunk, ...rest);
+    }
+    if (typeof line !== 'object' || line === null) return write(chunk, ...rest);
+    // The ARN the shared logger may carry belongs to another function: the name says which one wrote this.
+    const { function_arn: _otherFunction, ...fields } = line as Record<string, unknown>;
+    const tagged = {
+      ...fields,
+      function_name: invocation.functionName,
+      function_request_id: invocation.requestId,
+    };
+    return write(`${JSON.stringify(tagged)}\n`, ...rest);
+  };
+  stream.write = stamped as typeof stream.write;
+};
+
 /** Invokes a handler with Lambda's timeout; the handler's own promise keeps running if it times out. */
 export const invokeFunction = async (
   fn: LocalFunction,
@@ -71,7 +111,11 @@ export const invokeFunction = async (
     timer.unref();
   });
   try {
-    return await Promise.race([Promise.resolve().then(() => fn.handler(event, context)), timeout]);
+    const invocation = { functionName: context.functionName, requestId: context.awsRequestId };
+    const run = currentInvocation.run(invocation, () =>
+      Promise.resolve().then(() => fn.handler(event, context)),
+    );
+    return await Promise.race([run, timeout]);
   } finally {
     clearTimeout(timer);
   }

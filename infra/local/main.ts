@@ -8,6 +8,7 @@
  */
 import { inspect } from 'node:util';
 import { EmulatorUnavailableError } from './emulator.ts';
+import { stampLogLines } from './lambda.ts';
 import { startLocalRuntime, type LocalRuntime } from './runtime.ts';
 import { ensureWebBuild } from './site.ts';
 
@@ -85,6 +86,7 @@ const banner = async (runtime: LocalRuntime): Promise<string> => {
 };
 
 const main = async (): Promise<void> => {
+  stampLogLines(process.stdout);
   const port = numberFromEnv('PORT') ?? 3000;
   const scheduleSeconds = numberFromEnv('RABTA_SCHEDULE_SECONDS');
   const graphPort = numberFromEnv('RABTA_GRAPH_PORT');

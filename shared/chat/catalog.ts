@@ -3,6 +3,7 @@
  * numbers and addresses still to be confirmed by operations are listed in docs/chat.md, not here.
  */
 import type { District, Region } from '../domain/districts.ts';
+import { CAPITAL_CITY_DISTRICT, CITY_POLICE_DISTRICTS } from '../domain/force/seed.ts';
 import type { ComplaintOrigin, Language } from './types.ts';
 
 export interface Bilingual {
@@ -498,11 +499,8 @@ Bring: your CNIC (or a copy of the lost one), the number of the lost document, a
 
 // ---------------------------------------------------------------- police offices by district
 
-/** Districts policed by a City Police Officer (CPO) rather than a DPO; Lahore has the CCPO. */
-export const CITY_POLICE_DISTRICTS: readonly string[] = ['RWP', 'FSD', 'MTN', 'GRW'];
-
 export const officeAnswer = (district: District, region: Region | undefined, lang: Language): string => {
-  const capital = district.code === 'LHR';
+  const capital = district.code === CAPITAL_CITY_DISTRICT;
   const city = CITY_POLICE_DISTRICTS.includes(district.code);
   if (lang === 'en') {
     const head = capital

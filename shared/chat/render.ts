@@ -6,67 +6,25 @@
 import { findCategory } from '../domain/categories.ts';
 import { findDistrict } from '../domain/districts.ts';
 import { formatTrackingCode } from '../domain/etag.ts';
+import { titleAtTier } from '../domain/force/seed.ts';
+import { isSlaLevel } from '../domain/sla.ts';
 import type { Role, Status } from '../domain/vocabulary.ts';
 import type { Bilingual } from './catalog.ts';
 import { buttons, text } from './limits.ts';
 import { replyId } from './reply-ids.ts';
 import type { CitizenUpdate, Language, OutgoingMessage, TrackedComplaint } from './types.ts';
-import { UI } from './ui.ts';
-
-const STATUS_LABELS: Record<Status, Bilingual> = {
-  received: { en: 'Received', ur: 'موصول' },
-  assigned: { en: 'Assigned to an officer', ur: 'افسر کے سپرد' },
-  in_progress: { en: 'In progress', ur: 'کارروائی جاری' },
-  awaiting_citizen: { en: 'Waiting for your reply', ur: 'آپ کے جواب کا انتظار' },
-  resolved: { en: 'Resolved', ur: 'حل شدہ' },
-  closed: { en: 'Closed', ur: 'بند' },
-  rejected: { en: 'Not accepted', ur: 'نامنظور' },
-  reopened: { en: 'Reopened', ur: 'دوبارہ کھولی گئی' },
-};
-
-const EVENT_LABELS: Record<string, Bilingual> = {
-  ComplaintFiled: { en: 'Complaint filed', ur: 'شکایت درج ہوئی' },
-  ComplaintAssigned: { en: 'Assigned to an officer', ur: 'افسر کے سپرد کی گئی' },
-  ComplaintStatusChanged: { en: 'Status changed', ur: 'صورتحال تبدیل ہوئی' },
-  ComplaintActionRecorded: { en: 'Action taken', ur: 'کارروائی کی گئی' },
-  ComplaintSlaWarning: { en: 'Deadline approaching', ur: 'مقررہ وقت قریب' },
-  ComplaintSlaBreached: { en: 'Escalated to senior officers', ur: 'سینئر افسران کو بھیجی گئی' },
-  ComplaintReopened: { en: 'Reopened', ur: 'دوبارہ کھولی گئی' },
-  FeedbackReceived: { en: 'Your feedback received', ur: 'آپ کی رائے موصول ہوئی' },
-};
-
-const ROLE_LABELS: Record<Role, Bilingual> = {
-  SHO: { en: 'the SHO', ur: 'ایس ایچ او' },
-  SDPO: { en: 'the SDPO', ur: 'ایس ڈی پی او' },
-  DPO: { en: 'the District Police Officer', ur: 'ڈسٹرکٹ پولیس آفیسر' },
-  RPO: { en: 'the Regional Police Officer', ur: 'ریجنل پولیس آفیسر' },
-  CPO: { en: 'the Central Police Office', ur: 'سینٹرل پولیس آفس' },
-  ADMIN: { en: 'the complaint cell', ur: 'کمپلینٹ سیل' },
-};
+import {
+  EVENT_LABELS,
+  fill,
+  MONTHS,
+  POST_LABELS,
+  ROLE_LABELS,
+  STATUS_LABELS,
+  UI,
+  urduDayPart,
+} from './ui.ts';
 
 const NOTE_MAX = 300;
-
-const MONTHS: Record<Language, readonly string[]> = {
-  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-  ur: [
-    'جنوری',
-    'فروری',
-    'مارچ',
-    'اپریل',
-    'مئی',
-    'جون',
-    'جولائی',
-    'اگست',
-    'ستمبر',
-    'اکتوبر',
-    'نومبر',
-    'دسمبر',
-  ],
-};
-
-/** Urdu names the part of the day instead of am/pm. */
-const urduDayPart = (hour: number): string =>
-  hour < 4 ? 'رات' : hour < 12 ? 'صبح' : hour < 16 ? 'دوپہر' : hour < 19 ? 'شام' : 'رات';
 
 /**
  * Pakistan time in a human format: "1 Mar 2025, 2:05 pm PKT" / "1 مارچ 2025، دوپہر 2:05". Pakistan has no
@@ -91,7 +49,7 @@ const clipNote = (note: string): string =>
 export const categoryLabel = (code: string, lang: Language): string => {
   const category = findCategory(code);
   if (!category) return code;
-  if (category.sensitive) return lang === 'en' ? 'Confidential report' : 'خفیہ رپورٹ';
+  if (category.sensitive) return UI.confidentialReport[lang];
   return category[lang];
 };
 
@@ -103,8 +61,14 @@ export const statusLabel = (status: Status, lang: Language): string =>
 /** A timeline entry's type (`ComplaintAssigned`, ...) as the citizen reads it. */
 export const eventLabel = (type: string, lang: Language): string => EVENT_LABELS[type]?.[lang] ?? type;
 
-/** The level holding a complaint, by role, never by name. */
-export const roleLabel = (role: Role, lang: Language): string => ROLE_LABELS[role]?.[lang] ?? role;
+/**
+ * The level holding a complaint, by post, never by name. With the complaint's district the post is named as
+ * that district has it (the City Police Officer in Rawalpindi, the CCPO in Lahore); without, by role.
+ */
+export const roleLabel = (role: Role, lang: Language, district?: string): string => {
+  if (district !== undefined && isSlaLevel(role)) return POST_LABELS[titleAtTier(role, district)][lang];
+  return ROLE_LABELS[role]?.[lang] ?? role;
+};
 
 /**
  * After `fileComplaint` succeeded. `trackingCode` is absent when a redelivered message found its complaint
@@ -119,36 +83,14 @@ export const renderFiled = (
 ): OutgoingMessage[] => {
   const { updates = true, overseas = false } = options;
   const code = trackingCode ? formatTrackingCode(trackingCode) : undefined;
-  const codeLine = {
-    en: code
-      ? `Tracking code: *${code}* — keep it private; with the e-tag it lets you follow the complaint on the website.\n`
-      : '',
-    ur: code
-      ? `ٹریکنگ کوڈ: *${code}* — اسے کسی کو نہ بتائیں؛ ای ٹیگ کے ساتھ اس سے ویب سائٹ پر شکایت کی پیروی ہو سکتی ہے۔\n`
-      : '',
-  };
-  const follow = {
-    en: updates
-      ? 'You will get updates here. Type *status* at any time to see where it stands.'
-      : 'As you asked, we will not send you messages about it. Type *status* at any time to see where it stands.',
-    ur: updates
-      ? 'آپ کو یہیں اطلاع ملتی رہے گی۔ صورتحال جاننے کے لیے کسی بھی وقت *حیثیت* لکھیں۔'
-      : 'آپ کی خواہش کے مطابق ہم اس بارے میں آپ کو پیغامات نہیں بھیجیں گے۔ صورتحال جاننے کے لیے کسی بھی وقت *حیثیت* لکھیں۔',
-  };
-  const emergency = {
-    en: overseas ? '' : ' In an emergency call *15*.',
-    ur: overseas ? '' : ' ایمرجنسی میں *15* پر کال کریں۔',
-  };
   return text(
-    lang === 'en'
-      ? `✅ Your complaint has been filed.
-E-tag number: *${etag}*
-${codeLine.en}
-${follow.en}${emergency.en}`
-      : `✅ آپ کی شکایت درج ہو گئی ہے۔
-ای ٹیگ نمبر: *${etag}*
-${codeLine.ur}
-${follow.ur}${emergency.ur}`,
+    fill(
+      UI.filed[lang],
+      etag,
+      code ? fill(UI.filedTrackingCode[lang], code) : '',
+      (updates ? UI.filedWithUpdates : UI.filedWithoutUpdates)[lang],
+      overseas ? '' : UI.emergencyCall[lang],
+    ),
   );
 };
 
@@ -158,11 +100,7 @@ export const renderTrackResult = (
   complaints: readonly TrackedComplaint[],
 ): OutgoingMessage[] => {
   if (complaints.length === 0) {
-    return text(
-      lang === 'en'
-        ? 'No complaints were found for this WhatsApp number. Complaints filed from another number or on the website can be followed on the website with the e-tag and tracking code. Type *complaint* to file one.'
-        : 'اس واٹس ایپ نمبر سے کوئی شکایت نہیں ملی۔ کسی دوسرے نمبر یا ویب سائٹ سے درج شکایت کی پیروی ویب سائٹ پر ای ٹیگ اور ٹریکنگ کوڈ سے کی جا سکتی ہے۔ نئی شکایت کے لیے *شکایت* لکھیں۔',
-    );
+    return text(UI.noComplaintsForNumber[lang]);
   }
   const blocks = [...complaints]
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
@@ -171,118 +109,66 @@ export const renderTrackResult = (
         .sort((a, b) => b.at.localeCompare(a.at))
         .slice(0, 3)
         .map((e) => {
-          const label = EVENT_LABELS[e.type]?.[lang] ?? e.type;
+          const label = eventLabel(e.type, lang);
           return `  – ${formatPakistanTime(e.at, lang)}: ${label}${e.note ? ` — ${clipNote(e.note)}` : ''}`;
         });
       const lines = [
         `*${c.etag}*`,
-        `${lang === 'en' ? 'Status' : 'صورتحال'}: *${statusLabel(c.status, lang)}*`,
+        `${UI.status[lang]}: *${statusLabel(c.status, lang)}*`,
         `${categoryLabel(c.category, lang)} · ${districtLabel(c.district, lang)}`,
-        `${lang === 'en' ? 'Last update' : 'آخری اپ ڈیٹ'}: ${formatPakistanTime(c.updatedAt, lang)}`,
-        ...(latest.length ? [lang === 'en' ? 'Latest:' : 'تازہ ترین:', ...latest] : []),
+        `${UI.lastUpdate[lang]}: ${formatPakistanTime(c.updatedAt, lang)}`,
+        ...(latest.length ? [UI.latest[lang], ...latest] : []),
       ];
       return lines.join('\n');
     });
-  const heading = lang === 'en' ? '*Your complaints*' : '*آپ کی شکایات*';
-  return text([heading, ...blocks].join('\n\n'));
+  return text([UI.yourComplaints[lang], ...blocks].join('\n\n'));
 };
 
 /** Any command that failed: nothing was lost, the citizen may retry. */
-export const renderFailure = (lang: Language): OutgoingMessage[] =>
-  text(
-    lang === 'en'
-      ? 'Sorry, something went wrong on our side. Please try again in a few minutes. In an emergency call *15*.'
-      : 'معذرت، ہماری طرف سے کوئی خرابی ہو گئی۔ براہِ کرم چند منٹ بعد دوبارہ کوشش کریں۔ ایمرجنسی میں *15* پر کال کریں۔',
-  );
+export const renderFailure = (lang: Language): OutgoingMessage[] => text(UI.failure[lang]);
 
 /** After `recordFeedback` was stored. */
-export const renderFeedbackAck = (lang: Language): OutgoingMessage[] =>
-  text(
-    lang === 'en'
-      ? 'Thank you! Your feedback has been recorded and will be read by the team. Type *0* for the main menu.'
-      : 'شکریہ! آپ کی رائے محفوظ کر لی گئی ہے اور ٹیم اسے پڑھے گی۔ مین مینیو کے لیے *0* لکھیں۔',
-  );
+export const renderFeedbackAck = (lang: Language): OutgoingMessage[] => text(UI.feedbackAck[lang]);
 
 /** "Are you satisfied?" with reply buttons `fb:yes:<etag>` / `fb:no:<etag>`. */
 export const renderSatisfactionQuestion = (lang: Language, etag: string): OutgoingMessage[] =>
-  buttons(
-    lang === 'en'
-      ? `Your complaint *${etag}* has been marked resolved. Are you satisfied with how it was handled?`
-      : `آپ کی شکایت *${etag}* حل شدہ قرار دی گئی ہے۔ کیا آپ کارروائی سے مطمئن ہیں؟`,
-    [
-      { id: replyId({ kind: 'satisfaction', satisfied: true, etag }), title: UI.btnSatisfied[lang] },
-      { id: replyId({ kind: 'satisfaction', satisfied: false, etag }), title: UI.btnNotSatisfied[lang] },
-    ],
-  );
+  buttons(fill(UI.satisfactionQuestion[lang], etag), [
+    { id: replyId({ kind: 'satisfaction', satisfied: true, etag }), title: UI.btnSatisfied[lang] },
+    { id: replyId({ kind: 'satisfaction', satisfied: false, etag }), title: UI.btnNotSatisfied[lang] },
+  ]);
 
 /** Notifier: one complaint event → messages for the citizen (free-form; inside the 24-hour window). */
 export const renderCitizenUpdate = (lang: Language, update: CitizenUpdate): OutgoingMessage[] => {
   const { etag } = update;
-  const en = lang === 'en';
+  const say = (template: Bilingual, ...values: string[]) => text(fill(template[lang], etag, ...values));
+  /** An officer's note or question on its own line, clipped; nothing when absent. */
+  const line = (note: string | undefined) => (note ? `\n${clipNote(note)}` : '');
   if (update.sensitive && update.kind !== 'resolved' && update.kind !== 'informationRequested') {
     // Discreet: no category, no officer notes, nothing a bystander could read into.
-    return text(
-      en
-        ? `There is an update on your report *${etag}*. Type *status* to see it.`
-        : `آپ کی رپورٹ *${etag}* پر نئی اپ ڈیٹ ہے۔ دیکھنے کے لیے *حیثیت* لکھیں۔`,
-    );
+    return say(UI.updateDiscreet);
   }
   switch (update.kind) {
     case 'assigned':
-      return text(
-        en
-          ? `Your complaint *${etag}* has been assigned to an officer for action.`
-          : `آپ کی شکایت *${etag}* کارروائی کے لیے ایک افسر کے سپرد کر دی گئی ہے۔`,
-      );
-    case 'actionRecorded': {
-      const note = update.note ? `\n${clipNote(update.note)}` : '';
-      return text(
-        en
-          ? `Action has been taken on your complaint *${etag}*.${note}`
-          : `آپ کی شکایت *${etag}* پر کارروائی کی گئی ہے۔${note}`,
-      );
-    }
-    case 'statusChanged': {
+      return say(UI.updateAssigned);
+    case 'actionRecorded':
+      return say(UI.updateActionTaken, line(update.note));
+    case 'statusChanged':
       // e.g. the reason a complaint was not accepted: the citizen is owed it.
-      const note = update.note ? `\n${clipNote(update.note)}` : '';
-      return text(
-        en
-          ? `Your complaint *${etag}* is now: *${statusLabel(update.status, lang)}*.${note}`
-          : `آپ کی شکایت *${etag}* کی صورتحال اب: *${statusLabel(update.status, lang)}*۔${note}`,
-      );
-    }
-    case 'informationRequested': {
+      return say(UI.updateStatus, statusLabel(update.status, lang), line(update.note));
+    case 'informationRequested':
       // Discreet reports: the button, never the question, on a screen others may read.
-      const question = update.question && !update.sensitive ? `\n${clipNote(update.question)}` : '';
       return buttons(
-        en
-          ? `The officer handling your complaint *${etag}* needs more information from you.${question}\nPress *Answer* to reply.`
-          : `آپ کی شکایت *${etag}* پر کام کرنے والے افسر کو آپ سے مزید معلومات درکار ہیں۔${question}\nجواب کے لیے *جواب دیں* دبائیں۔`,
+        fill(UI.updateInformationRequested[lang], etag, line(update.sensitive ? undefined : update.question)),
         [{ id: replyId({ kind: 'answerRequest', etag }), title: UI.btnAnswer[lang] }],
       );
-    }
-    case 'resolved': {
-      const note = update.note && !update.sensitive ? `\n${clipNote(update.note)}` : '';
+    case 'resolved':
       return [
-        ...text(
-          en
-            ? `Your complaint *${etag}* has been resolved.${note}`
-            : `آپ کی شکایت *${etag}* حل کر دی گئی ہے۔${note}`,
-        ),
+        ...say(UI.updateResolved, line(update.sensitive ? undefined : update.note)),
         ...renderSatisfactionQuestion(lang, etag),
       ];
-    }
     case 'reopened':
-      return text(
-        en
-          ? `Your complaint *${etag}* has been reopened and will be looked at again.`
-          : `آپ کی شکایت *${etag}* دوبارہ کھول دی گئی ہے اور اس پر دوبارہ کارروائی ہوگی۔`,
-      );
+      return say(UI.updateReopened);
     case 'escalated':
-      return text(
-        en
-          ? `Your complaint *${etag}* has been escalated to ${ROLE_LABELS[update.level][lang]} for action.`
-          : `آپ کی شکایت *${etag}* کارروائی کے لیے ${ROLE_LABELS[update.level][lang]} کو بھیج دی گئی ہے۔`,
-      );
+      return say(UI.updateEscalated, roleLabel(update.level, lang, update.district));
   }
 };

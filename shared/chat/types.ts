@@ -188,7 +188,7 @@ export type CitizenUpdate =
   | { kind: 'informationRequested'; etag: string; question?: string; sensitive?: boolean }
   | { kind: 'resolved'; etag: string; note?: string; sensitive?: boolean }
   | { kind: 'reopened'; etag: string; sensitive?: boolean }
-  | { kind: 'escalated'; etag: string; level: Role; sensitive?: boolean };
+  | { kind: 'escalated'; etag: string; level: Role; district: string; sensitive?: boolean };
 
 export interface ConverseResult {
   session: ChatSession;

@@ -1,8 +1,12 @@
 /**
- * The bot's own words (prompts, button labels, acknowledgements), in Urdu and English. Service content
- * lives in catalog.ts; this file is the conversation's furniture.
+ * The bot's own words (prompts, button labels, acknowledgements, results and complaint updates), in Urdu and
+ * English, and the labels citizens read for statuses, timeline entries and posts. Service content lives in
+ * catalog.ts; every other sentence the bot or the citizen's web pages say lives here.
  */
+import type { PostTitle } from '../domain/force/structure.ts';
+import type { Role, Status } from '../domain/vocabulary.ts';
 import type { Bilingual } from './catalog.ts';
+import type { Language } from './types.ts';
 
 export const UI = {
   welcome: {
@@ -293,7 +297,150 @@ In an emergency call *15*.`,
     en: 'Done: we will send you update messages about your complaints.',
     ur: 'ٹھیک ہے: ہم آپ کو آپ کی شکایات کے بارے میں اپ ڈیٹ پیغامات بھیجیں گے۔',
   },
+  // Results of commands and complaint updates (render.ts); {0} is the e-tag unless noted.
+  filed: {
+    en: '✅ Your complaint has been filed.\nE-tag number: *{0}*\n{1}\n{2}{3}',
+    ur: '✅ آپ کی شکایت درج ہو گئی ہے۔\nای ٹیگ نمبر: *{0}*\n{1}\n{2}{3}',
+  },
+  /** {0}: the tracking code. */
+  filedTrackingCode: {
+    en: 'Tracking code: *{0}* — keep it private; with the e-tag it lets you follow the complaint on the website.\n',
+    ur: 'ٹریکنگ کوڈ: *{0}* — اسے کسی کو نہ بتائیں؛ ای ٹیگ کے ساتھ اس سے ویب سائٹ پر شکایت کی پیروی ہو سکتی ہے۔\n',
+  },
+  filedWithUpdates: {
+    en: 'You will get updates here. Type *status* at any time to see where it stands.',
+    ur: 'آپ کو یہیں اطلاع ملتی رہے گی۔ صورتحال جاننے کے لیے کسی بھی وقت *حیثیت* لکھیں۔',
+  },
+  filedWithoutUpdates: {
+    en: 'As you asked, we will not send you messages about it. Type *status* at any time to see where it stands.',
+    ur: 'آپ کی خواہش کے مطابق ہم اس بارے میں آپ کو پیغامات نہیں بھیجیں گے۔ صورتحال جاننے کے لیے کسی بھی وقت *حیثیت* لکھیں۔',
+  },
+  emergencyCall: { en: ' In an emergency call *15*.', ur: ' ایمرجنسی میں *15* پر کال کریں۔' },
+  noComplaintsForNumber: {
+    en: 'No complaints were found for this WhatsApp number. Complaints filed from another number or on the website can be followed on the website with the e-tag and tracking code. Type *complaint* to file one.',
+    ur: 'اس واٹس ایپ نمبر سے کوئی شکایت نہیں ملی۔ کسی دوسرے نمبر یا ویب سائٹ سے درج شکایت کی پیروی ویب سائٹ پر ای ٹیگ اور ٹریکنگ کوڈ سے کی جا سکتی ہے۔ نئی شکایت کے لیے *شکایت* لکھیں۔',
+  },
+  yourComplaints: { en: '*Your complaints*', ur: '*آپ کی شکایات*' },
+  status: { en: 'Status', ur: 'صورتحال' },
+  lastUpdate: { en: 'Last update', ur: 'آخری اپ ڈیٹ' },
+  latest: { en: 'Latest:', ur: 'تازہ ترین:' },
+  confidentialReport: { en: 'Confidential report', ur: 'خفیہ رپورٹ' },
+  failure: {
+    en: 'Sorry, something went wrong on our side. Please try again in a few minutes. In an emergency call *15*.',
+    ur: 'معذرت، ہماری طرف سے کوئی خرابی ہو گئی۔ براہِ کرم چند منٹ بعد دوبارہ کوشش کریں۔ ایمرجنسی میں *15* پر کال کریں۔',
+  },
+  feedbackAck: {
+    en: 'Thank you! Your feedback has been recorded and will be read by the team. Type *0* for the main menu.',
+    ur: 'شکریہ! آپ کی رائے محفوظ کر لی گئی ہے اور ٹیم اسے پڑھے گی۔ مین مینیو کے لیے *0* لکھیں۔',
+  },
+  satisfactionQuestion: {
+    en: 'Your complaint *{0}* has been marked resolved. Are you satisfied with how it was handled?',
+    ur: 'آپ کی شکایت *{0}* حل شدہ قرار دی گئی ہے۔ کیا آپ کارروائی سے مطمئن ہیں؟',
+  },
+  updateDiscreet: {
+    en: 'There is an update on your report *{0}*. Type *status* to see it.',
+    ur: 'آپ کی رپورٹ *{0}* پر نئی اپ ڈیٹ ہے۔ دیکھنے کے لیے *حیثیت* لکھیں۔',
+  },
+  updateAssigned: {
+    en: 'Your complaint *{0}* has been assigned to an officer for action.',
+    ur: 'آپ کی شکایت *{0}* کارروائی کے لیے ایک افسر کے سپرد کر دی گئی ہے۔',
+  },
+  /** {1}: the officer's note on its own line, or nothing. */
+  updateActionTaken: {
+    en: 'Action has been taken on your complaint *{0}*.{1}',
+    ur: 'آپ کی شکایت *{0}* پر کارروائی کی گئی ہے۔{1}',
+  },
+  /** {1}: the status label; {2}: the note on its own line, or nothing. */
+  updateStatus: {
+    en: 'Your complaint *{0}* is now: *{1}*.{2}',
+    ur: 'آپ کی شکایت *{0}* کی صورتحال اب: *{1}*۔{2}',
+  },
+  /** {1}: the question on its own line, or nothing. */
+  updateInformationRequested: {
+    en: 'The officer handling your complaint *{0}* needs more information from you.{1}\nPress *Answer* to reply.',
+    ur: 'آپ کی شکایت *{0}* پر کام کرنے والے افسر کو آپ سے مزید معلومات درکار ہیں۔{1}\nجواب کے لیے *جواب دیں* دبائیں۔',
+  },
+  /** {1}: the note on its own line, or nothing. */
+  updateResolved: {
+    en: 'Your complaint *{0}* has been resolved.{1}',
+    ur: 'آپ کی شکایت *{0}* حل کر دی گئی ہے۔{1}',
+  },
+  updateReopened: {
+    en: 'Your complaint *{0}* has been reopened and will be looked at again.',
+    ur: 'آپ کی شکایت *{0}* دوبارہ کھول دی گئی ہے اور اس پر دوبارہ کارروائی ہوگی۔',
+  },
+  /** {1}: the post it went to ("the City Police Officer"). */
+  updateEscalated: {
+    en: 'Your complaint *{0}* has been escalated to {1} for action.',
+    ur: 'آپ کی شکایت *{0}* کارروائی کے لیے {1} کو بھیج دی گئی ہے۔',
+  },
 } satisfies Record<string, Bilingual>;
+
+/** How statuses, timeline entries and posts read to a citizen (bot and web alike). */
+export const STATUS_LABELS: Record<Status, Bilingual> = {
+  received: { en: 'Received', ur: 'موصول' },
+  assigned: { en: 'Assigned to an officer', ur: 'افسر کے سپرد' },
+  in_progress: { en: 'In progress', ur: 'کارروائی جاری' },
+  awaiting_citizen: { en: 'Waiting for your reply', ur: 'آپ کے جواب کا انتظار' },
+  resolved: { en: 'Resolved', ur: 'حل شدہ' },
+  closed: { en: 'Closed', ur: 'بند' },
+  rejected: { en: 'Not accepted', ur: 'نامنظور' },
+  reopened: { en: 'Reopened', ur: 'دوبارہ کھولی گئی' },
+};
+
+export const EVENT_LABELS: Record<string, Bilingual> = {
+  ComplaintFiled: { en: 'Complaint filed', ur: 'شکایت درج ہوئی' },
+  ComplaintAssigned: { en: 'Assigned to an officer', ur: 'افسر کے سپرد کی گئی' },
+  ComplaintStatusChanged: { en: 'Status changed', ur: 'صورتحال تبدیل ہوئی' },
+  ComplaintActionRecorded: { en: 'Action taken', ur: 'کارروائی کی گئی' },
+  ComplaintSlaWarning: { en: 'Deadline approaching', ur: 'مقررہ وقت قریب' },
+  ComplaintSlaBreached: { en: 'Escalated to senior officers', ur: 'سینئر افسران کو بھیجی گئی' },
+  ComplaintReopened: { en: 'Reopened', ur: 'دوبارہ کھولی گئی' },
+  FeedbackReceived: { en: 'Your feedback received', ur: 'آپ کی رائے موصول ہوئی' },
+};
+
+export const ROLE_LABELS: Record<Role, Bilingual> = {
+  SHO: { en: 'the SHO', ur: 'ایس ایچ او' },
+  SDPO: { en: 'the SDPO', ur: 'ایس ڈی پی او' },
+  DPO: { en: 'the District Police Officer', ur: 'ڈسٹرکٹ پولیس آفیسر' },
+  RPO: { en: 'the Regional Police Officer', ur: 'ریجنل پولیس آفیسر' },
+  CPO: { en: 'the Central Police Office', ur: 'سینٹرل پولیس آفس' },
+  ADMIN: { en: 'the complaint cell', ur: 'کمپلینٹ سیل' },
+};
+
+/** The post a citizen is told holds their complaint, when its district is known (Lahore and city districts differ). */
+export const POST_LABELS: Record<PostTitle, Bilingual> = {
+  SHO: ROLE_LABELS.SHO,
+  SDPO: ROLE_LABELS.SDPO,
+  SP_DIVISION: { en: 'the divisional Superintendent of Police', ur: 'ڈویژنل ایس پی' },
+  DPO: ROLE_LABELS.DPO,
+  CITY_POLICE_OFFICER: { en: 'the City Police Officer', ur: 'سٹی پولیس آفیسر' },
+  CCPO: { en: 'the Capital City Police Officer', ur: 'کیپیٹل سٹی پولیس آفیسر' },
+  RPO: ROLE_LABELS.RPO,
+  IG_COMPLAINT_CELL: { en: 'the IG Complaint Cell', ur: 'آئی جی کمپلینٹ سیل' },
+};
+
+export const MONTHS: Record<Language, readonly string[]> = {
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  ur: [
+    'جنوری',
+    'فروری',
+    'مارچ',
+    'اپریل',
+    'مئی',
+    'جون',
+    'جولائی',
+    'اگست',
+    'ستمبر',
+    'اکتوبر',
+    'نومبر',
+    'دسمبر',
+  ],
+};
+
+/** Urdu names the part of the day instead of am/pm. */
+export const urduDayPart = (hour: number): string =>
+  hour < 4 ? 'رات' : hour < 12 ? 'صبح' : hour < 16 ? 'دوپہر' : hour < 19 ? 'شام' : 'رات';
 
 /** `{0}`, `{1}`… placeholders. */
 export const fill = (template: string, ...values: (string | number)[]): string =>

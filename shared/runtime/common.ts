@@ -13,30 +13,26 @@ import type { Clock, Log } from '../app/ports.ts';
 import { clockOffsetMs, ENV, queueUrl, tableConfig } from './config.ts';
 import { logger } from './powertools.ts';
 
-/**
- * The one memoisation style of the composition roots: built on the first call, the same value after.
- * Marked free of side effects so a bundle drops every root (and the client it would build) that its
- * function never calls: the roots are module-level calls, which esbuild otherwise keeps.
- */
-export const once = /* @__NO_SIDE_EFFECTS__ */ <T>(build: () => T): (() => T) => {
+/** The one memoisation style of the composition roots: built on the first call, the same value after. */
+export const once = <T>(build: () => T): (() => T) => {
   let value: T | undefined;
   return () => (value ??= build());
 };
 
-export const documentClient = once(() =>
+export const documentClient = /* @__PURE__ */ once(() =>
   DynamoDBDocumentClient.from(new DynamoDBClient({}), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   }),
 );
 
 /** The low-level client, for libraries that want one (Powertools idempotency). */
-export const dynamoDbClient = once(() => new DynamoDBClient({}));
+export const dynamoDbClient = /* @__PURE__ */ once(() => new DynamoDBClient({}));
 
-export const eventBridgeClient = once(() => new EventBridgeClient({}));
+export const eventBridgeClient = /* @__PURE__ */ once(() => new EventBridgeClient({}));
 
-export const sqsClient = once(() => new SQSClient({}));
+export const sqsClient = /* @__PURE__ */ once(() => new SQSClient({}));
 
-export const cognitoClient = once(() => new CognitoIdentityProviderClient({}));
+export const cognitoClient = /* @__PURE__ */ once(() => new CognitoIdentityProviderClient({}));
 
 /**
  * Wall clock plus the local-only time-travel offset (RABTA_CLOCK_OFFSET_MS, 0 in AWS), for every function:
@@ -45,7 +41,7 @@ export const cognitoClient = once(() => new CognitoIdentityProviderClient({}));
 export const clock: Clock = { now: () => new Date(Date.now() + clockOffsetMs()) };
 
 /** The Powertools logger behind the use cases' narrow log port (its redaction applies). */
-export const log = once((): Log => ({
+export const log = /* @__PURE__ */ once((): Log => ({
   info: (message, extra = {}) => logger().info(message, extra),
   warn: (message, extra = {}) => logger().warn(message, extra),
   error: (message, extra = {}) => logger().error(message, extra),

@@ -12,11 +12,11 @@ import type { ComplaintDeps, ComplaintRepository, EventPublisher } from '../app/
 import { clock, documentClient, dynamoDbClient, eventBridgeClient, log, once, tableName } from './common.ts';
 import { eventBusConfig, idempotencyConfig } from './config.ts';
 
-export const complaintRepository = once((): ComplaintRepository =>
+export const complaintRepository = /* @__PURE__ */ once((): ComplaintRepository =>
   createComplaintRepository(documentClient(), tableName),
 );
 
-export const complaintDeps = once((): ComplaintDeps => ({
+export const complaintDeps = /* @__PURE__ */ once((): ComplaintDeps => ({
   complaints: complaintRepository(),
   clock,
   random: { bytes: (size) => randomBytes(size) },
@@ -24,11 +24,11 @@ export const complaintDeps = once((): ComplaintDeps => ({
 }));
 
 /** For the public feedback and answer routes: the complaint ports with the tracking-code hasher (proof of ownership). */
-export const citizenFeedbackDeps = once((): Pick<ComplaintDeps, 'complaints' | 'trackingCodes' | 'clock'> =>
-  complaintDeps(),
+export const citizenFeedbackDeps = /* @__PURE__ */ once(
+  (): Pick<ComplaintDeps, 'complaints' | 'trackingCodes' | 'clock'> => complaintDeps(),
 );
 
-export const eventPublisher = once((): EventPublisher =>
+export const eventPublisher = /* @__PURE__ */ once((): EventPublisher =>
   createEventBridgePublisher({
     client: eventBridgeClient(),
     busName: eventBusConfig().busName,
@@ -40,7 +40,7 @@ export const eventPublisher = once((): EventPublisher =>
 export const IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60;
 
 /** Powertools idempotency for POST /complaints: key = the `Idempotency-Key` header, payload check = the raw body. */
-export const fileComplaintIdempotency = once(() => ({
+export const fileComplaintIdempotency = /* @__PURE__ */ once(() => ({
   persistenceStore: new DynamoDBPersistenceLayer({
     tableName: idempotencyConfig().tableName,
     awsSdkV3Client: dynamoDbClient(),

@@ -12,14 +12,14 @@ import { officerAlertConfig } from './config.ts';
 import { createDigestStore } from '../adapters/dynamodb/digest-store.ts';
 import { deliverDeps } from './whatsapp.ts';
 
-export const notifierDeps = once((): CitizenNotifierDeps => ({
+export const notifierDeps = /* @__PURE__ */ once((): CitizenNotifierDeps => ({
   ...deliverDeps(),
   complaints: complaintRepository(),
   sessions: createSessionStore(documentClient(), tableName),
   clock,
 }));
 
-export const alerterDeps = once((): OfficerAlerterDeps => {
+export const alerterDeps = /* @__PURE__ */ once((): OfficerAlerterDeps => {
   const config = officerAlertConfig();
   return {
     ...deliverDeps(),

@@ -25,15 +25,15 @@ import { parseComplaintItem } from '../schemas/stored.ts';
 import { complaintRepository } from './complaints.ts';
 
 /** The force directory (units, posts, officers, postings): one per process, its structure cached briefly. */
-export const forceRepository = once(() => createForceRepository(documentClient(), tableName));
+export const forceRepository = /* @__PURE__ */ once(() => createForceRepository(documentClient(), tableName));
 
-export const forceAdminDeps = once((): ForceAdminDeps => ({
+export const forceAdminDeps = /* @__PURE__ */ once((): ForceAdminDeps => ({
   force: forceRepository(),
   accounts: createCognitoOfficerAccounts(cognitoClient(), () => userPoolConfig().userPoolId),
   clock,
 }));
 
-export const officerDeps = once((): OfficerDeps => ({
+export const officerDeps = /* @__PURE__ */ once((): OfficerDeps => ({
   complaints: complaintRepository(),
   queries: createComplaintQueries(documentClient(), tableName),
   followUps: createFollowUpRepository(documentClient(), tableName),
@@ -46,9 +46,11 @@ export const officerDeps = once((): OfficerDeps => ({
 /** As long as the sweep's Lambda timeout (infra/topology.ts): a run that dies frees its shards then. */
 export const SWEEP_LEASE_MS = 120_000;
 
-export const sweepLeases = once((): SweepLeases => createSweepLeases(documentClient(), tableName));
+export const sweepLeases = /* @__PURE__ */ once((): SweepLeases =>
+  createSweepLeases(documentClient(), tableName),
+);
 
-export const sweepDeps = once((): SweepDeps => ({
+export const sweepDeps = /* @__PURE__ */ once((): SweepDeps => ({
   // Small pages: the time budget is checked between pages and between complaints.
   due: createSlaDueSource(documentClient(), tableName, { pageSize: 25 }),
   complaints: complaintRepository(),
@@ -59,14 +61,14 @@ export const sweepDeps = once((): SweepDeps => ({
 }));
 
 /** The monitoring counters' stream consumer. */
-export const counterDeps = once((): ApplyCountersDeps => ({
+export const counterDeps = /* @__PURE__ */ once((): ApplyCountersDeps => ({
   store: officerDeps().counters,
   parsers: { complaint: parseComplaintItem, followUp: parseFollowUpItem },
   log: log(),
 }));
 
 /** The reconcile job: recounts from complaints (byDistrict index) and follow-ups. */
-export const reconcileDeps = once((): ReconcileDeps => ({
+export const reconcileDeps = /* @__PURE__ */ once((): ReconcileDeps => ({
   store: officerDeps().counters,
   complaintsFiled: (district, from, to) => officerDeps().queries.filedBetween(district, from, to),
   followUpsOpened: (district, from, to) => officerDeps().followUps.openedBetween(district, from, to),

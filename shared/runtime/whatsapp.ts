@@ -1,23 +1,17 @@
 /**
- * Composition root of the WhatsApp functions (webhook, worker) and of the sending path the notification
- * functions share: secrets, Graph API client, adapters and engine, over the shared clients (common.ts),
- * created once per process and handed to the use cases as their ports.
+ * Composition root of the WhatsApp webhook and of the sending path the worker and the notification
+ * functions share: secrets, Graph API client and adapters, over the shared clients (common.ts), created
+ * once per process. The worker's root (with the chat engine) is whatsapp-worker.ts, so the webhook's
+ * bundle carries no engine.
  */
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import * as z from 'zod';
-import { createFeedbackStore } from '../adapters/dynamodb/feedback-store.ts';
 import { createOutboundMessageStore } from '../adapters/dynamodb/outbound-message-store.ts';
-import { createProcessedMessageStore } from '../adapters/dynamodb/processed-message-store.ts';
-import { createSessionStore } from '../adapters/dynamodb/session-store.ts';
 import { createGraphClient } from '../adapters/whatsapp/graph-client.ts';
 import { createInboundQueue } from '../adapters/whatsapp/inbound-queue.ts';
 import type { DeliverDeps } from '../app/whatsapp/deliver.ts';
-import type { ProcessInboundDeps } from '../app/whatsapp/process-inbound.ts';
 import type { ReceiveWebhookDeps, VerifyWebhookDeps } from '../app/whatsapp/receive-webhook.ts';
-import { runChatCommand } from '../app/whatsapp/run-command.ts';
-import { converse } from '../chat/engine.ts';
-import { clock, documentClient, log, once, queueUrlOf, sqsClient, tableName } from './common.ts';
-import { complaintDeps } from './complaints.ts';
+import { documentClient, log, once, queueUrlOf, sqsClient, tableName } from './common.ts';
 import { whatsappConfig } from './config.ts';
 
 const SECRET_CACHE_SECONDS = 300;
@@ -45,7 +39,7 @@ export const whatsappSecrets = async (): Promise<WhatsAppSecrets> => {
   return secretSchema.parse(secret);
 };
 
-export const graph = once(() => {
+export const graph = /* @__PURE__ */ once(() => {
   const config = whatsappConfig();
   return createGraphClient({
     baseUrl: config.graphApiBaseUrl,
@@ -57,7 +51,7 @@ export const graph = once(() => {
 });
 
 /** Sending to a citizen or officer at most once, free-form or as the approved template: the worker and notifiers. */
-export const deliverDeps = once((): DeliverDeps => {
+export const deliverDeps = /* @__PURE__ */ once((): DeliverDeps => {
   const config = whatsappConfig();
   return {
     outbound: createOutboundMessageStore(documentClient(), tableName),
@@ -71,21 +65,8 @@ export const deliverDeps = once((): DeliverDeps => {
   };
 });
 
-export const webhookDeps = once((): ReceiveWebhookDeps & VerifyWebhookDeps => ({
+export const webhookDeps = /* @__PURE__ */ once((): ReceiveWebhookDeps & VerifyWebhookDeps => ({
   secrets: whatsappSecrets,
   queue: createInboundQueue(sqsClient(), queueUrlOf('webhookInbound')),
   log: log(),
 }));
-
-export const workerDeps = once((): ProcessInboundDeps => {
-  const complaints = complaintDeps();
-  const feedback = createFeedbackStore(documentClient(), tableName);
-  return {
-    ...deliverDeps(),
-    processed: createProcessedMessageStore(documentClient(), tableName),
-    sessions: createSessionStore(documentClient(), tableName),
-    converse,
-    runCommand: (command, context) => runChatCommand({ complaints, feedback, log: log() }, command, context),
-    clock,
-  };
-});

@@ -42,7 +42,7 @@ export const waitForOutbox = async (
   runtime: RunningLocalRuntime,
   count: number,
   to = CITIZEN_WA_ID,
-  timeoutMs = 25_000,
+  timeoutMs = 60_000,
 ) => {
   const deadline = Date.now() + timeoutMs;
   let entries: OutboxEntry[] = [];

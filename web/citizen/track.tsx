@@ -25,28 +25,36 @@ type Errors = Record<string, string>;
 
 const PROOF_FIELDS = ['etag', 'trackingCode', 'phone', 'message', 'reason'] as const;
 
-const entryText = (e: PublicTimelineEntry, lang: Language): string => {
+const entryText = (e: PublicTimelineEntry, lang: Language, district: string): string => {
   if (e.type === 'ComplaintAssigned' && e.level)
-    return `${eventLabel(e.type, lang)}: ${roleLabel(e.level, lang)}`;
+    return `${eventLabel(e.type, lang)}: ${roleLabel(e.level, lang, district)}`;
   if (e.type === 'ComplaintActionRecorded' && e.action) {
     return ACTION_LABELS[e.action as keyof typeof ACTION_LABELS]?.[lang] ?? eventLabel(e.type, lang);
   }
   if (e.type === 'ComplaintStatusChanged' && e.toStatus)
     return `${eventLabel(e.type, lang)}: ${statusLabel(e.toStatus, lang)}`;
   if ((e.type === 'ComplaintSlaBreached' || e.type === 'ComplaintReopened') && e.level) {
-    return `${eventLabel(e.type, lang)} (${roleLabel(e.level, lang)})`;
+    return `${eventLabel(e.type, lang)} (${roleLabel(e.level, lang, district)})`;
   }
   return eventLabel(e.type, lang);
 };
 
-const Timeline = ({ entries, lang }: { entries: readonly PublicTimelineEntry[]; lang: Language }) => (
+const Timeline = ({
+  entries,
+  lang,
+  district,
+}: {
+  entries: readonly PublicTimelineEntry[];
+  lang: Language;
+  district: string;
+}) => (
   <ol class="timeline">
     {[...entries].reverse().map((e, i) => (
       <li key={i}>
         <time dateTime={e.at}>
           <bdi>{pakistanTime(e.at, lang)}</bdi>
         </time>
-        <span class="what">{entryText(e, lang)}</span>
+        <span class="what">{entryText(e, lang, district)}</span>
         {e.firNumber && (
           <span class="detail">
             {S.firNumber[lang]}: <bdi dir="ltr">{e.firNumber}</bdi>
@@ -230,7 +238,7 @@ export const TrackPage = ({ lang }: { lang: Language }) => {
             {view.heldBy && (
               <div>
                 <dt>{S.heldBy[lang]}</dt>
-                <dd data-testid="held-by">{roleLabel(view.heldBy, lang)}</dd>
+                <dd data-testid="held-by">{roleLabel(view.heldBy, lang, view.district)}</dd>
               </div>
             )}
             <div>
@@ -290,7 +298,7 @@ export const TrackPage = ({ lang }: { lang: Language }) => {
           )}
           <h3>{S.timeline[lang]}</h3>
           <p class="hint">{S.timesNote[lang]}</p>
-          <Timeline entries={view.timeline} lang={lang} />
+          <Timeline entries={view.timeline} lang={lang} district={view.district} />
         </section>
       )}
     </>

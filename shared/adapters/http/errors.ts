@@ -10,6 +10,11 @@ import {
   ValidationError,
   type ValidationIssue,
 } from '../../domain/errors.ts';
+import {
+  WebhookPayloadError,
+  WebhookSignatureError,
+  WebhookVerificationError,
+} from '../../app/whatsapp/errors.ts';
 
 export interface ErrorBody {
   error: { code: string; message: string; issues?: ValidationIssue[] };
@@ -62,6 +67,13 @@ export const toHttpError = (error: unknown): HttpError => {
   if (error instanceof ConflictError) return new HttpError(409, 'conflict', error.message, { cause: error });
   if (error instanceof ForbiddenError)
     return new HttpError(403, 'forbidden', error.message, { cause: error });
+  if (error instanceof WebhookSignatureError)
+    return new HttpError(401, 'invalid_signature', error.message, { cause: error });
+  if (error instanceof WebhookVerificationError)
+    return new HttpError(403, 'verification_failed', error.message, { cause: error });
+  if (error instanceof WebhookPayloadError) {
+    return new HttpError(400, 'invalid_payload', error.message, { issues: [...error.issues], cause: error });
+  }
   if (error instanceof PreconditionFailedError) {
     return new HttpError(412, 'precondition_failed', error.message, { cause: error });
   }

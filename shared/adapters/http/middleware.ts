@@ -8,7 +8,6 @@
  *     .use(body.middleware)         // const body = jsonBody(schema): 415 / 413 / 400 before any work
  *     .handler(async (event) => ... body.of(event) ...)
  */
-import httpErrorHandler from '@middy/http-error-handler';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
@@ -50,35 +49,19 @@ export const header = (event: Pick<ApiEvent, 'headers'>, name: string): string |
 };
 
 /**
- * Turns every error into the API's JSON error shape. Domain errors map to 4xx; anything else is a
- * server fault: logged (redacted) and answered 500 by @middy/http-error-handler's fallback.
+ * Turns every error into the API's JSON error shape. Domain and use-case errors map to 4xx; anything else is
+ * a server fault: logged (redacted) and answered 500 with a generic body that reveals nothing.
  */
-export const httpErrors = (): ApiMiddleware => {
-  const fallback = JSON.stringify(toHttpError(new Error('unexpected')).toBody());
-  const render = httpErrorHandler({ logger: false, fallbackMessage: fallback });
-  return {
-    onError: async (request) => {
-      if (request.response !== undefined && request.response !== null) return;
-      const mapped = toHttpError(request.error);
-      if (isServerFault(mapped)) {
-        logger().error('Request failed with a server fault', { error: request.error as Error });
-        // http-error-handler answers non-exposed errors with the generic fallback body.
-        request.error = Object.assign(new Error('server fault'), { statusCode: 500, expose: false });
-      } else {
-        request.error = Object.assign(new Error(JSON.stringify(mapped.toBody())), {
-          statusCode: mapped.statusCode,
-          expose: true,
-          headers: mapped.headers,
-        });
-      }
-      await render.onError?.(request as never);
-      // One header style for every answer (http-error-handler writes `Content-Type`).
-      const response = request.response as unknown as ApiResult;
-      const { 'Content-Type': _ignored, ...rest } = response.headers ?? {};
-      response.headers = { ...rest, ...JSON_HEADERS };
-    },
-  };
-};
+export const httpErrors = (): ApiMiddleware => ({
+  onError: async (request) => {
+    if (request.response !== undefined && request.response !== null) return;
+    const mapped = toHttpError(request.error);
+    if (isServerFault(mapped)) {
+      logger().error('Request failed with a server fault', { error: request.error as Error });
+    }
+    request.response = errorResponse(mapped);
+  },
+});
 
 export interface JsonBodyOptions {
   /** Largest accepted body, in bytes after base64 decoding. */

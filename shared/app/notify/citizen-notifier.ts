@@ -14,7 +14,7 @@ import type { CitizenUpdate, OutgoingMessage } from '../../chat/types.ts';
 import type { Complaint } from '../../domain/complaint.ts';
 import type { Language } from '../../domain/vocabulary.ts';
 import { findCategory } from '../../domain/categories.ts';
-import { isEventType, parseEventDetail, type EventType } from '../../schemas/events/index.ts';
+import { isEventType, parseEventDetail, type BusEvent, type EventType } from '../../schemas/events/index.ts';
 import type { Clock, ComplaintRepository, TimelineEntry } from '../ports.ts';
 import { eventOfTimelineEntry } from '../publish-timeline.ts';
 import { deliver, type DeliverDeps } from '../whatsapp/deliver.ts';
@@ -39,10 +39,7 @@ export class EarlierUpdatePendingError extends Error {
   override name = 'EarlierUpdatePendingError';
 }
 
-export interface BusEvent {
-  'detail-type': string;
-  detail: unknown;
-}
+export type { BusEvent };
 
 export type NotifyOutcome =
   | { outcome: 'sent'; messages: number }
@@ -113,7 +110,7 @@ export const citizenUpdateFor = (
       return { kind: 'reopened', ...base };
     case 'ComplaintSlaBreached': {
       const { toLevel } = parseEventDetail('ComplaintSlaBreached', detail);
-      return { kind: 'escalated', ...base, level: toLevel };
+      return { kind: 'escalated', ...base, level: toLevel, district: complaint.district };
     }
     default:
       return undefined;

@@ -13,6 +13,10 @@ import { CATEGORY_CODES, CHANNELS, LANGUAGES, PRIORITIES, ROLES, STATUSES } from
 /** The bus `source` of every Rabta event; infra's rules match on it. */
 export const EVENT_SOURCE = 'rabta.complaints';
 
+/** An EventBridge event as a bus rule delivers it to a queue; consumers parse `detail` by its type. */
+export const busEventSchema = z.object({ 'detail-type': z.string().min(1), detail: z.unknown() });
+export type BusEvent = z.output<typeof busEventSchema>;
+
 export const EVENT_TYPES = [
   'ComplaintFiled',
   'ComplaintAssigned',

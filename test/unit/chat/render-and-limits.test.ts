@@ -218,6 +218,25 @@ describe('renderers', () => {
     expect(long.length).toBeGreaterThan(1);
   });
 
+  it('an escalation names the post as the district has it: DPO, City Police Officer, Lahore SP and CCPO, RPO', () => {
+    // Prepare
+    const escalated = (district: string, level: 'DPO' | 'RPO' | 'CPO', lang: 'en' | 'ur' = 'en') =>
+      textOf(renderCitizenUpdate(lang, { kind: 'escalated', etag: ETAG, level, district }));
+    // Act + Assess
+    expect(escalated('SGD', 'DPO')).toContain('the District Police Officer');
+    for (const city of ['RWP', 'FSD', 'MTN', 'GRW']) {
+      expect(escalated(city, 'DPO')).toContain('the City Police Officer');
+      expect(escalated(city, 'DPO')).not.toContain('District Police Officer');
+      expect(escalated(city, 'DPO', 'ur')).toContain('سٹی پولیس آفیسر');
+    }
+    expect(escalated('LHR', 'DPO')).toContain('divisional Superintendent of Police');
+    expect(escalated('LHR', 'RPO')).toContain('the Capital City Police Officer');
+    expect(escalated('LHR', 'RPO')).not.toContain('Regional');
+    expect(escalated('LHR', 'RPO', 'ur')).toContain('کیپیٹل سٹی پولیس آفیسر');
+    expect(escalated('SGD', 'RPO')).toContain('the Regional Police Officer');
+    expect(escalated('SGD', 'CPO')).toContain('the IG Complaint Cell');
+  });
+
   it('renderSatisfactionQuestion asks with two buttons carrying the e-tag', () => {
     // Act
     const messages = renderSatisfactionQuestion('ur', ETAG);
@@ -234,7 +253,7 @@ describe('renderers', () => {
       { kind: 'statusChanged', etag: ETAG, status: 'awaiting_citizen' },
       { kind: 'resolved', etag: ETAG, note: 'Phone recovered' },
       { kind: 'reopened', etag: ETAG },
-      { kind: 'escalated', etag: ETAG, level: 'DPO' },
+      { kind: 'escalated', etag: ETAG, level: 'DPO', district: 'SGD' },
       { kind: 'informationRequested', etag: ETAG, question: 'Which road was it on?' },
       {
         kind: 'statusChanged',

@@ -3,7 +3,7 @@ import { clock } from '../../../shared/runtime/common.ts';
 import { complaintDeps } from '../../../shared/runtime/complaints.ts';
 import { alerterDeps, notifierDeps } from '../../../shared/runtime/notify.ts';
 import { officerDeps, sweepDeps } from '../../../shared/runtime/officer.ts';
-import { workerDeps } from '../../../shared/runtime/whatsapp.ts';
+import { workerDeps } from '../../../shared/runtime/whatsapp-worker.ts';
 
 describe('local time travel (RABTA_CLOCK_OFFSET_MS)', () => {
   afterEach(() => {

@@ -87,6 +87,7 @@ const banner = async (runtime: LocalRuntime): Promise<string> => {
 
 const main = async (): Promise<void> => {
   stampLogLines(process.stdout);
+  stampLogLines(process.stderr); // Powertools writes warnings and errors there
   const port = numberFromEnv('PORT') ?? 3000;
   const scheduleSeconds = numberFromEnv('RABTA_SCHEDULE_SECONDS');
   const graphPort = numberFromEnv('RABTA_GRAPH_PORT');

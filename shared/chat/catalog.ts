@@ -2,8 +2,12 @@
  * What the bot says about the 15 services, in Urdu and English, as data. Facts only where we are sure;
  * numbers and addresses still to be confirmed by operations are listed in docs/chat.md, not here.
  */
-import type { District, Region } from '../domain/districts.ts';
-import { CAPITAL_CITY_DISTRICT, CITY_POLICE_DISTRICTS } from '../domain/force/seed.ts';
+import {
+  CAPITAL_CITY_DISTRICT,
+  CITY_POLICE_DISTRICTS,
+  type District,
+  type Region,
+} from '../domain/districts.ts';
 import type { ComplaintOrigin, Language } from './types.ts';
 
 export interface Bilingual {

@@ -11,8 +11,8 @@ export {
   renderFeedbackAck,
   renderCitizenUpdate,
   renderSatisfactionQuestion,
-  formatPakistanTime,
 } from './render.ts';
+export { formatPakistanTime } from './labels.ts';
 export { WHATSAPP_LIMITS, limitViolations, splitText } from './limits.ts';
 export { SERVICES, DRIVING_LICENCE, REGISTER_FIR, KHIDMAT_SERVICES } from './catalog.ts';
 export type { Service, ServiceId, Bilingual } from './catalog.ts';

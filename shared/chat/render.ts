@@ -3,72 +3,25 @@
  * everything they show is passed in. Sensitive complaints (harassment) are described discreetly, in case
  * someone else reads the citizen's phone.
  */
-import { findCategory } from '../domain/categories.ts';
-import { findDistrict } from '../domain/districts.ts';
 import { formatTrackingCode } from '../domain/etag.ts';
-import { titleAtTier } from '../domain/force/seed.ts';
-import { isSlaLevel } from '../domain/sla.ts';
-import type { Role, Status } from '../domain/vocabulary.ts';
 import type { Bilingual } from './catalog.ts';
 import { buttons, text } from './limits.ts';
 import { replyId } from './reply-ids.ts';
 import type { CitizenUpdate, Language, OutgoingMessage, TrackedComplaint } from './types.ts';
 import {
-  EVENT_LABELS,
-  fill,
-  MONTHS,
-  POST_LABELS,
-  ROLE_LABELS,
-  STATUS_LABELS,
-  UI,
-  urduDayPart,
-} from './ui.ts';
+  categoryLabel,
+  districtLabel,
+  eventLabel,
+  formatPakistanTime,
+  roleLabel,
+  statusLabel,
+} from './labels.ts';
+import { fill, UI } from './ui.ts';
 
 const NOTE_MAX = 300;
 
-/**
- * Pakistan time in a human format: "1 Mar 2025, 2:05 pm PKT" / "1 مارچ 2025، دوپہر 2:05". Pakistan has no
- * daylight saving: UTC+5 all year, so a fixed offset is exact and deterministic (no Intl, no time zone data).
- */
-export const formatPakistanTime = (iso: string, lang: Language = 'en'): string => {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  const local = new Date(ms + 5 * 3600_000);
-  const hour = local.getUTCHours();
-  const minutes = String(local.getUTCMinutes()).padStart(2, '0');
-  const clock = `${hour % 12 || 12}:${minutes}`;
-  const date = `${local.getUTCDate()} ${MONTHS[lang][local.getUTCMonth()]} ${local.getUTCFullYear()}`;
-  return lang === 'en'
-    ? `${date}, ${clock} ${hour < 12 ? 'am' : 'pm'} PKT`
-    : `${date}، ${urduDayPart(hour)} ${clock}`;
-};
-
 const clipNote = (note: string): string =>
   note.length > NOTE_MAX ? `${note.slice(0, NOTE_MAX - 1)}…` : note;
-
-export const categoryLabel = (code: string, lang: Language): string => {
-  const category = findCategory(code);
-  if (!category) return code;
-  if (category.sensitive) return UI.confidentialReport[lang];
-  return category[lang];
-};
-
-export const districtLabel = (code: string, lang: Language): string => findDistrict(code)?.[lang] ?? code;
-
-export const statusLabel = (status: Status, lang: Language): string =>
-  STATUS_LABELS[status]?.[lang] ?? status;
-
-/** A timeline entry's type (`ComplaintAssigned`, ...) as the citizen reads it. */
-export const eventLabel = (type: string, lang: Language): string => EVENT_LABELS[type]?.[lang] ?? type;
-
-/**
- * The level holding a complaint, by post, never by name. With the complaint's district the post is named as
- * that district has it (the City Police Officer in Rawalpindi, the CCPO in Lahore); without, by role.
- */
-export const roleLabel = (role: Role, lang: Language, district?: string): string => {
-  if (district !== undefined && isSlaLevel(role)) return POST_LABELS[titleAtTier(role, district)][lang];
-  return ROLE_LABELS[role]?.[lang] ?? role;
-};
 
 /**
  * After `fileComplaint` succeeded. `trackingCode` is absent when a redelivered message found its complaint

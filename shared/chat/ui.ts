@@ -1,12 +1,9 @@
 /**
  * The bot's own words (prompts, button labels, acknowledgements, results and complaint updates), in Urdu and
- * English, and the labels citizens read for statuses, timeline entries and posts. Service content lives in
- * catalog.ts; every other sentence the bot or the citizen's web pages say lives here.
+ * English. Service content lives in catalog.ts; the short labels the bot and the web pages share (statuses,
+ * timeline entries, posts, dates) in labels.ts, kept apart so the web bundle carries only those.
  */
-import type { PostTitle } from '../domain/force/structure.ts';
-import type { Role, Status } from '../domain/vocabulary.ts';
 import type { Bilingual } from './catalog.ts';
-import type { Language } from './types.ts';
 
 export const UI = {
   welcome: {
@@ -324,7 +321,6 @@ In an emergency call *15*.`,
   status: { en: 'Status', ur: 'صورتحال' },
   lastUpdate: { en: 'Last update', ur: 'آخری اپ ڈیٹ' },
   latest: { en: 'Latest:', ur: 'تازہ ترین:' },
-  confidentialReport: { en: 'Confidential report', ur: 'خفیہ رپورٹ' },
   failure: {
     en: 'Sorry, something went wrong on our side. Please try again in a few minutes. In an emergency call *15*.',
     ur: 'معذرت، ہماری طرف سے کوئی خرابی ہو گئی۔ براہِ کرم چند منٹ بعد دوبارہ کوشش کریں۔ ایمرجنسی میں *15* پر کال کریں۔',
@@ -375,72 +371,6 @@ In an emergency call *15*.`,
     ur: 'آپ کی شکایت *{0}* کارروائی کے لیے {1} کو بھیج دی گئی ہے۔',
   },
 } satisfies Record<string, Bilingual>;
-
-/** How statuses, timeline entries and posts read to a citizen (bot and web alike). */
-export const STATUS_LABELS: Record<Status, Bilingual> = {
-  received: { en: 'Received', ur: 'موصول' },
-  assigned: { en: 'Assigned to an officer', ur: 'افسر کے سپرد' },
-  in_progress: { en: 'In progress', ur: 'کارروائی جاری' },
-  awaiting_citizen: { en: 'Waiting for your reply', ur: 'آپ کے جواب کا انتظار' },
-  resolved: { en: 'Resolved', ur: 'حل شدہ' },
-  closed: { en: 'Closed', ur: 'بند' },
-  rejected: { en: 'Not accepted', ur: 'نامنظور' },
-  reopened: { en: 'Reopened', ur: 'دوبارہ کھولی گئی' },
-};
-
-export const EVENT_LABELS: Record<string, Bilingual> = {
-  ComplaintFiled: { en: 'Complaint filed', ur: 'شکایت درج ہوئی' },
-  ComplaintAssigned: { en: 'Assigned to an officer', ur: 'افسر کے سپرد کی گئی' },
-  ComplaintStatusChanged: { en: 'Status changed', ur: 'صورتحال تبدیل ہوئی' },
-  ComplaintActionRecorded: { en: 'Action taken', ur: 'کارروائی کی گئی' },
-  ComplaintSlaWarning: { en: 'Deadline approaching', ur: 'مقررہ وقت قریب' },
-  ComplaintSlaBreached: { en: 'Escalated to senior officers', ur: 'سینئر افسران کو بھیجی گئی' },
-  ComplaintReopened: { en: 'Reopened', ur: 'دوبارہ کھولی گئی' },
-  FeedbackReceived: { en: 'Your feedback received', ur: 'آپ کی رائے موصول ہوئی' },
-};
-
-export const ROLE_LABELS: Record<Role, Bilingual> = {
-  SHO: { en: 'the SHO', ur: 'ایس ایچ او' },
-  SDPO: { en: 'the SDPO', ur: 'ایس ڈی پی او' },
-  DPO: { en: 'the District Police Officer', ur: 'ڈسٹرکٹ پولیس آفیسر' },
-  RPO: { en: 'the Regional Police Officer', ur: 'ریجنل پولیس آفیسر' },
-  CPO: { en: 'the Central Police Office', ur: 'سینٹرل پولیس آفس' },
-  ADMIN: { en: 'the complaint cell', ur: 'کمپلینٹ سیل' },
-};
-
-/** The post a citizen is told holds their complaint, when its district is known (Lahore and city districts differ). */
-export const POST_LABELS: Record<PostTitle, Bilingual> = {
-  SHO: ROLE_LABELS.SHO,
-  SDPO: ROLE_LABELS.SDPO,
-  SP_DIVISION: { en: 'the divisional Superintendent of Police', ur: 'ڈویژنل ایس پی' },
-  DPO: ROLE_LABELS.DPO,
-  CITY_POLICE_OFFICER: { en: 'the City Police Officer', ur: 'سٹی پولیس آفیسر' },
-  CCPO: { en: 'the Capital City Police Officer', ur: 'کیپیٹل سٹی پولیس آفیسر' },
-  RPO: ROLE_LABELS.RPO,
-  IG_COMPLAINT_CELL: { en: 'the IG Complaint Cell', ur: 'آئی جی کمپلینٹ سیل' },
-};
-
-export const MONTHS: Record<Language, readonly string[]> = {
-  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-  ur: [
-    'جنوری',
-    'فروری',
-    'مارچ',
-    'اپریل',
-    'مئی',
-    'جون',
-    'جولائی',
-    'اگست',
-    'ستمبر',
-    'اکتوبر',
-    'نومبر',
-    'دسمبر',
-  ],
-};
-
-/** Urdu names the part of the day instead of am/pm. */
-export const urduDayPart = (hour: number): string =>
-  hour < 4 ? 'رات' : hour < 12 ? 'صبح' : hour < 16 ? 'دوپہر' : hour < 19 ? 'شام' : 'رات';
 
 /** `{0}`, `{1}`… placeholders. */
 export const fill = (template: string, ...values: (string | number)[]): string =>

@@ -8,6 +8,8 @@
  * e-tags (I/L → 1, O → 0), so a code typed with a digit for a look-alike letter still resolves to one
  * district (see etag.ts). Region codes are lowercase slugs so they never collide with district codes.
  */
+import type { PostTitle } from './force/structure.ts';
+import type { SlaLevel } from './sla.ts';
 
 export interface Region {
   code: string;
@@ -322,4 +324,35 @@ for (const d of DISTRICTS) {
 export const matchDistrict = (text: string): District | undefined => {
   const key = nameKey(text);
   return key ? byName.get(key) : undefined;
+};
+
+/** Districts headed by a City Police Officer instead of a DPO. */
+export const CITY_POLICE_DISTRICTS: readonly string[] = ['RWP', 'FSD', 'MTN', 'GRW'];
+
+/** Lahore: no DPO and no RPO; an SP heads each operations division and the CCPO the city. */
+export const CAPITAL_CITY_DISTRICT = 'LHR';
+
+/**
+ * The title of the post acting at an SLA tier for a district's complaints, in the province's public structure:
+ * what the citizen is told a complaint was escalated to ("the City Police Officer", never "the DPO", in
+ * Rawalpindi; "the CCPO" in Lahore, which has no RPO).
+ */
+export const titleAtTier = (tier: SlaLevel, district: string): PostTitle => {
+  const capital = district === CAPITAL_CITY_DISTRICT;
+  switch (tier) {
+    case 'SHO':
+      return 'SHO';
+    case 'SDPO':
+      return 'SDPO';
+    case 'DPO':
+      return capital
+        ? 'SP_DIVISION'
+        : CITY_POLICE_DISTRICTS.includes(district)
+          ? 'CITY_POLICE_OFFICER'
+          : 'DPO';
+    case 'RPO':
+      return capital ? 'CCPO' : 'RPO';
+    case 'CPO':
+      return 'IG_COMPLAINT_CELL';
+  }
 };

@@ -6,7 +6,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Browser, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { roleLabel, statusLabel } from '../../shared/chat/render.ts';
+import { roleLabel, statusLabel } from '../../shared/chat/labels.ts';
 import { FIELD_ERRORS_UR } from '../../web/citizen/strings.ts';
 import { startLocalRuntimeProcess, type RunningLocalRuntime } from '../support/local-runtime.ts';
 import {

@@ -11,7 +11,7 @@ import {
   eventLabel,
   roleLabel,
   statusLabel,
-} from '../../shared/chat/render.ts';
+} from '../../shared/chat/labels.ts';
 import { ApiError, api, idempotencyKeys } from '../lib/api.ts';
 import { Field, describedBy, formValues } from '../lib/form.tsx';
 import { pakistanTime, type Language } from '../lib/i18n.ts';

@@ -1,7 +1,7 @@
 /** What the console's pages share: the officer's session, API calls with the token, SLA clocks, labels. */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { categoryLabel, districtLabel, roleLabel, statusLabel } from '../../shared/chat/render.ts';
+import { categoryLabel, districtLabel, roleLabel, statusLabel } from '../../shared/chat/labels.ts';
 import type { Status } from '../../shared/domain/vocabulary.ts';
 import { api, type ApiRequest, type ApiResponse } from '../lib/api.ts';
 import type { Session } from './auth.ts';

@@ -6,8 +6,7 @@
  * placeholders (a City and a Saddar circle and station per district; one circle per Lahore division), since
  * the full station list is not published in a reusable form: ops load the real ones (docs/force.md).
  */
-import { DISTRICTS, REGIONS } from '../districts.ts';
-import type { SlaLevel } from '../sla.ts';
+import { CITY_POLICE_DISTRICTS, DISTRICTS, REGIONS } from '../districts.ts';
 import {
   districtUnitId,
   headPostId,
@@ -19,37 +18,6 @@ import {
 
 export const PROVINCE_UNIT_ID = 'punjab-cpo';
 export const LAHORE_UNIT_ID = 'ccpo-lahore';
-
-/** Districts headed by a City Police Officer instead of a DPO. */
-export const CITY_POLICE_DISTRICTS: readonly string[] = ['RWP', 'FSD', 'MTN', 'GRW'];
-
-/** Lahore: no DPO and no RPO; an SP heads each operations division and the CCPO the city. */
-export const CAPITAL_CITY_DISTRICT = 'LHR';
-
-/**
- * The title of the post acting at an SLA tier for a district's complaints, in the province's public structure:
- * what the citizen is told a complaint was escalated to ("the City Police Officer", never "the DPO", in
- * Rawalpindi; "the CCPO" in Lahore, which has no RPO).
- */
-export const titleAtTier = (tier: SlaLevel, district: string): PostTitle => {
-  const capital = district === CAPITAL_CITY_DISTRICT;
-  switch (tier) {
-    case 'SHO':
-      return 'SHO';
-    case 'SDPO':
-      return 'SDPO';
-    case 'DPO':
-      return capital
-        ? 'SP_DIVISION'
-        : CITY_POLICE_DISTRICTS.includes(district)
-          ? 'CITY_POLICE_OFFICER'
-          : 'DPO';
-    case 'RPO':
-      return capital ? 'CCPO' : 'RPO';
-    case 'CPO':
-      return 'IG_COMPLAINT_CELL';
-  }
-};
 
 /** Lahore's operations divisions (SP Operations of each), and the placeholder stations seeded under them. */
 export const LAHORE_DIVISIONS: readonly { name: string; stations: readonly string[] }[] = [

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { findDistrict, findRegion } from '../../../shared/domain/districts.ts';
 import { KHIDMAT_SERVICES, officeAnswer, serviceById } from '../../../shared/chat/catalog.ts';
-import { formatPakistanTime, renderFiled } from '../../../shared/chat/render.ts';
+import { formatPakistanTime } from '../../../shared/chat/labels.ts';
+import { renderFiled } from '../../../shared/chat/render.ts';
 import { ChatHarness, inLanguage, replyIds, textOf } from './chat-harness.ts';
 
 const office = (code: string, lang: 'en' | 'ur'): string => {

@@ -9,8 +9,8 @@ import {
   row,
   splitText,
 } from '../../../shared/chat/limits.ts';
+import { formatPakistanTime } from '../../../shared/chat/labels.ts';
 import {
-  formatPakistanTime,
   renderCitizenUpdate,
   renderFailure,
   renderFeedbackAck,

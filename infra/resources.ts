@@ -36,6 +36,8 @@ export const QUEUES = {
   publisherFailures: { fifo: false, visibilityTimeoutSeconds: 30, retentionDays: 14 },
   /** WhatsApp media to download into the evidence bucket (one job per media id); retried, then DLQ. */
   evidenceDownloads: { fifo: false, visibilityTimeoutSeconds: 180, maxReceiveCount: 5, retentionDays: 4 },
+  /** Stream batches the monitoring counters could not apply after their retries (reconcile repairs them). */
+  counterFailures: { fifo: false, visibilityTimeoutSeconds: 30, retentionDays: 14 },
 } as const satisfies Record<string, QueueDef>;
 
 export type QueueId = keyof typeof QUEUES;

@@ -28,8 +28,15 @@ export interface QueueTrigger {
   readonly maxBatchingWindowSeconds?: number;
 }
 
+/** Which table stream records reach a stream consumer (a Lambda event filter; the function checks again). */
+export type StreamRecords = 'timelineInserts' | 'countedItems';
+
 export interface StreamTrigger {
   readonly kind: 'stream';
+  /** `timelineInserts`: new timeline items (the outbox); `countedItems`: complaint and follow-up writes. */
+  readonly records: StreamRecords;
+  /** Lambda's on-failure destination for batches that ran out of retries. */
+  readonly onFailureQueue: QueueId;
   readonly batchSize: number;
   readonly maxBatchingWindowSeconds: number;
   /** Attempts before a batch goes to the stream's failure queue. */
@@ -274,8 +281,45 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     id: 'EventPublisher',
     entry: 'functions/event-publisher.ts',
     description: 'Table stream -> EventBridge: announces every new timeline entry (the outbox)',
-    triggers: [{ kind: 'stream', batchSize: 100, maxBatchingWindowSeconds: 1, retryAttempts: 5 }],
+    triggers: [
+      {
+        kind: 'stream',
+        records: 'timelineInserts',
+        onFailureQueue: 'publisherFailures',
+        batchSize: 100,
+        maxBatchingWindowSeconds: 1,
+        retryAttempts: 5,
+      },
+    ],
     access: { putEvents: true, sendTo: ['publisherFailures'] },
+    // A full batch is about 10 PutEvents calls in 5 ordered lanes; 30 s leaves room for throttling retries in a burst.
+    timeoutSeconds: 30,
+  },
+  {
+    id: 'MonitoringCounters',
+    entry: 'functions/monitoring-counters.ts',
+    description: 'Table stream -> per district x day monitoring counters, idempotent per complaint version',
+    triggers: [
+      {
+        kind: 'stream',
+        records: 'countedItems',
+        onFailureQueue: 'counterFailures',
+        batchSize: 100,
+        maxBatchingWindowSeconds: 2,
+        retryAttempts: 10,
+      },
+    ],
+    access: { table: 'readwrite', sendTo: ['counterFailures'] },
+    timeoutSeconds: 60,
+  },
+  {
+    id: 'ReconcileCounters',
+    entry: 'functions/reconcile-counters.ts',
+    description: "Nightly: recounts yesterday's monitoring counters from the complaints and reports drift",
+    triggers: [{ kind: 'schedule', rateMinutes: 1440 }],
+    access: { table: 'readwrite' },
+    timeoutSeconds: 300,
+    memoryMb: 512,
   },
   {
     id: 'CitizenNotifier',

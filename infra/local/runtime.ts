@@ -174,7 +174,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
             retryAttempts: trigger.retryAttempts,
             region,
             invoke: (event) => invoke(fn.id, event),
-            onFailureQueueUrl: provisioned.queueUrls.publisherFailures,
+            onFailureQueueUrl: provisioned.queueUrls[trigger.onFailureQueue],
             log,
             sqsClient: sqs,
             checkpointDir: options.checkpointDir ?? join(tmpdir(), 'rabta-local', 'stream-checkpoints'),

@@ -29,6 +29,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Construct } from 'constructs';
 import { TIMELINE_SK_PREFIX } from '../../shared/adapters/dynamodb/keys.ts';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { COUNTED_ENTITIES } from '../../shared/app/counters.ts';
 import { AppFunction, type AppResources } from '../constructs/app-function.ts';
 import { Operations } from '../constructs/operations.ts';
 import { WebSite } from '../constructs/web-site.ts';
@@ -227,9 +228,18 @@ export class StatelessStack extends Stack {
   }
 
   private streamSource(trigger: StreamTrigger, resources: AppResources): DynamoEventSource {
-    const failures = resources.queues.publisherFailures;
-    // The stream carries every table write; only inserted timeline entries are events, so Lambda is not
-    // even invoked for the rest (the publisher still checks, and the local runtime does not filter).
+    // The stream carries every table write; the filter keeps Lambda from even being invoked for records
+    // the function would ignore (it still checks, and the local runtime does not filter).
+    const filter =
+      trigger.records === 'timelineInserts'
+        ? {
+            eventName: FilterRule.isEqual('INSERT'),
+            dynamodb: { NewImage: { sk: { S: FilterRule.beginsWith(TIMELINE_SK_PREFIX) } } },
+          }
+        : {
+            eventName: FilterRule.or('INSERT', 'MODIFY'),
+            dynamodb: { NewImage: { entity: { S: FilterRule.or(...COUNTED_ENTITIES) } } },
+          };
     return new DynamoEventSource(resources.table, {
       startingPosition: StartingPosition.TRIM_HORIZON,
       batchSize: trigger.batchSize,
@@ -237,13 +247,8 @@ export class StatelessStack extends Stack {
       retryAttempts: trigger.retryAttempts,
       bisectBatchOnError: true,
       reportBatchItemFailures: true,
-      onFailure: new SqsDlq(failures),
-      filters: [
-        FilterCriteria.filter({
-          eventName: FilterRule.isEqual('INSERT'),
-          dynamodb: { NewImage: { sk: { S: FilterRule.beginsWith(TIMELINE_SK_PREFIX) } } },
-        }),
-      ],
+      onFailure: new SqsDlq(resources.queues[trigger.onFailureQueue]),
+      filters: [FilterCriteria.filter(filter)],
     });
   }
 

@@ -2,7 +2,7 @@
  * File a complaint (web, API or WhatsApp): validate, mint an e-tag and a tracking code, write the
  * complaint with its `ComplaintFiled` timeline entry, retry with a fresh e-tag on a collision.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { findCategory } from '../domain/categories.ts';
 import {
   AttachmentSchema,

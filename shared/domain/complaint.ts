@@ -2,8 +2,8 @@
  * Complaint: what a citizen submits (`NewComplaintInputSchema`, strict, for the public API) and the
  * stored state (`ComplaintSchema`, lenient about extra keys so DynamoDB items with pk/sk/gsi keys parse).
  */
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { z } from 'zod';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import * as z from 'zod';
 import { freeText, lineText } from './text.ts';
 import { findCategory } from './categories.ts';
 import { findDistrict } from './districts.ts';
@@ -37,13 +37,16 @@ const PHONE_CHARACTERS = /^[+\d\s\-()./]{3,40}$/;
  * Any common way of writing a number → E.164 and its country, or undefined when invalid.
  * National numbers are read in `defaultCountry`; `00…` and `+…` are international. Digits-only input that
  * is not a valid national number is retried as international, so a WhatsApp `wa_id` (`923001234567`,
- * `447911123456`) works as is.
+ * `447911123456`) works as is. Metadata: libphonenumber-js `min` (all countries, validation by length).
  */
 export const parsePhone = (input: string, defaultCountry: string = 'PK'): ParsedPhone | undefined => {
   if (typeof input !== 'string' || !PHONE_CHARACTERS.test(input.trim())) return undefined;
   const text = input.trim();
-  const candidates = [parsePhoneNumberFromString(text, defaultCountry as CountryCode)];
-  if (/^[1-9]\d{6,14}$/.test(text)) candidates.push(parsePhoneNumberFromString(`+${text}`));
+  const national = parsePhoneNumberFromString(text, defaultCountry as CountryCode);
+  const international = /^[1-9]\d{6,14}$/.test(text) ? parsePhoneNumberFromString(`+${text}`) : undefined;
+  // The `min` metadata validates by length, so a bare `966501234567` would pass as a 12-digit national
+  // number; longer than a national number without its 0 (10 digits), a bare number is international first.
+  const candidates = text.length > 10 ? [international, national] : [national, international];
   const phone = candidates.find((p) => p?.isValid());
   if (!phone) return undefined;
   return phone.country ? { e164: phone.number, country: phone.country } : { e164: phone.number };

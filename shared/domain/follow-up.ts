@@ -3,7 +3,7 @@
  * the post's supervisor works it through open → explanation called → show-cause issued → closed with an
  * outcome. Every step is audited. Pure; decisions in docs/sla.md.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { freeText } from './text.ts';
 import { findDistrict, findRegion } from './districts.ts';
 import { ConflictError, NotFoundError, validationErrorFromZod } from './errors.ts';

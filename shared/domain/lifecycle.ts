@@ -3,7 +3,7 @@
  * the command's payload and its specific guards, then returns the next complaint state (version + 1)
  * and the timeline entries to write in the same transaction. Table and decisions: docs/lifecycle.md.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { freeText, lineText } from './text.ts';
 import type { Complaint } from './complaint.ts';
 import { ConflictError, NotFoundError, ValidationError, validationErrorFromZod } from './errors.ts';

@@ -2,7 +2,7 @@
  * The only module that reads process.env. Each part of the system asks for the slice it needs;
  * a missing or malformed variable fails fast with a message naming it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const env = process.env;
 

@@ -2,7 +2,7 @@
  * Request schemas of the citizen's own routes on a filed complaint (`/complaints/feedback`,
  * `/complaints/respond`), and their OpenAPI operations (merged into openapi.ts OPERATIONS).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { EtagInputSchema, normalizePhone, trimmedText } from '../domain/complaint.ts';
 import { normalizeTrackingCode } from '../domain/etag.ts';
 import { EVIDENCE_TYPES, MAX_EVIDENCE_BYTES } from '../domain/evidence.ts';

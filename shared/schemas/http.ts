@@ -2,7 +2,7 @@
  * Request and response bodies of the public API. The OpenAPI document (openapi.ts) is generated
  * from these, so what is documented is what is enforced.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   EtagInputSchema,
   IsoDateTime,

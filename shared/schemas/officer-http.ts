@@ -2,7 +2,7 @@
  * Request schemas of the officer API (`/officer/...`). Query strings arrive as strings; these parse
  * them strictly (unknown parameters are a 400, so a typo never silently widens a list). The OpenAPI document is generated from them (openapi.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { errorSpec as err, type OperationSpec } from './operation-spec.ts';
 import { DistrictCodeInputSchema, IsoDateTime, trimmedText } from '../domain/complaint.ts';
 import { lineText } from '../domain/text.ts';
@@ -38,6 +38,8 @@ export const monitoringQuerySchema = z
     region: lineText(1, 40).optional(),
     from: isoTime.optional(),
     to: isoTime.optional(),
+    /** `csv`: the same figures as a spreadsheet, one row per district, region and the province. */
+    format: z.enum(['json', 'csv']).optional(),
   })
   .meta({ id: 'MonitoringQuery' });
 

@@ -4,7 +4,7 @@
  * routes whose owners have not described them yet get a minimal operation from the topology (add yours to
  * OPERATIONS).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   categoriesResponseSchema,
   complaintStatusViewSchema,

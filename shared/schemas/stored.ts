@@ -2,7 +2,7 @@
  * Items of the application table as stored. Every item read back is parsed with these before it
  * reaches the domain; a malformed item fails loudly instead of leaking half-valid state.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ComplaintSchema, type Complaint } from '../domain/complaint.ts';
 import { NOTE_VISIBILITIES } from '../domain/lifecycle.ts';
 import { ROLES, STATUSES } from '../domain/vocabulary.ts';

@@ -50,7 +50,16 @@ const functions: FunctionDef[] = [
     id: 'Publisher',
     entry: 'stream.mjs',
     description: 'test',
-    triggers: [{ kind: 'stream', batchSize: 100, maxBatchingWindowSeconds: 1, retryAttempts: 2 }],
+    triggers: [
+      {
+        kind: 'stream',
+        records: 'timelineInserts',
+        onFailureQueue: 'publisherFailures',
+        batchSize: 100,
+        maxBatchingWindowSeconds: 1,
+        retryAttempts: 2,
+      },
+    ],
     access: {},
   },
   {

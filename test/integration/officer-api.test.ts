@@ -8,6 +8,8 @@ import { openFollowUp } from '../../shared/domain/follow-up.ts';
 import type { Complaint } from '../../shared/domain/complaint.ts';
 import type { ComplaintRepository } from '../../shared/app/ports.ts';
 import { provisionForTest } from '../support/aws.ts';
+import { readStream, streamEnd } from '../support/stream.ts';
+import { testContext } from '../support/api-events.ts';
 import { makeComplaint, T0 } from '../unit/officer/fakes.ts';
 import {
   call,
@@ -28,6 +30,7 @@ import { trackComplaint } from '../../shared/app/track-complaint.ts';
 import { inMemoryLimiter } from '../support/fakes.ts';
 import { handler as monitoringDetailsHandler } from '../../functions/officer-monitoring-details.ts';
 import { createFeedbackStore } from '../../shared/adapters/dynamodb/feedback-store.ts';
+import { handler as countersHandler } from '../../functions/monitoring-counters.ts';
 
 const LHR_DPO = claimsOf('DPO', { district: 'LHR' });
 const FSD_DPO = claimsOf('DPO', { district: 'FSD' });
@@ -43,6 +46,7 @@ let faisalabad: Complaint;
 beforeAll(async () => {
   const provisioned = await provisionForTest('off');
   appTable = provisioned.names.appTable;
+  const streamStart = await streamEnd(provisioned.streamArn);
   repository = createComplaintRepository(documentClient(), () => provisioned.names.appTable);
   const now = new Date();
   lahore = makeComplaint({ district: 'LHR', station: 'Model Town' }, now);
@@ -72,6 +76,12 @@ beforeAll(async () => {
       occurredAt: now.toISOString(),
     });
   }
+  // Monitoring reads counters: feed what was written through the real counters consumer, as the stream would.
+  const counted = await countersHandler(
+    { Records: await readStream(provisioned.streamArn, streamStart) },
+    testContext(),
+  );
+  expect(counted).toEqual({ batchItemFailures: [] });
 });
 
 const get = (

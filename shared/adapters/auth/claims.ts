@@ -9,7 +9,7 @@
  * error instead of a scope nobody intended.
  */
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { findDistrict, findRegion } from '../../domain/districts.ts';
 import type { Officer } from '../../domain/officer.ts';
 import { ROLES, type Role } from '../../domain/vocabulary.ts';

@@ -93,7 +93,7 @@ export const timelineItem = (
   entity: TIMELINE_ENTITY,
 });
 
-const cancellationCodes = (error: unknown): (string | undefined)[] | undefined =>
+export const cancellationCodes = (error: unknown): (string | undefined)[] | undefined =>
   error instanceof TransactionCanceledException ||
   (error as Error | undefined)?.name === 'TransactionCanceledException'
     ? ((error as TransactionCanceledException).CancellationReasons ?? []).map((r) => r.Code)

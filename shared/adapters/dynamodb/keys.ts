@@ -5,7 +5,7 @@
  */
 import type { Complaint } from '../../domain/complaint.ts';
 import { dueAtForIndex, slaSchema } from '../../domain/sla.ts';
-import { OPEN_STATUSES, type Status } from '../../domain/vocabulary.ts';
+import { OPEN_STATUSES, type Priority, type Status } from '../../domain/vocabulary.ts';
 import type { AppIndexName } from './table.ts';
 import { citizenIdentityOf } from '../../app/citizen/identity.ts';
 
@@ -23,6 +23,7 @@ export const INDEX = {
   byDistrict: 'byDistrict',
   byCitizen: 'byCitizen',
   byDistrictStatus: 'byDistrictStatus',
+  byDistrictPriority: 'byDistrictPriority',
   slaDue: 'slaDue',
 } as const satisfies Record<AppIndexName, string>;
 
@@ -62,6 +63,8 @@ const newestFirstSk = (createdAt: string, etag: string): string => `${createdAt}
 
 export const districtPk = (district: string): string => `DIST#${district}`;
 export const districtStatusPk = (district: string, status: Status): string => `DIST#${district}#ST#${status}`;
+export const districtPriorityPk = (district: string, priority: Priority): string =>
+  `DIST#${district}#PR#${priority}`;
 export const citizenPk = (identity: string): string => `CIT#${identity}`;
 
 export const byDistrictAttributes = (
@@ -83,6 +86,13 @@ export const byDistrictStatusAttributes = (
 ): IndexAttributes => ({
   gsi3pk: districtStatusPk(c.district, c.status),
   gsi3sk: newestFirstSk(c.createdAt, c.etag),
+});
+
+export const byDistrictPriorityAttributes = (
+  c: Pick<Complaint, 'district' | 'priority' | 'createdAt' | 'etag'>,
+): IndexAttributes => ({
+  gsi4pk: districtPriorityPk(c.district, c.priority),
+  gsi4sk: newestFirstSk(c.createdAt, c.etag),
 });
 
 /**
@@ -112,6 +122,9 @@ export const fnv1a = (text: string): number => {
 export const slaShardOf = (etag: string, shards: number = SLA_SHARD_COUNT): string =>
   slaShardKey(fnv1a(etag) % shards);
 
+/** A sweep's time-limited claim on one shard of the due index. */
+export const sweepLeaseKey = (shard: number): TableKey => ({ pk: `SWEEPLEASE#${shard}`, sk: 'LEASE' });
+
 export const slaDueSk = (dueAt: string, etag: string): string => `${dueAt}#${etag}`;
 
 export const slaIndexAttributes = (complaint: Complaint): IndexAttributes => {
@@ -129,6 +142,7 @@ export const complaintIndexAttributes = (complaint: Complaint): IndexAttributes 
   ...byDistrictAttributes(complaint),
   ...byCitizenAttributes(complaint),
   ...byDistrictStatusAttributes(complaint),
+  ...byDistrictPriorityAttributes(complaint),
   ...slaIndexAttributes(complaint),
 });
 
@@ -276,4 +290,20 @@ export const evidenceKey = (etag: string, sourceRef: string): TableKey => ({
 export const uploadKey = (etag: string, uploadId: string): TableKey => ({
   pk: complaintPk(etag),
   sk: `UP#${uploadId}`,
+});
+
+// --- monitoring counters (docs/monitoring-counters.md) ---------------------------------------
+
+/** One counter item per district and day (Pakistan time); a district's days sort in one partition. */
+export const counterKey = (district: string, day: string): TableKey => ({
+  pk: `CNT#${district}`,
+  sk: `DAY#${day}`,
+});
+export const counterPk = (district: string): string => `CNT#${district}`;
+export const counterSk = (day: string): string => `DAY#${day}`;
+
+/** What the counter consumer last applied for one counted item (a complaint META or a follow-up). */
+export const countedSourceKey = (sourceId: string): TableKey => ({
+  pk: `COUNTED#${sourceId}`,
+  sk: 'COUNTED',
 });

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChatSession, OutgoingMessage } from '../../chat/types.ts';
 import type { ClaimResult, TurnPlan } from '../../app/whatsapp/ports.ts';
 import { processedMessageKey } from './keys.ts';

@@ -4,7 +4,7 @@
  * (131056 pair rate limit included), time-outs and network resets with bounded exponential backoff and full
  * jitter, honouring Retry-After. The base URL is configuration (the local runtime points it at a fake).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { graphErrorResponseSchema, graphSendResponseSchema } from '../../schemas/whatsapp.ts';
 import { MediaGoneError } from '../../app/errors.ts';
 import type { MediaSource } from '../../app/evidence/ports.ts';

@@ -3,7 +3,7 @@
  * every other caller gets ForbiddenError, whatever the route. An officer's sign-in user gets role and
  * area from their posting (roleAndAreaOf), never from the request. History is never overwritten.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { lineText } from '../../domain/text.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { findDistrict } from '../../domain/districts.ts';

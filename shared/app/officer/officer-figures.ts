@@ -10,7 +10,19 @@
 import { ForbiddenError } from '../../domain/errors.ts';
 import { canSeeFollowUp, type FollowUp } from '../../domain/follow-up.ts';
 import { regionOfDistrict, type Officer } from '../../domain/officer.ts';
-import { median, period } from './monitoring.ts';
+import { period } from './monitoring.ts';
+
+/** The middle value (mean of the two middle ones), rounded to a minute; null for none. */
+const median = (values: readonly number[]): number | null => {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const value =
+    sorted.length % 2 === 1
+      ? (sorted[mid] as number)
+      : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return Math.round(value);
+};
 import type { OfficerBreachFigures, OfficerFiguresReport } from '../../schemas/officer-http.ts';
 import type { FollowUpRepository } from './ports.ts';
 import { districtsInScope } from './scope.ts';

@@ -8,6 +8,7 @@ import type { FollowUp, FollowUpState } from '../../domain/follow-up.ts';
 import type { Officer } from '../../domain/officer.ts';
 import type { AlertKind, SlaLevel } from '../../domain/sla.ts';
 import type { CategoryCode, Priority, Role, Status } from '../../domain/vocabulary.ts';
+import type { CounterStore } from '../counters.ts';
 import type { Clock, ComplaintRepository, ExtraWrite, Page } from '../ports.ts';
 import type { FeedbackRecord } from '../whatsapp/ports.ts';
 
@@ -116,7 +117,17 @@ export interface SlaDuePage {
 }
 
 export interface SlaDueSource {
-  due(now: Date): AsyncIterable<SlaDuePage>;
+  /** Shards of the due index (a sweep with leases claims them one by one). */
+  readonly shards: number;
+  /** Complaints due at or before `now`, in pages: of the given shards, or of all. */
+  due(now: Date, options?: { shards?: readonly number[] }): AsyncIterable<SlaDuePage>;
+}
+
+/** Time-limited claims on due-index shards, so overlapping sweeps split the work instead of repeating it. */
+export interface SweepLeases {
+  /** True when `owner` now holds the shard until `until` (free, expired or already its own). */
+  claim(shard: number, owner: string, now: Date, until: Date): Promise<boolean>;
+  release(shard: number, owner: string): Promise<void>;
 }
 
 export interface OfficerDeps {
@@ -125,6 +136,8 @@ export interface OfficerDeps {
   followUps: FollowUpRepository;
   alerts: AlertRepository;
   directory: OfficerDirectory;
+  /** Maintained monitoring counters (docs/monitoring-counters.md). */
+  counters: CounterStore;
   clock: Clock;
   /** The complaints' attachments, listed in the complaint detail. */
   evidence?: Pick<EvidenceRecords, 'list'>;

@@ -4,7 +4,7 @@
  * instant to another. Postings are history: a transfer closes the open posting (sets `to`) and opens a new
  * one, nothing is ever overwritten. Pure; decisions in docs/force.md.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { normalizePhone } from '../complaint.ts';
 import { ConflictError } from '../errors.ts';
 import type { SlaLevel } from '../sla.ts';

@@ -7,7 +7,7 @@
  * `title` is what it is called: a City Police Officer and an SP division both act at DPO tier, Lahore's CCPO
  * at RPO tier, and the IG complaint cell at the Central Police Office at CPO tier.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { lineText } from '../text.ts';
 import { findDistrict } from '../districts.ts';
 import { SLA_LEVELS, type SlaLevel } from '../sla.ts';

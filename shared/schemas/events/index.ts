@@ -7,7 +7,7 @@
  * detail with these schemas, which drop unknown fields, so a field reaches the bus only once it is
  * named here. Adding an optional field keeps `schemaVersion: 1`; removing or changing one needs 2.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CATEGORY_CODES, CHANNELS, LANGUAGES, PRIORITIES, ROLES, STATUSES } from '../../domain/vocabulary.ts';
 
 /** The bus `source` of every Rabta event; infra's rules match on it. */

@@ -6,7 +6,7 @@
  * audio and video 16 MB, document 100 MB. Web uploads get the same limits, so an officer never sees a file
  * that could not have come over WhatsApp.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RandomBytes } from './etag.ts';
 
 /** Bucket prefixes: confirmed evidence, and browser uploads waiting for their confirm step. */

@@ -12,7 +12,7 @@
  *   emoji sequences).
  * Control characters are refused, as before: none at all in a line, only tab and newline in free text.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Embeddings, overrides and isolates: the "Trojan Source" characters. */
 const DIRECTION_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;

@@ -4,7 +4,7 @@
  * Listed newest first for the CPO through gsi1 (`FEEDBACK` / `<receivedAt>#<id>`).
  */
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FeedbackReader } from '../../app/officer/ports.ts';
 import type { FeedbackPort, FeedbackRecord } from '../../app/whatsapp/ports.ts';
 import { mergedList } from './complaint-queries.ts';

@@ -9,7 +9,7 @@
  * is told, so nothing a citizen sent is silently lost.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   evidenceObjectKey,
   judgeEvidence,

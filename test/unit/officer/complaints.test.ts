@@ -1,4 +1,3 @@
-import type { FollowUp } from '../../../shared/domain/follow-up.ts';
 import { describe, expect, it } from 'vitest';
 import { actOnComplaint, getComplaint, listComplaints } from '../../../shared/app/officer/complaints.ts';
 import { monitoring } from '../../../shared/app/officer/monitoring.ts';

@@ -83,7 +83,8 @@ export const startLocalRuntimeProcess = async (
     (resolveReady, reject) => {
       const timer = setTimeout(
         () => reject(new Error(`local runtime did not start in time:\n${output}`)),
-        options.startTimeoutMs ?? 60_000,
+        // Provisioning and seeding the force directory: ~15 s alone, over 60 s while other suites start runtimes too.
+        options.startTimeoutMs ?? 150_000,
       );
       const onData = () => {
         const match = READY.exec(output);

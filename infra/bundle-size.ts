@@ -84,4 +84,9 @@ export const BUNDLE_BUDGETS_KIB: Readonly<Record<string, number>> = {
   OfficerAlerter: 725,
   OfficerDigest: 725,
   SlaSweep: 700,
+  OfficerMonitoringDetails: 700,
+  // The evidence functions carry the S3 client (about 100 KiB) besides the DynamoDB one.
+  ComplaintEvidence: 925,
+  OfficerOpenEvidence: 830,
+  EvidenceDownloader: 950,
 };

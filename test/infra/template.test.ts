@@ -251,12 +251,14 @@ describe('infra templates', () => {
           expect(JSON.stringify(policy?.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
         }
       }
-      // One depth alarm per dead-letter destination: 3 queue DLQs, publisher failures, event delivery, schedules
-      // (the other alarms: test/infra/operations.test.ts).
+      // One depth alarm per dead-letter destination: each queue's DLQ, each queue that is itself a failure
+      // destination (no DLQ of its own), and the bus rules' event-delivery DLQ; the schedules' DLQ is in the
+      // stateless stack (the other alarms: test/infra/operations.test.ts).
+      const failureDestinations = Object.keys(QUEUES).length - queuesWithDlq().length;
       stateful.resourcePropertiesCountIs(
         'AWS::CloudWatch::Alarm',
         { MetricName: 'ApproximateNumberOfMessagesVisible' },
-        queuesWithDlq().length + 2,
+        queuesWithDlq().length + failureDestinations + 1,
       );
       stateless.resourcePropertiesCountIs(
         'AWS::CloudWatch::Alarm',

@@ -19,7 +19,7 @@ import type { Channel } from '../domain/vocabulary.ts';
 import { TRACK_PATH, type FileComplaintResponse } from '../schemas/http.ts';
 import type { EventSpecificFields } from '../schemas/events/index.ts';
 import { DuplicateFilingError, EtagCollisionError, EtagExhaustedError } from './errors.ts';
-import { LIMITS, takeOrRefuse } from './limits.ts';
+import { takeOrRefuse } from './limits.ts';
 import type { ComplaintDeps, TimelineDraft } from './ports.ts';
 
 export const MAX_ETAG_ATTEMPTS = 5;
@@ -90,9 +90,9 @@ const refuseAbuse = async (
 ): Promise<void> => {
   const now = deps.clock.now();
   if (command.clientAddress) {
-    await takeOrRefuse(deps.limits, LIMITS.filingsPerAddress, command.clientAddress, now);
+    await takeOrRefuse(deps.limits, deps.rateRules.filingsPerAddress, command.clientAddress, now);
   }
-  if (phone) await takeOrRefuse(deps.limits, LIMITS.filingsPerPhone, phone, now);
+  if (phone) await takeOrRefuse(deps.limits, deps.rateRules.filingsPerPhone, phone, now);
 };
 
 export const fileComplaint = async (

@@ -18,6 +18,17 @@ export const LIMITS = {
   wrongProofsPerEtag: { name: 'proof-etag', limit: 5, windowSeconds: 900 },
 } as const satisfies Record<string, RateRule>;
 
+export type RateRules = { readonly [K in keyof typeof LIMITS]: RateRule };
+
+/**
+ * The limits with every count multiplied by `scale` (windows unchanged): 1 in production; a load-test or e2e
+ * stage that files hundreds of complaints from one address raises it (RATE_LIMIT_SCALE, docs/abuse-limits.md).
+ */
+export const scaledLimits = (scale: number): RateRules =>
+  Object.fromEntries(
+    Object.entries(LIMITS).map(([id, rule]) => [id, { ...rule, limit: rule.limit * scale }]),
+  ) as unknown as RateRules;
+
 /** Counts one use; throws RateLimitedError when the rule's limit is exceeded. */
 export const takeOrRefuse = async (
   limiter: RateLimiter,

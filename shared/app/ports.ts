@@ -6,6 +6,7 @@ import type { Complaint } from '../domain/complaint.ts';
 import type { TimelineDraft as LifecycleTimelineDraft } from '../domain/lifecycle.ts';
 import type { RandomBytes } from '../domain/etag.ts';
 import type { DomainEvent, EventType } from '../schemas/events/index.ts';
+import type { RateRules } from './limits.ts';
 import type { TimelineEntry } from '../schemas/stored.ts';
 
 export type { TimelineEntry } from '../schemas/stored.ts';
@@ -111,4 +112,6 @@ export interface ComplaintDeps {
   random: Random;
   trackingCodes: TrackingCodeHasher;
   limits: RateLimiter;
+  /** The abuse limits' rules (app/limits.ts `LIMITS`, scaled by configuration). */
+  rateRules: RateRules;
 }

@@ -14,7 +14,7 @@ import type { Complaint } from '../domain/complaint.ts';
 import { NotFoundError, validationErrorFromZod } from '../domain/errors.ts';
 import { isForCitizen } from '../domain/lifecycle.ts';
 import { citizenIdentityOf } from './citizen/identity.ts';
-import { LIMITS, refuseIfReached, takeOrRefuse } from './limits.ts';
+import { refuseIfReached, takeOrRefuse } from './limits.ts';
 import {
   trackComplaintRequestSchema,
   type ComplaintStatusView,
@@ -23,7 +23,7 @@ import {
 import type { TimelineEntry } from '../schemas/stored.ts';
 import type { ComplaintDeps, ComplaintWithTimeline, Page } from './ports.ts';
 
-type TrackDeps = Pick<ComplaintDeps, 'complaints' | 'trackingCodes' | 'limits' | 'clock'> & {
+type TrackDeps = Pick<ComplaintDeps, 'complaints' | 'trackingCodes' | 'limits' | 'rateRules' | 'clock'> & {
   /** Holds every web tracking answer to at least `ms` after the request began (none when absent). */
   answerFloor?: { ms: number; sleep(ms: number): Promise<void> };
 };
@@ -118,10 +118,10 @@ const trackOwned = async (
   const { etag, trackingCode, phone } = parsed.data;
   const now = deps.clock.now();
   if (context.clientAddress) {
-    await takeOrRefuse(deps.limits, LIMITS.trackingPerAddress, context.clientAddress, now);
+    await takeOrRefuse(deps.limits, deps.rateRules.trackingPerAddress, context.clientAddress, now);
   }
-  await takeOrRefuse(deps.limits, LIMITS.trackingPerEtag, etag, now);
-  await refuseIfReached(deps.limits, LIMITS.wrongProofsPerEtag, etag, now);
+  await takeOrRefuse(deps.limits, deps.rateRules.trackingPerEtag, etag, now);
+  await refuseIfReached(deps.limits, deps.rateRules.wrongProofsPerEtag, etag, now);
 
   const complaint = await deps.complaints.get(etag);
   let owner = false;
@@ -134,7 +134,7 @@ const trackOwned = async (
   }
   if (!complaint || !owner) {
     // Unknown e-tags are counted too: a lockout must not tell which e-tags exist.
-    await deps.limits.hit(LIMITS.wrongProofsPerEtag, etag, now);
+    await deps.limits.hit(deps.rateRules.wrongProofsPerEtag, etag, now);
     throw notFound();
   }
   const found = await deps.complaints.getWithTimeline(etag);

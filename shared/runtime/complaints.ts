@@ -9,9 +9,10 @@ import { createScryptTrackingCodeHasher } from '../adapters/crypto/tracking-code
 import { createComplaintRepository } from '../adapters/dynamodb/complaint-repository.ts';
 import { createRateLimiter } from '../adapters/dynamodb/rate-limiter.ts';
 import { createEventBridgePublisher } from '../adapters/eventbridge/publisher.ts';
+import { scaledLimits } from '../app/limits.ts';
 import type { ComplaintDeps, ComplaintRepository, EventPublisher } from '../app/ports.ts';
 import { clock, documentClient, dynamoDbClient, eventBridgeClient, log, once, tableName } from './common.ts';
-import { eventBusConfig, idempotencyConfig } from './config.ts';
+import { eventBusConfig, idempotencyConfig, rateLimitConfig } from './config.ts';
 
 export const complaintRepository = /* @__PURE__ */ once((): ComplaintRepository =>
   createComplaintRepository(documentClient(), tableName),
@@ -23,6 +24,7 @@ export const complaintDeps = /* @__PURE__ */ once((): ComplaintDeps => ({
   random: { bytes: (size) => randomBytes(size) },
   trackingCodes: createScryptTrackingCodeHasher(),
   limits: createRateLimiter(documentClient(), tableName),
+  rateRules: scaledLimits(rateLimitConfig().scale),
 }));
 
 /**

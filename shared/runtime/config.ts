@@ -79,6 +79,17 @@ export const evidenceConfig = () =>
     'the evidence bucket (EVIDENCE_BUCKET_NAME, S3_FORCE_PATH_STYLE, EVIDENCE_*_EXPIRY_SECONDS)',
   );
 
+/**
+ * RATE_LIMIT_SCALE multiplies every abuse limit (app/limits.ts): 1 (the default) in production; a stage that
+ * files complaints in bulk from one address (load tests, the local e2e suites) raises it.
+ */
+export const rateLimitConfig = () =>
+  parse(
+    z.object({ scale: z.coerce.number().int().min(1).max(1_000_000) }),
+    { scale: env.RATE_LIMIT_SCALE || '1' },
+    'the abuse limits (RATE_LIMIT_SCALE)',
+  );
+
 export const queueUrl = (envVar: string): string =>
   parse(z.object({ url: z.url() }), { url: env[envVar] }, `the queue (${envVar})`).url;
 

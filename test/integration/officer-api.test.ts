@@ -27,6 +27,7 @@ import { handler as monitoringHandler } from '../../functions/officer-monitoring
 import { handler as followUpsHandler } from '../../functions/officer-follow-ups.ts';
 import { handler as alertsHandler } from '../../functions/officer-alerts.ts';
 import { trackComplaint } from '../../shared/app/track-complaint.ts';
+import { LIMITS } from '../../shared/app/limits.ts';
 import { inMemoryLimiter } from '../support/fakes.ts';
 import { handler as monitoringDetailsHandler } from '../../functions/officer-monitoring-details.ts';
 import { createFeedbackStore } from '../../shared/adapters/dynamodb/feedback-store.ts';
@@ -304,6 +305,7 @@ describe('take and start, and internal notes', () => {
           verifyNothing: async () => false,
         },
         limits: inMemoryLimiter(),
+        rateRules: LIMITS,
         clock: { now: () => new Date() },
       },
       { etag: received.etag, trackingCode: 'ANY-CODE-1' },

@@ -89,7 +89,8 @@ describe.skipIf(!chromiumAvailable())(
 
     beforeAll(async () => {
       [runtime, browser] = await Promise.all([
-        startLocalRuntimeProcess({ stagePrefix: 'console' }),
+        // Seeding files hundreds of complaints from 127.0.0.1: past the per-address limit unless scaled.
+        startLocalRuntimeProcess({ stagePrefix: 'console', env: { RATE_LIMIT_SCALE: '100' } }),
         launchBrowser(),
       ]);
       consoleUrl = `${runtime.apiUrl}/console/`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NotFoundError, ValidationError } from '../../../shared/domain/errors.ts';
 import { parseEtag } from '../../../shared/domain/etag.ts';
 import { EtagExhaustedError, RateLimitedError } from '../../../shared/app/errors.ts';
-import { LIMITS } from '../../../shared/app/limits.ts';
+import { LIMITS, scaledLimits } from '../../../shared/app/limits.ts';
 import { fileComplaint, MAX_ETAG_ATTEMPTS } from '../../../shared/app/file-complaint.ts';
 import type { ComplaintDeps } from '../../../shared/app/ports.ts';
 import {
@@ -35,6 +35,7 @@ const makeDeps = () => {
     random: seededRandom(),
     trackingCodes,
     limits: inMemoryLimiter(),
+    rateRules: LIMITS,
   };
   return { deps, complaints, trackingCodes };
 };
@@ -332,6 +333,31 @@ describe('abuse limits on the public routes', () => {
     }
     // Assess
     expect(outcomes.filter((o) => o instanceof RateLimitedError)).toHaveLength(1);
+    expect(outcomes.at(-1)).toBeInstanceOf(RateLimitedError);
+  });
+
+  it('a scaled limit (RATE_LIMIT_SCALE) lets that many times more filings from one address through', async () => {
+    // Prepare
+    const { deps } = makeDeps();
+    const scaled = { ...deps, rateRules: scaledLimits(3) };
+    const allowed = LIMITS.filingsPerAddress.limit * 3;
+    // Act
+    const outcomes = [];
+    for (let i = 0; i < allowed + 1; i++) {
+      outcomes.push(
+        await fileComplaint(scaled, {
+          input: {
+            ...validInput(),
+            complainant: { name: 'A Citizen', phone: `0300 13${String(i).padStart(5, '0')}` },
+          },
+          channel: 'web',
+          clientAddress: '203.0.113.10',
+        }).catch((e: Error) => e),
+      );
+    }
+    // Assess
+    expect(scaledLimits(3).filingsPerAddress.windowSeconds).toBe(LIMITS.filingsPerAddress.windowSeconds);
+    expect(outcomes.slice(0, allowed).every((o) => !(o instanceof Error))).toBe(true);
     expect(outcomes.at(-1)).toBeInstanceOf(RateLimitedError);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EvidenceJob } from '../../../shared/app/evidence/whatsapp-media.ts';
+import { LIMITS } from '../../../shared/app/limits.ts';
 import { runChatCommand, type RunCommandDeps } from '../../../shared/app/whatsapp/run-command.ts';
 import type { ChatSession, InboundMessage } from '../../../shared/chat/types.ts';
 import type { Complaint } from '../../../shared/domain/complaint.ts';
@@ -33,6 +34,7 @@ const setup = (owner: string) => {
       random: seededRandom(),
       trackingCodes: fakeHasher(),
       limits: inMemoryLimiter(),
+      rateRules: LIMITS,
     },
     feedback: { record: async () => undefined },
     evidence: { enqueue: async (jobs) => void queued.push(...jobs) },

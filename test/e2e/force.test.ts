@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../../infra/local/fake-graph.ts';
 import { startLocalRuntimeProcess, type RunningLocalRuntime } from '../support/local-runtime.ts';
-import { httpClient, outboxText } from './officer-e2e-support.ts';
+import { httpClient, optIn, outboxText } from './officer-e2e-support.ts';
 
 const HOUR = 3600_000;
 const SHO_WA = '923007000001';
@@ -137,6 +137,7 @@ describe('the force directory over the local runtime', () => {
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     const { etag, trackingCode } = filed.body as { etag: string; trackingCode: string };
     const dpo = await http.tokenFor('DPO', { district: 'LHR' });
+    await optIn(runtime, citizenWa);
     // Act: the DPO takes it and starts in one step with an internal note, then records one action for the
     // citizen and one internal
     const steps = [

@@ -11,6 +11,11 @@ import { ForbiddenError } from '../../domain/errors.ts';
 import { canSeeFollowUp, type FollowUp } from '../../domain/follow-up.ts';
 import { regionOfDistrict, type Officer } from '../../domain/officer.ts';
 import { period } from './monitoring.ts';
+import type { OfficerBreachFigures, OfficerFiguresReport } from '../../schemas/officer-http.ts';
+import type { FollowUpRepository } from './ports.ts';
+import { districtsInScope } from './scope.ts';
+
+export const MAX_FOLLOW_UPS_READ = 20_000;
 
 /** The middle value (mean of the two middle ones), rounded to a minute; null for none. */
 const median = (values: readonly number[]): number | null => {
@@ -23,11 +28,6 @@ const median = (values: readonly number[]): number | null => {
       : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
   return Math.round(value);
 };
-import type { OfficerBreachFigures, OfficerFiguresReport } from '../../schemas/officer-http.ts';
-import type { FollowUpRepository } from './ports.ts';
-import { districtsInScope } from './scope.ts';
-
-export const MAX_FOLLOW_UPS_READ = 20_000;
 
 interface Tally {
   figures: Omit<OfficerBreachFigures, 'medianDelayMinutes' | 'posts' | 'districts'>;

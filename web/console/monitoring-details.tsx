@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { OfficerFiguresReport as OfficerReport } from '../../shared/schemas/officer-http.ts';
 import { ApiError } from '../lib/api.ts';
 import { labels, officerApi, Time, useLang, useSession } from './common.tsx';
+import { C, fill } from './strings.ts';
 
 interface FeedbackPage {
   items: { id: string; language: string; text: string; receivedAt: string }[];
@@ -33,20 +34,24 @@ export const OfficerFigures = ({ days }: { days: number }) => {
       .catch((e: unknown) => setError(message(e)));
   }, [days]);
   if (error) return <p class="error">{error}</p>;
-  if (!report) return <p aria-busy="true">Loading…</p>;
+  if (!report) return <p aria-busy="true">{C.loading[lang]}</p>;
   return (
     <>
-      <h2>Breaches per officer</h2>
-      <div class="card table-scroll" tabIndex={0} aria-label="Breaches per officer">
+      <h2>{C.perOfficer[lang]}</h2>
+      <div
+        class="card table-scroll"
+        tabIndex={0}
+        aria-label={fill(C.scrollTable, lang, { caption: C.perOfficer[lang] })}
+      >
         <table>
-          <caption class="visually-hidden">SLA breaches and median delay per officer</caption>
+          <caption class="visually-hidden">{C.perOfficerCaption[lang]}</caption>
           <thead>
             <tr>
-              <th scope="col">Officer</th>
-              <th scope="col">Post(s)</th>
-              <th scope="col">Breaches</th>
-              <th scope="col">Open follow-ups</th>
-              <th scope="col">Median delay h</th>
+              <th scope="col">{C.officer[lang]}</th>
+              <th scope="col">{C.posts[lang]}</th>
+              <th scope="col">{C.slaBreaches[lang]}</th>
+              <th scope="col">{C.openFollowUps[lang]}</th>
+              <th scope="col">{C.medianDelay[lang]}</th>
             </tr>
           </thead>
           <tbody>
@@ -66,14 +71,14 @@ export const OfficerFigures = ({ days }: { days: number }) => {
             ))}
           </tbody>
         </table>
-        {report.officers.length === 0 && <p>No breach named an officer in this period.</p>}
+        {report.officers.length === 0 && <p>{C.noOfficerBreaches[lang]}</p>}
       </div>
       <p class="hint">
-        Delay: how long the complaint waited with the officer’s post before its deadline passed.
+        {C.delayHint[lang]}
         {report.vacant.breaches > 0 &&
-          ` ${report.vacant.breaches} breach(es) at vacant posts: ${report.vacant.posts.join('; ')}.`}
-        {report.unattributed > 0 && ` ${report.unattributed} older breach(es) name no officer.`}
-        {report.truncated && ' Too many follow-ups: narrow the period for complete figures.'}
+          ` ${fill(C.vacantBreaches, lang, { n: report.vacant.breaches, posts: report.vacant.posts.join('; ') })}`}
+        {report.unattributed > 0 && ` ${fill(C.unattributed, lang, { n: report.unattributed })}`}
+        {report.truncated && ` ${C.truncatedFigures[lang]}`}
       </p>
     </>
   );
@@ -82,6 +87,7 @@ export const OfficerFigures = ({ days }: { days: number }) => {
 /** Rendered for the CPO and ADMIN only (the route answers 403 to everyone else). */
 export const ServiceFeedback = () => {
   const session = useSession();
+  const lang = useLang();
   const [items, setItems] = useState<FeedbackPage['items']>([]);
   const [cursor, setCursor] = useState<string>();
   const [loaded, setLoaded] = useState(false);
@@ -99,10 +105,10 @@ export const ServiceFeedback = () => {
   useEffect(() => void load(), []);
   return (
     <>
-      <h2>Service feedback (WhatsApp)</h2>
+      <h2>{C.serviceFeedback[lang]}</h2>
       {error && <p class="error">{error}</p>}
-      {!loaded && !error && <p aria-busy="true">Loading…</p>}
-      <ol class="card feedback-list" aria-label="Service feedback">
+      {!loaded && !error && <p aria-busy="true">{C.loading[lang]}</p>}
+      <ol class="card feedback-list" aria-label={C.serviceFeedback[lang]}>
         {items.map((f) => (
           <li key={f.id}>
             <Time iso={f.receivedAt} />{' '}
@@ -112,10 +118,10 @@ export const ServiceFeedback = () => {
           </li>
         ))}
       </ol>
-      {loaded && items.length === 0 && <p>No feedback yet.</p>}
+      {loaded && items.length === 0 && <p>{C.noFeedback[lang]}</p>}
       {cursor && (
         <button type="button" class="secondary" onClick={() => void load(cursor)}>
-          More feedback
+          {C.moreFeedback[lang]}
         </button>
       )}
     </>

@@ -176,6 +176,33 @@ export const C = {
   noBreaches: t('اس مدت میں کوئی تجاوز نہیں۔', 'No breaches in this period.'),
   itemsRead: t('اس رپورٹ کے لیے {n} اندراجات پڑھے گئے۔', '{n} items read for this report.'),
   scrollTable: t('{caption} (دائیں بائیں اسکرول کریں)', '{caption} (scrolls sideways)'),
+  // --- monitoring: per officer and service feedback
+  perOfficer: t('افسر وار تجاوز', 'Breaches per officer'),
+  perOfficerCaption: t(
+    'ہر افسر کے مقررہ وقت سے تجاوز اور درمیانی تاخیر',
+    'SLA breaches and median delay per officer',
+  ),
+  officer: t('افسر', 'Officer'),
+  posts: t('عہدہ / تعیناتی', 'Post(s)'),
+  openFollowUps: t('کھلی تادیبی کارروائیاں', 'Open follow-ups'),
+  medianDelay: t('درمیانی تاخیر (گھنٹے)', 'Median delay h'),
+  noOfficerBreaches: t(
+    'اس مدت میں کسی تجاوز میں کسی افسر کا نام نہیں۔',
+    'No breach named an officer in this period.',
+  ),
+  delayHint: t(
+    'تاخیر: مقررہ وقت گزرنے سے پہلے شکایت کتنی دیر افسر کے عہدے کے پاس رہی۔',
+    'Delay: how long the complaint waited with the officer’s post before its deadline passed.',
+  ),
+  vacantBreaches: t('خالی عہدوں پر {n} تجاوز: {posts}۔', '{n} breach(es) at vacant posts: {posts}.'),
+  unattributed: t('{n} پرانے تجاوز میں کسی افسر کا نام نہیں۔', '{n} older breach(es) name no officer.'),
+  truncatedFigures: t(
+    'تادیبی کارروائیاں بہت زیادہ ہیں: مکمل اعداد کے لیے مدت کم کریں۔',
+    'Too many follow-ups: narrow the period for complete figures.',
+  ),
+  serviceFeedback: t('خدمات پر رائے (واٹس ایپ)', 'Service feedback (WhatsApp)'),
+  noFeedback: t('ابھی کوئی رائے نہیں۔', 'No feedback yet.'),
+  moreFeedback: t('مزید رائے', 'More feedback'),
 };
 
 /** Fills `{name}` placeholders of a console text. */

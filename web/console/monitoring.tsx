@@ -47,24 +47,30 @@ export const compliance = (f: Figures): number =>
 
 const hours = (minutes: number | null): string => (minutes === null ? '—' : (minutes / 60).toFixed(1));
 
+/**
+ * The totals of several districts. Medians do not add up: one district's are its own, several districts'
+ * are shown as "—" (the province's come from the API).
+ */
 const sum = (rows: readonly Figures[]): Figures =>
-  rows.reduce<Figures>(
-    (acc, r) => ({
-      ...acc,
-      total: acc.total + r.total,
-      open: acc.open + r.open,
-      overdue: acc.overdue + r.overdue,
-      breaches: { ...acc.breaches, total: acc.breaches.total + r.breaches.total },
-    }),
-    {
-      total: 0,
-      open: 0,
-      overdue: 0,
-      medianMinutesToFirstAction: null,
-      medianMinutesToResolution: null,
-      breaches: { total: 0, byStation: {}, byOfficer: {} },
-    },
-  );
+  rows.length === 1 && rows[0]
+    ? rows[0]
+    : rows.reduce<Figures>(
+        (acc, r) => ({
+          ...acc,
+          total: acc.total + r.total,
+          open: acc.open + r.open,
+          overdue: acc.overdue + r.overdue,
+          breaches: { ...acc.breaches, total: acc.breaches.total + r.breaches.total },
+        }),
+        {
+          total: 0,
+          open: 0,
+          overdue: 0,
+          medianMinutesToFirstAction: null,
+          medianMinutesToResolution: null,
+          breaches: { total: 0, byStation: {}, byOfficer: {} },
+        },
+      );
 
 const COLORS = ['#0b5d3b', '#0a4f8a', '#c27c0e', '#a4161a', '#6b3fa0'];
 

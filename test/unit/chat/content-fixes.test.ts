@@ -1,7 +1,7 @@
 /** "Say only what is true": each content fix, in Urdu and in English (sources in docs/chat.md). */
 import { describe, expect, it } from 'vitest';
 import { findDistrict, findRegion } from '../../../shared/domain/districts.ts';
-import { KHIDMAT_SERVICES, officeAnswer, serviceById } from '../../../shared/chat/catalog.ts';
+import { KHIDMAT_SERVICES, REGISTER_FIR, officeAnswer, serviceById } from '../../../shared/chat/catalog.ts';
 import { formatPakistanTime } from '../../../shared/chat/labels.ts';
 import { renderFiled, renderTrackResult } from '../../../shared/chat/render.ts';
 import { inLanguage, replyIds, textOf } from './chat-harness.ts';
@@ -37,6 +37,15 @@ describe('who heads the police', () => {
     expect(about.ur).toContain('راولپنڈی، فیصل آباد، ملتان اور گوجرانوالہ میں *سٹی پولیس آفیسر (سی پی او)*');
     expect(about.en).toContain('Capital City Police Officer (CCPO)');
     expect(about.ur).toContain('کیپیٹل سٹی پولیس آفیسر (سی سی پی او)');
+  });
+
+  it('the FIR how-to sends a refused citizen to the post that heads their district', () => {
+    expect(REGISTER_FIR.en).toContain(
+      'in Rawalpindi, Faisalabad, Multan and Gujranwala the City Police Officer (CPO), in Lahore the CCPO',
+    );
+    expect(REGISTER_FIR.ur).toContain(
+      'راولپنڈی، فیصل آباد، ملتان اور گوجرانوالہ میں سٹی پولیس آفیسر (سی پی او)، لاہور میں سی سی پی او',
+    );
   });
 });
 

@@ -33,7 +33,7 @@ const messageId = benchMessageId;
 const readOf = readReceiptOf;
 
 /** POSTs one text message of `citizen`; resolves with the handler's latency in ms. */
-const postText = async (
+export const postText = async (
   runtime: RunningLocalRuntime,
   citizen: string,
   text: string,
@@ -57,7 +57,7 @@ const postText = async (
 const fullOutbox = async (runtime: RunningLocalRuntime): Promise<OutboxEntry[]> => runtime.outbox();
 
 /** Waits until a read receipt exists for every id; returns the outbox at that moment. */
-const drain = async (runtime: RunningLocalRuntime, ids: readonly string[]): Promise<OutboxEntry[]> => {
+export const drain = async (runtime: RunningLocalRuntime, ids: readonly string[]): Promise<OutboxEntry[]> => {
   const wanted = new Set(ids);
   return waitFor(
     `read receipts of ${ids.length} messages`,

@@ -63,7 +63,9 @@ export const benchCrowd = async (): Promise<string> => {
           );
         }
       });
-      progress(`  all ${ids.length} acknowledged; waiting for every answer`);
+      progress(
+        `  all ${ids.length} acknowledged (p50 / p99 ${p50p99(acks).join(' / ')} ms); waiting for every answer`,
+      );
       const outbox = await drain(runtime, ids);
       const wanted = new Set(ids);
       const receipts = outbox

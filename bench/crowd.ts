@@ -66,7 +66,11 @@ export const benchCrowd = async (): Promise<string> => {
       progress(
         `  all ${ids.length} acknowledged (p50 / p99 ${p50p99(acks).join(' / ')} ms); waiting for every answer`,
       );
-      const outbox = await drain(runtime, ids);
+      // Bounded: on a loaded machine the drain may not finish; the figures then say how far it got.
+      const outbox = await drain(runtime, ids).catch(async (error: unknown) => {
+        progress(`  ${String(error)}; reporting what was answered`);
+        return runtime.outbox();
+      });
       const wanted = new Set(ids);
       const receipts = outbox
         .map(readReceiptOf)
@@ -78,7 +82,7 @@ export const benchCrowd = async (): Promise<string> => {
       const calls = [...proxy.calls()];
       const kept = citizens.filter((c) => answeredInOrder(outbox, c, MESSAGES_EACH)).length;
       const twice = receipts.length - new Set(receipts).size;
-      const lost = ids.length - new Set(receipts).size;
+      const answered = new Set(receipts).size;
 
       // The runtime stops first, so nothing but the replay talks to the emulator.
       await runtime.stop();
@@ -91,7 +95,7 @@ export const benchCrowd = async (): Promise<string> => {
         REPLAY_CONCURRENCY,
       );
       const ceiling = callsPerSecond / perMessage;
-      const rate = ids.length / totalSeconds;
+      const rate = answered / totalSeconds;
       const loadAfter = loadavg()[0] ?? 0;
 
       return [
@@ -107,7 +111,12 @@ export const benchCrowd = async (): Promise<string> => {
           ['measure', 'value'],
           [
             ['webhook acknowledgement p50 / p99 (ms)', p50p99(acks).join(' / ')],
-            ['all messages answered after (s)', totalSeconds.toFixed(1)],
+            [
+              answered === ids.length
+                ? 'all messages answered after (s)'
+                : `${answered}/${ids.length} answered after (s)`,
+              totalSeconds.toFixed(1),
+            ],
             ['end-to-end rate (messages/s)', rate.toFixed(1)],
             ['AWS calls per message by our functions', perMessage.toFixed(1)],
             [
@@ -120,7 +129,7 @@ export const benchCrowd = async (): Promise<string> => {
             ],
             ['end-to-end rate ÷ ceiling', (rate / ceiling).toFixed(2)],
             ['order kept', `for ${kept}/${CITIZENS} citizens`],
-            ['messages lost / read twice', `${lost} / ${twice}`],
+            ['messages unanswered / read twice', `${ids.length - answered} / ${twice}`],
           ],
         ),
         '',

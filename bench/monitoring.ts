@@ -24,7 +24,8 @@ const DAYS = 30;
 
 const complaintAt = (i: number, now: number): Complaint => {
   const district = DISTRICTS[i % DISTRICTS.length]?.code ?? 'LHR';
-  const createdAt = new Date(now - ((i * 7919) % (DAYS * 86_400_000)));
+  // Spread over the 30 days (minute steps, a prime stride so districts and days mix).
+  const createdAt = new Date(now - ((i * 7919) % (DAYS * 1440)) * 60_000);
   return { ...makeComplaint({ district }, createdAt), status: STATUSES[i % STATUSES.length] ?? 'received' };
 };
 

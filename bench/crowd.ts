@@ -14,14 +14,12 @@ import {
   startCountingProxy,
   type CountingProxy,
 } from './aws-calls.ts';
-import { p50p99, progress, runConcurrently, sleep, withLocalRuntime } from './local.ts';
+import { p50p99, progress, sleep, withLocalRuntime } from './local.ts';
 import { table } from './stats.ts';
-import { drain, postText } from './whatsapp.ts';
+import { drain, MESSAGES_EACH, postText, sendAsCrowd } from './whatsapp.ts';
 import { answeredInOrder, benchMessageId, readReceiptOf } from './whatsapp-order.ts';
 
 const CITIZENS = 100;
-const MESSAGES_EACH = 10;
-const TEXTS = ['salam', 'english', 'menu', 'hello', 'menu', 'help', 'menu', 'hi', 'menu', 'thanks'] as const;
 /** Recorded function calls replayed for the ceiling: a bounded sample, in recorded order. */
 const REPLAY_CALLS = 2000;
 const REPLAY_CONCURRENCY = 16;
@@ -51,18 +49,7 @@ export const benchCrowd = async (): Promise<string> => {
       progress(`${CITIZENS} citizens × ${MESSAGES_EACH} messages, all citizens at once`);
       const firstSecond = Math.floor(Date.now() / 1000);
       const startedEpoch = Date.now();
-      const acks: number[] = [];
-      await runConcurrently(CITIZENS, CITIZENS, async (c) => {
-        const citizen = citizens[c] ?? '';
-        for (let n = 0; n < MESSAGES_EACH; n++) {
-          acks.push(
-            await postText(runtime, citizen, TEXTS[n % TEXTS.length] ?? 'menu', {
-              id: benchMessageId(citizen, n),
-              timestamp: firstSecond + n,
-            }),
-          );
-        }
-      });
+      const acks = await sendAsCrowd(runtime, citizens, firstSecond);
       progress(
         `  all ${ids.length} acknowledged (p50 / p99 ${p50p99(acks).join(' / ')} ms); waiting for every answer`,
       );

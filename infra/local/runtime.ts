@@ -136,17 +136,23 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     cleanups.push(async () => {
       await Promise.allSettled([...threads.values()].map((t) => t.stop()));
     });
-    for (const name of ['queues', 'streams'] as const) {
-      const own = functions.filter((fn) => threadOf(fn) === name);
-      if (own.length === 0) continue;
-      const thread = await startFunctionThread({ name, functions: own, rootDir, region, stage, log });
-      for (const id of thread.loaded) threads.set(id, thread);
-    }
-    // The HTTP functions (and any a thread does not take) run in this thread, beside the gateway.
-    const here = await loadFunctions(
-      functions.filter((fn) => threadOf(fn) === undefined || fn.triggers.some((t) => t.kind === 'http')),
-      rootDir,
-    );
+    // The threads load their functions while this thread loads the HTTP functions (and any a thread does not
+    // take), which run here beside the gateway.
+    const [started, here] = await Promise.all([
+      Promise.all(
+        (['queues', 'streams'] as const).map((name) => {
+          const own = functions.filter((fn) => threadOf(fn) === name);
+          return own.length === 0
+            ? undefined
+            : startFunctionThread({ name, functions: own, rootDir, region, stage, log });
+        }),
+      ),
+      loadFunctions(
+        functions.filter((fn) => threadOf(fn) === undefined || fn.triggers.some((t) => t.kind === 'http')),
+        rootDir,
+      ),
+    ]);
+    for (const thread of started) for (const id of thread?.loaded ?? []) threads.set(id, thread!);
     const loadedIds = new Set([...here.loaded.keys(), ...threads.keys()]);
     const loadedInOrder = functions.map((fn) => fn.id).filter((id) => loadedIds.has(id));
     const missing = functions.map((fn) => fn.id).filter((id) => !loadedIds.has(id));

@@ -12,6 +12,8 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   bundles: async () => benchBundles,
   api: async () => (await import('./api.ts')).benchApi,
   whatsapp: async () => (await import('./whatsapp.ts')).benchWhatsApp,
+  crowd: async () => (await import('./crowd.ts')).benchCrowd,
+  monitoring: async () => (await import('./monitoring.ts')).benchMonitoring,
   'officer-list': async () => (await import('./officer-list.ts')).benchOfficerList,
   'sla-sweep': async () => (await import('./sla-sweep.ts')).benchSlaSweep,
 };

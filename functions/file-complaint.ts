@@ -14,9 +14,10 @@ import {
   type ApiResult,
 } from '../shared/adapters/http/middleware.ts';
 import { fileComplaint } from '../shared/app/file-complaint.ts';
-import { complaintDeps, fileComplaintIdempotency } from '../shared/runtime/complaints.ts';
+import { complaintDeps } from '../shared/runtime/complaints.ts';
+import { fileComplaintIdempotency } from '../shared/runtime/file-complaint.ts';
 import { logger, metrics } from '../shared/runtime/powertools.ts';
-import { fileComplaintRequestSchema } from '../shared/schemas/http.ts';
+import { fileComplaintRequestSchema } from '../shared/schemas/filing-http.ts';
 
 // Rejects bad input before any work (and before an idempotency record); the use case validates again
 // the same plain JSON, since the WhatsApp worker calls it without this edge.

@@ -10,7 +10,7 @@ import {
 } from '../shared/adapters/http/middleware.ts';
 import { trackComplaint } from '../shared/app/track-complaint.ts';
 import { trackingDeps } from '../shared/runtime/complaints.ts';
-import { trackComplaintRequestSchema } from '../shared/schemas/http.ts';
+import { trackComplaintRequestSchema } from '../shared/schemas/filing-http.ts';
 
 const body = jsonBody(trackComplaintRequestSchema);
 

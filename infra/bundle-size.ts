@@ -57,6 +57,22 @@ export const heaviestSources = (bundle: FunctionBundle, count: number): string =
     .join(', ');
 
 /**
+ * The functions that read a typed phone number and so carry libphonenumber-js (~118 KiB): filing, tracking and
+ * the citizen's routes on a filed complaint (proof of ownership by phone), the OpenAPI document (it documents
+ * those schemas), the chat worker and the force roster import. The bundle-budget test fails when any other
+ * function carries it: the phone schemas live in `shared/domain/phone.ts` and `complaint-input.ts` for that.
+ */
+export const PHONE_PARSING_FUNCTIONS: ReadonlySet<string> = new Set([
+  'FileComplaint',
+  'TrackComplaint',
+  'ComplaintFeedback',
+  'ComplaintEvidence',
+  'ReferenceData',
+  'WhatsAppWorker',
+  'AdminForce',
+]);
+
+/**
  * Each function's bundle budget in KiB (minified, as deployed): today's size plus a few per cent. The
  * bundle-budget test fails when a bundle grows past it; lower a budget when a bundle shrinks, and raise one
  * only with the reason in docs/performance.md ("Bundle budgets"). The issue's goal is 500 KiB for every
@@ -64,29 +80,29 @@ export const heaviestSources = (bundle: FunctionBundle, count: number): string =
  */
 export const BUNDLE_BUDGETS_KIB: Readonly<Record<string, number>> = {
   FileComplaint: 700,
-  TrackComplaint: 675,
-  ComplaintFeedback: 675,
+  TrackComplaint: 645,
+  ComplaintFeedback: 660,
   ReferenceData: 300,
-  RouteNotFound: 150,
-  WhatsAppWebhook: 550,
+  RouteNotFound: 135,
+  WhatsAppWebhook: 535,
   WhatsAppWorker: 900,
-  OfficerListComplaints: 700,
-  OfficerGetComplaint: 700,
-  OfficerActOnComplaint: 700,
-  OfficerMonitoring: 700,
-  OfficerFollowUps: 700,
-  OfficerAlerts: 700,
-  AdminForce: 775,
-  EventPublisher: 675,
-  MonitoringCounters: 700,
-  ReconcileCounters: 700,
-  CitizenNotifier: 750,
-  OfficerAlerter: 725,
-  OfficerDigest: 725,
-  SlaSweep: 700,
-  OfficerMonitoringDetails: 700,
+  OfficerListComplaints: 550,
+  OfficerGetComplaint: 535,
+  OfficerActOnComplaint: 560,
+  OfficerMonitoring: 550,
+  OfficerFollowUps: 555,
+  OfficerAlerts: 550,
+  AdminForce: 730,
+  EventPublisher: 520,
+  MonitoringCounters: 535,
+  ReconcileCounters: 540,
+  CitizenNotifier: 610,
+  OfficerAlerter: 580,
+  OfficerDigest: 575,
+  SlaSweep: 555,
+  OfficerMonitoringDetails: 550,
   // The evidence functions carry the S3 client (about 100 KiB) besides the DynamoDB one.
-  ComplaintEvidence: 925,
-  OfficerOpenEvidence: 830,
-  EvidenceDownloader: 950,
+  ComplaintEvidence: 890,
+  OfficerOpenEvidence: 675,
+  EvidenceDownloader: 790,
 };

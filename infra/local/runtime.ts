@@ -16,6 +16,7 @@ import { claimsOfPoolUser, loadLocalIssuer, localIssuerUrl, REPO_ROOT, type Loca
 import { applyEmulatorCredentials, startEmulator, type Emulator } from './emulator.ts';
 import { startFakeGraph, type FakeGraph } from './fake-graph.ts';
 import { createGateway, type GatewayRoute, type LocalRequest } from './gateway.ts';
+import { startFunctionThread, type FunctionThread } from './function-thread.ts';
 import { functionArn, invokeFunction, loadFunctions, type LocalFunction } from './lambda.ts';
 import { startSqsPoller, startStreamPoller, type Log, type Poller } from './pollers.ts';
 import { provision, type Provisioned } from './provision.ts';
@@ -39,6 +40,12 @@ export interface LocalRuntimeOptions {
   readonly checkpointDir?: string;
   readonly functions?: readonly FunctionDef[];
   readonly rootDir?: string;
+  /**
+   * Run the queue functions and the stream and schedule functions each in a worker thread of their own, off
+   * the gateway's thread (default true; see function-thread.ts). False runs every function in this thread,
+   * for tests whose handlers report through this thread's globals.
+   */
+  readonly functionThreads?: boolean;
   readonly log?: Log;
 }
 
@@ -118,7 +125,37 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
 
     // Handlers read their configuration when their module loads: set it before importing them.
     Object.assign(process.env, provisioned.env, localFunctionEnv(fakeGraph.url));
-    const { loaded, missing } = await loadFunctions(functions, options.rootDir ?? REPO_ROOT);
+    const rootDir = options.rootDir ?? REPO_ROOT;
+    const threadOf = (fn: FunctionDef): 'queues' | 'streams' | undefined => {
+      if (options.functionThreads === false) return undefined;
+      const kind = fn.triggers.find((t) => t.kind !== 'http')?.kind;
+      if (kind === 'queue' || kind === 'event') return 'queues';
+      return kind === 'stream' || kind === 'schedule' ? 'streams' : undefined;
+    };
+    const threads = new Map<string, FunctionThread>();
+    cleanups.push(async () => {
+      await Promise.allSettled([...threads.values()].map((t) => t.stop()));
+    });
+    // The threads load their functions while this thread loads the HTTP functions (and any a thread does not
+    // take), which run here beside the gateway.
+    const [started, here] = await Promise.all([
+      Promise.all(
+        (['queues', 'streams'] as const).map((name) => {
+          const own = functions.filter((fn) => threadOf(fn) === name);
+          return own.length === 0
+            ? undefined
+            : startFunctionThread({ name, functions: own, rootDir, region, stage, log });
+        }),
+      ),
+      loadFunctions(
+        functions.filter((fn) => threadOf(fn) === undefined || fn.triggers.some((t) => t.kind === 'http')),
+        rootDir,
+      ),
+    ]);
+    for (const thread of started) for (const id of thread?.loaded ?? []) threads.set(id, thread!);
+    const loadedIds = new Set([...here.loaded.keys(), ...threads.keys()]);
+    const loadedInOrder = functions.map((fn) => fn.id).filter((id) => loadedIds.has(id));
+    const missing = functions.map((fn) => fn.id).filter((id) => !loadedIds.has(id));
     // The province's public structure (docs/force.md), like `POST /admin/force/seed` after a deploy.
     const { units, posts } = seedStructure();
     const { forceRepository } = await import('../../shared/runtime/officer.ts');
@@ -126,7 +163,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     if (missing.length > 0) log('functions without an entry file yet, not wired', { missing });
 
     const invoke = (functionId: string, event: unknown): Promise<unknown> => {
-      const fn: LocalFunction | undefined = loaded.get(functionId);
+      const thread = threads.get(functionId);
+      if (thread) return thread.invoke(functionId, event);
+      const fn: LocalFunction | undefined = here.loaded.get(functionId);
       if (!fn)
         return Promise.reject(new Error(`function ${functionId} is not loaded (its entry file is missing)`));
       return invokeFunction(fn, event, { region, stage });
@@ -140,7 +179,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       await Promise.allSettled(pollers.map((p) => p.stop()));
     });
     for (const fn of functions) {
-      if (!loaded.has(fn.id)) continue;
+      if (!loadedIds.has(fn.id)) continue;
       for (const trigger of fn.triggers) {
         if (trigger.kind === 'queue' || trigger.kind === 'event') {
           const queueId: QueueId = trigger.queue;
@@ -186,7 +225,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     }
     const scheduler = startScheduler({
       schedules: functions.flatMap((fn) =>
-        loaded.has(fn.id)
+        loadedIds.has(fn.id)
           ? fn.triggers.flatMap((t) =>
               t.kind === 'schedule' ? [{ functionId: fn.id, rateMinutes: t.rateMinutes }] : [],
             )
@@ -215,7 +254,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
           apiUrl,
           graphUrl: fakeGraph.url,
           awsEndpoint: emulator.endpoint,
-          functions: { loaded: [...loaded.keys()], missing },
+          functions: { loaded: loadedInOrder, missing },
           env: provisioned.env,
         });
       }
@@ -383,7 +422,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       stage,
       provisioned,
       issuer,
-      loaded: [...loaded.keys()],
+      loaded: loadedInOrder,
       missing,
       scheduler,
       fakeGraph,

@@ -4,14 +4,8 @@
  */
 import * as z from 'zod';
 import { findCategory } from '../domain/categories.ts';
-import {
-  AttachmentSchema,
-  ChatComplaintInputSchema,
-  NewComplaintInputSchema,
-  newComplaint,
-  type Attachment,
-  type Complaint,
-} from '../domain/complaint.ts';
+import { AttachmentSchema, newComplaint, type Attachment, type Complaint } from '../domain/complaint.ts';
+import { ChatComplaintInputSchema, NewComplaintInputSchema } from '../domain/complaint-input.ts';
 import { validationErrorFromZod } from '../domain/errors.ts';
 import { formatTrackingCode, generateEtag, generateTrackingCode } from '../domain/etag.ts';
 import { initialSla } from '../domain/sla.ts';

@@ -15,11 +15,8 @@ import { NotFoundError, validationErrorFromZod } from '../domain/errors.ts';
 import { isForCitizen } from '../domain/lifecycle.ts';
 import { citizenIdentityOf } from './citizen/identity.ts';
 import { refuseIfReached, takeOrRefuse } from './limits.ts';
-import {
-  trackComplaintRequestSchema,
-  type ComplaintStatusView,
-  type PublicTimelineEntry,
-} from '../schemas/http.ts';
+import { trackComplaintRequestSchema } from '../schemas/filing-http.ts';
+import type { ComplaintStatusView, PublicTimelineEntry } from '../schemas/http.ts';
 import type { TimelineEntry } from '../schemas/stored.ts';
 import type { ComplaintDeps, ComplaintWithTimeline, Page } from './ports.ts';
 

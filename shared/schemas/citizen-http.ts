@@ -1,9 +1,11 @@
 /**
  * Request schemas of the citizen's own routes on a filed complaint (`/complaints/feedback`,
- * `/complaints/respond`), and their OpenAPI operations (merged into openapi.ts OPERATIONS).
+ * `/complaints/respond`, `/complaints/evidence`), and their OpenAPI operations (merged into openapi.ts
+ * OPERATIONS). Apart from http.ts: they parse phone numbers, whose metadata stays out of the officer functions.
  */
 import * as z from 'zod';
-import { EtagInputSchema, normalizePhone, trimmedText } from '../domain/complaint.ts';
+import { EtagInputSchema, trimmedText } from '../domain/complaint.ts';
+import { normalizePhone } from '../domain/phone.ts';
 import { normalizeTrackingCode } from '../domain/etag.ts';
 import { EVIDENCE_TYPES, MAX_EVIDENCE_BYTES } from '../domain/evidence.ts';
 import { requireOneProofOfOwnership } from './http.ts';

@@ -9,11 +9,10 @@ import {
   categoriesResponseSchema,
   complaintStatusViewSchema,
   districtsResponseSchema,
-  fileComplaintRequestSchema,
   fileComplaintResponseSchema,
-  trackComplaintRequestSchema,
 } from './http.ts';
 import { CITIZEN_OPERATIONS } from './citizen-http.ts';
+import { fileComplaintRequestSchema, trackComplaintRequestSchema } from './filing-http.ts';
 import { OFFICER_OPERATIONS } from './officer-http.ts';
 import { errorSpec as error, type OperationSpec } from './operation-spec.ts';
 

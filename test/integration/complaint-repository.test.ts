@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { newComplaint, NewComplaintInputSchema, type Complaint } from '../../shared/domain/complaint.ts';
+import { newComplaint, type Complaint } from '../../shared/domain/complaint.ts';
+import { NewComplaintInputSchema } from '../../shared/domain/complaint-input.ts';
 import { ConflictError, PreconditionFailedError } from '../../shared/domain/errors.ts';
 import { generateEtag } from '../../shared/domain/etag.ts';
 import { DuplicateFilingError, EtagCollisionError } from '../../shared/app/errors.ts';

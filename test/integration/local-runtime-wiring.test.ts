@@ -98,6 +98,8 @@ beforeAll(async () => {
     functions,
     rootDir,
     retryAfterSeconds: 0,
+    // These handlers report through this thread's globals; main.ts runs the pollers' functions in threads.
+    functionThreads: false,
   });
 });
 

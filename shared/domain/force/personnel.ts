@@ -5,7 +5,7 @@
  * one, nothing is ever overwritten. Pure; decisions in docs/force.md.
  */
 import * as z from 'zod';
-import { normalizePhone } from '../complaint.ts';
+import { normalizePhone } from '../phone.ts';
 import { ConflictError } from '../errors.ts';
 import type { SlaLevel } from '../sla.ts';
 import type { Officer } from '../officer.ts';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeBody } from '../../../infra/local/gateway.ts';
 import { HttpError } from '../../../shared/adapters/http/errors.ts';
 import { parseJson } from '../../../shared/adapters/http/middleware.ts';
-import { NewComplaintInputSchema, type NewComplaintRequest } from '../../../shared/domain/complaint.ts';
+import { NewComplaintInputSchema, type NewComplaintRequest } from '../../../shared/domain/complaint-input.ts';
 import { validationErrorFromZod } from '../../../shared/domain/errors.ts';
 import { lifecycleCommandSchema } from '../../../shared/domain/lifecycle.ts';
 import { cleanFreeText, cleanLine } from '../../../shared/domain/text.ts';

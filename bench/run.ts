@@ -14,6 +14,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   whatsapp: async () => (await import('./whatsapp.ts')).benchWhatsApp,
   'officer-list': async () => (await import('./officer-list.ts')).benchOfficerList,
   'sla-sweep': async () => (await import('./sla-sweep.ts')).benchSlaSweep,
+  evidence: async () => (await import('./evidence.ts')).benchEvidence,
 };
 
 const selected = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -76,6 +76,11 @@ export const openPage = async (
   return { context, page, foreignRequests, problems };
 };
 
+/** Closes the pages a test opened (a page left open keeps polling the runtime). */
+export const closePages = async (opened: WatchedPage[]): Promise<void> => {
+  await Promise.all(opened.splice(0).map(({ context }) => context.close()));
+};
+
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface AxeViolation {

@@ -15,6 +15,7 @@ import { oggOpusVoiceNote, pngImage, sha256Hex } from '../support/media-samples.
 import { fileVoiceNoteComplaint } from '../support/whatsapp-citizen.ts';
 import {
   chromiumAvailable,
+  closePages,
   DESKTOP,
   launchBrowser,
   openPage,
@@ -82,10 +83,7 @@ describe.skipIf(!chromiumAvailable())(
       }
     }, 240_000);
 
-    afterEach(async () => {
-      await Promise.all(opened.splice(0).map(({ context }) => context.close()));
-    });
-
+    afterEach(() => closePages(opened));
     afterAll(async () => {
       await browser?.close();
       await runtime?.stop();

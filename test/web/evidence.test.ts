@@ -136,7 +136,7 @@ describe.skipIf(!chromiumAvailable())(
       expect(watched.problems).toEqual([]);
     }, 60_000);
 
-    it('a citizen on a phone in Urdu: a too-large video is refused in Urdu before anything is sent', async () => {
+    it('a citizen on a phone in Urdu: a too-large photo is refused in Urdu before anything is sent', async () => {
       // Prepare
       const watched = await open(siteUrl, PHONE, 'ur');
       await track(watched.page, siteUrl, webComplaint);
@@ -145,14 +145,14 @@ describe.skipIf(!chromiumAvailable())(
 
       // Act
       const tooLarge = await attach(watched, {
-        name: 'clip.mp4',
-        mimeType: 'video/mp4',
-        buffer: Buffer.alloc(16 * MB + 1),
+        name: 'photo.jpg',
+        mimeType: 'image/jpeg',
+        buffer: Buffer.alloc(5 * MB + 1),
       });
       await screenshot(watched.page, 'portal-attach-ur-phone');
 
       // Assess
-      expect(tooLarge).toBe(S.attachTooLarge.ur.replace('{mb}', '16'));
+      expect(tooLarge).toBe(S.attachTooLarge.ur.replace('{mb}', '5'));
       expect(uploads).toEqual([]);
       expect(await watched.page.textContent('[data-testid=attached]')).toMatch(/1 .*تصویر/);
     }, 60_000);

@@ -377,8 +377,8 @@ const INTENT_BUTTON: Partial<Record<Intent, Bilingual>> = {
   optOut: UI.btnStopUpdates,
   optIn: UI.btnStartUpdates,
   thanks: UI.btnThanks,
-  'language:en': { en: 'English', ur: 'English' },
-  'language:ur': { en: 'اردو', ur: 'اردو' },
+  'language:en': UI.btnEnglish,
+  'language:ur': UI.btnUrdu,
 };
 
 const intentLabel = (intent: Intent, language: Language): string => {

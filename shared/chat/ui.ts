@@ -27,6 +27,8 @@ For English, type *english*`,
     ur: 'For replies in English, press below.',
   },
   btnOtherLanguage: { en: 'اردو', ur: 'English' },
+  btnEnglish: { en: 'English', ur: 'English' },
+  btnUrdu: { en: 'اردو', ur: 'اردو' },
   didYouMean: { en: 'Did you mean:', ur: 'کیا آپ کا مطلب ہے:' },
   help: {
     en: `Here you can:

@@ -16,6 +16,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   monitoring: async () => (await import('./monitoring.ts')).benchMonitoring,
   'officer-list': async () => (await import('./officer-list.ts')).benchOfficerList,
   'sla-sweep': async () => (await import('./sla-sweep.ts')).benchSlaSweep,
+  evidence: async () => (await import('./evidence.ts')).benchEvidence,
 };
 
 const selected = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -389,11 +389,15 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       invoke,
       verifyJwt: async (token) => ({ claims: await (await issuerReady).verify(token) }),
       admin,
-      site: createSiteHandler(() => ({
-        apiUrl,
-        stage,
-        ...(process.env.RABTA_WHATSAPP_NUMBER ? { whatsappNumber: process.env.RABTA_WHATSAPP_NUMBER } : {}),
-      })),
+      site: createSiteHandler(
+        () => ({
+          apiUrl,
+          stage,
+          ...(process.env.RABTA_WHATSAPP_NUMBER ? { whatsappNumber: process.env.RABTA_WHATSAPP_NUMBER } : {}),
+        }),
+        // The evidence bucket's presigned POSTs point at the emulator (path-style), as they point at S3 in AWS.
+        [new URL(emulator.endpoint).origin],
+      ),
       apiId: `rabta-${stage}`,
       log,
     });

@@ -8,7 +8,8 @@ import type { Language, OutgoingMessage } from './types.ts';
 
 export type EvidenceNounKind = 'image' | 'audio' | 'video' | 'document' | 'sticker' | 'voiceNote';
 
-const NOUN: Record<EvidenceNounKind, Bilingual> = {
+/** A kind of evidence in words (the portal shows the citizen what they attached with the same words). */
+export const EVIDENCE_NOUNS: Record<EvidenceNounKind, Bilingual> = {
   image: { en: 'photo', ur: 'تصویر' },
   audio: { en: 'audio', ur: 'آڈیو' },
   video: { en: 'video', ur: 'ویڈیو' },
@@ -60,7 +61,7 @@ export const renderEvidenceOutcome = (
   etag: string,
   outcome: EvidenceReply,
 ): OutgoingMessage[] => {
-  const noun = NOUN[outcome.kind][lang];
+  const noun = EVIDENCE_NOUNS[outcome.kind][lang];
   switch (outcome.state) {
     case 'stored':
       return text(

@@ -8,41 +8,19 @@
  */
 import * as z from 'zod';
 import type { RandomBytes } from './etag.ts';
+import {
+  EVIDENCE_KINDS,
+  EVIDENCE_TYPES,
+  MAX_EVIDENCE_BYTES,
+  kindOfType,
+  type EvidenceKind,
+} from './evidence-types.ts';
 
 /** Bucket prefixes: confirmed evidence, and browser uploads waiting for their confirm step. */
 export const EVIDENCE_PREFIX = 'evidence/';
 export const INCOMING_PREFIX = 'incoming/';
 
-export const EVIDENCE_KINDS = ['image', 'audio', 'video', 'document'] as const;
-export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
-
-const MB = 1024 * 1024;
-
-/** Allow-list per kind (content types without parameters) and Meta's size limit. */
-export const EVIDENCE_TYPES: Record<EvidenceKind, { maxBytes: number; types: readonly string[] }> = {
-  image: { maxBytes: 5 * MB, types: ['image/jpeg', 'image/png'] },
-  audio: {
-    maxBytes: 16 * MB,
-    types: ['audio/ogg', 'audio/mpeg', 'audio/mp4', 'audio/aac', 'audio/amr'],
-  },
-  video: { maxBytes: 16 * MB, types: ['video/mp4', 'video/3gpp'] },
-  document: {
-    maxBytes: 100 * MB,
-    types: [
-      'application/pdf',
-      'text/plain',
-      'application/msword',
-      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      'application/vnd.ms-excel',
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'application/vnd.ms-powerpoint',
-      'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-    ],
-  },
-};
-
-/** The largest evidence of any kind: downloads and reads stop one byte past it. */
-export const MAX_EVIDENCE_BYTES = Math.max(...Object.values(EVIDENCE_TYPES).map((t) => t.maxBytes));
+export { EVIDENCE_KINDS, EVIDENCE_TYPES, MAX_EVIDENCE_BYTES, kindOfType, type EvidenceKind };
 
 export const REFUSAL_REASONS = [
   /** Programs and scripts: never stored, whatever they claim to be. */
@@ -128,9 +106,6 @@ export const baseType = (contentType: string | undefined): string =>
 
 const sameFormat = (declared: string, sniffed: string): boolean =>
   declared === sniffed || SAME_FORMAT.some((group) => group.includes(declared) && group.includes(sniffed));
-
-export const kindOfType = (contentType: string): EvidenceKind | undefined =>
-  EVIDENCE_KINDS.find((kind) => EVIDENCE_TYPES[kind].types.includes(contentType));
 
 export interface EvidenceCandidate {
   /** What the sender said: the WhatsApp message type (`sticker` included) or the web upload's kind. */

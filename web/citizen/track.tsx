@@ -11,6 +11,7 @@ import { Check, CodeInput, Field, PhoneInput, describedBy, formValues } from '..
 import { pakistanTime, type Language } from '../lib/i18n.ts';
 import { Timeline } from '../lib/timeline.tsx';
 import { Isolated } from '../lib/rich-text.tsx';
+import { AttachEvidence } from './attach.tsx';
 import { fieldErrors } from './file.tsx';
 import { S } from './strings.ts';
 
@@ -216,6 +217,14 @@ export const TrackPage = ({ lang }: { lang: Language }) => {
                 </button>
               </form>
             </div>
+          )}
+          {proof && (
+            <AttachEvidence
+              lang={lang}
+              proof={proof}
+              evidence={view.evidence}
+              onAttached={() => load(proof)}
+            />
           )}
           <h3>{S.timeline[lang]}</h3>
           <p class="hint">{S.timesNote[lang]}</p>

@@ -26,6 +26,7 @@ import {
   useSession,
   type SlaView,
 } from './common.tsx';
+import { EvidenceList, type EvidenceItem } from './evidence.tsx';
 import { C, CHANNEL_LABELS, PRIORITY_LABELS, TRANSITIONS, fill, labelOf } from './strings.ts';
 
 interface StoredEntry {
@@ -61,6 +62,9 @@ interface Detail {
     sla?: SlaView;
   };
   timeline: StoredEntry[];
+  evidence: EvidenceItem[];
+  /** The description is a voice note: officers must listen to it. */
+  listenToDescription: boolean;
 }
 
 /** The stored entry as the shared timeline draws it, with the acting officer and who may read the note. */
@@ -177,6 +181,11 @@ export const ComplaintPage = ({ etag }: { etag: string }) => {
             </Fact>
           </dl>
           <h3>{C.whatHappened[lang]}</h3>
+          {detail.listenToDescription && (
+            <p class="error banner" role="note" data-testid="listen-to-description">
+              {C.mustListen[lang]}
+            </p>
+          )}
           <p class="note" lang={c.language} dir="auto">
             {c.description}
           </p>
@@ -224,6 +233,10 @@ export const ComplaintPage = ({ etag }: { etag: string }) => {
           />
         </div>
       </div>
+      <h2>
+        {C.attachments[lang]} ({detail.evidence.length})
+      </h2>
+      <EvidenceList etag={c.etag} items={detail.evidence} />
       <h2>{C.actions[lang]}</h2>
       <div class="actions-grid">
         {c.status === 'received' && ['DPO', 'RPO', 'CPO'].includes(role(session)) && (

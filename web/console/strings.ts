@@ -2,7 +2,7 @@
  * The officer console's own words, in both languages (the portal's mechanism: `Texts` per key). Status,
  * category, district, event and action words come from shared/chat and web/lib/labels.ts, never from here.
  */
-import { t, type Language, type Texts } from '../lib/texts.ts';
+import { fill, t, type Language, type Texts } from '../lib/texts.ts';
 
 export const C = {
   // --- frame
@@ -85,6 +85,24 @@ export const C = {
   version: t('ورژن', 'Version'),
   whatHappened: t('کیا ہوا', 'What happened'),
   location: t('مقام', 'Location'),
+  // --- evidence
+  attachments: t('منسلک ثبوت', 'Attachments'),
+  noAttachments: t('کوئی فائل منسلک نہیں۔', 'Nothing attached.'),
+  attachmentKind: t('قسم', 'Kind'),
+  attachmentSize: t('سائز', 'Size'),
+  attachmentWhen: t('کب', 'When'),
+  attachmentFrom: t('ذریعہ', 'From'),
+  attachmentState: t('حالت', 'State'),
+  attachmentOpen: t('کھولیں', 'Open'),
+  attachmentGetLink: t('کھولنے کا لنک لیں', 'Get link'),
+  attachmentLink: t('فائل کھولیں ({time} تک)', 'Open the file (until {time})'),
+  mustListen: t(
+    'شکایت کی تفصیل وائس نوٹ ہے: اسے ضرور سنیں۔',
+    'The description is a voice note: you must listen to it.',
+  ),
+  mustListenMark: t('ضرور سنیں', 'must listen'),
+  kilobytes: t('{n} کلوبائٹ', '{n} KB'),
+  megabytes: t('{n} میگابائٹ', '{n} MB'),
   complainant: t('شکایت کنندہ (صرف افسران کے لیے)', 'Complainant (officers only)'),
   name: t('نام', 'Name'),
   phone: t('فون', 'Phone'),
@@ -282,9 +300,7 @@ export const C = {
   ),
 };
 
-/** Fills `{name}` placeholders of a console text. */
-export const fill = (text: Texts, lang: Language, values: Record<string, string | number>): string =>
-  text[lang].replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
+export { fill };
 
 /** The console's words for values the API returns as codes. */
 export const PRIORITY_LABELS: Record<string, Texts> = {
@@ -292,6 +308,27 @@ export const PRIORITY_LABELS: Record<string, Texts> = {
   high: t('زیادہ', 'high'),
   normal: t('عام', 'normal'),
   low: t('کم', 'low'),
+};
+
+export const EVIDENCE_STATE_LABELS: Record<string, Texts> = {
+  stored: t('محفوظ', 'kept'),
+  refused: t('مسترد', 'refused'),
+  unavailable: t('دستیاب نہیں', 'unavailable'),
+};
+
+/** Why a file was not kept (REFUSAL_REASONS in shared/domain/evidence.ts). */
+export const EVIDENCE_REASON_LABELS: Record<string, Texts> = {
+  executable: t('پروگرام یا اسکرپٹ', 'program or script'),
+  archive: t('زِپ/کمپریسڈ فائل', 'archive'),
+  sticker: t('اسٹیکر', 'sticker'),
+  type_not_allowed: t('قسم قابلِ قبول نہیں', 'type not accepted'),
+  type_mismatch: t('مواد قسم سے مختلف', 'content not of its type'),
+  too_large: t('حد سے بڑی', 'too large'),
+  empty: t('خالی', 'empty'),
+  unavailable: t('میٹا سے حاصل نہ ہو سکی', 'could not be fetched from Meta'),
+  upload_missing: t('اپ لوڈ نہیں ہوئی', 'never uploaded'),
+  upload_expired: t('اپ لوڈ کا وقت ختم', 'upload expired'),
+  size_mismatch: t('سائز مختلف', 'size differs'),
 };
 
 export const PHASE_LABELS: Record<string, Texts> = {

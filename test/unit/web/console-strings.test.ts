@@ -5,6 +5,8 @@ import {
   ALERT_KIND_LABELS,
   C,
   CHANNEL_LABELS,
+  EVIDENCE_REASON_LABELS,
+  EVIDENCE_STATE_LABELS,
   FOLLOW_UP_ACTIONS,
   FOLLOW_UP_OUTCOME_LABELS,
   FOLLOW_UP_STATE_LABELS,
@@ -17,6 +19,7 @@ import {
 import { ALERT_KINDS, SLA_PHASES } from '../../../shared/domain/sla.ts';
 import { FOLLOW_UP_OUTCOMES, FOLLOW_UP_STATES } from '../../../shared/domain/follow-up.ts';
 import { CHANNELS, PRIORITIES } from '../../../shared/domain/vocabulary.ts';
+import { EvidenceRecordSchema, REFUSAL_REASONS } from '../../../shared/domain/evidence.ts';
 import type { Texts } from '../../../web/lib/texts.ts';
 
 const placeholders = (text: string): string[] =>
@@ -27,6 +30,8 @@ describe('console strings', () => {
   const texts: [string, Texts][] = [
     ...Object.entries(C),
     ...Object.entries(S),
+    ...Object.entries(EVIDENCE_STATE_LABELS),
+    ...Object.entries(EVIDENCE_REASON_LABELS),
     ...FOLLOW_UP_ACTIONS.map((a): [string, Texts] => [a.type, a.label]),
     ...TRANSITIONS.map((a): [string, Texts] => [a.type, a.label]),
   ];
@@ -45,6 +50,8 @@ describe('console strings', () => {
     ['alert kinds', ALERT_KIND_LABELS, ALERT_KINDS],
     ['follow-up states', FOLLOW_UP_STATE_LABELS, FOLLOW_UP_STATES],
     ['follow-up outcomes', FOLLOW_UP_OUTCOME_LABELS, FOLLOW_UP_OUTCOMES],
+    ['evidence states', EVIDENCE_STATE_LABELS, EvidenceRecordSchema.shape.state.options],
+    ['evidence refusal reasons', EVIDENCE_REASON_LABELS, REFUSAL_REASONS],
   ] as const)('every one of the domain’s %s has a label', (_name, table, codes) => {
     expect(Object.keys(table).sort()).toEqual([...codes].sort());
   });

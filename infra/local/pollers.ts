@@ -173,7 +173,8 @@ export const startSqsPoller = (options: SqsPollerOptions): Poller => {
           MessageSystemAttributeNames: ['All'],
           MessageAttributeNames: ['All'],
         }),
-        { abortSignal: abort.signal },
+        // Not aborted by a stop: SQS may already have handed out messages that an aborted call would drop, and
+        // those would stay hidden for the queue's visibility timeout (minutes). A stop waits out the long poll.
       );
       messages.push(...Messages);
       if (Messages.length < 10) break;
@@ -207,11 +208,31 @@ export const startSqsPoller = (options: SqsPollerOptions): Poller => {
     }
   };
 
+  /** Messages received while stopping go back to the queue at once, for the next runtime to take. */
+  const release = async (messages: readonly Message[]): Promise<void> => {
+    for (let i = 0; i < messages.length; i += 10) {
+      await sqs.send(
+        new ChangeMessageVisibilityBatchCommand({
+          QueueUrl: options.queueUrl,
+          Entries: messages.slice(i, i + 10).map((m, n) => ({
+            Id: String(n),
+            ReceiptHandle: m.ReceiptHandle ?? '',
+            VisibilityTimeout: 0,
+          })),
+        }),
+      );
+    }
+  };
+
   const loop = async (): Promise<void> => {
     while (!abort.signal.aborted) {
       try {
         const messages = await receiveInTurn();
         if (messages.length === 0) continue;
+        if (abort.signal.aborted) {
+          await release(messages);
+          return;
+        }
         const records = messages.map((m) => toSqsRecord(m, options));
         let outcome: Set<string> | 'all' | 'none';
         try {

@@ -29,6 +29,11 @@ export interface LocalRuntimeOptions {
   readonly stage?: string;
   /** Fake Graph API port; default: a free one. */
   readonly graphPort?: number;
+  /**
+   * A Graph API to send to instead of starting the fake one here (e.g. a fake a test runs itself, so its outbox
+   * outlives a restart of this runtime). The `/__local/whatsapp/*` endpoints then answer 409.
+   */
+  readonly graphUrl?: string;
   /** Fire every schedule this often instead of its rate. */
   readonly scheduleSeconds?: number;
   /** Failed queue messages come back after this many seconds instead of the queue's visibility timeout. */
@@ -55,7 +60,8 @@ export interface LocalRuntime {
   readonly loaded: readonly string[];
   readonly missing: readonly string[];
   readonly scheduler: Scheduler;
-  readonly fakeGraph: FakeGraph;
+  /** Absent when the runtime sends to an external Graph API (`graphUrl`). */
+  readonly fakeGraph?: FakeGraph;
   stop(): Promise<void>;
 }
 
@@ -111,13 +117,15 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     const region = process.env.AWS_REGION ?? 'ap-south-1';
 
     const provisioned = await provision({ stage });
-    const fakeGraph = await startFakeGraph(
-      options.graphPort !== undefined ? { port: options.graphPort } : {},
-    );
-    cleanups.push(() => fakeGraph.stop());
+    const fakeGraph =
+      options.graphUrl === undefined
+        ? await startFakeGraph(options.graphPort !== undefined ? { port: options.graphPort } : {})
+        : undefined;
+    if (fakeGraph) cleanups.push(() => fakeGraph.stop());
+    const graphUrl = fakeGraph?.url ?? options.graphUrl ?? '';
 
     // Handlers read their configuration when their module loads: set it before importing them.
-    Object.assign(process.env, provisioned.env, localFunctionEnv(fakeGraph.url));
+    Object.assign(process.env, provisioned.env, localFunctionEnv(graphUrl));
     const { loaded, missing } = await loadFunctions(functions, options.rootDir ?? REPO_ROOT);
     // The province's public structure (docs/force.md), like `POST /admin/force/seed` after a deploy.
     const { units, posts } = seedStructure();
@@ -213,7 +221,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
           status: 'ok',
           stage,
           apiUrl,
-          graphUrl: fakeGraph.url,
+          graphUrl,
           awsEndpoint: emulator.endpoint,
           functions: { loaded: [...loaded.keys()], missing },
           env: provisioned.env,
@@ -257,7 +265,12 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
         const token = await (await issuerReady).sign(claims, { expiresIn: body?.expiresIn ?? '1h' });
         return json(response, 200, { token, claims });
       }
-      if (path === '/__local/whatsapp/outbox') {
+      if (path.startsWith('/__local/whatsapp/') && !fakeGraph) {
+        return json(response, 409, {
+          message: `this runtime sends to an external Graph API (${graphUrl}): ask that one`,
+        });
+      }
+      if (path === '/__local/whatsapp/outbox' && fakeGraph) {
         if (method === 'GET') {
           const to = request.query.get('to');
           return json(response, 200, fakeGraph.outbox(to ? { to } : {}));
@@ -267,31 +280,45 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
           return json(response, 200, { cleared: true });
         }
       }
-      if (path === '/__local/whatsapp/faults' && method === 'POST') {
+      if (path === '/__local/whatsapp/faults' && method === 'POST' && fakeGraph) {
         const body = parseJson(request.body) as {
           status?: unknown;
           count?: unknown;
           code?: unknown;
           message?: unknown;
           scope?: unknown;
+          delayMs?: unknown;
+          retryAfterSeconds?: unknown;
         };
-        if (!body || typeof body.status !== 'number' || body.status < 400 || body.status > 599) {
+        const status = body?.status;
+        const known =
+          (typeof status === 'number' && status >= 400 && status <= 599) ||
+          status === 'timeout' ||
+          status === 'reset' ||
+          status === 'slow';
+        if (!known) {
           return json(response, 400, {
-            message: 'expected {"status":429|500|...,"count":1,"scope":"messages"|"media"}',
+            message:
+              'expected {"status":429|500|...|"timeout"|"reset"|"slow","count":1,"scope":"messages"|"media","delayMs":1000,"retryAfterSeconds":1}',
           });
         }
         const count = typeof body.count === 'number' && body.count > 0 ? Math.floor(body.count) : 1;
+        const nonNegative = (value: unknown) => typeof value === 'number' && value >= 0;
         fakeGraph.injectFault({
-          status: body.status,
+          status: status as number | 'timeout' | 'reset' | 'slow',
           count,
           ...(body.scope === 'media' && { scope: 'media' as const }),
           ...(typeof body.code === 'number' ? { code: body.code } : {}),
           ...(typeof body.message === 'string' ? { message: body.message } : {}),
+          ...(nonNegative(body.delayMs) ? { delayMs: body.delayMs as number } : {}),
+          ...(nonNegative(body.retryAfterSeconds)
+            ? { retryAfterSeconds: body.retryAfterSeconds as number }
+            : {}),
         });
-        return json(response, 200, { status: body.status, count });
+        return json(response, 200, { status, count });
       }
       // Media a citizen "sends": the fake Graph API serves these bytes for this media id.
-      if (path === '/__local/whatsapp/media' && method === 'POST') {
+      if (path === '/__local/whatsapp/media' && method === 'POST' && fakeGraph) {
         const body = parseJson(request.body) as { id?: unknown; mimeType?: unknown; base64?: unknown };
         if (
           !body ||
@@ -377,7 +404,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     return {
       apiUrl,
       port,
-      graphUrl: fakeGraph.url,
+      graphUrl,
       awsEndpoint: emulator.endpoint,
       ownsEmulator: emulator.owned,
       stage,
@@ -386,7 +413,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       loaded: [...loaded.keys()],
       missing,
       scheduler,
-      fakeGraph,
+      ...(fakeGraph && { fakeGraph }),
       stop: stopAll,
     };
   } catch (error) {

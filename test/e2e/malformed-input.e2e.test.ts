@@ -488,7 +488,7 @@ const queuedMessages = async (queueUrl: string) => {
 describe('malformed input to every route of the local runtime, over HTTP', () => {
   it(
     'never answers 5xx, answers every error in its shape, and stores nothing',
-    { timeout: 180_000 },
+    { timeout: 420_000 },
     async () => {
       // Prepare: the whole plan, generated up front from one seed (a failure names its request number)
       const gen = makeGen(prng(SEED));

@@ -8,6 +8,7 @@ import { districtLabel, eventLabel, statusLabel } from '../../shared/chat/labels
 import { findCategory } from '../../shared/domain/categories.ts';
 import type { Status } from '../../shared/domain/vocabulary.ts';
 import { ApiError, api, type ApiRequest, type ApiResponse } from '../lib/api.ts';
+import { formValues } from '../lib/form.tsx';
 import { pakistanTime } from '../lib/i18n.ts';
 import type { Language } from '../lib/texts.ts';
 import type { Session } from './auth.ts';
@@ -243,3 +244,81 @@ export const LoadMore = ({
     </button>
   ) : null;
 };
+
+type Outcome = { kind: 'ok' | 'error' | 'conflict'; text: string };
+
+/**
+ * A form that sends one officer action: busy while it runs, "done" or the API's error under it, and on a 412
+ * (someone else changed the record) a conflict message while the typed values stay.
+ */
+export const ActionForm = (props: {
+  form: string;
+  title: string;
+  submit: string;
+  onSubmit: (values: Record<string, string | undefined>) => Promise<void>;
+  children: ComponentChildren;
+}) => {
+  const lang = useLang();
+  const [outcome, setOutcome] = useState<Outcome>();
+  const [busy, setBusy] = useState(false);
+  const send = (event: Event) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    setOutcome(undefined);
+    setBusy(true);
+    props
+      .onSubmit(formValues(form))
+      .then(() => {
+        form.reset();
+        setOutcome({ kind: 'ok', text: C.done[lang] });
+      })
+      .catch((e: unknown) => {
+        if (e instanceof ApiError && e.status === 412)
+          setOutcome({ kind: 'conflict', text: C.conflict[lang] });
+        else setOutcome({ kind: 'error', text: describeError(e) });
+      })
+      .finally(() => setBusy(false));
+  };
+  return (
+    <form class="card form" onSubmit={send} aria-label={props.title} data-form={props.form}>
+      <h3>{props.title}</h3>
+      {props.children}
+      <button type="submit" class="primary" disabled={busy}>
+        {props.submit}
+      </button>
+      {outcome && (
+        <p
+          class={outcome.kind === 'ok' ? 'hint' : 'error'}
+          role={outcome.kind === 'ok' ? 'status' : 'alert'}
+          data-outcome={outcome.kind}
+        >
+          {outcome.text}
+        </p>
+      )}
+    </form>
+  );
+};
+
+export const Input = (props: {
+  id: string;
+  label: string;
+  name: string;
+  multiline?: boolean;
+  ltr?: boolean;
+  defaultValue?: string | undefined;
+}) => (
+  <div class="field">
+    <label for={props.id}>{props.label}</label>
+    {props.multiline ? (
+      <textarea id={props.id} name={props.name} rows={3} maxLength={2000} defaultValue={props.defaultValue} />
+    ) : (
+      <input
+        id={props.id}
+        name={props.name}
+        maxLength={120}
+        dir={props.ltr ? 'ltr' : undefined}
+        defaultValue={props.defaultValue}
+      />
+    )}
+  </div>
+);

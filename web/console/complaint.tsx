@@ -3,18 +3,18 @@
  * offers, each sent with If-Match. A 412 (someone else changed it) reloads the complaint and keeps what the
  * officer typed: the forms are never remounted by a reload.
  */
-import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ACTION_KINDS } from '../../shared/domain/lifecycle.ts';
 import { SLA_LEVELS } from '../../shared/domain/sla.ts';
 import { ApiError } from '../lib/api.ts';
-import { formValues } from '../lib/form.tsx';
 import { ACTION_LABELS } from '../lib/labels.ts';
 import { Timeline, type TimelineItem } from '../lib/timeline.tsx';
 import type { Language } from '../lib/texts.ts';
 import {
+  ActionForm,
   ErrorBanner,
   Fact,
+  Input,
   SelectField,
   SlaClock,
   Time,
@@ -80,11 +80,6 @@ const timelineItem = (e: StoredEntry, lang: Language): TimelineItem => {
   };
 };
 
-type Outcome = { kind: 'ok' | 'error' | 'conflict'; text: string };
-
-/** Which action form; tests and styles find a form by it whatever the page's language. */
-type FormKey = 'take' | 'assign' | 'action' | 'status';
-
 /** Who may read the note: officers only unless the officer says otherwise (docs/force.md). */
 const VisibilityChoice = ({ id }: { id: string }) => {
   const lang = useLang();
@@ -105,65 +100,6 @@ const VisibilityChoice = ({ id }: { id: string }) => {
 
 /** A question to the citizen and a rejection's reason always reach the citizen: the API refuses them internal. */
 const ADDRESSED_TO_CITIZEN: readonly string[] = ['requestCitizenInfo', 'reject'];
-
-const ActionForm = (props: {
-  form: FormKey;
-  title: string;
-  submit: string;
-  onSubmit: (values: Record<string, string | undefined>) => Promise<void>;
-  children: ComponentChildren;
-}) => {
-  const lang = useLang();
-  const [outcome, setOutcome] = useState<Outcome>();
-  const [busy, setBusy] = useState(false);
-  const send = (event: Event) => {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    setOutcome(undefined);
-    setBusy(true);
-    props
-      .onSubmit(formValues(form))
-      .then(() => {
-        form.reset();
-        setOutcome({ kind: 'ok', text: C.done[lang] });
-      })
-      .catch((e: unknown) => {
-        if (e instanceof ApiError && e.status === 412)
-          setOutcome({ kind: 'conflict', text: C.conflict[lang] });
-        else setOutcome({ kind: 'error', text: describeError(e) });
-      })
-      .finally(() => setBusy(false));
-  };
-  return (
-    <form class="card form" onSubmit={send} aria-label={props.title} data-form={props.form}>
-      <h3>{props.title}</h3>
-      {props.children}
-      <button type="submit" class="primary" disabled={busy}>
-        {props.submit}
-      </button>
-      {outcome && (
-        <p
-          class={outcome.kind === 'ok' ? 'hint' : 'error'}
-          role={outcome.kind === 'ok' ? 'status' : 'alert'}
-          data-outcome={outcome.kind}
-        >
-          {outcome.text}
-        </p>
-      )}
-    </form>
-  );
-};
-
-const Input = (props: { id: string; label: string; name: string; multiline?: boolean; ltr?: boolean }) => (
-  <div class="field">
-    <label for={props.id}>{props.label}</label>
-    {props.multiline ? (
-      <textarea id={props.id} name={props.name} rows={3} maxLength={2000} />
-    ) : (
-      <input id={props.id} name={props.name} maxLength={120} dir={props.ltr ? 'ltr' : undefined} />
-    )}
-  </div>
-);
 
 const heldBy = (c: Detail['complaint'], lang: Language): string =>
   c.assignment

@@ -24,6 +24,7 @@ import {
 import { ErrorBanner, LanguageContext, SelectField, SessionContext, role, useLang } from './common.tsx';
 import { ComplaintPage } from './complaint.tsx';
 import { AlertsPage, FollowUpsPage } from './follow-ups.tsx';
+import { ForcePage } from './force.tsx';
 import { MonitoringPage } from './monitoring.tsx';
 import { QueuePage } from './queue.tsx';
 import { C, fill } from './strings.ts';
@@ -123,12 +124,13 @@ const CognitoSignIn = ({ config, error }: { config: SiteConfig; error: string })
   );
 };
 
-const PAGES = ['queue', 'follow-ups', 'alerts', 'monitoring'] as const;
+const PAGES = ['queue', 'follow-ups', 'alerts', 'monitoring', 'force'] as const;
 const NAV = {
   queue: C.navQueue,
   'follow-ups': C.navFollowUps,
   alerts: C.navAlerts,
   monitoring: C.navMonitoring,
+  force: C.navForce,
 };
 
 /** The header (brand, language, and once signed in: who, sign-out, pages), a skip link and the page. */
@@ -160,7 +162,11 @@ const Frame = (props: {
               {C.signOut[lang]}
             </button>
             <nav aria-label={C.navLabel[lang]}>
-              {PAGES.filter((p) => p !== 'monitoring' || signedIn.monitors).map((p) => (
+              {PAGES.filter(
+                (p) =>
+                  (p !== 'monitoring' || signedIn.monitors) &&
+                  (p !== 'force' || role(signedIn.session) === 'ADMIN'),
+              ).map((p) => (
                 <a href={`#/${p}`} aria-current={current(p)} key={p}>
                   {NAV[p][lang]}
                 </a>
@@ -193,6 +199,8 @@ const Console = ({ session }: { session: Session }) => {
       return <AlertsPage />;
     case 'monitoring':
       return monitors ? <MonitoringPage /> : <p>{C.monitoringOnly[lang]}</p>;
+    case 'force':
+      return role(session) === 'ADMIN' ? <ForcePage /> : <p>{C.forceOnly[lang]}</p>;
     default:
       return <p>{C.noSuchPage[lang]}</p>;
   }

@@ -194,35 +194,32 @@ export const startSqsPoller = (options: SqsPollerOptions): Poller => {
     }
     const failed = records.filter((r) => keep.has(r.messageId));
     if (options.retryAfterSeconds === undefined) return;
-    for (let i = 0; i < failed.length; i += 10) {
+    await showAgainAfter(
+      failed.map((r) => r.receiptHandle),
+      options.retryAfterSeconds,
+    );
+  };
+
+  /** Puts received messages back on the queue, visible again after `seconds`. */
+  const showAgainAfter = async (receiptHandles: readonly string[], seconds: number): Promise<void> => {
+    for (let i = 0; i < receiptHandles.length; i += 10) {
       await sqs.send(
         new ChangeMessageVisibilityBatchCommand({
           QueueUrl: options.queueUrl,
-          Entries: failed.slice(i, i + 10).map((r, n) => ({
-            Id: String(n),
-            ReceiptHandle: r.receiptHandle,
-            VisibilityTimeout: options.retryAfterSeconds,
-          })),
+          Entries: receiptHandles
+            .slice(i, i + 10)
+            .map((handle, n) => ({ Id: String(n), ReceiptHandle: handle, VisibilityTimeout: seconds })),
         }),
       );
     }
   };
 
   /** Messages received while stopping go back to the queue at once, for the next runtime to take. */
-  const release = async (messages: readonly Message[]): Promise<void> => {
-    for (let i = 0; i < messages.length; i += 10) {
-      await sqs.send(
-        new ChangeMessageVisibilityBatchCommand({
-          QueueUrl: options.queueUrl,
-          Entries: messages.slice(i, i + 10).map((m, n) => ({
-            Id: String(n),
-            ReceiptHandle: m.ReceiptHandle ?? '',
-            VisibilityTimeout: 0,
-          })),
-        }),
-      );
-    }
-  };
+  const release = (messages: readonly Message[]): Promise<void> =>
+    showAgainAfter(
+      messages.map((m) => m.ReceiptHandle ?? ''),
+      0,
+    );
 
   const loop = async (): Promise<void> => {
     while (!abort.signal.aborted) {

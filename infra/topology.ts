@@ -65,8 +65,11 @@ export interface Access {
   readonly idempotencyTable?: boolean;
   readonly sendTo?: readonly QueueId[];
   readonly putEvents?: boolean;
-  /** Reads the WhatsApp secrets (app secret, verify token, access token). */
-  readonly whatsappSecrets?: boolean;
+  /**
+   * Reads one WhatsApp secret: `webhook` (app secret and verify token: checks Meta's signature) or `graph`
+   * (access token and phone number id: sends). The webhook never sees the access token.
+   */
+  readonly whatsappSecret?: 'webhook' | 'graph';
   /** Creates and updates officers' users in the user pool (role and area from their posting). */
   readonly officerAccounts?: boolean;
   /** The evidence bucket's objects: `read` (sign GETs) or `readwrite` (store, copy, delete). */
@@ -164,14 +167,14 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     description:
       "GET /webhook verification handshake; POST /webhook: check Meta's signature, enqueue, answer 200",
     triggers: [http('GET', '/webhook'), http('POST', '/webhook')],
-    access: { sendTo: ['webhookInbound'], whatsappSecrets: true },
+    access: { sendTo: ['webhookInbound'], whatsappSecret: 'webhook' },
   },
   {
     id: 'WhatsAppWorker',
     entry: 'functions/whatsapp-worker.ts',
     description: 'Runs the conversation engine for each inbound message, in order per citizen, exactly once',
     triggers: [{ kind: 'queue', queue: 'webhookInbound', batchSize: 10 }],
-    access: { table: 'readwrite', whatsappSecrets: true, sendTo: ['evidenceDownloads'] },
+    access: { table: 'readwrite', whatsappSecret: 'graph', sendTo: ['evidenceDownloads'] },
     timeoutSeconds: 60,
   },
   {
@@ -180,7 +183,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     description:
       'Downloads WhatsApp attachments (Graph API media), checks type and size, stores them in S3, tells the citizen',
     triggers: [{ kind: 'queue', queue: 'evidenceDownloads', batchSize: 5 }],
-    access: { table: 'readwrite', whatsappSecrets: true, evidence: 'readwrite' },
+    access: { table: 'readwrite', whatsappSecret: 'graph', evidence: 'readwrite' },
     // Documents may be 100 MB, held in memory while hashed and stored.
     memoryMb: 1024,
     timeoutSeconds: 120,
@@ -328,7 +331,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     triggers: [
       { kind: 'event', detailTypes: CITIZEN_UPDATE_EVENTS, queue: 'citizenNotifications', batchSize: 10 },
     ],
-    access: { table: 'readwrite', whatsappSecrets: true },
+    access: { table: 'readwrite', whatsappSecret: 'graph' },
     timeoutSeconds: 60,
   },
   {
@@ -337,7 +340,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     description:
       'New complaints, SLA warnings and breaches: records the alert and messages the officers the force directory names',
     triggers: [{ kind: 'event', detailTypes: OFFICER_ALERT_EVENTS, queue: 'officerAlerts', batchSize: 10 }],
-    access: { table: 'readwrite', whatsappSecrets: true },
+    access: { table: 'readwrite', whatsappSecret: 'graph' },
     timeoutSeconds: 60,
   },
   {
@@ -346,7 +349,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     description:
       "Sends each post's holder the daily digest of non-urgent new complaints at the configured hour",
     triggers: [{ kind: 'schedule', rateMinutes: 60 }],
-    access: { table: 'readwrite', whatsappSecrets: true },
+    access: { table: 'readwrite', whatsappSecret: 'graph' },
     timeoutSeconds: 120,
   },
   // --- SLA --------------------------------------------------------------------------------

@@ -23,8 +23,11 @@ import type { FunctionDef } from '../topology.ts';
 /** The repository root (this file is infra/constructs/app-function.ts). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Environment variable with the WhatsApp secret's ARN (read by shared/runtime/config.ts whatsappConfig). */
-export const WHATSAPP_SECRET_ENV = 'WHATSAPP_SECRET_ARN';
+/** Environment variables with the WhatsApp secrets' ARNs (read by shared/runtime/config.ts whatsappConfig). */
+export const WHATSAPP_SECRET_ENV = {
+  webhook: 'WHATSAPP_WEBHOOK_SECRET_ARN',
+  graph: 'WHATSAPP_GRAPH_SECRET_ARN',
+} as const;
 
 export const DEFAULT_MEMORY_MB = 512;
 export const DEFAULT_TIMEOUT_SECONDS = 10;
@@ -36,10 +39,16 @@ export interface AppResources {
   readonly idempotencyTable: ITable;
   readonly bus: IEventBus;
   readonly queues: Record<QueueId, IQueue>;
-  readonly whatsAppSecret: ISecret;
+  /** App secret and verify token: the webhook's. */
+  readonly whatsAppWebhookSecret: ISecret;
+  /** Access token and phone number id: the senders'. */
+  readonly whatsAppGraphSecret: ISecret;
   readonly userPool: IUserPool;
   readonly evidenceBucket: { readonly bucketName: string };
 }
+
+const whatsAppSecretOf = (resources: AppResources, kind: 'webhook' | 'graph'): ISecret =>
+  kind === 'webhook' ? resources.whatsAppWebhookSecret : resources.whatsAppGraphSecret;
 
 /** What the directory's admin function does to officers' sign-in users (shared/adapters/cognito). */
 const OFFICER_ACCOUNT_ACTIONS = [
@@ -163,7 +172,12 @@ export class AppFunction extends Construct {
     if (access.idempotencyTable) env[ENV.idempotencyTableName] = resources.idempotencyTable.tableName;
     if (access.putEvents) env[ENV.eventBusName] = resources.bus.eventBusName;
     for (const id of access.sendTo ?? []) env[ENV.queueUrl(id)] = resources.queues[id].queueUrl;
-    if (access.whatsappSecrets) env[WHATSAPP_SECRET_ENV] = resources.whatsAppSecret.secretArn;
+    if (access.whatsappSecret) {
+      env[WHATSAPP_SECRET_ENV[access.whatsappSecret]] = whatsAppSecretOf(
+        resources,
+        access.whatsappSecret,
+      ).secretArn;
+    }
     if (access.officerAccounts) env[ENV.userPoolId] = resources.userPool.userPoolId;
     if (access.evidence) env[ENV.evidenceBucketName] = resources.evidenceBucket.bucketName;
     return env;
@@ -195,7 +209,7 @@ export class AppFunction extends Construct {
     }
     for (const id of access.sendTo ?? []) resources.queues[id].grantSendMessages(this.role);
     if (access.putEvents) resources.bus.grantPutEventsTo(this.role);
-    if (access.whatsappSecrets) resources.whatsAppSecret.grantRead(this.role);
+    if (access.whatsappSecret) whatsAppSecretOf(resources, access.whatsappSecret).grantRead(this.role);
     if (access.officerAccounts) {
       this.role.addToPolicy(
         new PolicyStatement({

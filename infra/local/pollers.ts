@@ -173,7 +173,8 @@ export const startSqsPoller = (options: SqsPollerOptions): Poller => {
           MessageSystemAttributeNames: ['All'],
           MessageAttributeNames: ['All'],
         }),
-        { abortSignal: abort.signal },
+        // Not aborted by a stop: SQS may already have handed out messages that an aborted call would drop, and
+        // those would stay hidden for the queue's visibility timeout (minutes). A stop waits out the long poll.
       );
       messages.push(...Messages);
       if (Messages.length < 10) break;
@@ -193,25 +194,42 @@ export const startSqsPoller = (options: SqsPollerOptions): Poller => {
     }
     const failed = records.filter((r) => keep.has(r.messageId));
     if (options.retryAfterSeconds === undefined) return;
-    for (let i = 0; i < failed.length; i += 10) {
+    await showAgainAfter(
+      failed.map((r) => r.receiptHandle),
+      options.retryAfterSeconds,
+    );
+  };
+
+  /** Puts received messages back on the queue, visible again after `seconds`. */
+  const showAgainAfter = async (receiptHandles: readonly string[], seconds: number): Promise<void> => {
+    for (let i = 0; i < receiptHandles.length; i += 10) {
       await sqs.send(
         new ChangeMessageVisibilityBatchCommand({
           QueueUrl: options.queueUrl,
-          Entries: failed.slice(i, i + 10).map((r, n) => ({
-            Id: String(n),
-            ReceiptHandle: r.receiptHandle,
-            VisibilityTimeout: options.retryAfterSeconds,
-          })),
+          Entries: receiptHandles
+            .slice(i, i + 10)
+            .map((handle, n) => ({ Id: String(n), ReceiptHandle: handle, VisibilityTimeout: seconds })),
         }),
       );
     }
   };
+
+  /** Messages received while stopping go back to the queue at once, for the next runtime to take. */
+  const release = (messages: readonly Message[]): Promise<void> =>
+    showAgainAfter(
+      messages.map((m) => m.ReceiptHandle ?? ''),
+      0,
+    );
 
   const loop = async (): Promise<void> => {
     while (!abort.signal.aborted) {
       try {
         const messages = await receiveInTurn();
         if (messages.length === 0) continue;
+        if (abort.signal.aborted) {
+          await release(messages);
+          return;
+        }
         const records = messages.map((m) => toSqsRecord(m, options));
         let outcome: Set<string> | 'all' | 'none';
         try {

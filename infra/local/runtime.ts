@@ -30,6 +30,11 @@ export interface LocalRuntimeOptions {
   readonly stage?: string;
   /** Fake Graph API port; default: a free one. */
   readonly graphPort?: number;
+  /**
+   * A Graph API to send to instead of starting the fake one here (e.g. a fake a test runs itself, so its outbox
+   * outlives a restart of this runtime). The `/__local/whatsapp/*` endpoints then answer 409.
+   */
+  readonly graphUrl?: string;
   /** Fire every schedule this often instead of its rate. */
   readonly scheduleSeconds?: number;
   /** Failed queue messages come back after this many seconds instead of the queue's visibility timeout. */
@@ -62,7 +67,8 @@ export interface LocalRuntime {
   readonly loaded: readonly string[];
   readonly missing: readonly string[];
   readonly scheduler: Scheduler;
-  readonly fakeGraph: FakeGraph;
+  /** Absent when the runtime sends to an external Graph API (`graphUrl`). */
+  readonly fakeGraph?: FakeGraph;
   stop(): Promise<void>;
 }
 
@@ -118,13 +124,15 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     const region = process.env.AWS_REGION ?? 'ap-south-1';
 
     const provisioned = await provision({ stage });
-    const fakeGraph = await startFakeGraph(
-      options.graphPort !== undefined ? { port: options.graphPort } : {},
-    );
-    cleanups.push(() => fakeGraph.stop());
+    const fakeGraph =
+      options.graphUrl === undefined
+        ? await startFakeGraph(options.graphPort !== undefined ? { port: options.graphPort } : {})
+        : undefined;
+    if (fakeGraph) cleanups.push(() => fakeGraph.stop());
+    const graphUrl = fakeGraph?.url ?? options.graphUrl ?? '';
 
     // Handlers read their configuration when their module loads: set it before importing them.
-    Object.assign(process.env, provisioned.env, localFunctionEnv(fakeGraph.url));
+    Object.assign(process.env, provisioned.env, localFunctionEnv(graphUrl));
     const rootDir = options.rootDir ?? REPO_ROOT;
     const threadOf = (fn: FunctionDef): 'queues' | 'streams' | undefined => {
       if (options.functionThreads === false) return undefined;
@@ -252,7 +260,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
           status: 'ok',
           stage,
           apiUrl,
-          graphUrl: fakeGraph.url,
+          graphUrl,
           awsEndpoint: emulator.endpoint,
           functions: { loaded: loadedInOrder, missing },
           env: provisioned.env,
@@ -296,7 +304,12 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
         const token = await (await issuerReady).sign(claims, { expiresIn: body?.expiresIn ?? '1h' });
         return json(response, 200, { token, claims });
       }
-      if (path === '/__local/whatsapp/outbox') {
+      if (path.startsWith('/__local/whatsapp/') && !fakeGraph) {
+        return json(response, 409, {
+          message: `this runtime sends to an external Graph API (${graphUrl}): ask that one`,
+        });
+      }
+      if (path === '/__local/whatsapp/outbox' && fakeGraph) {
         if (method === 'GET') {
           const to = request.query.get('to');
           return json(response, 200, fakeGraph.outbox(to ? { to } : {}));
@@ -306,31 +319,45 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
           return json(response, 200, { cleared: true });
         }
       }
-      if (path === '/__local/whatsapp/faults' && method === 'POST') {
+      if (path === '/__local/whatsapp/faults' && method === 'POST' && fakeGraph) {
         const body = parseJson(request.body) as {
           status?: unknown;
           count?: unknown;
           code?: unknown;
           message?: unknown;
           scope?: unknown;
+          delayMs?: unknown;
+          retryAfterSeconds?: unknown;
         };
-        if (!body || typeof body.status !== 'number' || body.status < 400 || body.status > 599) {
+        const status = body?.status;
+        const known =
+          (typeof status === 'number' && status >= 400 && status <= 599) ||
+          status === 'timeout' ||
+          status === 'reset' ||
+          status === 'slow';
+        if (!known) {
           return json(response, 400, {
-            message: 'expected {"status":429|500|...,"count":1,"scope":"messages"|"media"}',
+            message:
+              'expected {"status":429|500|...|"timeout"|"reset"|"slow","count":1,"scope":"messages"|"media","delayMs":1000,"retryAfterSeconds":1}',
           });
         }
         const count = typeof body.count === 'number' && body.count > 0 ? Math.floor(body.count) : 1;
+        const nonNegative = (value: unknown) => typeof value === 'number' && value >= 0;
         fakeGraph.injectFault({
-          status: body.status,
+          status: status as number | 'timeout' | 'reset' | 'slow',
           count,
           ...(body.scope === 'media' && { scope: 'media' as const }),
           ...(typeof body.code === 'number' ? { code: body.code } : {}),
           ...(typeof body.message === 'string' ? { message: body.message } : {}),
+          ...(nonNegative(body.delayMs) ? { delayMs: body.delayMs as number } : {}),
+          ...(nonNegative(body.retryAfterSeconds)
+            ? { retryAfterSeconds: body.retryAfterSeconds as number }
+            : {}),
         });
-        return json(response, 200, { status: body.status, count });
+        return json(response, 200, { status, count });
       }
       // Media a citizen "sends": the fake Graph API serves these bytes for this media id.
-      if (path === '/__local/whatsapp/media' && method === 'POST') {
+      if (path === '/__local/whatsapp/media' && method === 'POST' && fakeGraph) {
         const body = parseJson(request.body) as { id?: unknown; mimeType?: unknown; base64?: unknown };
         if (
           !body ||
@@ -420,7 +447,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     return {
       apiUrl,
       port,
-      graphUrl: fakeGraph.url,
+      graphUrl,
       awsEndpoint: emulator.endpoint,
       ownsEmulator: emulator.owned,
       stage,
@@ -429,7 +456,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       loaded: loadedInOrder,
       missing,
       scheduler,
-      fakeGraph,
+      ...(fakeGraph && { fakeGraph }),
       stop: stopAll,
     };
   } catch (error) {

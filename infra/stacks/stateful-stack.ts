@@ -53,8 +53,14 @@ export interface StatefulStackProps extends StackProps {
 /** Custom attributes officers carry; their JWT claims are `custom:<name>` (team contract). */
 export const OFFICER_ATTRIBUTES = ['role', 'district', 'region', 'station', 'circle'] as const;
 
-/** Keys of the WhatsApp secret's JSON value; ops fill them in after the first deploy (docs/deploy.md). */
-export const WHATSAPP_SECRET_KEYS = ['appSecret', 'verifyToken', 'accessToken', 'phoneNumberId'] as const;
+/**
+ * Keys of the two WhatsApp secrets' JSON values; ops fill them in after the first deploy (docs/deploy.md). Two
+ * secrets so the public webhook, which only checks signatures, cannot read the token that sends messages.
+ */
+export const WHATSAPP_SECRET_KEYS = {
+  webhook: ['appSecret', 'verifyToken'],
+  graph: ['accessToken', 'phoneNumberId'],
+} as const;
 
 const DLQ_RETENTION = Duration.days(14);
 
@@ -69,7 +75,8 @@ export class StatefulStack extends Stack {
   readonly dlqs: Partial<Record<QueueId, Queue>>;
   readonly userPool: UserPool;
   readonly officerConsoleClient: UserPoolClient;
-  readonly whatsAppSecret: Secret;
+  readonly whatsAppWebhookSecret: Secret;
+  readonly whatsAppGraphSecret: Secret;
   readonly evidenceBucket: Bucket;
   /** Every alarm of both stacks notifies this topic; ops subscribe to it (docs/deploy.md). */
   readonly alarmTopic: Topic;
@@ -127,23 +134,15 @@ export class StatefulStack extends Stack {
       writeAttributes: new ClientAttributes().withStandardAttributes({ locale: true }),
     });
 
-    this.whatsAppSecret = new Secret(this, 'WhatsAppSecret', {
-      secretName: `rabta/${stage.name}/whatsapp`,
+    this.whatsAppWebhookSecret = this.whatsAppSecret(stage, 'webhook', {
       description:
-        'WhatsApp Cloud API: {appSecret, verifyToken, accessToken, phoneNumberId}. verifyToken is generated; ops set the rest.',
-      // Generates the verify token (we choose it and give it to Meta); the other keys start empty.
-      generateSecretString: {
-        secretStringTemplate: JSON.stringify({ appSecret: '', accessToken: '', phoneNumberId: '' }),
-        generateStringKey: 'verifyToken',
-        excludePunctuation: true,
-        passwordLength: 48,
-      },
-      removalPolicy: stage.removalPolicy,
+        'WhatsApp webhook: {appSecret, verifyToken}, read by the webhook only. verifyToken is generated (we give it to Meta); ops set appSecret.',
+      generated: 'verifyToken',
     });
-    Validations.of(this.whatsAppSecret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason:
-        'Meta issues the app secret and access token in its own console; they cannot be rotated by a Lambda, so ops rotate them there and update the secret (docs/deploy.md)',
+    this.whatsAppGraphSecret = this.whatsAppSecret(stage, 'graph', {
+      description:
+        'WhatsApp Cloud API sending: {accessToken, phoneNumberId}, read by the senders only (worker, notifiers, evidence downloader). Ops set both; accessToken starts as a random placeholder Meta refuses.',
+      generated: 'accessToken',
     });
 
     this.evidenceBucket = this.evidenceStorage(stage);
@@ -171,7 +170,34 @@ export class StatefulStack extends Stack {
     new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'OfficerConsoleClientId', { value: this.officerConsoleClient.userPoolClientId });
-    new CfnOutput(this, 'WhatsAppSecretArn', { value: this.whatsAppSecret.secretArn });
+    new CfnOutput(this, 'WhatsAppWebhookSecretArn', { value: this.whatsAppWebhookSecret.secretArn });
+    new CfnOutput(this, 'WhatsAppGraphSecretArn', { value: this.whatsAppGraphSecret.secretArn });
+  }
+
+  /** One of the two WhatsApp secrets: JSON with its keys (WHATSAPP_SECRET_KEYS), one generated, the others empty. */
+  private whatsAppSecret(
+    stage: StageConfig,
+    kind: keyof typeof WHATSAPP_SECRET_KEYS,
+    options: { description: string; generated: (typeof WHATSAPP_SECRET_KEYS)[typeof kind][number] },
+  ): Secret {
+    const empty = WHATSAPP_SECRET_KEYS[kind].filter((key) => key !== options.generated);
+    const secret = new Secret(this, kind === 'webhook' ? 'WhatsAppWebhookSecret' : 'WhatsAppGraphSecret', {
+      secretName: `rabta/${stage.name}/whatsapp-${kind}`,
+      description: options.description,
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify(Object.fromEntries(empty.map((key) => [key, '']))),
+        generateStringKey: options.generated,
+        excludePunctuation: true,
+        passwordLength: 48,
+      },
+      removalPolicy: stage.removalPolicy,
+    });
+    Validations.of(secret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Meta issues the app secret and access token in its own console; they cannot be rotated by a Lambda, so ops rotate them there and update the secret (docs/deploy.md)',
+    });
+    return secret;
   }
 
   private appTable(stage: StageConfig): Table {

@@ -105,14 +105,16 @@ export const serviceConfig = () =>
   );
 
 /**
- * WhatsApp Cloud API settings. In AWS the secrets (app secret, verify token, access token, phone number
- * id) come from the Secrets Manager secret WHATSAPP_SECRET_ARN (a JSON object with those four keys); locally
- * from the plain variables, with defaults that `npm start` and `npm run chat` agree on.
+ * WhatsApp Cloud API settings. In AWS the secrets come from two Secrets Manager secrets (JSON objects): the
+ * webhook's WHATSAPP_WEBHOOK_SECRET_ARN `{appSecret, verifyToken}` and the senders' WHATSAPP_GRAPH_SECRET_ARN
+ * `{accessToken, phoneNumberId}`, each function given only its own; locally from the plain variables, with
+ * defaults that `npm start` and `npm run chat` agree on.
  */
 export const whatsappConfig = () =>
   parse(
     z.object({
-      secretArn: z.string().min(1).optional(),
+      webhookSecretArn: z.string().min(1).optional(),
+      graphSecretArn: z.string().min(1).optional(),
       appSecret: z.string().min(1),
       verifyToken: z.string().min(1),
       accessToken: z.string().min(1),
@@ -131,7 +133,8 @@ export const whatsappConfig = () =>
       graphPairRateDelayMs: z.coerce.number().int().min(0).max(60_000),
     }),
     {
-      secretArn: env.WHATSAPP_SECRET_ARN || undefined,
+      webhookSecretArn: env.WHATSAPP_WEBHOOK_SECRET_ARN || undefined,
+      graphSecretArn: env.WHATSAPP_GRAPH_SECRET_ARN || undefined,
       appSecret: env.WHATSAPP_APP_SECRET || 'local-app-secret',
       verifyToken: env.WHATSAPP_VERIFY_TOKEN || 'local-verify-token',
       accessToken: env.WHATSAPP_ACCESS_TOKEN || 'local-access-token',

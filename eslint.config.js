@@ -60,6 +60,14 @@ export default tseslint.config(
           selector: "MemberExpression[object.name='process'][property.name='env']",
           message: 'Only shared/runtime/config.ts and infra/ may read process.env.',
         },
+        {
+          // zod's namespace import lets esbuild drop what a function does not use (`{ z }` kept 440 KiB of
+          // zod, locales and JSON-schema code in every bundle; `* as z` keeps ~90 KiB; docs/performance.md).
+          selector:
+            "ImportDeclaration[source.value='zod'][importKind!='type'] > ImportSpecifier[imported.name='z']",
+          message:
+            "Import zod as a namespace (`import * as z from 'zod'`) so bundles keep only what they use.",
+        },
       ],
     },
   },

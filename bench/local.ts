@@ -13,7 +13,11 @@ import { percentile } from './stats.ts';
  */
 export const withLocalRuntime = async <T>(
   stagePrefix: string,
-  use: (runtime: RunningLocalRuntime) => Promise<T>,
+  use: (runtime: RunningLocalRuntime, emulatorEndpoint: string) => Promise<T>,
+  options: {
+    /** Puts something (a counting proxy) between the runtime and the emulator. */
+    readonly wrapEndpoint?: (endpoint: string) => Promise<{ endpoint: string; stop(): Promise<void> }>;
+  } = {},
 ): Promise<T> => {
   applyEmulatorCredentials();
   const stops: (() => Promise<void>)[] = [];
@@ -29,14 +33,16 @@ export const withLocalRuntime = async <T>(
   try {
     const emulator = await startEmulator();
     stops.push(() => emulator.stop());
+    const wrapped = options.wrapEndpoint ? await options.wrapEndpoint(emulator.endpoint) : undefined;
+    if (wrapped) stops.push(() => wrapped.stop());
     const runtime = await startLocalRuntimeProcess({
       stagePrefix,
-      awsEndpoint: emulator.endpoint,
+      awsEndpoint: wrapped?.endpoint ?? emulator.endpoint,
       startTimeoutMs: 120_000,
     });
     stops.push(() => runtime.stop());
     progress(`local runtime up at ${runtime.apiUrl} (stage ${runtime.stage})`);
-    return await use(runtime);
+    return await use(runtime, emulator.endpoint);
   } finally {
     await stopAll();
     process.off('SIGINT', onSignal);

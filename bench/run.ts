@@ -12,8 +12,11 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   bundles: async () => benchBundles,
   api: async () => (await import('./api.ts')).benchApi,
   whatsapp: async () => (await import('./whatsapp.ts')).benchWhatsApp,
+  crowd: async () => (await import('./crowd.ts')).benchCrowd,
+  monitoring: async () => (await import('./monitoring.ts')).benchMonitoring,
   'officer-list': async () => (await import('./officer-list.ts')).benchOfficerList,
   'sla-sweep': async () => (await import('./sla-sweep.ts')).benchSlaSweep,
+  evidence: async () => (await import('./evidence.ts')).benchEvidence,
 };
 
 const selected = process.argv.slice(2).filter((a) => !a.startsWith('-'));

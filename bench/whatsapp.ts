@@ -21,7 +21,7 @@ const REPLY_GREETINGS = 50;
 const POLL_MS = 5;
 const CITIZENS = 100;
 /** Per citizen; under the engine's flood control (20 messages a minute). */
-const MESSAGES_EACH = 10;
+export const MESSAGES_EACH = 10;
 const TEXTS = ['salam', 'english', 'menu', 'hello', 'menu', 'help', 'menu', 'hi', 'menu', 'thanks'] as const;
 const DRAIN_TIMEOUT_MS = 10 * 60_000;
 
@@ -33,7 +33,7 @@ const messageId = benchMessageId;
 const readOf = readReceiptOf;
 
 /** POSTs one text message of `citizen`; resolves with the handler's latency in ms. */
-const postText = async (
+export const postText = async (
   runtime: RunningLocalRuntime,
   citizen: string,
   text: string,
@@ -57,7 +57,7 @@ const postText = async (
 const fullOutbox = async (runtime: RunningLocalRuntime): Promise<OutboxEntry[]> => runtime.outbox();
 
 /** Waits until a read receipt exists for every id; returns the outbox at that moment. */
-const drain = async (runtime: RunningLocalRuntime, ids: readonly string[]): Promise<OutboxEntry[]> => {
+export const drain = async (runtime: RunningLocalRuntime, ids: readonly string[]): Promise<OutboxEntry[]> => {
   const wanted = new Set(ids);
   return waitFor(
     `read receipts of ${ids.length} messages`,
@@ -121,18 +121,20 @@ const replyLatency = async (runtime: RunningLocalRuntime) => {
   return { atGraph, seen, handler };
 };
 
-/** Phase 3: every citizen sends its messages one after the other (as a phone does), all citizens at once. */
-const manyCitizens = async (runtime: RunningLocalRuntime) => {
-  const citizens = Array.from({ length: CITIZENS }, (_, i) => citizenNumber(3, i));
-  const ids = citizens.flatMap((c) => Array.from({ length: MESSAGES_EACH }, (_, n) => messageId(c, n)));
-  const firstSecond = Math.floor(Date.now() / 1000);
-  const startedEpoch = Date.now();
-  const started = performance.now();
-  const handler: number[] = [];
-  await runConcurrently(CITIZENS, CITIZENS, async (c) => {
+/**
+ * Every citizen sends MESSAGES_EACH texts one after the other (the next when the previous was acknowledged, as a
+ * phone does), all citizens at once; resolves with every acknowledgement's latency in ms.
+ */
+export const sendAsCrowd = async (
+  runtime: RunningLocalRuntime,
+  citizens: readonly string[],
+  firstSecond: number,
+): Promise<number[]> => {
+  const acks: number[] = [];
+  await runConcurrently(citizens.length, citizens.length, async (c) => {
     const citizen = citizens[c] ?? '';
     for (let n = 0; n < MESSAGES_EACH; n++) {
-      handler.push(
+      acks.push(
         await postText(runtime, citizen, TEXTS[n % TEXTS.length] ?? 'menu', {
           id: messageId(citizen, n),
           // Meta's timestamps have second resolution; a typing citizen's are a second or more apart.
@@ -141,6 +143,17 @@ const manyCitizens = async (runtime: RunningLocalRuntime) => {
       );
     }
   });
+  return acks;
+};
+
+/** Phase 3: every citizen sends its messages one after the other (as a phone does), all citizens at once. */
+const manyCitizens = async (runtime: RunningLocalRuntime) => {
+  const citizens = Array.from({ length: CITIZENS }, (_, i) => citizenNumber(3, i));
+  const ids = citizens.flatMap((c) => Array.from({ length: MESSAGES_EACH }, (_, n) => messageId(c, n)));
+  const firstSecond = Math.floor(Date.now() / 1000);
+  const startedEpoch = Date.now();
+  const started = performance.now();
+  const handler = await sendAsCrowd(runtime, citizens, firstSecond);
   const acceptedSeconds = (performance.now() - started) / 1000;
   progress(`  all ${ids.length} accepted in ${acceptedSeconds.toFixed(1)} s; waiting for every answer`);
   const outbox = await drain(runtime, ids);

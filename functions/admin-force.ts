@@ -4,7 +4,7 @@
  * cases answer 403 to everyone but an administrator.
  */
 import middy from '@middy/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { HttpError } from '../shared/adapters/http/errors.ts';
 import {
   jsonResponse,

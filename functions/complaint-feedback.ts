@@ -6,39 +6,33 @@
 import middy from '@middy/core';
 import { httpMiddlewares } from '../shared/runtime/http.ts';
 import {
+  callerContext,
   jsonResponse,
   parseJsonBody,
   type ApiEvent,
   type ApiResult,
 } from '../shared/adapters/http/middleware.ts';
 import { answerInformationRequest, giveFeedback } from '../shared/app/citizen/feedback.ts';
-import { trackComplaint } from '../shared/app/track-complaint.ts';
-import { citizenFeedbackDeps } from '../shared/runtime/complaints.ts';
+import { proveOwnership } from '../shared/app/track-complaint.ts';
+import { trackingDeps } from '../shared/runtime/complaints.ts';
 import { feedbackRequestSchema, informationAnswerRequestSchema } from '../shared/schemas/citizen-http.ts';
 
 const isAnswer = (event: ApiEvent): boolean => (event.rawPath ?? '').endsWith('/respond');
 
-/** The tracking use case is the one proof-of-ownership check: same answer for unknown and not yours. */
-const proveOwnership = (proof: { etag: string; trackingCode?: string; phone?: string }) =>
-  trackComplaint(citizenFeedbackDeps(), {
-    etag: proof.etag,
-    ...(proof.trackingCode ? { trackingCode: proof.trackingCode } : { phone: proof.phone }),
-  });
-
 export const handler = middy<ApiEvent, ApiResult>()
   .use(httpMiddlewares())
   .handler(async (event) => {
-    const deps = citizenFeedbackDeps();
+    const deps = trackingDeps();
     if (isAnswer(event)) {
       const { message, ...proof } = parseJsonBody(event, informationAnswerRequestSchema);
-      const { etag } = await proveOwnership(proof);
+      const etag = await proveOwnership(deps, proof, callerContext(event));
       return jsonResponse(
         200,
         await answerInformationRequest(deps, { etag, identity: 'proven-by-tracking', answer: message }),
       );
     }
     const { satisfied, reason, ...proof } = parseJsonBody(event, feedbackRequestSchema);
-    const { etag } = await proveOwnership(proof);
+    const etag = await proveOwnership(deps, proof, callerContext(event));
     const result = await giveFeedback(deps, {
       etag,
       identity: 'proven-by-tracking',

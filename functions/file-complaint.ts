@@ -6,6 +6,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { Context } from 'aws-lambda';
 import {
+  clientAddress,
   idempotencyKeyHeader,
   jsonBody,
   jsonResponse,
@@ -13,18 +14,21 @@ import {
   type ApiResult,
 } from '../shared/adapters/http/middleware.ts';
 import { fileComplaint } from '../shared/app/file-complaint.ts';
-import { complaintDeps, fileComplaintIdempotency } from '../shared/runtime/complaints.ts';
+import { complaintDeps } from '../shared/runtime/complaints.ts';
+import { fileComplaintIdempotency } from '../shared/runtime/file-complaint.ts';
 import { logger, metrics } from '../shared/runtime/powertools.ts';
-import { fileComplaintRequestSchema } from '../shared/schemas/http.ts';
+import { fileComplaintRequestSchema } from '../shared/schemas/filing-http.ts';
 
 // Rejects bad input before any work (and before an idempotency record); the use case validates again
 // the same plain JSON, since the WhatsApp worker calls it without this edge.
 const body = jsonBody(fileComplaintRequestSchema);
 
 const fileOnce = makeIdempotent(async (event: ApiEvent, _context: Context): Promise<ApiResult> => {
+  const address = clientAddress(event);
   const { complaint: _complaint, ...answer } = await fileComplaint(complaintDeps(), {
     input: body.json(event),
     channel: 'web',
+    ...(address ? { clientAddress: address } : {}),
   });
   logger().info('Complaint filed', { etag: answer.etag });
   metrics().addMetric('ComplaintsFiled', MetricUnit.Count, 1);

@@ -1,9 +1,9 @@
-/** GET /officer/monitoring: counts, overdue, medians and breaches per district and region over a period. */
+/** GET /officer/monitoring: counts, overdue, medians and breaches per district and region over a period (JSON or CSV). */
 import middy from '@middy/core';
 import { httpMiddlewares } from '../shared/runtime/http.ts';
 import { jsonResponse, type ApiEvent, type ApiResult } from '../shared/adapters/http/middleware.ts';
 import { officerOf, queryOf } from '../shared/adapters/http/officer-routes.ts';
-import { monitoring } from '../shared/app/officer/monitoring.ts';
+import { monitoring, monitoringCsv } from '../shared/app/officer/monitoring.ts';
 import { officerDeps } from '../shared/runtime/officer.ts';
 import { monitoringQuerySchema } from '../shared/schemas/officer-http.ts';
 
@@ -11,6 +11,16 @@ export const handler = middy<ApiEvent, ApiResult>()
   .use(httpMiddlewares())
   .handler(async (event) => {
     const officer = officerOf(event);
-    const query = queryOf(event, monitoringQuerySchema);
-    return jsonResponse(200, await monitoring(officerDeps(), { officer, ...query }));
+    const { format, ...query } = queryOf(event, monitoringQuerySchema);
+    const report = await monitoring(officerDeps(), { officer, ...query });
+    if (format !== 'csv') return jsonResponse(200, report);
+    return {
+      statusCode: 200,
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'cache-control': 'no-store',
+        'content-disposition': `attachment; filename="monitoring-${report.days.from}-${report.days.to}.csv"`,
+      },
+      body: monitoringCsv(report),
+    };
   });

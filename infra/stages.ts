@@ -19,6 +19,21 @@ export interface StageConfig {
   readonly deletionProtection: boolean;
   /** HTTP API default-stage throttling (requests per second, burst). */
   readonly apiThrottle: { readonly rateLimit: number; readonly burstLimit: number };
+  /**
+   * Route throttles that override the stage default: the webhook has its own allowance, so a flood of public
+   * filings or tracking (throttled at their routes first) cannot use up what Meta's deliveries need.
+   */
+  readonly routeThrottles: Readonly<
+    Record<string, { readonly rateLimit: number; readonly burstLimit: number }>
+  >;
+  /**
+   * Reserved concurrency per function id: caps the public functions (a flood cannot starve the WhatsApp worker
+   * and webhook of the account's concurrency, nor hammer DynamoDB and the Graph API); absent in dev, whose
+   * accounts often have too little concurrency to reserve any.
+   */
+  readonly reservedConcurrency: Readonly<Record<string, number>>;
+  /** AWS Backup plan (daily, 35 days) for the tables, beside their point-in-time recovery. */
+  readonly backup: boolean;
   /** Alarm when a dead-letter queue holds at least this many messages. */
   readonly dlqAlarmThreshold: number;
   /** How long the bus archive keeps events for replay. */
@@ -37,6 +52,15 @@ export const STAGES: Record<StageName, StageConfig> = {
     removalPolicy: RemovalPolicy.DESTROY,
     deletionProtection: false,
     apiThrottle: { rateLimit: 50, burstLimit: 100 },
+    routeThrottles: {
+      'POST /webhook': { rateLimit: 50, burstLimit: 100 },
+      'POST /complaints': { rateLimit: 5, burstLimit: 10 },
+      'POST /complaints/track': { rateLimit: 10, burstLimit: 20 },
+      'POST /complaints/feedback': { rateLimit: 5, burstLimit: 10 },
+      'POST /complaints/respond': { rateLimit: 5, burstLimit: 10 },
+    },
+    reservedConcurrency: {},
+    backup: false,
     dlqAlarmThreshold: 1,
     eventArchiveRetentionDays: 7,
     officerThreatProtection: false,
@@ -47,6 +71,15 @@ export const STAGES: Record<StageName, StageConfig> = {
     removalPolicy: RemovalPolicy.RETAIN,
     deletionProtection: true,
     apiThrottle: { rateLimit: 500, burstLimit: 1000 },
+    routeThrottles: {
+      'POST /webhook': { rateLimit: 500, burstLimit: 1000 },
+      'POST /complaints': { rateLimit: 50, burstLimit: 100 },
+      'POST /complaints/track': { rateLimit: 100, burstLimit: 200 },
+      'POST /complaints/feedback': { rateLimit: 50, burstLimit: 100 },
+      'POST /complaints/respond': { rateLimit: 50, burstLimit: 100 },
+    },
+    reservedConcurrency: { FileComplaint: 20, TrackComplaint: 20, ComplaintFeedback: 10 },
+    backup: true,
     dlqAlarmThreshold: 1,
     eventArchiveRetentionDays: 365,
     officerThreatProtection: true,

@@ -28,8 +28,15 @@ export interface QueueTrigger {
   readonly maxBatchingWindowSeconds?: number;
 }
 
+/** Which table stream records reach a stream consumer (a Lambda event filter; the function checks again). */
+export type StreamRecords = 'timelineInserts' | 'countedItems';
+
 export interface StreamTrigger {
   readonly kind: 'stream';
+  /** `timelineInserts`: new timeline items (the outbox); `countedItems`: complaint and follow-up writes. */
+  readonly records: StreamRecords;
+  /** Lambda's on-failure destination for batches that ran out of retries. */
+  readonly onFailureQueue: QueueId;
   readonly batchSize: number;
   readonly maxBatchingWindowSeconds: number;
   /** Attempts before a batch goes to the stream's failure queue. */
@@ -58,10 +65,15 @@ export interface Access {
   readonly idempotencyTable?: boolean;
   readonly sendTo?: readonly QueueId[];
   readonly putEvents?: boolean;
-  /** Reads the WhatsApp secrets (app secret, verify token, access token). */
-  readonly whatsappSecrets?: boolean;
+  /**
+   * Reads one WhatsApp secret: `webhook` (app secret and verify token: checks Meta's signature) or `graph`
+   * (access token and phone number id: sends). The webhook never sees the access token.
+   */
+  readonly whatsappSecret?: 'webhook' | 'graph';
   /** Creates and updates officers' users in the user pool (role and area from their posting). */
   readonly officerAccounts?: boolean;
+  /** The evidence bucket's objects: `read` (sign GETs) or `readwrite` (store, copy, delete). */
+  readonly evidence?: 'read' | 'readwrite';
 }
 
 export interface FunctionDef {
@@ -113,7 +125,8 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     entry: 'functions/track-complaint.ts',
     description: 'POST /complaints/track: status and timeline for the complainant, with proof of ownership',
     triggers: [http('POST', '/complaints/track')],
-    access: { table: 'read' },
+    // Writes only its abuse-limit counters (per address, per e-tag, wrong proofs).
+    access: { table: 'readwrite' },
   },
   {
     id: 'ComplaintFeedback',
@@ -122,6 +135,14 @@ export const FUNCTIONS: readonly FunctionDef[] = [
       'POST /complaints/feedback and /complaints/respond: the citizen judges a resolution or answers an officer',
     triggers: [http('POST', '/complaints/feedback'), http('POST', '/complaints/respond')],
     access: { table: 'readwrite' },
+  },
+  {
+    id: 'ComplaintEvidence',
+    entry: 'functions/complaint-evidence.ts',
+    description:
+      'POST /complaints/evidence and /complaints/evidence/confirm: the complainant uploads a file, checked and recorded',
+    triggers: [http('POST', '/complaints/evidence'), http('POST', '/complaints/evidence/confirm')],
+    access: { table: 'readwrite', evidence: 'readwrite' },
   },
   {
     id: 'ReferenceData',
@@ -146,15 +167,26 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     description:
       "GET /webhook verification handshake; POST /webhook: check Meta's signature, enqueue, answer 200",
     triggers: [http('GET', '/webhook'), http('POST', '/webhook')],
-    access: { sendTo: ['webhookInbound'], whatsappSecrets: true },
+    access: { sendTo: ['webhookInbound'], whatsappSecret: 'webhook' },
   },
   {
     id: 'WhatsAppWorker',
     entry: 'functions/whatsapp-worker.ts',
     description: 'Runs the conversation engine for each inbound message, in order per citizen, exactly once',
     triggers: [{ kind: 'queue', queue: 'webhookInbound', batchSize: 10 }],
-    access: { table: 'readwrite', whatsappSecrets: true },
+    access: { table: 'readwrite', whatsappSecret: 'graph', sendTo: ['evidenceDownloads'] },
     timeoutSeconds: 60,
+  },
+  {
+    id: 'EvidenceDownloader',
+    entry: 'functions/evidence-downloader.ts',
+    description:
+      'Downloads WhatsApp attachments (Graph API media), checks type and size, stores them in S3, tells the citizen',
+    triggers: [{ kind: 'queue', queue: 'evidenceDownloads', batchSize: 5 }],
+    access: { table: 'readwrite', whatsappSecret: 'graph', evidence: 'readwrite' },
+    // Documents may be 100 MB, held in memory while hashed and stored.
+    memoryMb: 1024,
+    timeoutSeconds: 120,
   },
   // --- officers ---------------------------------------------------------------------------
   {
@@ -173,6 +205,13 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     access: { table: 'read' },
   },
   {
+    id: 'OfficerOpenEvidence',
+    entry: 'functions/officer-open-evidence.ts',
+    description: 'GET /officer/complaints/{etag}/evidence/{evidenceId}: a short-lived link to one attachment',
+    triggers: [http('GET', '/officer/complaints/{etag}/evidence/{evidenceId}', 'officer')],
+    access: { table: 'read', evidence: 'read' },
+  },
+  {
     id: 'OfficerActOnComplaint',
     entry: 'functions/officer-act-on-complaint.ts',
     description: 'POST /officer/complaints/{etag}/{assign|transitions|actions}: act with optimistic locking',
@@ -188,6 +227,18 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     entry: 'functions/officer-monitoring.ts',
     description: 'GET /officer/monitoring: counts, overdue and median times per district and region',
     triggers: [http('GET', '/officer/monitoring', 'officer')],
+    access: { table: 'read' },
+    timeoutSeconds: 29,
+  },
+  {
+    id: 'OfficerMonitoringDetails',
+    entry: 'functions/officer-monitoring-details.ts',
+    description:
+      'GET /officer/monitoring/officers (breaches and median delay per officer) and /officer/monitoring/feedback (service feedback, CPO)',
+    triggers: [
+      http('GET', '/officer/monitoring/officers', 'officer'),
+      http('GET', '/officer/monitoring/feedback', 'officer'),
+    ],
     access: { table: 'read' },
     timeoutSeconds: 29,
   },
@@ -233,8 +284,45 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     id: 'EventPublisher',
     entry: 'functions/event-publisher.ts',
     description: 'Table stream -> EventBridge: announces every new timeline entry (the outbox)',
-    triggers: [{ kind: 'stream', batchSize: 100, maxBatchingWindowSeconds: 1, retryAttempts: 5 }],
+    triggers: [
+      {
+        kind: 'stream',
+        records: 'timelineInserts',
+        onFailureQueue: 'publisherFailures',
+        batchSize: 100,
+        maxBatchingWindowSeconds: 1,
+        retryAttempts: 5,
+      },
+    ],
     access: { putEvents: true, sendTo: ['publisherFailures'] },
+    // A full batch is about 10 PutEvents calls in 5 ordered lanes; 30 s leaves room for throttling retries in a burst.
+    timeoutSeconds: 30,
+  },
+  {
+    id: 'MonitoringCounters',
+    entry: 'functions/monitoring-counters.ts',
+    description: 'Table stream -> per district x day monitoring counters, idempotent per complaint version',
+    triggers: [
+      {
+        kind: 'stream',
+        records: 'countedItems',
+        onFailureQueue: 'counterFailures',
+        batchSize: 100,
+        maxBatchingWindowSeconds: 2,
+        retryAttempts: 10,
+      },
+    ],
+    access: { table: 'readwrite', sendTo: ['counterFailures'] },
+    timeoutSeconds: 60,
+  },
+  {
+    id: 'ReconcileCounters',
+    entry: 'functions/reconcile-counters.ts',
+    description: "Nightly: recounts yesterday's monitoring counters from the complaints and reports drift",
+    triggers: [{ kind: 'schedule', rateMinutes: 1440 }],
+    access: { table: 'readwrite' },
+    timeoutSeconds: 300,
+    memoryMb: 512,
   },
   {
     id: 'CitizenNotifier',
@@ -243,7 +331,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     triggers: [
       { kind: 'event', detailTypes: CITIZEN_UPDATE_EVENTS, queue: 'citizenNotifications', batchSize: 10 },
     ],
-    access: { table: 'readwrite', whatsappSecrets: true },
+    access: { table: 'readwrite', whatsappSecret: 'graph' },
     timeoutSeconds: 60,
   },
   {
@@ -252,7 +340,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     description:
       'New complaints, SLA warnings and breaches: records the alert and messages the officers the force directory names',
     triggers: [{ kind: 'event', detailTypes: OFFICER_ALERT_EVENTS, queue: 'officerAlerts', batchSize: 10 }],
-    access: { table: 'readwrite', whatsappSecrets: true },
+    access: { table: 'readwrite', whatsappSecret: 'graph' },
     timeoutSeconds: 60,
   },
   {
@@ -261,7 +349,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     description:
       "Sends each post's holder the daily digest of non-urgent new complaints at the configured hour",
     triggers: [{ kind: 'schedule', rateMinutes: 60 }],
-    access: { table: 'readwrite', whatsappSecrets: true },
+    access: { table: 'readwrite', whatsappSecret: 'graph' },
     timeoutSeconds: 120,
   },
   // --- SLA --------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
 import { BUNDLING } from '../bundling.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
@@ -16,15 +16,18 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { APP_TABLE, ENV, type QueueId } from '../resources.ts';
+import { APP_TABLE, ENV, EVIDENCE_BUCKET, type QueueId } from '../resources.ts';
 import type { StageConfig } from '../stages.ts';
 import type { FunctionDef } from '../topology.ts';
 
 /** The repository root (this file is infra/constructs/app-function.ts). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Environment variable with the WhatsApp secret's ARN (read by shared/runtime/config.ts whatsappConfig). */
-export const WHATSAPP_SECRET_ENV = 'WHATSAPP_SECRET_ARN';
+/** Environment variables with the WhatsApp secrets' ARNs (read by shared/runtime/config.ts whatsappConfig). */
+export const WHATSAPP_SECRET_ENV = {
+  webhook: 'WHATSAPP_WEBHOOK_SECRET_ARN',
+  graph: 'WHATSAPP_GRAPH_SECRET_ARN',
+} as const;
 
 export const DEFAULT_MEMORY_MB = 512;
 export const DEFAULT_TIMEOUT_SECONDS = 10;
@@ -36,9 +39,16 @@ export interface AppResources {
   readonly idempotencyTable: ITable;
   readonly bus: IEventBus;
   readonly queues: Record<QueueId, IQueue>;
-  readonly whatsAppSecret: ISecret;
+  /** App secret and verify token: the webhook's. */
+  readonly whatsAppWebhookSecret: ISecret;
+  /** Access token and phone number id: the senders'. */
+  readonly whatsAppGraphSecret: ISecret;
   readonly userPool: IUserPool;
+  readonly evidenceBucket: { readonly bucketName: string };
 }
+
+const whatsAppSecretOf = (resources: AppResources, kind: 'webhook' | 'graph'): ISecret =>
+  kind === 'webhook' ? resources.whatsAppWebhookSecret : resources.whatsAppGraphSecret;
 
 /** What the directory's admin function does to officers' sign-in users (shared/adapters/cognito). */
 const OFFICER_ACCOUNT_ACTIONS = [
@@ -51,17 +61,19 @@ export interface AppFunctionProps {
   readonly def: FunctionDef;
   readonly stage: StageConfig;
   readonly resources: AppResources;
+  /** Reserved concurrency (stages.ts): a cap for public functions; undefined leaves the account pool. */
+  readonly reservedConcurrency?: number | undefined;
   /** Where `def.entry` and package-lock.json live; defaults to this repository. */
   readonly projectRoot?: string;
 }
 
 // The same action sets aws-cdk-lib's Table.grantReadData / grantReadWriteData use, granted on the table and
 // each named index instead of `index/*`, so the policy lists exactly what exists.
+/** No Scan: every read is a Get or a Query on a key or an index (least privilege, issue 12). */
 const TABLE_READ_ACTIONS = [
   'dynamodb:BatchGetItem',
   'dynamodb:GetItem',
   'dynamodb:Query',
-  'dynamodb:Scan',
   'dynamodb:ConditionCheckItem',
   'dynamodb:DescribeTable',
 ];
@@ -116,6 +128,9 @@ export class AppFunction extends Construct {
       logGroup,
       role: this.role,
       tracing: Tracing.ACTIVE,
+      ...(props.reservedConcurrency !== undefined && {
+        reservedConcurrentExecutions: props.reservedConcurrency,
+      }),
       environment: this.environment(def, stage, resources),
       bundling: {
         forceDockerBundling: false,
@@ -131,7 +146,7 @@ export class AppFunction extends Construct {
       },
     });
 
-    this.grant(def, resources);
+    this.grant(def, stage, resources);
 
     const hasStream = def.triggers.some((t) => t.kind === 'stream');
     Validations.of(this.role).acknowledge({
@@ -157,13 +172,19 @@ export class AppFunction extends Construct {
     if (access.idempotencyTable) env[ENV.idempotencyTableName] = resources.idempotencyTable.tableName;
     if (access.putEvents) env[ENV.eventBusName] = resources.bus.eventBusName;
     for (const id of access.sendTo ?? []) env[ENV.queueUrl(id)] = resources.queues[id].queueUrl;
-    if (access.whatsappSecrets) env[WHATSAPP_SECRET_ENV] = resources.whatsAppSecret.secretArn;
+    if (access.whatsappSecret) {
+      env[WHATSAPP_SECRET_ENV[access.whatsappSecret]] = whatsAppSecretOf(
+        resources,
+        access.whatsappSecret,
+      ).secretArn;
+    }
     if (access.officerAccounts) env[ENV.userPoolId] = resources.userPool.userPoolId;
+    if (access.evidence) env[ENV.evidenceBucketName] = resources.evidenceBucket.bucketName;
     return env;
   }
 
   /** Exactly the topology's `access`, nothing more. */
-  private grant(def: FunctionDef, resources: AppResources): void {
+  private grant(def: FunctionDef, stage: StageConfig, resources: AppResources): void {
     const { access } = def;
     if (access.table) {
       const tableArn = resources.table.tableArn;
@@ -188,7 +209,7 @@ export class AppFunction extends Construct {
     }
     for (const id of access.sendTo ?? []) resources.queues[id].grantSendMessages(this.role);
     if (access.putEvents) resources.bus.grantPutEventsTo(this.role);
-    if (access.whatsappSecrets) resources.whatsAppSecret.grantRead(this.role);
+    if (access.whatsappSecret) whatsAppSecretOf(resources, access.whatsappSecret).grantRead(this.role);
     if (access.officerAccounts) {
       this.role.addToPolicy(
         new PolicyStatement({
@@ -196,6 +217,27 @@ export class AppFunction extends Construct {
           resources: [resources.userPool.userPoolArn],
         }),
       );
+    }
+    if (access.evidence) this.grantEvidence(def, stage, access.evidence);
+  }
+
+  /** Objects of the evidence bucket only (never its configuration); `read` signs GETs, `readwrite` also stores. */
+  private grantEvidence(def: FunctionDef, stage: StageConfig, level: 'read' | 'readwrite'): void {
+    const prefixes = [EVIDENCE_BUCKET.evidencePrefix, EVIDENCE_BUCKET.incomingPrefix];
+    const actions = level === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'];
+    const bucket = EVIDENCE_BUCKET.name(stage.name, Aws.ACCOUNT_ID, Aws.REGION);
+    this.role.addToPolicy(
+      new PolicyStatement({
+        actions,
+        resources: prefixes.map((prefix) => `arn:${Aws.PARTITION}:s3:::${bucket}/${prefix}*`),
+      }),
+    );
+    const shown = EVIDENCE_BUCKET.name(stage.name, '<AWS::AccountId>', '<AWS::Region>');
+    for (const prefix of prefixes) {
+      Validations.of(this.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${shown}/${prefix}*]`,
+        reason: `${def.id} reads${level === 'readwrite' ? ' and writes' : ''} evidence objects under ${prefix} only (one object per piece of evidence, keys chosen at run time)`,
+      });
     }
   }
 }

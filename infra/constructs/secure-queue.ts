@@ -1,5 +1,5 @@
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, TreatMissingData, type IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import { Queue, QueueEncryption, type DeadLetterQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
@@ -34,15 +34,31 @@ export class SecureQueue extends Construct {
 }
 
 /** An alarm as soon as a dead-letter queue holds messages: something failed for good and needs a look. */
-export const dlqDepthAlarm = (scope: Construct, id: string, dlq: Queue, threshold: number): Alarm =>
-  new Alarm(scope, id, {
-    alarmDescription: `Messages in dead-letter queue ${id}: a consumer failed for good; inspect and redrive`,
-    metric: dlq.metricApproximateNumberOfMessagesVisible({
-      period: Duration.minutes(5),
-      statistic: 'Maximum',
+export const dlqDepthAlarm = (
+  scope: Construct,
+  id: string,
+  dlq: Queue,
+  threshold: number,
+  action: IAlarmAction,
+): Alarm =>
+  withAction(
+    new Alarm(scope, id, {
+      alarmDescription: `Messages in dead-letter queue ${id}: a consumer failed for good; inspect and redrive`,
+      metric: dlq.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      }),
+      threshold,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
     }),
-    threshold,
-    evaluationPeriods: 1,
-    comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-    treatMissingData: TreatMissingData.NOT_BREACHING,
-  });
+    action,
+  );
+
+/** Every alarm tells ops (the SNS topic) when it fires and when it clears. */
+export const withAction = (alarm: Alarm, action: IAlarmAction): Alarm => {
+  alarm.addAlarmAction(action);
+  alarm.addOkAction(action);
+  return alarm;
+};

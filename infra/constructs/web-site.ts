@@ -97,9 +97,14 @@ export class WebSite extends Construct {
       securityHeadersBehavior: {
         contentSecurityPolicy: {
           // The API's exact URL would make the distribution and the API depend on each other (the API's CORS
-          // names this distribution), so connect-src allows this region's API Gateway hosts and the login domain.
+          // names this distribution), so connect-src allows this region's API Gateway hosts and the login domain;
+          // and this region's S3 hosts, where the portal posts evidence with the API's presigned POST.
           contentSecurityPolicy: contentSecurityPolicy({
-            connect: [`https://*.execute-api.${region}.amazonaws.com`, loginOrigin],
+            connect: [
+              `https://*.execute-api.${region}.amazonaws.com`,
+              `https://*.s3.${region}.amazonaws.com`,
+              loginOrigin,
+            ],
           }),
           override: true,
         },

@@ -148,7 +148,11 @@ export const encodeBody = (
   const textual = contentType === undefined || TEXT_CONTENT_TYPE.test(contentType.trim());
   if (textual) {
     try {
-      return { body: new TextDecoder('utf-8', { fatal: true }).decode(body), isBase64Encoded: false };
+      // ignoreBOM keeps a leading byte order mark: API Gateway passes the bytes unchanged.
+      return {
+        body: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body),
+        isBase64Encoded: false,
+      };
     } catch {
       // invalid UTF-8: fall through to base64, as API Gateway does
     }

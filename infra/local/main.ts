@@ -4,7 +4,8 @@
  * Environment: PORT (default 3000; 0 = any free port), RABTA_STAGE (default `local`), AWS_ENDPOINT_URL
  * (use a running emulator instead of starting moto), RABTA_SCHEDULE_SECONDS (fire schedules this often),
  * RABTA_RETRY_SECONDS (failed queue messages come back after this long; default 5), RABTA_GRAPH_PORT,
- * RABTA_EXIT_WITH_STDIN=1 (stop when stdin closes: a parent process that dies takes us with it).
+ * RABTA_GRAPH_URL (send to this Graph API instead of starting the fake one: a test's own fake, whose outbox
+ * outlives a restart), RABTA_EXIT_WITH_STDIN=1 (stop when stdin closes: a parent process that dies takes us with it).
  */
 import { inspect } from 'node:util';
 import { EmulatorUnavailableError } from './emulator.ts';
@@ -123,6 +124,7 @@ const main = async (): Promise<void> => {
       retryAfterSeconds: numberFromEnv('RABTA_RETRY_SECONDS') ?? 5,
       ...(scheduleSeconds !== undefined && scheduleSeconds > 0 ? { scheduleSeconds } : {}),
       ...(graphPort !== undefined ? { graphPort } : {}),
+      ...(process.env.RABTA_GRAPH_URL ? { graphUrl: process.env.RABTA_GRAPH_URL } : {}),
       log,
     });
   } catch (error) {

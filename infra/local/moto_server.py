@@ -129,6 +129,20 @@ def back_up_only_what_a_transaction_writes() -> None:
     DynamoDBBackend.transact_write_items = transact_write_items
 
 
+def redeliver_fifo_groups_in_order() -> None:
+    """After a failed FIFO batch, moto handed out the group's LAST message first: a message whose visibility
+    timeout had run out still counted as in flight ("pending") until a receive reached it, so the group's first
+    message, reached first, was skipped as "group busy" while its successors were still in that list, and the
+    last one, reached last, found the group free. Real SQS locks a group only while one of its messages is
+    invisible. Counting only invisible messages as in flight restores that: the group's messages come back
+    oldest first."""
+    from moto.sqs.models import Queue
+
+    Queue.pending_message_groups = property(
+        lambda self: {m.group_id for m in self._pending_messages if m.group_id is not None and not m.visible}
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("-H", "--host", default="127.0.0.1")
@@ -140,6 +154,7 @@ def main() -> None:
     serving.BaseWSGIServer.request_queue_size = 1024
     stop_tracking_model_instances()
     back_up_only_what_a_transaction_writes()
+    redeliver_fifo_groups_in_order()
     app = DomainDispatcherApplication(create_backend_app)
     run_simple(args.host, args.port, serialize_dynamodb(app), threaded=True)
 

@@ -3,7 +3,9 @@
  * way Lambda does (batch sizes, long polling, partial batch failures, FIFO order per group, retries,
  * DLQ by the queue's own redrive policy, stream on-failure destination).
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   DescribeStreamCommand,
   DynamoDBStreamsClient,
@@ -171,7 +173,8 @@ export const startSqsPoller = (options: SqsPollerOptions): Poller => {
           MessageSystemAttributeNames: ['All'],
           MessageAttributeNames: ['All'],
         }),
-        { abortSignal: abort.signal },
+        // Not aborted by a stop: SQS may already have handed out messages that an aborted call would drop, and
+        // those would stay hidden for the queue's visibility timeout (minutes). A stop waits out the long poll.
       );
       messages.push(...Messages);
       if (Messages.length < 10) break;
@@ -191,25 +194,42 @@ export const startSqsPoller = (options: SqsPollerOptions): Poller => {
     }
     const failed = records.filter((r) => keep.has(r.messageId));
     if (options.retryAfterSeconds === undefined) return;
-    for (let i = 0; i < failed.length; i += 10) {
+    await showAgainAfter(
+      failed.map((r) => r.receiptHandle),
+      options.retryAfterSeconds,
+    );
+  };
+
+  /** Puts received messages back on the queue, visible again after `seconds`. */
+  const showAgainAfter = async (receiptHandles: readonly string[], seconds: number): Promise<void> => {
+    for (let i = 0; i < receiptHandles.length; i += 10) {
       await sqs.send(
         new ChangeMessageVisibilityBatchCommand({
           QueueUrl: options.queueUrl,
-          Entries: failed.slice(i, i + 10).map((r, n) => ({
-            Id: String(n),
-            ReceiptHandle: r.receiptHandle,
-            VisibilityTimeout: options.retryAfterSeconds,
-          })),
+          Entries: receiptHandles
+            .slice(i, i + 10)
+            .map((handle, n) => ({ Id: String(n), ReceiptHandle: handle, VisibilityTimeout: seconds })),
         }),
       );
     }
   };
+
+  /** Messages received while stopping go back to the queue at once, for the next runtime to take. */
+  const release = (messages: readonly Message[]): Promise<void> =>
+    showAgainAfter(
+      messages.map((m) => m.ReceiptHandle ?? ''),
+      0,
+    );
 
   const loop = async (): Promise<void> => {
     while (!abort.signal.aborted) {
       try {
         const messages = await receiveInTurn();
         if (messages.length === 0) continue;
+        if (abort.signal.aborted) {
+          await release(messages);
+          return;
+        }
         const records = messages.map((m) => toSqsRecord(m, options));
         let outcome: Set<string> | 'all' | 'none';
         try {
@@ -270,7 +290,56 @@ export interface StreamPollerOptions {
   readonly log?: Log;
   readonly client?: DynamoDBStreamsClient;
   readonly sqsClient?: SQSClient;
+  /**
+   * Where the last fully processed sequence number of each shard is kept (as Lambda keeps its checkpoint), so a
+   * restarted runtime resumes after it instead of at LATEST. Without it the poller starts at LATEST.
+   */
+  readonly checkpointDir?: string;
 }
+
+/** The checkpoints of one function on one stream: shard id -> last processed sequence number. */
+export interface StreamCheckpoints {
+  load(): Promise<Record<string, string>>;
+  save(shardId: string, sequenceNumber: string): Promise<void>;
+}
+
+/** A JSON file per (stream, function), replaced atomically; the stream ARN names the table's creation. */
+export const fileCheckpoints = (dir: string, streamArn: string, functionId: string): StreamCheckpoints => {
+  const name = createHash('sha256').update(`${streamArn}\n${functionId}`).digest('hex').slice(0, 32);
+  const file = join(dir, `${name}.json`);
+  let current: Record<string, string> | undefined;
+  let writing: Promise<void> = Promise.resolve();
+  const load = async (): Promise<Record<string, string>> => {
+    if (current) return current;
+    try {
+      const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
+      const shards = (parsed as { shards?: unknown } | null)?.shards;
+      current = Object.fromEntries(
+        Object.entries(typeof shards === 'object' && shards !== null ? shards : {}).filter(
+          (entry): entry is [string, string] => typeof entry[1] === 'string',
+        ),
+      );
+    } catch {
+      current = {};
+    }
+    return current;
+  };
+  return {
+    load,
+    async save(shardId, sequenceNumber) {
+      const shards = { ...(await load()), [shardId]: sequenceNumber };
+      current = shards;
+      const body = JSON.stringify({ streamArn, functionId, shards });
+      writing = writing.then(async () => {
+        await mkdir(dir, { recursive: true });
+        const temporary = `${file}.${process.pid}.tmp`;
+        await writeFile(temporary, body);
+        await rename(temporary, file);
+      });
+      await writing;
+    },
+  };
+};
 
 /** Lambda's event carries binary attributes as base64 and the creation time in epoch seconds. */
 export const toStreamRecord = (
@@ -383,6 +452,10 @@ export const startStreamPoller = (options: StreamPollerOptions): Poller & { read
     }
   };
 
+  const checkpoints = options.checkpointDir
+    ? fileCheckpoints(options.checkpointDir, options.streamArn, options.functionId)
+    : undefined;
+
   const pollShard = async (shardId: string, firstIterator: string): Promise<void> => {
     let iterator: string | undefined = firstIterator;
     while (!abort.signal.aborted && iterator) {
@@ -398,6 +471,10 @@ export const startStreamPoller = (options: StreamPollerOptions): Poller & { read
           continue;
         }
         await processBatch(shardId, records);
+        // Only a batch that is done (or handed to the failure destination) moves the checkpoint; one cut short
+        // by a stop is read again after the restart, as Lambda would.
+        const last = records.at(-1)?.dynamodb?.SequenceNumber;
+        if (!abort.signal.aborted && checkpoints && last) await checkpoints.save(shardId, last);
       } catch (error) {
         if (abort.signal.aborted) return;
         log('stream poller error', {
@@ -409,23 +486,48 @@ export const startStreamPoller = (options: StreamPollerOptions): Poller & { read
     }
   };
 
+  /** After the stored checkpoint when there is one; else LATEST (the first start). */
+  const firstIterator = async (shardId: string, checkpoint: string | undefined): Promise<string> => {
+    if (checkpoint) {
+      try {
+        const { ShardIterator } = await streams.send(
+          new GetShardIteratorCommand({
+            StreamArn: options.streamArn,
+            ShardId: shardId,
+            ShardIteratorType: 'AFTER_SEQUENCE_NUMBER',
+            SequenceNumber: checkpoint,
+          }),
+        );
+        if (ShardIterator) return ShardIterator;
+      } catch (error) {
+        log('stream checkpoint unusable, starting at LATEST', {
+          function: options.functionId,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+    }
+    const { ShardIterator } = await streams.send(
+      new GetShardIteratorCommand({
+        StreamArn: options.streamArn,
+        ShardId: shardId,
+        ShardIteratorType: 'LATEST',
+      }),
+    );
+    return ShardIterator ?? '';
+  };
+
   let loops: Promise<void>[] = [];
-  // Iterators are taken at LATEST before `ready` resolves, so nothing written after start is missed.
+  // Iterators are taken before `ready` resolves, so nothing written after start is missed.
   const ready = (async () => {
     const { StreamDescription } = await streams.send(
       new DescribeStreamCommand({ StreamArn: options.streamArn }),
     );
     const shards = StreamDescription?.Shards ?? [];
+    const stored = (await checkpoints?.load()) ?? {};
     const iterators = await Promise.all(
       shards.map(async (shard) => {
-        const { ShardIterator } = await streams.send(
-          new GetShardIteratorCommand({
-            StreamArn: options.streamArn,
-            ShardId: shard.ShardId,
-            ShardIteratorType: 'LATEST',
-          }),
-        );
-        return { shardId: shard.ShardId ?? '', iterator: ShardIterator ?? '' };
+        const shardId = shard.ShardId ?? '';
+        return { shardId, iterator: await firstIterator(shardId, stored[shardId]) };
       }),
     );
     loops = iterators.filter((i) => i.iterator).map((i) => pollShard(i.shardId, i.iterator));

@@ -11,12 +11,19 @@ import {
   type GlobalSecondaryIndex,
 } from '@aws-sdk/client-dynamodb';
 import {
+  CreateArchiveCommand,
   CreateEventBusCommand,
   EventBridgeClient,
   PutRuleCommand,
   PutTargetsCommand,
   ResourceAlreadyExistsException,
 } from '@aws-sdk/client-eventbridge';
+import {
+  BucketAlreadyOwnedByYou,
+  CreateBucketCommand,
+  PutBucketVersioningCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import {
   CognitoIdentityProviderClient,
@@ -34,6 +41,7 @@ export interface LocalNames {
   readonly idempotencyTable: string;
   readonly eventBus: string;
   readonly userPool: string;
+  readonly evidenceBucket: string;
   queue(id: QueueId): string;
   dlq(id: QueueId): string;
 }
@@ -44,6 +52,8 @@ export const localNames = (stage: string): LocalNames => ({
   idempotencyTable: `rabta-${stage}-idempotency`,
   eventBus: `rabta-${stage}`,
   userPool: `rabta-${stage}-officers`,
+  // Bucket names are lowercase letters, digits and hyphens.
+  evidenceBucket: `rabta-${stage.toLowerCase().replace(/[^a-z0-9-]/g, '-')}-evidence`,
   queue: (id) => `rabta-${stage}-${id}${QUEUES[id].fifo ? '.fifo' : ''}`,
   dlq: (id) => `rabta-${stage}-${id}-dlq${QUEUES[id].fifo ? '.fifo' : ''}`,
 });
@@ -186,10 +196,21 @@ export const provision = async (options: ProvisionOptions): Promise<Provisioned>
     queueArns[id] = queue.arn;
   }
 
+  let busArn: string | undefined;
   try {
-    await events.send(new CreateEventBusCommand({ Name: names.eventBus }));
+    busArn = (await events.send(new CreateEventBusCommand({ Name: names.eventBus }))).EventBusArn;
   } catch (error) {
     if (!(error instanceof ResourceAlreadyExistsException)) throw error;
+  }
+  if (busArn) {
+    // As the stateful stack's archive: every complaint event, for `npm run replay -- archive`.
+    await events.send(
+      new CreateArchiveCommand({
+        ArchiveName: `${names.eventBus}-complaints`,
+        EventSourceArn: busArn,
+        EventPattern: JSON.stringify({ source: [EVENT_SOURCE] }),
+      }),
+    );
   }
   for (const fn of FUNCTIONS) {
     for (const trigger of fn.triggers.filter((t): t is EventTrigger => t.kind === 'event')) {
@@ -222,6 +243,11 @@ export const provision = async (options: ProvisionOptions): Promise<Provisioned>
   };
   for (const id of Object.keys(QUEUES) as QueueId[]) env[ENV.queueUrl(id)] = queueUrls[id];
 
+  await createEvidenceBucket(names.evidenceBucket);
+  env[ENV.evidenceBucketName] = names.evidenceBucket;
+  // moto serves buckets under its endpoint's path; AWS uses virtual-hosted URLs (no variable there).
+  env.S3_FORCE_PATH_STYLE = 'true';
+
   ddb.destroy();
   sqs.destroy();
   events.destroy();
@@ -253,6 +279,30 @@ const ensureUserPool = async (name: string): Promise<string> => {
   } finally {
     cognito.destroy();
   }
+};
+
+/**
+ * The evidence bucket, versioned like the deployed one. Encryption, public-access blocks, TLS-only and the
+ * lifecycle are AWS-side policies with no local effect, so only the CDK stack declares them.
+ */
+const createEvidenceBucket = async (name: string): Promise<void> => {
+  const s3 = new S3Client({ forcePathStyle: true });
+  const region = await s3.config.region();
+  try {
+    await s3.send(
+      new CreateBucketCommand({
+        Bucket: name,
+        // Outside us-east-1, S3 (and moto) want the region named.
+        ...(region !== 'us-east-1' && { CreateBucketConfiguration: { LocationConstraint: region as never } }),
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof BucketAlreadyOwnedByYou)) throw error;
+  }
+  await s3.send(
+    new PutBucketVersioningCommand({ Bucket: name, VersioningConfiguration: { Status: 'Enabled' } }),
+  );
+  s3.destroy();
 };
 
 /** The rule pattern, shared with the CDK stack. */

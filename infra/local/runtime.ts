@@ -5,6 +5,8 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { ServerResponse } from 'node:http';
 import { ENV, QUEUES, type QueueId } from '../resources.ts';
@@ -14,6 +16,7 @@ import { claimsOfPoolUser, loadLocalIssuer, localIssuerUrl, REPO_ROOT, type Loca
 import { applyEmulatorCredentials, startEmulator, type Emulator } from './emulator.ts';
 import { startFakeGraph, type FakeGraph } from './fake-graph.ts';
 import { createGateway, type GatewayRoute, type LocalRequest } from './gateway.ts';
+import { startFunctionThread, type FunctionThread } from './function-thread.ts';
 import { functionArn, invokeFunction, loadFunctions, type LocalFunction } from './lambda.ts';
 import { startSqsPoller, startStreamPoller, type Log, type Poller } from './pollers.ts';
 import { provision, type Provisioned } from './provision.ts';
@@ -27,14 +30,27 @@ export interface LocalRuntimeOptions {
   readonly stage?: string;
   /** Fake Graph API port; default: a free one. */
   readonly graphPort?: number;
+  /**
+   * A Graph API to send to instead of starting the fake one here (e.g. a fake a test runs itself, so its outbox
+   * outlives a restart of this runtime). The `/__local/whatsapp/*` endpoints then answer 409.
+   */
+  readonly graphUrl?: string;
   /** Fire every schedule this often instead of its rate. */
   readonly scheduleSeconds?: number;
   /** Failed queue messages come back after this many seconds instead of the queue's visibility timeout. */
   readonly retryAfterSeconds?: number;
   /** Pollers per queue. */
   readonly sqsConcurrency?: number;
+  /** Where stream pollers keep their checkpoints across restarts (default: the system temp directory). */
+  readonly checkpointDir?: string;
   readonly functions?: readonly FunctionDef[];
   readonly rootDir?: string;
+  /**
+   * Run the queue functions and the stream and schedule functions each in a worker thread of their own, off
+   * the gateway's thread (default true; see function-thread.ts). False runs every function in this thread,
+   * for tests whose handlers report through this thread's globals.
+   */
+  readonly functionThreads?: boolean;
   readonly log?: Log;
 }
 
@@ -51,7 +67,8 @@ export interface LocalRuntime {
   readonly loaded: readonly string[];
   readonly missing: readonly string[];
   readonly scheduler: Scheduler;
-  readonly fakeGraph: FakeGraph;
+  /** Absent when the runtime sends to an external Graph API (`graphUrl`). */
+  readonly fakeGraph?: FakeGraph;
   stop(): Promise<void>;
 }
 
@@ -107,14 +124,46 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     const region = process.env.AWS_REGION ?? 'ap-south-1';
 
     const provisioned = await provision({ stage });
-    const fakeGraph = await startFakeGraph(
-      options.graphPort !== undefined ? { port: options.graphPort } : {},
-    );
-    cleanups.push(() => fakeGraph.stop());
+    const fakeGraph =
+      options.graphUrl === undefined
+        ? await startFakeGraph(options.graphPort !== undefined ? { port: options.graphPort } : {})
+        : undefined;
+    if (fakeGraph) cleanups.push(() => fakeGraph.stop());
+    const graphUrl = fakeGraph?.url ?? options.graphUrl ?? '';
 
     // Handlers read their configuration when their module loads: set it before importing them.
-    Object.assign(process.env, provisioned.env, localFunctionEnv(fakeGraph.url));
-    const { loaded, missing } = await loadFunctions(functions, options.rootDir ?? REPO_ROOT);
+    Object.assign(process.env, provisioned.env, localFunctionEnv(graphUrl));
+    const rootDir = options.rootDir ?? REPO_ROOT;
+    const threadOf = (fn: FunctionDef): 'queues' | 'streams' | undefined => {
+      if (options.functionThreads === false) return undefined;
+      const kind = fn.triggers.find((t) => t.kind !== 'http')?.kind;
+      if (kind === 'queue' || kind === 'event') return 'queues';
+      return kind === 'stream' || kind === 'schedule' ? 'streams' : undefined;
+    };
+    const threads = new Map<string, FunctionThread>();
+    cleanups.push(async () => {
+      await Promise.allSettled([...threads.values()].map((t) => t.stop()));
+    });
+    // The threads load their functions while this thread loads the HTTP functions (and any a thread does not
+    // take), which run here beside the gateway.
+    const [started, here] = await Promise.all([
+      Promise.all(
+        (['queues', 'streams'] as const).map((name) => {
+          const own = functions.filter((fn) => threadOf(fn) === name);
+          return own.length === 0
+            ? undefined
+            : startFunctionThread({ name, functions: own, rootDir, region, stage, log });
+        }),
+      ),
+      loadFunctions(
+        functions.filter((fn) => threadOf(fn) === undefined || fn.triggers.some((t) => t.kind === 'http')),
+        rootDir,
+      ),
+    ]);
+    for (const thread of started) for (const id of thread?.loaded ?? []) threads.set(id, thread!);
+    const loadedIds = new Set([...here.loaded.keys(), ...threads.keys()]);
+    const loadedInOrder = functions.map((fn) => fn.id).filter((id) => loadedIds.has(id));
+    const missing = functions.map((fn) => fn.id).filter((id) => !loadedIds.has(id));
     // The province's public structure (docs/force.md), like `POST /admin/force/seed` after a deploy.
     const { units, posts } = seedStructure();
     const { forceRepository } = await import('../../shared/runtime/officer.ts');
@@ -122,7 +171,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     if (missing.length > 0) log('functions without an entry file yet, not wired', { missing });
 
     const invoke = (functionId: string, event: unknown): Promise<unknown> => {
-      const fn: LocalFunction | undefined = loaded.get(functionId);
+      const thread = threads.get(functionId);
+      if (thread) return thread.invoke(functionId, event);
+      const fn: LocalFunction | undefined = here.loaded.get(functionId);
       if (!fn)
         return Promise.reject(new Error(`function ${functionId} is not loaded (its entry file is missing)`));
       return invokeFunction(fn, event, { region, stage });
@@ -136,7 +187,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       await Promise.allSettled(pollers.map((p) => p.stop()));
     });
     for (const fn of functions) {
-      if (!loaded.has(fn.id)) continue;
+      if (!loadedIds.has(fn.id)) continue;
       for (const trigger of fn.triggers) {
         if (trigger.kind === 'queue' || trigger.kind === 'event') {
           const queueId: QueueId = trigger.queue;
@@ -170,9 +221,10 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
             retryAttempts: trigger.retryAttempts,
             region,
             invoke: (event) => invoke(fn.id, event),
-            onFailureQueueUrl: provisioned.queueUrls.publisherFailures,
+            onFailureQueueUrl: provisioned.queueUrls[trigger.onFailureQueue],
             log,
             sqsClient: sqs,
+            checkpointDir: options.checkpointDir ?? join(tmpdir(), 'rabta-local', 'stream-checkpoints'),
           });
           pollers.push(poller);
           await poller.ready;
@@ -181,7 +233,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     }
     const scheduler = startScheduler({
       schedules: functions.flatMap((fn) =>
-        loaded.has(fn.id)
+        loadedIds.has(fn.id)
           ? fn.triggers.flatMap((t) =>
               t.kind === 'schedule' ? [{ functionId: fn.id, rateMinutes: t.rateMinutes }] : [],
             )
@@ -208,9 +260,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
           status: 'ok',
           stage,
           apiUrl,
-          graphUrl: fakeGraph.url,
+          graphUrl,
           awsEndpoint: emulator.endpoint,
-          functions: { loaded: [...loaded.keys()], missing },
+          functions: { loaded: loadedInOrder, missing },
           env: provisioned.env,
         });
       }
@@ -252,7 +304,12 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
         const token = await (await issuerReady).sign(claims, { expiresIn: body?.expiresIn ?? '1h' });
         return json(response, 200, { token, claims });
       }
-      if (path === '/__local/whatsapp/outbox') {
+      if (path.startsWith('/__local/whatsapp/') && !fakeGraph) {
+        return json(response, 409, {
+          message: `this runtime sends to an external Graph API (${graphUrl}): ask that one`,
+        });
+      }
+      if (path === '/__local/whatsapp/outbox' && fakeGraph) {
         if (method === 'GET') {
           const to = request.query.get('to');
           return json(response, 200, fakeGraph.outbox(to ? { to } : {}));
@@ -262,24 +319,59 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
           return json(response, 200, { cleared: true });
         }
       }
-      if (path === '/__local/whatsapp/faults' && method === 'POST') {
+      if (path === '/__local/whatsapp/faults' && method === 'POST' && fakeGraph) {
         const body = parseJson(request.body) as {
           status?: unknown;
           count?: unknown;
           code?: unknown;
           message?: unknown;
+          scope?: unknown;
+          delayMs?: unknown;
+          retryAfterSeconds?: unknown;
         };
-        if (!body || typeof body.status !== 'number' || body.status < 400 || body.status > 599) {
-          return json(response, 400, { message: 'expected {"status":429|500|...,"count":1}' });
+        const status = body?.status;
+        const known =
+          (typeof status === 'number' && status >= 400 && status <= 599) ||
+          status === 'timeout' ||
+          status === 'reset' ||
+          status === 'slow';
+        if (!known) {
+          return json(response, 400, {
+            message:
+              'expected {"status":429|500|...|"timeout"|"reset"|"slow","count":1,"scope":"messages"|"media","delayMs":1000,"retryAfterSeconds":1}',
+          });
         }
         const count = typeof body.count === 'number' && body.count > 0 ? Math.floor(body.count) : 1;
+        const nonNegative = (value: unknown) => typeof value === 'number' && value >= 0;
         fakeGraph.injectFault({
-          status: body.status,
+          status: status as number | 'timeout' | 'reset' | 'slow',
           count,
+          ...(body.scope === 'media' && { scope: 'media' as const }),
           ...(typeof body.code === 'number' ? { code: body.code } : {}),
           ...(typeof body.message === 'string' ? { message: body.message } : {}),
+          ...(nonNegative(body.delayMs) ? { delayMs: body.delayMs as number } : {}),
+          ...(nonNegative(body.retryAfterSeconds)
+            ? { retryAfterSeconds: body.retryAfterSeconds as number }
+            : {}),
         });
-        return json(response, 200, { status: body.status, count });
+        return json(response, 200, { status, count });
+      }
+      // Media a citizen "sends": the fake Graph API serves these bytes for this media id.
+      if (path === '/__local/whatsapp/media' && method === 'POST' && fakeGraph) {
+        const body = parseJson(request.body) as { id?: unknown; mimeType?: unknown; base64?: unknown };
+        if (
+          !body ||
+          typeof body.id !== 'string' ||
+          typeof body.mimeType !== 'string' ||
+          typeof body.base64 !== 'string'
+        ) {
+          return json(response, 400, {
+            message: 'expected {"id":"...","mimeType":"image/jpeg","base64":"..."}',
+          });
+        }
+        const bytes = new Uint8Array(Buffer.from(body.base64, 'base64'));
+        fakeGraph.addMedia({ id: body.id, mimeType: body.mimeType, bytes });
+        return json(response, 200, { id: body.id, bytes: bytes.length });
       }
       // Local time travel for SLAs (docs/sla.md "Sweep"): the officer, SLA and notifier functions run in this
       // process and read RABTA_CLOCK_OFFSET_MS on every call (shared/runtime/config.ts clockOffsetMs).
@@ -324,11 +416,15 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       invoke,
       verifyJwt: async (token) => ({ claims: await (await issuerReady).verify(token) }),
       admin,
-      site: createSiteHandler(() => ({
-        apiUrl,
-        stage,
-        ...(process.env.RABTA_WHATSAPP_NUMBER ? { whatsappNumber: process.env.RABTA_WHATSAPP_NUMBER } : {}),
-      })),
+      site: createSiteHandler(
+        () => ({
+          apiUrl,
+          stage,
+          ...(process.env.RABTA_WHATSAPP_NUMBER ? { whatsappNumber: process.env.RABTA_WHATSAPP_NUMBER } : {}),
+        }),
+        // The evidence bucket's presigned POSTs point at the emulator (path-style), as they point at S3 in AWS.
+        [new URL(emulator.endpoint).origin],
+      ),
       apiId: `rabta-${stage}`,
       log,
     });
@@ -351,16 +447,16 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     return {
       apiUrl,
       port,
-      graphUrl: fakeGraph.url,
+      graphUrl,
       awsEndpoint: emulator.endpoint,
       ownsEmulator: emulator.owned,
       stage,
       provisioned,
       issuer,
-      loaded: [...loaded.keys()],
+      loaded: loadedInOrder,
       missing,
       scheduler,
-      fakeGraph,
+      ...(fakeGraph && { fakeGraph }),
       stop: stopAll,
     };
   } catch (error) {

@@ -67,8 +67,12 @@ export interface StaticResult {
  * A static response for GET/HEAD of a site path, or undefined when the path is not the site's (the API routes
  * then answer). `config` is the local equivalent of the stack's config.json.
  */
-export const createSiteHandler = (config: () => LocalSiteConfig) => {
-  const headers = siteHeaders({ connect: [] });
+export const createSiteHandler = (
+  config: () => LocalSiteConfig,
+  /** Origins the pages may call besides their own: the emulator's S3, where the portal posts evidence. */
+  connect: readonly string[] = [],
+) => {
+  const headers = siteHeaders({ connect });
   const file = (path: string, cache: string): StaticResult | undefined => {
     const full = normalize(join(WEB_DIST, path));
     if (!full.startsWith(WEB_DIST + sep) || !existsSync(full) || !statSync(full).isFile()) return undefined;

@@ -31,7 +31,7 @@ export const buildRabta = (app: App, options: RabtaOptions): RabtaStacks => {
     stage,
     env,
     tags,
-    description: `Rabta (${stage.name}): tables, queues, event bus, officer user pool, WhatsApp secret`,
+    description: `Rabta (${stage.name}): tables, queues, event bus, evidence bucket, officer user pool, WhatsApp secret`,
     terminationProtection: stage.deletionProtection,
   });
   const stateless = new StatelessStack(app, stackName(stage, 'Stateless'), {
@@ -45,10 +45,13 @@ export const buildRabta = (app: App, options: RabtaOptions): RabtaStacks => {
       idempotencyTable: stateful.idempotencyTable,
       bus: stateful.bus,
       queues: stateful.queues,
-      whatsAppSecret: stateful.whatsAppSecret,
+      whatsAppWebhookSecret: stateful.whatsAppWebhookSecret,
+      whatsAppGraphSecret: stateful.whatsAppGraphSecret,
       userPool: stateful.userPool,
+      evidenceBucket: stateful.evidenceBucket,
     },
     userPool: stateful.userPool,
+    alarmTopic: stateful.alarmTopic,
     officerConsoleClient: stateful.officerConsoleClient,
   });
   stateless.addStackDependency(stateful);

@@ -23,13 +23,26 @@ import {
   TableEncryption,
 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  HttpMethods,
+  ObjectOwnership,
+  StorageClass,
+} from 'aws-cdk-lib/aws-s3';
 import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
+import { BackupPlan, BackupResource } from 'aws-cdk-lib/aws-backup';
+import { Alarm, ComparisonOperator, TreatMissingData, type IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { Alias } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { dlqDepthAlarm, SecureQueue } from '../constructs/secure-queue.ts';
+import { dlqDepthAlarm, SecureQueue, withAction } from '../constructs/secure-queue.ts';
 import { EVENT_SOURCE } from '../../shared/schemas/events/index.ts';
-import { APP_TABLE, IDEMPOTENCY_TABLE, QUEUES, type QueueId } from '../resources.ts';
+import { APP_TABLE, EVIDENCE_BUCKET, IDEMPOTENCY_TABLE, QUEUES, type QueueId } from '../resources.ts';
 import type { StageConfig } from '../stages.ts';
 import { FUNCTIONS, type EventTrigger } from '../topology.ts';
 
@@ -40,10 +53,19 @@ export interface StatefulStackProps extends StackProps {
 /** Custom attributes officers carry; their JWT claims are `custom:<name>` (team contract). */
 export const OFFICER_ATTRIBUTES = ['role', 'district', 'region', 'station', 'circle'] as const;
 
-/** Keys of the WhatsApp secret's JSON value; ops fill them in after the first deploy (docs/deploy.md). */
-export const WHATSAPP_SECRET_KEYS = ['appSecret', 'verifyToken', 'accessToken', 'phoneNumberId'] as const;
+/**
+ * Keys of the two WhatsApp secrets' JSON values; ops fill them in after the first deploy (docs/deploy.md). Two
+ * secrets so the public webhook, which only checks signatures, cannot read the token that sends messages.
+ */
+export const WHATSAPP_SECRET_KEYS = {
+  webhook: ['appSecret', 'verifyToken'],
+  graph: ['accessToken', 'phoneNumberId'],
+} as const;
 
 const DLQ_RETENTION = Duration.days(14);
+
+/** A message waiting longer than this in a source queue means its consumer is stuck or failing. */
+export const OLDEST_MESSAGE_ALARM_SECONDS = 300;
 
 export class StatefulStack extends Stack {
   readonly table: Table;
@@ -53,11 +75,24 @@ export class StatefulStack extends Stack {
   readonly dlqs: Partial<Record<QueueId, Queue>>;
   readonly userPool: UserPool;
   readonly officerConsoleClient: UserPoolClient;
-  readonly whatsAppSecret: Secret;
+  readonly whatsAppWebhookSecret: Secret;
+  readonly whatsAppGraphSecret: Secret;
+  readonly evidenceBucket: Bucket;
+  /** Every alarm of both stacks notifies this topic; ops subscribe to it (docs/deploy.md). */
+  readonly alarmTopic: Topic;
+  private readonly alarmAction: IAlarmAction;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
     const { stage } = props;
+
+    this.alarmTopic = new Topic(this, 'AlarmTopic', {
+      topicName: `rabta-${stage.name}-alarms`,
+      displayName: `Rabta ${stage.name} alarms`,
+      enforceSSL: true,
+      masterKey: Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns'),
+    });
+    this.alarmAction = new SnsAction(this.alarmTopic);
 
     this.table = this.appTable(stage);
     this.idempotencyTable = new Table(this, 'IdempotencyTable', {
@@ -99,30 +134,70 @@ export class StatefulStack extends Stack {
       writeAttributes: new ClientAttributes().withStandardAttributes({ locale: true }),
     });
 
-    this.whatsAppSecret = new Secret(this, 'WhatsAppSecret', {
-      secretName: `rabta/${stage.name}/whatsapp`,
+    this.whatsAppWebhookSecret = this.whatsAppSecret(stage, 'webhook', {
       description:
-        'WhatsApp Cloud API: {appSecret, verifyToken, accessToken, phoneNumberId}. verifyToken is generated; ops set the rest.',
-      // Generates the verify token (we choose it and give it to Meta); the other keys start empty.
+        'WhatsApp webhook: {appSecret, verifyToken}, read by the webhook only. verifyToken is generated (we give it to Meta); ops set appSecret.',
+      generated: 'verifyToken',
+    });
+    this.whatsAppGraphSecret = this.whatsAppSecret(stage, 'graph', {
+      description:
+        'WhatsApp Cloud API sending: {accessToken, phoneNumberId}, read by the senders only (worker, notifiers, evidence downloader). Ops set both; accessToken starts as a random placeholder Meta refuses.',
+      generated: 'accessToken',
+    });
+
+    this.evidenceBucket = this.evidenceStorage(stage);
+
+    if (stage.backup) {
+      // Beside point-in-time recovery (35 days, to the second): copies that survive a deleted table or account
+      // mistake, kept 35 days, restorable by ops from the vault (docs/deploy.md).
+      const plan = BackupPlan.daily35DayRetention(this, 'Backup');
+      const selection = plan.addSelection('Tables', {
+        resources: [
+          BackupResource.fromDynamoDbTable(this.table),
+          BackupResource.fromDynamoDbTable(this.idempotencyTable),
+        ],
+      });
+      Validations.of(selection).acknowledge({
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
+        reason:
+          "AWS Backup's own service-role policy, which AWS keeps in step with what backing up a resource needs; the selection names only our two tables",
+      });
+    }
+
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'EvidenceBucketName', { value: this.evidenceBucket.bucketName });
+    new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'OfficerConsoleClientId', { value: this.officerConsoleClient.userPoolClientId });
+    new CfnOutput(this, 'WhatsAppWebhookSecretArn', { value: this.whatsAppWebhookSecret.secretArn });
+    new CfnOutput(this, 'WhatsAppGraphSecretArn', { value: this.whatsAppGraphSecret.secretArn });
+  }
+
+  /** One of the two WhatsApp secrets: JSON with its keys (WHATSAPP_SECRET_KEYS), one generated, the others empty. */
+  private whatsAppSecret(
+    stage: StageConfig,
+    kind: keyof typeof WHATSAPP_SECRET_KEYS,
+    options: { description: string; generated: (typeof WHATSAPP_SECRET_KEYS)[typeof kind][number] },
+  ): Secret {
+    const empty = WHATSAPP_SECRET_KEYS[kind].filter((key) => key !== options.generated);
+    const secret = new Secret(this, kind === 'webhook' ? 'WhatsAppWebhookSecret' : 'WhatsAppGraphSecret', {
+      secretName: `rabta/${stage.name}/whatsapp-${kind}`,
+      description: options.description,
       generateSecretString: {
-        secretStringTemplate: JSON.stringify({ appSecret: '', accessToken: '', phoneNumberId: '' }),
-        generateStringKey: 'verifyToken',
+        secretStringTemplate: JSON.stringify(Object.fromEntries(empty.map((key) => [key, '']))),
+        generateStringKey: options.generated,
         excludePunctuation: true,
         passwordLength: 48,
       },
       removalPolicy: stage.removalPolicy,
     });
-    Validations.of(this.whatsAppSecret).acknowledge({
+    Validations.of(secret).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
         'Meta issues the app secret and access token in its own console; they cannot be rotated by a Lambda, so ops rotate them there and update the secret (docs/deploy.md)',
     });
-
-    new CfnOutput(this, 'TableName', { value: this.table.tableName });
-    new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
-    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
-    new CfnOutput(this, 'OfficerConsoleClientId', { value: this.officerConsoleClient.userPoolClientId });
-    new CfnOutput(this, 'WhatsAppSecretArn', { value: this.whatsAppSecret.secretArn });
+    return secret;
   }
 
   private appTable(stage: StageConfig): Table {
@@ -148,6 +223,80 @@ export class StatefulStack extends Stack {
     return table;
   }
 
+  /**
+   * Evidence: private (all public access blocked, bucket-owner-enforced ownership, no ACLs), SSE-S3 encrypted,
+   * TLS only, versioned, with server access logs into a bucket of their own, and the lifecycle of the
+   * retention policy in docs/evidence.md.
+   */
+  private evidenceStorage(stage: StageConfig): Bucket {
+    const { lifecycle } = EVIDENCE_BUCKET;
+    const accessLogs = new Bucket(this, 'EvidenceAccessLogs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules: [
+        { id: 'expire-access-logs', expiration: Duration.days(EVIDENCE_BUCKET.accessLogDays) },
+      ],
+      removalPolicy: stage.removalPolicy,
+      autoDeleteObjects: false,
+    });
+    Validations.of(accessLogs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'This bucket receives the evidence bucket server access logs; logging it into itself would loop',
+    });
+    return new Bucket(this, 'Evidence', {
+      bucketName: EVIDENCE_BUCKET.name(stage.name, this.account, this.region),
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      versioned: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'evidence/',
+      // Browsers upload with the presigned POST and officers' consoles open presigned GETs; the signature,
+      // not the origin, is what grants access.
+      cors: [
+        {
+          allowedMethods: [HttpMethods.POST, HttpMethods.GET],
+          allowedOrigins: ['*'],
+          allowedHeaders: ['*'],
+          maxAge: 3000,
+        },
+      ],
+      lifecycleRules: [
+        {
+          id: 'evidence-retention',
+          prefix: EVIDENCE_BUCKET.evidencePrefix,
+          transitions: [
+            {
+              storageClass: StorageClass.INFREQUENT_ACCESS,
+              transitionAfter: Duration.days(lifecycle.infrequentAccessAfterDays),
+            },
+            {
+              storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL,
+              transitionAfter: Duration.days(lifecycle.archiveAfterDays),
+            },
+          ],
+          expiration: Duration.days(lifecycle.expireAfterDays),
+          noncurrentVersionExpiration: Duration.days(lifecycle.noncurrentVersionsDays),
+        },
+        {
+          id: 'unconfirmed-uploads',
+          prefix: EVIDENCE_BUCKET.incomingPrefix,
+          expiration: Duration.days(lifecycle.incomingExpireDays),
+          noncurrentVersionExpiration: Duration.days(lifecycle.incomingExpireDays),
+        },
+        {
+          id: 'abort-incomplete-multipart',
+          abortIncompleteMultipartUploadAfter: Duration.days(lifecycle.abortIncompleteMultipartDays),
+        },
+      ],
+      removalPolicy: stage.removalPolicy,
+    });
+  }
+
   private appQueues(stage: StageConfig) {
     const queues = {} as Record<QueueId, Queue>;
     const dlqs: Partial<Record<QueueId, Queue>> = {};
@@ -162,7 +311,7 @@ export class StatefulStack extends Stack {
         }).queue;
         dlqs[id] = dlq;
         deadLetterQueue = { queue: dlq, maxReceiveCount: def.maxReceiveCount };
-        dlqDepthAlarm(this, `${pascal(id)}DlqAlarm`, dlq, stage.dlqAlarmThreshold);
+        dlqDepthAlarm(this, `${pascal(id)}DlqAlarm`, dlq, stage.dlqAlarmThreshold, this.alarmAction);
       }
       queues[id] = new SecureQueue(this, pascal(id), {
         fifo: def.fifo,
@@ -171,12 +320,29 @@ export class StatefulStack extends Stack {
         deadLetterQueue,
         removalPolicy: stage.removalPolicy,
       }).queue;
+      if (deadLetterQueue) {
+        withAction(
+          new Alarm(this, `${pascal(id)}OldestMessageAlarm`, {
+            alarmDescription: `A message has waited over ${OLDEST_MESSAGE_ALARM_SECONDS} s in ${id}: its consumer is stuck, failing or throttled`,
+            metric: queues[id].metricApproximateAgeOfOldestMessage({
+              period: Duration.minutes(1),
+              statistic: 'Maximum',
+            }),
+            threshold: OLDEST_MESSAGE_ALARM_SECONDS,
+            evaluationPeriods: 5,
+            datapointsToAlarm: 3,
+            comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+            treatMissingData: TreatMissingData.NOT_BREACHING,
+          }),
+          this.alarmAction,
+        );
+      }
       if (!deadLetterQueue) {
         Validations.of(queues[id]).acknowledge({
           id: 'AwsSolutions-SQS3',
           reason: `${id} is itself a dead-letter destination (Lambda on-failure target of the table stream), so it has no DLQ of its own`,
         });
-        dlqDepthAlarm(this, `${pascal(id)}Alarm`, queues[id], stage.dlqAlarmThreshold);
+        dlqDepthAlarm(this, `${pascal(id)}Alarm`, queues[id], stage.dlqAlarmThreshold, this.alarmAction);
       }
     }
     return { queues, dlqs };
@@ -193,7 +359,7 @@ export class StatefulStack extends Stack {
       id: 'AwsSolutions-SQS3',
       reason: 'This queue is the dead-letter target of the EventBridge rule targets; a DLQ has no DLQ',
     });
-    dlqDepthAlarm(this, 'EventDeliveryDlqAlarm', deliveryDlq, stage.dlqAlarmThreshold);
+    dlqDepthAlarm(this, 'EventDeliveryDlqAlarm', deliveryDlq, stage.dlqAlarmThreshold, this.alarmAction);
 
     for (const fn of FUNCTIONS) {
       for (const trigger of fn.triggers.filter((t): t is EventTrigger => t.kind === 'event')) {

@@ -4,6 +4,7 @@
  */
 import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import type { CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   CorsHttpMethod,
   HttpApi,
@@ -16,6 +17,7 @@ import {
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition, type CfnFunction } from 'aws-cdk-lib/aws-lambda';
@@ -26,7 +28,10 @@ import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Construct } from 'constructs';
 import { TIMELINE_SK_PREFIX } from '../../shared/adapters/dynamodb/keys.ts';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { COUNTED_ENTITIES } from '../../shared/app/counters.ts';
 import { AppFunction, type AppResources } from '../constructs/app-function.ts';
+import { Operations } from '../constructs/operations.ts';
 import { WebSite } from '../constructs/web-site.ts';
 import { dlqDepthAlarm, SecureQueue } from '../constructs/secure-queue.ts';
 import { QUEUES } from '../resources.ts';
@@ -37,6 +42,8 @@ export interface StatelessStackProps extends StackProps {
   readonly stage: StageConfig;
   readonly resources: AppResources & { readonly table: ITable };
   readonly userPool: IUserPool;
+  /** The ops topic every alarm notifies (stateful stack). */
+  readonly alarmTopic: ITopic;
   readonly officerConsoleClient: IUserPoolClient;
   /** Where the function entries live; defaults to this repository (tests may point elsewhere). */
   readonly projectRoot?: string;
@@ -97,6 +104,15 @@ export class StatelessStack extends Stack {
         ),
       },
     });
+    // Per-route throttles over the stage default: the webhook keeps its own allowance (stages.ts).
+    (apiStage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+      Object.entries(stage.routeThrottles).map(([routeKey, limits]) => [
+        routeKey,
+        // RouteSettings is untyped JSON in CloudFormation: its keys are written as CloudFormation spells them.
+        { ThrottlingRateLimit: limits.rateLimit, ThrottlingBurstLimit: limits.burstLimit },
+      ]),
+    );
+    const alarmAction = new SnsAction(props.alarmTopic);
     const officerAuthorizer = new HttpUserPoolAuthorizer('OfficerAuthorizer', props.userPool, {
       userPoolClients: [props.officerConsoleClient, this.site.consoleClient],
     });
@@ -113,11 +129,17 @@ export class StatelessStack extends Stack {
       reason:
         'This queue is the dead-letter target of the schedules and of the scheduled functions; a DLQ has no DLQ',
     });
-    dlqDepthAlarm(this, 'ScheduleDlqAlarm', scheduleDlq, stage.dlqAlarmThreshold);
+    dlqDepthAlarm(this, 'ScheduleDlqAlarm', scheduleDlq, stage.dlqAlarmThreshold, alarmAction);
 
     for (const def of FUNCTIONS) {
       const hasSchedule = def.triggers.some((t) => t.kind === 'schedule');
-      const appFn = new AppFunction(this, def.id, { def, stage, resources, projectRoot: props.projectRoot });
+      const appFn = new AppFunction(this, def.id, {
+        def,
+        stage,
+        resources,
+        projectRoot: props.projectRoot,
+        reservedConcurrency: stage.reservedConcurrency[def.id],
+      });
       this.functions[def.id] = appFn;
       const { fn } = appFn;
       if (hasSchedule) {
@@ -157,6 +179,22 @@ export class StatelessStack extends Stack {
       }
     }
 
+    new Operations(this, 'Operations', {
+      stageName: stage.name,
+      action: alarmAction,
+      api: this.api,
+      functions: Object.fromEntries(Object.entries(this.functions).map(([fnId, f]) => [fnId, f.fn])),
+      streamConsumerId: FUNCTIONS.find((f) => f.triggers.some((t) => t.kind === 'stream'))?.id ?? '',
+      heartbeats: Object.fromEntries(
+        FUNCTIONS.flatMap((f) =>
+          f.triggers
+            .filter((t): t is ScheduleTrigger => t.kind === 'schedule')
+            .map((t) => [f.id, scheduleRate(stage, t.rateMinutes)] as const),
+        ),
+      ),
+      queues: resources.queues,
+    });
+
     new CfnOutput(this, 'ApiUrl', { value: apiStage.url });
     new CfnOutput(this, 'WebhookUrl', { value: `${apiStage.url}webhook` });
   }
@@ -190,9 +228,18 @@ export class StatelessStack extends Stack {
   }
 
   private streamSource(trigger: StreamTrigger, resources: AppResources): DynamoEventSource {
-    const failures = resources.queues.publisherFailures;
-    // The stream carries every table write; only inserted timeline entries are events, so Lambda is not
-    // even invoked for the rest (the publisher still checks, and the local runtime does not filter).
+    // The stream carries every table write; the filter keeps Lambda from even being invoked for records
+    // the function would ignore (it still checks, and the local runtime does not filter).
+    const filter =
+      trigger.records === 'timelineInserts'
+        ? {
+            eventName: FilterRule.isEqual('INSERT'),
+            dynamodb: { NewImage: { sk: { S: FilterRule.beginsWith(TIMELINE_SK_PREFIX) } } },
+          }
+        : {
+            eventName: FilterRule.or('INSERT', 'MODIFY'),
+            dynamodb: { NewImage: { entity: { S: FilterRule.or(...COUNTED_ENTITIES) } } },
+          };
     return new DynamoEventSource(resources.table, {
       startingPosition: StartingPosition.TRIM_HORIZON,
       batchSize: trigger.batchSize,
@@ -200,13 +247,8 @@ export class StatelessStack extends Stack {
       retryAttempts: trigger.retryAttempts,
       bisectBatchOnError: true,
       reportBatchItemFailures: true,
-      onFailure: new SqsDlq(failures),
-      filters: [
-        FilterCriteria.filter({
-          eventName: FilterRule.isEqual('INSERT'),
-          dynamodb: { NewImage: { sk: { S: FilterRule.beginsWith(TIMELINE_SK_PREFIX) } } },
-        }),
-      ],
+      onFailure: new SqsDlq(resources.queues[trigger.onFailureQueue]),
+      filters: [FilterCriteria.filter(filter)],
     });
   }
 

@@ -27,3 +27,20 @@ export class DuplicateFilingError extends Error {
 export class EtagExhaustedError extends Error {
   override name = 'EtagExhaustedError';
 }
+
+/** Meta no longer has this media (expired or deleted media id): it can never be fetched. */
+export class MediaGoneError extends Error {
+  override name = 'MediaGoneError';
+}
+
+/** Too many requests for one phone, address or e-tag (HTTP 429 with Retry-After). */
+export class RateLimitedError extends Error {
+  override name = 'RateLimitedError';
+  constructor(
+    readonly rule: string,
+    readonly retryAfterSeconds: number,
+    options?: { cause?: unknown },
+  ) {
+    super('Too many requests. Please wait before trying again.', options);
+  }
+}

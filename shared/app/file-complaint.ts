@@ -2,16 +2,10 @@
  * File a complaint (web, API or WhatsApp): validate, mint an e-tag and a tracking code, write the
  * complaint with its `ComplaintFiled` timeline entry, retry with a fresh e-tag on a collision.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { findCategory } from '../domain/categories.ts';
-import {
-  AttachmentSchema,
-  ChatComplaintInputSchema,
-  NewComplaintInputSchema,
-  newComplaint,
-  type Attachment,
-  type Complaint,
-} from '../domain/complaint.ts';
+import { AttachmentSchema, newComplaint, type Attachment, type Complaint } from '../domain/complaint.ts';
+import { ChatComplaintInputSchema, NewComplaintInputSchema } from '../domain/complaint-input.ts';
 import { validationErrorFromZod } from '../domain/errors.ts';
 import { formatTrackingCode, generateEtag, generateTrackingCode } from '../domain/etag.ts';
 import { initialSla } from '../domain/sla.ts';
@@ -19,6 +13,7 @@ import type { Channel } from '../domain/vocabulary.ts';
 import { TRACK_PATH, type FileComplaintResponse } from '../schemas/http.ts';
 import type { EventSpecificFields } from '../schemas/events/index.ts';
 import { DuplicateFilingError, EtagCollisionError, EtagExhaustedError } from './errors.ts';
+import { takeOrRefuse } from './limits.ts';
 import type { ComplaintDeps, TimelineDraft } from './ports.ts';
 
 export const MAX_ETAG_ATTEMPTS = 5;
@@ -37,6 +32,8 @@ export interface FileComplaintCommand {
    * first attempt filed instead of filing a second one.
    */
   requestId?: string;
+  /** Where a web/API request came from, for the per-address limit. */
+  clientAddress?: string;
 }
 
 /**
@@ -76,6 +73,22 @@ export const complaintFiledDraft = (complaint: Complaint): TimelineDraft => {
   };
 };
 
+/**
+ * Web/API filings name a phone number that WhatsApp updates go to: limits per address and per phone (429), so
+ * nobody can flood a number through the API. (WhatsApp filings come from the number itself.)
+ */
+const refuseAbuse = async (
+  deps: ComplaintDeps,
+  command: FileComplaintCommand,
+  phone: string | undefined,
+): Promise<void> => {
+  const now = deps.clock.now();
+  if (command.clientAddress) {
+    await takeOrRefuse(deps.limits, deps.rateRules.filingsPerAddress, command.clientAddress, now);
+  }
+  if (phone) await takeOrRefuse(deps.limits, deps.rateRules.filingsPerPhone, phone, now);
+};
+
 export const fileComplaint = async (
   deps: ComplaintDeps,
   command: FileComplaintCommand,
@@ -87,6 +100,7 @@ export const fileComplaint = async (
   if (!parsed.success) throw validationErrorFromZod(parsed.error, 'The complaint has invalid fields.');
   const attachments = attachmentsSchema.safeParse(command.attachments ?? []);
   if (!attachments.success) throw validationErrorFromZod(attachments.error, 'Invalid attachments.');
+  if (command.channel !== 'whatsapp') await refuseAbuse(deps, command, parsed.data.complainant.phone);
 
   const trackingCode = generateTrackingCode(deps.random.bytes);
   const trackingCodeHash = await deps.trackingCodes.hash(trackingCode);

@@ -6,6 +6,7 @@ import type { Complaint } from '../domain/complaint.ts';
 import type { TimelineDraft as LifecycleTimelineDraft } from '../domain/lifecycle.ts';
 import type { RandomBytes } from '../domain/etag.ts';
 import type { DomainEvent, EventType } from '../schemas/events/index.ts';
+import type { RateRules } from './limits.ts';
 import type { TimelineEntry } from '../schemas/stored.ts';
 
 export type { TimelineEntry } from '../schemas/stored.ts';
@@ -90,9 +91,27 @@ export interface TrackingCodeHasher {
   verifyNothing(code: string): Promise<false>;
 }
 
+/** A limit: at most `limit` uses per fixed window of `windowSeconds`. */
+export interface RateRule {
+  readonly name: string;
+  readonly limit: number;
+  readonly windowSeconds: number;
+}
+
+/** Shared counters of the abuse limits (keys are hashed by the adapter: they are phones and addresses). */
+export interface RateLimiter {
+  /** Counts one use of `key` under `rule`; returns the count in the current window and when it resets. */
+  hit(rule: RateRule, key: string, now: Date): Promise<{ count: number; resetAt: Date }>;
+  /** The count without counting. */
+  peek(rule: RateRule, key: string, now: Date): Promise<{ count: number; resetAt: Date }>;
+}
+
 export interface ComplaintDeps {
   complaints: ComplaintRepository;
   clock: Clock;
   random: Random;
   trackingCodes: TrackingCodeHasher;
+  limits: RateLimiter;
+  /** The abuse limits' rules (app/limits.ts `LIMITS`, scaled by configuration). */
+  rateRules: RateRules;
 }

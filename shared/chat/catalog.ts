@@ -388,13 +388,13 @@ export const REGISTER_FIR: Bilingual = {
 1. Go to the police station with jurisdiction where the offence happened and tell the duty officer (moharrar) what happened: when, where, who, and any witnesses — orally or in writing.
 2. For a cognizable offence the officer must record the FIR (Section 154 CrPC), read it back to you, take your signature or thumb impression and give you a *free copy*.
 3. In an emergency call *15*: the police come to you. A Police Khidmat Markaz can also guide you.
-4. *If the police refuse:* (a) go to the SDPO or the DPO of the district; (b) complain here and choose "FIR not registered" — it goes to senior officers; (c) apply to the Justice of Peace (Sessions Court) under Section 22-A CrPC for an order to register it.
+4. *If the police refuse:* (a) go to the SDPO, or to the head of the district police (the DPO; in Rawalpindi, Faisalabad, Multan and Gujranwala the City Police Officer (CPO), in Lahore the CCPO); (b) complain here and choose "FIR not registered" — it goes to senior officers; (c) apply to the Justice of Peace (Sessions Court) under Section 22-A CrPC for an order to register it.
 Nobody may charge you for registering an FIR. Report any bribe demand here.`,
   ur: `*ایف آئی آر کیسے درج کروائیں*
 1۔ جہاں واقعہ ہوا اُس علاقے کے تھانے جائیں اور ڈیوٹی افسر (محرر) کو زبانی یا تحریری طور پر بتائیں: کیا ہوا، کب، کہاں، کس نے، اور گواہ کون ہیں۔
 2۔ قابلِ دست اندازی جرم کی صورت میں افسر ایف آئی آر درج کرنے (دفعہ 154 ضابطہ فوجداری)، آپ کو پڑھ کر سنانے، آپ کے دستخط یا انگوٹھا لگوانے اور *مفت نقل* دینے کا پابند ہے۔
 3۔ ایمرجنسی میں *15* پر کال کریں: پولیس آپ کے پاس آئے گی۔ پولیس خدمت مرکز سے بھی رہنمائی لی جا سکتی ہے۔
-4۔ *اگر پولیس انکار کرے:* (الف) ضلع کے ایس ڈی پی او یا ڈی پی او سے ملیں؛ (ب) یہاں شکایت کریں اور "ایف آئی آر درج نہیں ہوئی" منتخب کریں — یہ سینئر افسران تک جائے گی؛ (ج) دفعہ 22-اے ضابطہ فوجداری کے تحت جسٹس آف پیس (سیشن کورٹ) میں درخواست دیں۔
+4۔ *اگر پولیس انکار کرے:* (الف) ایس ڈی پی او یا ضلعی پولیس کے سربراہ سے ملیں (ڈی پی او؛ راولپنڈی، فیصل آباد، ملتان اور گوجرانوالہ میں سٹی پولیس آفیسر (سی پی او)، لاہور میں سی سی پی او)؛ (ب) یہاں شکایت کریں اور "ایف آئی آر درج نہیں ہوئی" منتخب کریں — یہ سینئر افسران تک جائے گی؛ (ج) دفعہ 22-اے ضابطہ فوجداری کے تحت جسٹس آف پیس (سیشن کورٹ) میں درخواست دیں۔
 ایف آئی آر درج کرنے کی کوئی فیس نہیں۔ رشوت مانگی جائے تو یہاں شکایت کریں۔`,
 };
 

@@ -27,7 +27,13 @@ import {
   satisfactionAnswer,
   setUpdates,
 } from './flows/feedback.ts';
-import { handleMedia } from './flows/media.ts';
+import {
+  addEvidenceMedia,
+  addEvidenceText,
+  addsToFiledComplaint,
+  handleMedia,
+  startAddEvidence,
+} from './flows/media.ts';
 import {
   answerHowTo,
   answerKhidmatItem,
@@ -46,6 +52,7 @@ import {
   detectLanguage,
   isCancel,
   isEmergency,
+  isAddEvidenceRequest,
   isGreeting,
   isMenuRequest,
   languageSwitch,
@@ -133,6 +140,7 @@ export const converse = (
       // to the open flow; outside one, the pointer to "start a complaint" is throttled like any help.
       if (inbound.mediaKind === 'sticker') noiseHelp(turn, at);
       else if (s.flow?.kind === 'complaint' || s.flow?.kind === 'feedback') handleMedia(turn, inbound);
+      else if (addsToFiledComplaint(s.flow, inbound)) addEvidenceMedia(turn, inbound);
       else noiseHelp(turn, at, UI.mediaOutsideComplaint);
       break;
     case 'system':
@@ -211,6 +219,11 @@ const handleText = (turn: Turn, raw: string): void => {
   const flow = s.flow;
   if (flow?.kind === 'complaint') {
     complaintText(turn, flow, input);
+    return;
+  }
+  if (flow?.kind === 'addEvidence' && addEvidenceText(turn, input)) return;
+  if (isAddEvidenceRequest(input)) {
+    startAddEvidence(turn, input);
     return;
   }
   if (flow?.kind === 'feedback' && !isShortCommand(input)) {
@@ -364,8 +377,8 @@ const INTENT_BUTTON: Partial<Record<Intent, Bilingual>> = {
   optOut: UI.btnStopUpdates,
   optIn: UI.btnStartUpdates,
   thanks: UI.btnThanks,
-  'language:en': { en: 'English', ur: 'English' },
-  'language:ur': { en: 'اردو', ur: 'اردو' },
+  'language:en': UI.btnEnglish,
+  'language:ur': UI.btnUrdu,
 };
 
 const intentLabel = (intent: Intent, language: Language): string => {

@@ -31,6 +31,8 @@ const EVENT_LABELS: Record<string, Bilingual> = {
   ComplaintSlaBreached: { en: 'Escalated to senior officers', ur: 'سینئر افسران کو بھیجی گئی' },
   ComplaintReopened: { en: 'Reopened', ur: 'دوبارہ کھولی گئی' },
   FeedbackReceived: { en: 'Your feedback received', ur: 'آپ کی رائے موصول ہوئی' },
+  EvidenceAdded: { en: 'Evidence added', ur: 'ثبوت شامل ہوا' },
+  EvidenceNotKept: { en: 'Evidence not kept', ur: 'ثبوت محفوظ نہیں ہوا' },
 };
 
 const ROLE_LABELS: Record<Role, Bilingual> = {

@@ -80,6 +80,10 @@ export const renderTrackResult = (
 /** Any command that failed: nothing was lost, the citizen may retry. */
 export const renderFailure = (lang: Language): OutgoingMessage[] => text(UI.failure[lang]);
 
+/** "Add to my complaint" with no open complaint of theirs (or an e-tag that is not theirs). */
+export const renderNoComplaintForEvidence = (lang: Language): OutgoingMessage[] =>
+  text(UI.noComplaintForEvidence[lang]);
+
 /** After `recordFeedback` was stored. */
 export const renderFeedbackAck = (lang: Language): OutgoingMessage[] => text(UI.feedbackAck[lang]);
 

@@ -366,3 +366,28 @@ export const menuNumber = (input: string): number | undefined => {
   const n = normalize(input).replace(/[.)\s]/g, '');
   return /^\d{1,2}$/.test(n) ? Number(n) : undefined;
 };
+
+const ADD_WORDS = new Set(['add', 'attach', 'shamil', 'shaamil', 'jama', 'شامل', 'منسلک', 'جمع']);
+const EVIDENCE_TARGETS = new Set([
+  'complaint',
+  'complain',
+  'shikayat',
+  'shikayet',
+  'شکایت',
+  'evidence',
+  'proof',
+  'saboot',
+  'suboot',
+  'ثبوت',
+]);
+
+/**
+ * "Add to my complaint", "add evidence", "شکایت میں شامل کریں", "shikayat mein shamil karo": the citizen wants to
+ * send photos or voice notes for a complaint already filed. Short messages only (a long one is a story).
+ */
+export const isAddEvidenceRequest = (input: string): boolean => {
+  const words = tokens(input);
+  return (
+    words.length <= 10 && words.some((w) => ADD_WORDS.has(w)) && words.some((w) => EVIDENCE_TARGETS.has(w))
+  );
+};

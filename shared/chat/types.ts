@@ -89,6 +89,8 @@ export interface DraftAttachment {
   kind: 'image' | 'audio' | 'video' | 'document';
   mediaId: string;
   mimeType?: string;
+  /** A voice note given instead of the typed description: officers must listen to it. */
+  describesComplaint?: boolean;
 }
 
 export interface ComplaintDraft {
@@ -115,7 +117,13 @@ export type ChatCommand =
   /** `etag` absent = all of the citizen's complaints. Engine already acknowledged. */
   | { kind: 'setOptOut'; etag?: string; optOut: boolean }
   /** The citizen's answer to an officer's request for information: resumes the SLA clock. Engine thanked them. */
-  | { kind: 'answerInformationRequest'; etag: string; text: string };
+  | { kind: 'answerInformationRequest'; etag: string; text: string }
+  /**
+   * An attachment sent after filing ("add to my complaint"): to `etag`, else the citizen's newest open
+   * complaint. Worker queues it for the evidence downloader (which tells the citizen) or replies with
+   * `renderNoComplaintForEvidence`.
+   */
+  | { kind: 'addEvidence'; etag?: string; attachment: DraftAttachment };
 
 // ---------------------------------------------------------------- session
 
@@ -148,6 +156,8 @@ export type FlowState =
   | { kind: 'satisfactionReason'; etag: string }
   /** An officer asked for information on this complaint: waiting for the citizen's answer. */
   | { kind: 'informationAnswer'; etag: string }
+  /** "Add to my complaint": photos, voice notes, videos and documents go to that complaint until "done". */
+  | { kind: 'addEvidence'; etag?: string }
   | { kind: 'complaint'; origin: ComplaintOrigin; step: ComplaintStep; draft: ComplaintFlowDraft };
 
 export interface ChatSession {

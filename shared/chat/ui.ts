@@ -27,6 +27,8 @@ For English, type *english*`,
     ur: 'For replies in English, press below.',
   },
   btnOtherLanguage: { en: 'اردو', ur: 'English' },
+  btnEnglish: { en: 'English', ur: 'English' },
+  btnUrdu: { en: 'اردو', ur: 'اردو' },
   didYouMean: { en: 'Did you mean:', ur: 'کیا آپ کا مطلب ہے:' },
   help: {
     en: `Here you can:
@@ -74,8 +76,22 @@ In an emergency call *15*.`,
     ur: 'میں یہاں تحریری پیغامات، بٹن اور لوکیشن پڑھ سکتا ہوں (اور شکایت درج کرتے وقت تصاویر یا وائس نوٹ)۔ مین مینیو کے لیے *0* لکھیں۔',
   },
   mediaOutsideComplaint: {
-    en: 'To send photos, videos or voice notes as evidence, first start a complaint: type *complaint*. Type *0* for the main menu.',
-    ur: 'تصاویر، ویڈیو یا وائس نوٹ بطور ثبوت بھیجنے کے لیے پہلے شکایت شروع کریں: *شکایت* لکھیں۔ مین مینیو کے لیے *0* لکھیں۔',
+    en: 'To send photos, videos or voice notes as evidence, first start a complaint: type *complaint*. For a complaint you already filed, type *add to my complaint* and send them again. Type *0* for the main menu.',
+    ur: 'تصاویر، ویڈیو یا وائس نوٹ بطور ثبوت بھیجنے کے لیے پہلے شکایت شروع کریں: *شکایت* لکھیں۔ پہلے سے درج شکایت کے لیے *شکایت میں شامل کریں* لکھیں اور فائلیں دوبارہ بھیجیں۔ مین مینیو کے لیے *0* لکھیں۔',
+  },
+  addEvidenceAsk: {
+    en: 'Send the photos, voice notes, videos or documents now: they will be added to {0}. We will tell you about each one. Type *done* when finished.',
+    ur: 'اب تصاویر، وائس نوٹ، ویڈیو یا دستاویزات بھیجیں: یہ {0} میں شامل کی جائیں گی۔ ہم ہر فائل کے بارے میں آپ کو بتائیں گے۔ مکمل ہونے پر *بس* لکھیں۔',
+  },
+  addEvidenceNewest: { en: 'your latest open complaint', ur: 'آپ کی تازہ ترین زیرِ کارروائی شکایت' },
+  addEvidenceTo: { en: 'complaint {0}', ur: 'شکایت {0}' },
+  addEvidenceDone: {
+    en: 'Thank you. Type *0* for the main menu.',
+    ur: 'شکریہ۔ مین مینیو کے لیے *0* لکھیں۔',
+  },
+  noComplaintForEvidence: {
+    en: 'We found no open complaint of yours to add this to. To file one, type *complaint*.',
+    ur: 'ہمیں آپ کی کوئی زیرِ کارروائی شکایت نہیں ملی جس میں اسے شامل کیا جائے۔ شکایت درج کرنے کے لیے *شکایت* لکھیں۔',
   },
   emergency: {
     en: '🚨 If you or anyone is in danger right now, call *15* (Police) immediately. For an ambulance or fire, call *1122*.',

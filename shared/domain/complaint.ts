@@ -1,12 +1,14 @@
 /**
- * Complaint: what a citizen submits (`NewComplaintInputSchema`, strict, for the public API) and the
- * stored state (`ComplaintSchema`, lenient about extra keys so DynamoDB items with pk/sk/gsi keys parse).
+ * Complaint: its stored state (`ComplaintSchema`, lenient about extra keys so DynamoDB items with pk/sk/gsi
+ * keys parse), the first state of a filed complaint, and the field schemas the HTTP schemas share. What a
+ * citizen submits is in complaint-input.ts (it parses phone numbers, so only the filing paths import it).
  */
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { z } from 'zod';
+import * as z from 'zod';
+import { freeText } from './text.ts';
 import { findCategory } from './categories.ts';
 import { findDistrict } from './districts.ts';
 import { ETAG_PATTERN, parseEtag } from './etag.ts';
+import type { ChatComplaintInput, NewComplaintInput } from './complaint-input.ts';
 import { slaSchema } from './sla.ts';
 import {
   CATEGORY_CODES,
@@ -15,125 +17,17 @@ import {
   PRIORITIES,
   ROLES,
   STATUSES,
-  type CategoryCode,
   type Channel,
 } from './vocabulary.ts';
 
 // ---------------------------------------------------------------------------------------------------------
-// Phone numbers and CNIC
-
-export interface ParsedPhone {
-  /** E.164, e.g. +923001234567 */
-  e164: string;
-  /** ISO 3166-1 alpha-2 of the number, when the number belongs to one country. */
-  country?: string;
-}
-
-/** People write numbers with spaces, dashes, dots, slashes and brackets; anything else is not a number. */
-const PHONE_CHARACTERS = /^[+\d\s\-()./]{3,40}$/;
-
-/**
- * Any common way of writing a number → E.164 and its country, or undefined when invalid.
- * National numbers are read in `defaultCountry`; `00…` and `+…` are international. Digits-only input that
- * is not a valid national number is retried as international, so a WhatsApp `wa_id` (`923001234567`,
- * `447911123456`) works as is.
- */
-export const parsePhone = (input: string, defaultCountry: string = 'PK'): ParsedPhone | undefined => {
-  if (typeof input !== 'string' || !PHONE_CHARACTERS.test(input.trim())) return undefined;
-  const text = input.trim();
-  const candidates = [parsePhoneNumberFromString(text, defaultCountry as CountryCode)];
-  if (/^[1-9]\d{6,14}$/.test(text)) candidates.push(parsePhoneNumberFromString(`+${text}`));
-  const phone = candidates.find((p) => p?.isValid());
-  if (!phone) return undefined;
-  return phone.country ? { e164: phone.number, country: phone.country } : { e164: phone.number };
-};
-
-/** E.164 or undefined; see `parsePhone`. */
-export const normalizePhone = (input: string, defaultCountry: string = 'PK'): string | undefined =>
-  parsePhone(input, defaultCountry)?.e164;
-
-const CNIC_FORMAT = /^[1-7]\d{4}-?\d{7}-?\d$/;
-
-/**
- * Pakistani CNIC: 13 digits, optionally as `35202-1234567-1`. The first digit is the province/region
- * (1 KP … 7 Gilgit-Baltistan), so 0, 8 and 9 are never issued. The last digit encodes gender, not a checksum,
- * so there is nothing more to verify offline.
- */
-export const isValidCnic = (input: string): boolean =>
-  typeof input === 'string' && CNIC_FORMAT.test(input.trim());
-
-/** 13 digits or undefined. */
-export const normalizeCnic = (input: string): string | undefined =>
-  isValidCnic(input) ? input.trim().replace(/-/g, '') : undefined;
-
-// ---------------------------------------------------------------------------------------------------------
 // Shared field schemas
 
-/** C0/C1 control characters except tab and newline, and lone surrogates (invalid UTF-16 from JSON escapes). */
-const FORBIDDEN_IN_TEXT = /(?![\t\n])\p{Cc}|\p{Cs}/u;
-const FORBIDDEN_IN_LINE = /\p{Cc}|\p{Cs}/u;
-
-/** Trimmed, length-limited text; the building block of the text fields here and in the HTTP schemas. */
-export const trimmedText = (min: number, max: number) => z.string().trim().min(min).max(max);
-
-/** Single-line text: trimmed, length-limited, no control characters at all. */
-const line = (min: number, max: number) =>
-  trimmedText(min, max).refine((s) => !FORBIDDEN_IN_LINE.test(s), {
-    message: 'Must not contain control characters',
-  });
-
-/** Empty or blank optional fields from web forms mean "not given". */
-const optionalLine = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine((s) => !FORBIDDEN_IN_LINE.test(s), { message: 'Must not contain control characters' })
-    .optional()
-    .transform((s) => (s ? s : undefined));
-
-const DescriptionSchema = z
-  .string()
-  // Browsers submit textarea line breaks as CRLF; store plain newlines. `overwrite` keeps the JSON Schema.
-  .overwrite((s) => s.replace(/\r\n?/g, '\n'))
-  .trim()
-  .min(20)
-  .max(5000)
-  .refine((s) => !FORBIDDEN_IN_TEXT.test(s), {
-    message: 'Must not contain control characters other than newline and tab',
-  });
-
-const CountrySchema = z
-  .string()
-  .regex(/^[A-Za-z]{2}$/, 'Must be an ISO 3166-1 alpha-2 country code')
-  .transform((c) => c.toUpperCase());
-
-/** Any common way of writing a phone number → `ParsedPhone`. */
-export const PhoneInputSchema = z
-  .string()
-  .max(40)
-  .transform((value, ctx) => {
-    const phone = parsePhone(value);
-    if (!phone) {
-      ctx.addIssue({ code: 'custom', message: 'Invalid phone number' });
-      return z.NEVER;
-    }
-    return phone;
-  });
-
-const CnicInputSchema = z
-  .string()
-  .max(20)
-  .optional()
-  .transform((value, ctx) => {
-    if (value === undefined || value.trim() === '') return undefined;
-    const cnic = normalizeCnic(value);
-    if (!cnic) {
-      ctx.addIssue({ code: 'custom', message: 'CNIC must be 13 digits, e.g. 35202-1234567-1' });
-      return z.NEVER;
-    }
-    return cnic;
-  });
+/**
+ * Free text, trimmed and length-limited, with the text hygiene of `text.ts` (NFC, invisible format characters
+ * removed, control characters refused); the building block of the free-text fields here and in the HTTP schemas.
+ */
+export const trimmedText = (min: number, max: number) => freeText(min, max);
 
 /** District code, case-insensitive → canonical code. Callers add the description. */
 export const DistrictCodeInputSchema = z
@@ -148,10 +42,6 @@ export const DistrictCodeInputSchema = z
     return district.code;
   });
 
-const DistrictCodeSchema = DistrictCodeInputSchema.meta({
-  description: 'District code from GET /districts (case-insensitive)',
-});
-
 /** E-tag as printed or typed (tolerant, see `parseEtag`) → canonical. Callers add the description. */
 export const EtagInputSchema = z
   .string()
@@ -164,94 +54,6 @@ export const EtagInputSchema = z
     }
     return etag;
   });
-
-const CategoryCodeSchema = z
-  .string()
-  .max(40)
-  .meta({ description: 'Category code from GET /categories (case-insensitive)' })
-  .transform((value, ctx): CategoryCode => {
-    const category = findCategory(value);
-    if (!category) {
-      ctx.addIssue({ code: 'custom', message: 'Unknown category code' });
-      return z.NEVER;
-    }
-    return category.code;
-  });
-
-const LocationInputSchema = z.strictObject({
-  latitude: z.number().min(-90).max(90),
-  longitude: z.number().min(-180).max(180),
-  address: optionalLine(300),
-});
-
-// ---------------------------------------------------------------------------------------------------------
-// Citizen input
-
-const complainantFields = {
-  name: line(2, 100),
-  phone: PhoneInputSchema,
-  cnic: CnicInputSchema,
-  /** Default: true when the phone number (else the stated country) is not Pakistani. */
-  overseas: z.boolean().optional(),
-  /** Default: the phone number's country. */
-  country: CountrySchema.optional(),
-};
-
-interface ComplainantFields {
-  name: string;
-  phone?: { e164: string; country?: string } | undefined;
-  cnic?: string | undefined;
-  overseas?: boolean | undefined;
-  country?: string | undefined;
-}
-
-const toComplainant = ({ name, phone, cnic, overseas, country }: ComplainantFields) => {
-  const residence = country ?? phone?.country;
-  return {
-    name,
-    phone: phone?.e164,
-    ...(cnic ? { cnic } : {}),
-    overseas: overseas ?? (residence !== undefined && residence !== 'PK'),
-    ...(residence ? { country: residence } : {}),
-  };
-};
-
-export const ComplainantInputSchema = z
-  .strictObject(complainantFields)
-  .transform((fields) => ({ ...toComplainant(fields), phone: fields.phone.e164 }));
-export type ComplainantInput = z.output<typeof ComplainantInputSchema>;
-
-/**
- * Over WhatsApp the citizen's identity is already known and is the proof of ownership; Meta may withhold
- * the phone number (business-scoped user ids), so it is optional there and only there.
- */
-export const ChatComplainantInputSchema = z
-  .strictObject({ ...complainantFields, phone: PhoneInputSchema.optional() })
-  .transform(toComplainant);
-
-export const NewComplaintInputSchema = z.strictObject({
-  complainant: ComplainantInputSchema,
-  district: DistrictCodeSchema,
-  station: optionalLine(100),
-  category: CategoryCodeSchema,
-  description: DescriptionSchema,
-  location: LocationInputSchema.optional(),
-  language: z.enum(LANGUAGES).default('ur'),
-  /** Default: opted out for sensitive categories (discreet handling), opted in otherwise. */
-  optOutOfUpdates: z.boolean().optional(),
-});
-/** Parsed, normalized citizen input (output of the schema). */
-export type NewComplaintInput = z.output<typeof NewComplaintInputSchema>;
-
-/** A complaint filed in chat by a known WhatsApp identity: the phone may be missing. */
-export const ChatComplaintInputSchema = NewComplaintInputSchema.extend({
-  complainant: ChatComplainantInputSchema,
-  /** The priority the bot promised (Zainab Alert, gender-harassment reports); never lower than the category's. */
-  priority: z.enum(PRIORITIES).optional(),
-});
-export type ChatComplaintInput = z.output<typeof ChatComplaintInputSchema>;
-/** What a client sends (input of the schema). */
-export type NewComplaintRequest = z.input<typeof NewComplaintInputSchema>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Stored state
@@ -295,6 +97,8 @@ export const AttachmentSchema = z.object({
   kind: z.enum(ATTACHMENT_KINDS),
   mediaId: z.string().min(1),
   mimeType: z.string().optional(),
+  /** A voice note given instead of a typed description: officers must listen to it. */
+  describesComplaint: z.boolean().optional(),
 });
 export type Attachment = z.output<typeof AttachmentSchema>;
 

@@ -3,13 +3,14 @@
  * the post's supervisor works it through open → explanation called → show-cause issued → closed with an
  * outcome. Every step is audited. Pure; decisions in docs/sla.md.
  */
-import { z } from 'zod';
+import * as z from 'zod';
+import { freeText } from './text.ts';
 import { findDistrict, findRegion } from './districts.ts';
 import { ConflictError, NotFoundError, validationErrorFromZod } from './errors.ts';
 import { regionOfDistrict, stationOf } from './officer.ts';
 import type { Officer, ScopedComplaint } from './officer.ts';
 import { SLA_LEVELS, SLA_PHASES, nextLevel } from './sla.ts';
-import type { SlaBreach, SlaLevel } from './sla.ts';
+import type { Sla, SlaBreach, SlaLevel } from './sla.ts';
 import { ROLES } from './vocabulary.ts';
 
 export const FOLLOW_UP_STATES = ['open', 'explanation_called', 'show_cause_issued', 'closed'] as const;
@@ -21,7 +22,7 @@ export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
 export const POST_KINDS = ['station', 'circle', 'district', 'region', 'province'] as const;
 export type PostKind = (typeof POST_KINDS)[number];
 
-const note = z.string().trim().min(1, 'required').max(2000);
+const note = freeText(1, 2000);
 
 export const followUpActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('callExplanation'), note }),
@@ -71,6 +72,13 @@ export const followUpSchema = z.object({
   vacant: z.boolean().optional(),
   dueAt: isoTime,
   breachedAt: isoTime,
+  /** When the breached post got the complaint: its window's start, or the assignment to it when later. */
+  heldSince: isoTime.optional(),
+  /**
+   * The officer's delay: minutes the complaint waited with the post, from `heldSince` to the breach, less
+   * the time spent awaiting the citizen (per-officer figures, docs/force.md). Absent on older follow-ups.
+   */
+  delayMinutes: z.number().int().nonnegative().optional(),
   state: z.enum(FOLLOW_UP_STATES),
   outcome: z.enum(FOLLOW_UP_OUTCOMES).optional(),
   openedAt: isoTime,
@@ -121,7 +129,11 @@ const describePost = (
 
 export interface OpenFollowUpInput {
   /** The complaint as it stood when breached (its assignment names the post and officer). */
-  complaint: ScopedComplaint & { etag: string };
+  complaint: ScopedComplaint & {
+    etag: string;
+    assignment?: ScopedComplaint['assignment'] & { assignedAt?: string };
+    sla?: Pick<Sla, 'windowStartedAt' | 'pausedMs'>;
+  };
   breach: SlaBreach;
   /** 1-based breach number on the complaint. */
   breachNumber: number;
@@ -133,6 +145,25 @@ export interface OpenFollowUpInput {
     officer?: { serviceNumber: string; name: string; rank: string };
   };
 }
+
+const MINUTE_MS = 60_000;
+
+/** How long the breached post held the complaint before the breach (see `delayMinutes`). */
+const heldFor = (
+  complaint: OpenFollowUpInput['complaint'],
+  breach: SlaBreach,
+): { heldSince: string; delayMinutes: number } | undefined => {
+  const windowStart = complaint.sla?.windowStartedAt;
+  if (!windowStart) return undefined;
+  const assignedAt =
+    complaint.assignment?.level === breach.level ? complaint.assignment.assignedAt : undefined;
+  const heldSince = assignedAt && assignedAt > windowStart ? assignedAt : windowStart;
+  const held = Date.parse(breach.breachedAt) - Date.parse(heldSince);
+  // Pauses (awaiting the citizen) are counted within the window; never more than the time held.
+  const paused = Math.min(Math.max(0, held), complaint.sla?.pausedMs ?? 0);
+  if (Number.isNaN(held)) return undefined;
+  return { heldSince, delayMinutes: Math.max(0, Math.round((held - paused) / MINUTE_MS)) };
+};
 
 export const openFollowUp = ({
   complaint,
@@ -164,6 +195,7 @@ export const openFollowUp = ({
     ...(officerId ? { officerId } : {}),
     dueAt: breach.dueAt,
     breachedAt: breach.breachedAt,
+    ...heldFor(complaint, breach),
     state: 'open',
     openedAt: at,
     updatedAt: at,

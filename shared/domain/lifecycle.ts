@@ -3,10 +3,11 @@
  * the command's payload and its specific guards, then returns the next complaint state (version + 1)
  * and the timeline entries to write in the same transaction. Table and decisions: docs/lifecycle.md.
  */
-import { z } from 'zod';
+import * as z from 'zod';
+import { freeText, lineText } from './text.ts';
 import type { Complaint } from './complaint.ts';
 import { ConflictError, NotFoundError, ValidationError, validationErrorFromZod } from './errors.ts';
-import { canActOnComplaint, canSeeComplaint, holdingLevel, roleRank } from './officer.ts';
+import { canActOnComplaint, canSeeComplaint, holdingLevel, roleRank, stationOf } from './officer.ts';
 import type { Officer } from './officer.ts';
 import {
   escalate,
@@ -37,8 +38,16 @@ export const ACTION_KINDS = [
 ] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
-const text = (max: number) => z.string().trim().min(1, 'required').max(max);
-const note = text(2000);
+const text = (max: number) => lineText(1, max);
+const note = freeText(1, 2000);
+
+/**
+ * Who may read an officer's note (or reason): `internal` — officers only; `citizen` — the complainant too
+ * (WhatsApp updates, the tracking page). Decisions and the rule for older entries: docs/force.md.
+ */
+export const NOTE_VISIBILITIES = ['internal', 'citizen'] as const;
+export type NoteVisibility = (typeof NOTE_VISIBILITIES)[number];
+const visibility = z.enum(NOTE_VISIBILITIES).optional();
 
 export const lifecycleCommandSchema = z.discriminatedUnion('type', [
   z.object({
@@ -48,20 +57,24 @@ export const lifecycleCommandSchema = z.discriminatedUnion('type', [
     circle: text(120).optional(),
     officerId: text(128).optional(),
     note: note.optional(),
+    visibility,
   }),
-  z.object({ type: z.literal('start'), note: note.optional() }),
-  z.object({ type: z.literal('requestCitizenInfo'), note }),
+  z.object({ type: z.literal('start'), note: note.optional(), visibility }),
+  z.object({ type: z.literal('requestCitizenInfo'), note, visibility }),
   z.object({ type: z.literal('citizenResponded'), note: note.optional() }),
-  z.object({ type: z.literal('resolve'), note }),
-  z.object({ type: z.literal('reject'), reason: note }),
+  z.object({ type: z.literal('resolve'), note, visibility }),
+  z.object({ type: z.literal('reject'), reason: note, visibility }),
   z.object({ type: z.literal('close'), note: note.optional() }),
-  z.object({ type: z.literal('reopen'), reason: note }),
+  z.object({ type: z.literal('reopen'), reason: note, visibility }),
   z.object({
     type: z.literal('recordAction'),
     kind: z.enum(ACTION_KINDS),
     note,
     firNumber: text(50).optional(),
+    visibility,
   }),
+  /** A DPO or above takes a received complaint at their own level and starts on it, in one step. */
+  z.object({ type: z.literal('takeAndStart'), note: note.optional(), visibility }),
 ]);
 export type LifecycleCommand = z.infer<typeof lifecycleCommandSchema>;
 export type CommandType = LifecycleCommand['type'];
@@ -75,6 +88,7 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'close',
   'reopen',
   'recordAction',
+  'takeAndStart',
 ];
 
 export type Actor =
@@ -119,8 +133,18 @@ export interface TimelineDraft {
   toStatus?: Status;
   note?: string;
   reason?: string;
+  /** Who may read `note`/`reason`; set on every officer's entry that has one (absent: see isForCitizen). */
+  noteVisibility?: NoteVisibility;
   data?: Record<string, unknown>;
 }
+
+/**
+ * True when the complainant may read the entry's note and reason. Migration rule (docs/force.md): an entry
+ * without a visibility was written before notes were marked, when every note was shown to the citizen (and
+ * the citizen has read it), so it stays citizen-visible; every officer entry written since carries one.
+ */
+export const isForCitizen = (entry: { noteVisibility?: NoteVisibility }): boolean =>
+  entry.noteVisibility !== 'internal';
 
 const timelineActor = (actor: Actor): TimelineActor =>
   actor.kind === 'officer'
@@ -141,6 +165,8 @@ export interface TransitionRule {
 
 const ALL_OFFICERS: readonly ActorRole[] = ROLES;
 const ASSIGNERS: readonly ActorRole[] = ['SDPO', 'DPO', 'RPO', 'CPO', 'ADMIN'];
+/** Officers who hold complaints at district level or above (ADMIN administers, it never holds one). */
+const DISTRICT_HOLDERS: readonly ActorRole[] = ['DPO', 'RPO', 'CPO'];
 const SUPERVISORS: readonly ActorRole[] = ['DPO', 'RPO', 'CPO', 'ADMIN'];
 const WORKING: readonly Status[] = ['received', 'assigned', 'in_progress', 'awaiting_citizen', 'reopened'];
 
@@ -190,6 +216,7 @@ export const TRANSITION_RULES: readonly TransitionRule[] = [
     to: 'unchanged',
     actors: ALL_OFFICERS,
   },
+  { command: 'takeAndStart', from: ['received'], to: 'in_progress', actors: DISTRICT_HOLDERS },
 ];
 
 export const findRule = (command: CommandType, from: Status, actor: ActorRole): TransitionRule | undefined =>
@@ -290,10 +317,30 @@ const bump = (complaint: Complaint, now: Date): Complaint => ({
   updatedAt: now.toISOString(),
 });
 
+/** Texts addressed to the complainant by their nature: they cannot be internal. */
+const CITIZEN_ADDRESSED: Partial<Record<CommandType, string>> = {
+  requestCitizenInfo: 'the question is asked of the complainant',
+  reject: 'the complainant is owed the reason for a rejection',
+};
+
+/** The visibility of an officer's note or reason: as chosen, internal when not said, citizen when addressed to them. */
+const noteVisibilityOf = (command: LifecycleCommand): NoteVisibility => {
+  const chosen = 'visibility' in command ? command.visibility : undefined;
+  const addressed = CITIZEN_ADDRESSED[command.type];
+  if (addressed === undefined) return chosen ?? 'internal';
+  if (chosen === 'internal') {
+    throw new ValidationError(`This text cannot be internal: ${addressed}`, [
+      { path: 'visibility', message: 'must be citizen (or left out)' },
+    ]);
+  }
+  return 'citizen';
+};
+
 /**
  * Applies one command. Throws NotFoundError (officer out of scope, answered like a missing complaint),
  * ConflictError (illegal from this status, for this role, or above the officer's level) or
- * ValidationError (missing note/reason, bad payload).
+ * ValidationError (missing note/reason, bad payload). Every officer entry with a note or reason carries
+ * its visibility.
  */
 export const applyTransition = (
   complaint: Complaint,
@@ -303,6 +350,24 @@ export const applyTransition = (
 ): TransitionResult => {
   const rule = ensureAllowed(complaint, commandType(rawCommand), actor);
   const command = parseCommand(rawCommand);
+  const noteVisibility = actor.kind === 'officer' ? noteVisibilityOf(command) : undefined;
+  const result = applyCommand(complaint, command, rule, actor, now);
+  if (noteVisibility === undefined) return result;
+  return {
+    ...result,
+    timeline: result.timeline.map((draft) =>
+      draft.note !== undefined || draft.reason !== undefined ? { ...draft, noteVisibility } : draft,
+    ),
+  };
+};
+
+const applyCommand = (
+  complaint: Complaint,
+  command: LifecycleCommand,
+  rule: TransitionRule,
+  actor: Actor,
+  now: Date,
+): TransitionResult => {
   const at = now.toISOString();
   const who = timelineActor(actor);
   const fromStatus = complaint.status;
@@ -434,6 +499,48 @@ export const applyTransition = (
     case 'reject': {
       const next = withSla(moved, (sla) => onStatusChange(sla, fromStatus, toStatus, now));
       return { complaint: bump(next, now), timeline: [statusChanged({ reason: command.reason })] };
+    }
+    case 'takeAndStart': {
+      // The rule admits DPO, RPO and CPO only: the officer takes it at their own level, by name.
+      const officer = actor.kind === 'officer' ? actor.officer : undefined;
+      if (!officer || !isSlaLevel(officer.role)) {
+        throw new ConflictError('Cannot takeAndStart: only an officer holding complaints may take one');
+      }
+      const level = officer.role;
+      const station = stationOf(complaint);
+      const assignment: NonNullable<Complaint['assignment']> = {
+        level,
+        ...keptPost(complaint),
+        ...(station ? { station } : {}),
+        officerId: officer.id,
+        assignedAt: at,
+      };
+      const next = withSla({ ...moved, assignment }, (sla) =>
+        onStatusChange(reassignSla(sla, level), fromStatus, toStatus, now),
+      );
+      const data: Record<string, unknown> = {
+        level,
+        previousLevel: holdingLevel(complaint),
+        ...(assignment.station ? { station: assignment.station } : {}),
+        ...(assignment.circle ? { circle: assignment.circle } : {}),
+        officerId: officer.id,
+        taken: true,
+      };
+      // Two entries, as if assigned then started: every consumer reads the familiar steps.
+      return {
+        complaint: bump(next, now),
+        timeline: [
+          { type: 'ComplaintAssigned', actor: who, at, fromStatus, toStatus: 'assigned', data },
+          {
+            type: 'ComplaintStatusChanged',
+            actor: who,
+            at,
+            fromStatus: 'assigned',
+            toStatus,
+            ...(command.note ? { note: command.note } : {}),
+          },
+        ],
+      };
     }
     case 'start':
     case 'requestCitizenInfo':

@@ -2,7 +2,7 @@
  * SLA engine, pure: versioned policies (data), the per-complaint clock stored on the complaint, and the
  * escalation ladder. No I/O; `now` is always passed in. Decisions and the target table: docs/sla.md.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConflictError, ValidationError } from './errors.ts';
 import type { CategoryCode, Priority, Role, Status } from './vocabulary.ts';
 

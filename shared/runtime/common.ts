@@ -7,10 +7,11 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Clock, Log } from '../app/ports.ts';
-import { clockOffsetMs, ENV, queueUrl, tableConfig } from './config.ts';
+import { clockOffsetMs, ENV, evidenceConfig, queueUrl, tableConfig } from './config.ts';
 import { logger } from './powertools.ts';
 
 /** The one memoisation style of the composition roots: built on the first call, the same value after. */
@@ -33,6 +34,10 @@ export const eventBridgeClient = /* @__PURE__ */ once(() => new EventBridgeClien
 export const sqsClient = /* @__PURE__ */ once(() => new SQSClient({}));
 
 export const cognitoClient = /* @__PURE__ */ once(() => new CognitoIdentityProviderClient({}));
+/** S3 for evidence; path-style addressing only where configured (emulators). */
+export const s3Client = /* @__PURE__ */ once(
+  () => new S3Client({ forcePathStyle: evidenceConfig().forcePathStyle }),
+);
 
 /**
  * Wall clock plus the local-only time-travel offset (RABTA_CLOCK_OFFSET_MS, 0 in AWS), for every function:

@@ -3,14 +3,14 @@
  * event publisher: adapters over the shared clients (common.ts), once per process, on first use.
  */
 import { randomBytes } from 'node:crypto';
-import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { createScryptTrackingCodeHasher } from '../adapters/crypto/tracking-code-hasher.ts';
 import { createComplaintRepository } from '../adapters/dynamodb/complaint-repository.ts';
+import { createRateLimiter } from '../adapters/dynamodb/rate-limiter.ts';
 import { createEventBridgePublisher } from '../adapters/eventbridge/publisher.ts';
+import { scaledLimits } from '../app/limits.ts';
 import type { ComplaintDeps, ComplaintRepository, EventPublisher } from '../app/ports.ts';
-import { clock, documentClient, dynamoDbClient, eventBridgeClient, log, once, tableName } from './common.ts';
-import { eventBusConfig, idempotencyConfig } from './config.ts';
+import { clock, documentClient, eventBridgeClient, log, once, tableName } from './common.ts';
+import { eventBusConfig, rateLimitConfig } from './config.ts';
 
 export const complaintRepository = /* @__PURE__ */ once((): ComplaintRepository =>
   createComplaintRepository(documentClient(), tableName),
@@ -21,12 +21,27 @@ export const complaintDeps = /* @__PURE__ */ once((): ComplaintDeps => ({
   clock,
   random: { bytes: (size) => randomBytes(size) },
   trackingCodes: createScryptTrackingCodeHasher(),
+  limits: createRateLimiter(documentClient(), tableName),
+  rateRules: scaledLimits(rateLimitConfig().scale),
 }));
 
-/** For the public feedback and answer routes: the complaint ports with the tracking-code hasher (proof of ownership). */
-export const citizenFeedbackDeps = /* @__PURE__ */ once(
-  (): Pick<ComplaintDeps, 'complaints' | 'trackingCodes' | 'clock'> => complaintDeps(),
-);
+/**
+ * Every web tracking answer (and the proof check of feedback and answers) takes at least this long: above the
+ * slowest normal proof check, so a real and an unknown e-tag cannot be told apart by time.
+ */
+export const TRACKING_ANSWER_FLOOR_MS = 250;
+
+/**
+ * The tracking use case's deps (the proof-of-ownership check of tracking, feedback and answers): the complaint
+ * deps plus the answer floor.
+ */
+export const trackingDeps = /* @__PURE__ */ once(() => ({
+  ...complaintDeps(),
+  answerFloor: {
+    ms: TRACKING_ANSWER_FLOOR_MS,
+    sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+  },
+}));
 
 export const eventPublisher = /* @__PURE__ */ once((): EventPublisher =>
   createEventBridgePublisher({
@@ -35,20 +50,3 @@ export const eventPublisher = /* @__PURE__ */ once((): EventPublisher =>
     onFailure: (failure) => log().warn('PutEvents entry failed', failure),
   }),
 );
-
-/** How long a repeated Idempotency-Key returns the first answer. */
-export const IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60;
-
-/** Powertools idempotency for POST /complaints: key = the `Idempotency-Key` header, payload check = the raw body. */
-export const fileComplaintIdempotency = /* @__PURE__ */ once(() => ({
-  persistenceStore: new DynamoDBPersistenceLayer({
-    tableName: idempotencyConfig().tableName,
-    awsSdkV3Client: dynamoDbClient(),
-  }),
-  config: new IdempotencyConfig({
-    eventKeyJmesPath: 'headers."idempotency-key"',
-    payloadValidationJmesPath: 'body',
-    expiresAfterSeconds: IDEMPOTENCY_WINDOW_SECONDS,
-  }),
-  keyPrefix: 'FileComplaint',
-}));

@@ -2,7 +2,7 @@
  * The only module that reads process.env. Each part of the system asks for the slice it needs;
  * a missing or malformed variable fails fast with a message naming it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const env = process.env;
 
@@ -14,6 +14,7 @@ export const ENV = {
   eventBusName: 'EVENT_BUS_NAME',
   /** The officers' user pool, for functions that create or update officers' sign-in users. */
   userPoolId: 'USER_POOL_ID',
+  evidenceBucketName: 'EVIDENCE_BUCKET_NAME',
   /** `webhookInbound` -> `QUEUE_URL_WEBHOOK_INBOUND`. */
   queueUrl: (queueId: string) => `QUEUE_URL_${queueId.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`,
 } as const;
@@ -57,6 +58,38 @@ export const eventBusConfig = () =>
     'the event bus (EVENT_BUS_NAME)',
   );
 
+/**
+ * The evidence bucket. `S3_FORCE_PATH_STYLE=true` for emulators that serve buckets under the endpoint's path
+ * (moto, LocalStack); AWS uses virtual-hosted URLs. Presigned links live this short (seconds).
+ */
+export const evidenceConfig = () =>
+  parse(
+    z.object({
+      bucketName: z.string().min(1),
+      forcePathStyle: z.enum(['true', 'false']).transform((v) => v === 'true'),
+      uploadExpirySeconds: z.coerce.number().int().min(30).max(3600),
+      downloadExpirySeconds: z.coerce.number().int().min(30).max(3600),
+    }),
+    {
+      bucketName: env[ENV.evidenceBucketName],
+      forcePathStyle: env.S3_FORCE_PATH_STYLE || 'false',
+      uploadExpirySeconds: env.EVIDENCE_UPLOAD_EXPIRY_SECONDS || '300',
+      downloadExpirySeconds: env.EVIDENCE_DOWNLOAD_EXPIRY_SECONDS || '300',
+    },
+    'the evidence bucket (EVIDENCE_BUCKET_NAME, S3_FORCE_PATH_STYLE, EVIDENCE_*_EXPIRY_SECONDS)',
+  );
+
+/**
+ * RATE_LIMIT_SCALE multiplies every abuse limit (app/limits.ts): 1 (the default) in production; a stage that
+ * files complaints in bulk from one address (load tests, the local e2e suites) raises it.
+ */
+export const rateLimitConfig = () =>
+  parse(
+    z.object({ scale: z.coerce.number().int().min(1).max(1_000_000) }),
+    { scale: env.RATE_LIMIT_SCALE || '1' },
+    'the abuse limits (RATE_LIMIT_SCALE)',
+  );
+
 export const queueUrl = (envVar: string): string =>
   parse(z.object({ url: z.url() }), { url: env[envVar] }, `the queue (${envVar})`).url;
 
@@ -72,14 +105,16 @@ export const serviceConfig = () =>
   );
 
 /**
- * WhatsApp Cloud API settings. In AWS the secrets (app secret, verify token, access token, phone number
- * id) come from the Secrets Manager secret WHATSAPP_SECRET_ARN (a JSON object with those four keys); locally
- * from the plain variables, with defaults that `npm start` and `npm run chat` agree on.
+ * WhatsApp Cloud API settings. In AWS the secrets come from two Secrets Manager secrets (JSON objects): the
+ * webhook's WHATSAPP_WEBHOOK_SECRET_ARN `{appSecret, verifyToken}` and the senders' WHATSAPP_GRAPH_SECRET_ARN
+ * `{accessToken, phoneNumberId}`, each function given only its own; locally from the plain variables, with
+ * defaults that `npm start` and `npm run chat` agree on.
  */
 export const whatsappConfig = () =>
   parse(
     z.object({
-      secretArn: z.string().min(1).optional(),
+      webhookSecretArn: z.string().min(1).optional(),
+      graphSecretArn: z.string().min(1).optional(),
       appSecret: z.string().min(1),
       verifyToken: z.string().min(1),
       accessToken: z.string().min(1),
@@ -92,9 +127,14 @@ export const whatsappConfig = () =>
       templateLanguageEnglish: z.string().min(2),
       /** Graph API calls: attempts on 429/5xx before giving up (the worker then retries the record). */
       graphMaxAttempts: z.coerce.number().int().min(1).max(10),
+      /** One Graph API attempt is abandoned (and retried) after this long. */
+      graphAttemptTimeoutMs: z.coerce.number().int().min(1).max(60_000),
+      /** The least pause after Meta's pair rate limit (131056). */
+      graphPairRateDelayMs: z.coerce.number().int().min(0).max(60_000),
     }),
     {
-      secretArn: env.WHATSAPP_SECRET_ARN || undefined,
+      webhookSecretArn: env.WHATSAPP_WEBHOOK_SECRET_ARN || undefined,
+      graphSecretArn: env.WHATSAPP_GRAPH_SECRET_ARN || undefined,
       appSecret: env.WHATSAPP_APP_SECRET || 'local-app-secret',
       verifyToken: env.WHATSAPP_VERIFY_TOKEN || 'local-verify-token',
       accessToken: env.WHATSAPP_ACCESS_TOKEN || 'local-access-token',
@@ -105,6 +145,8 @@ export const whatsappConfig = () =>
       templateLanguage: env.WHATSAPP_TEMPLATE_LANGUAGE || 'ur',
       templateLanguageEnglish: env.WHATSAPP_TEMPLATE_LANGUAGE_EN || 'en',
       graphMaxAttempts: env.GRAPH_API_MAX_ATTEMPTS || '4',
+      graphAttemptTimeoutMs: env.GRAPH_API_ATTEMPT_TIMEOUT_MS || '10000',
+      graphPairRateDelayMs: env.GRAPH_API_PAIR_RATE_DELAY_MS || '6000',
     },
     'WhatsApp (WHATSAPP_*, GRAPH_API_*)',
   );

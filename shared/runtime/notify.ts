@@ -10,12 +10,13 @@ import { complaintRepository } from './complaints.ts';
 import { forceRepository, officerDeps } from './officer.ts';
 import { officerAlertConfig } from './config.ts';
 import { createDigestStore } from '../adapters/dynamodb/digest-store.ts';
-import { deliverDeps } from './whatsapp.ts';
+import { deliverDeps, optInStore } from './whatsapp.ts';
 
 export const notifierDeps = /* @__PURE__ */ once((): CitizenNotifierDeps => ({
   ...deliverDeps(),
   complaints: complaintRepository(),
   sessions: createSessionStore(documentClient(), tableName),
+  optIns: optInStore(),
   clock,
 }));
 

@@ -5,7 +5,8 @@
  * bundle carries no engine.
  */
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import { z } from 'zod';
+import * as z from 'zod';
+import { createOptInStore } from '../adapters/dynamodb/opt-in-store.ts';
 import { createOutboundMessageStore } from '../adapters/dynamodb/outbound-message-store.ts';
 import { createGraphClient } from '../adapters/whatsapp/graph-client.ts';
 import { createInboundQueue } from '../adapters/whatsapp/inbound-queue.ts';
@@ -16,27 +17,28 @@ import { whatsappConfig } from './config.ts';
 
 const SECRET_CACHE_SECONDS = 300;
 
-const secretSchema = z.object({
-  appSecret: z.string().min(1),
-  verifyToken: z.string().min(1),
-  accessToken: z.string().min(1),
-  phoneNumberId: z.string().min(1),
-});
-export type WhatsAppSecrets = z.infer<typeof secretSchema>;
+const webhookSecretSchema = z.object({ appSecret: z.string().min(1), verifyToken: z.string().min(1) });
+const graphSecretSchema = z.object({ accessToken: z.string().min(1), phoneNumberId: z.string().min(1) });
+export type WebhookSecretValues = z.infer<typeof webhookSecretSchema>;
+export type GraphSecretValues = z.infer<typeof graphSecretSchema>;
 
-/** Secrets Manager in AWS (cached by Powertools), plain configuration locally. */
-export const whatsappSecrets = async (): Promise<WhatsAppSecrets> => {
+/** The webhook's secret: Secrets Manager in AWS (cached by Powertools), plain configuration locally. */
+export const webhookSecrets = async (): Promise<WebhookSecretValues> => {
   const config = whatsappConfig();
-  if (!config.secretArn) {
-    return {
-      appSecret: config.appSecret,
-      verifyToken: config.verifyToken,
-      accessToken: config.accessToken,
-      phoneNumberId: config.phoneNumberId,
-    };
-  }
-  const secret = await getSecret(config.secretArn, { transform: 'json', maxAge: SECRET_CACHE_SECONDS });
-  return secretSchema.parse(secret);
+  if (!config.webhookSecretArn) return { appSecret: config.appSecret, verifyToken: config.verifyToken };
+  const secret = await getSecret(config.webhookSecretArn, {
+    transform: 'json',
+    maxAge: SECRET_CACHE_SECONDS,
+  });
+  return webhookSecretSchema.parse(secret);
+};
+
+/** The senders' secret (never given to the webhook): Secrets Manager in AWS, plain configuration locally. */
+export const graphSecrets = async (): Promise<GraphSecretValues> => {
+  const config = whatsappConfig();
+  if (!config.graphSecretArn) return { accessToken: config.accessToken, phoneNumberId: config.phoneNumberId };
+  const secret = await getSecret(config.graphSecretArn, { transform: 'json', maxAge: SECRET_CACHE_SECONDS });
+  return graphSecretSchema.parse(secret);
 };
 
 export const graph = /* @__PURE__ */ once(() => {
@@ -44,9 +46,11 @@ export const graph = /* @__PURE__ */ once(() => {
   return createGraphClient({
     baseUrl: config.graphApiBaseUrl,
     apiVersion: config.graphApiVersion,
-    phoneNumberId: async () => (await whatsappSecrets()).phoneNumberId,
+    phoneNumberId: async () => (await graphSecrets()).phoneNumberId,
     maxAttempts: config.graphMaxAttempts,
-    accessToken: async () => (await whatsappSecrets()).accessToken,
+    attemptTimeoutMs: config.graphAttemptTimeoutMs,
+    pairRateDelayMs: config.graphPairRateDelayMs,
+    accessToken: async () => (await graphSecrets()).accessToken,
   });
 });
 
@@ -65,8 +69,11 @@ export const deliverDeps = /* @__PURE__ */ once((): DeliverDeps => {
   };
 });
 
+/** Opt-ins of numbers named in web filings: granted by the worker (a YES), read by the citizen notifier. */
+export const optInStore = /* @__PURE__ */ once(() => createOptInStore(documentClient(), tableName));
+
 export const webhookDeps = /* @__PURE__ */ once((): ReceiveWebhookDeps & VerifyWebhookDeps => ({
-  secrets: whatsappSecrets,
+  secrets: webhookSecrets,
   queue: createInboundQueue(sqsClient(), queueUrlOf('webhookInbound')),
   log: log(),
 }));

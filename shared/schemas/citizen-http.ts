@@ -1,10 +1,13 @@
 /**
  * Request schemas of the citizen's own routes on a filed complaint (`/complaints/feedback`,
- * `/complaints/respond`), and their OpenAPI operations (merged into openapi.ts OPERATIONS).
+ * `/complaints/respond`, `/complaints/evidence`), and their OpenAPI operations (merged into openapi.ts
+ * OPERATIONS). Apart from http.ts: they parse phone numbers, whose metadata stays out of the officer functions.
  */
-import { z } from 'zod';
-import { EtagInputSchema, normalizePhone, trimmedText } from '../domain/complaint.ts';
+import * as z from 'zod';
+import { EtagInputSchema, trimmedText } from '../domain/complaint.ts';
+import { normalizePhone } from '../domain/phone.ts';
 import { normalizeTrackingCode } from '../domain/etag.ts';
+import { EVIDENCE_TYPES, MAX_EVIDENCE_BYTES } from '../domain/evidence.ts';
 import { requireOneProofOfOwnership } from './http.ts';
 import { errorSpec as err, type OperationSpec } from './operation-spec.ts';
 
@@ -47,7 +50,51 @@ export const informationAnswerRequestSchema = z
   .superRefine((value, ctx) => requireOneProofOfOwnership(value, ctx))
   .meta({ id: 'InformationAnswerRequest' });
 
+const EVIDENCE_CONTENT_TYPES = Object.values(EVIDENCE_TYPES).flatMap((t) => t.types) as [string, ...string[]];
+
+/** POST /complaints/evidence: a presigned upload for one file, for the owner of the complaint. */
+export const evidenceUploadRequestSchema = z
+  .strictObject({
+    ...proofFields,
+    contentType: z.enum(EVIDENCE_CONTENT_TYPES).meta({ description: 'The file’s type (allow-list)' }),
+    bytes: z.number().int().min(1).max(MAX_EVIDENCE_BYTES).meta({
+      description: 'The file’s exact size; images up to 5 MB, audio and video 16 MB, documents 100 MB',
+    }),
+    fileName: trimmedText(1, 200).optional(),
+  })
+  .superRefine((value, ctx) => requireOneProofOfOwnership(value, ctx))
+  .meta({ id: 'EvidenceUploadRequest' });
+
+/** POST /complaints/evidence/confirm: the file is uploaded; check and record it. */
+export const evidenceConfirmRequestSchema = z
+  .strictObject({ ...proofFields, uploadId: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'An upload id') })
+  .superRefine((value, ctx) => requireOneProofOfOwnership(value, ctx))
+  .meta({ id: 'EvidenceConfirmRequest' });
+
 export const CITIZEN_OPERATIONS: Record<string, OperationSpec> = {
+  'POST /complaints/evidence': {
+    summary: 'Start uploading a photo, audio, video or document to the complainant’s own complaint',
+    description:
+      'Proof of ownership as for tracking. Answers a presigned S3 POST (`url` and `fields`: send the fields, then the file, as multipart/form-data) valid for a few minutes, for exactly this content type and size, at a key the server chose. Then call POST /complaints/evidence/confirm.',
+    request: { name: 'EvidenceUploadRequest', schema: evidenceUploadRequestSchema },
+    responses: {
+      '201': { description: '`{ uploadId, url, fields, expiresAt }`' },
+      '400': err('Invalid fields, a type not accepted, or a file too large for its type'),
+      '404': err('No complaint matches this e-tag and proof'),
+    },
+  },
+  'POST /complaints/evidence/confirm': {
+    summary: 'Check and record an uploaded file with the complaint',
+    description:
+      'The bytes are checked like a WhatsApp attachment (real type from the bytes, allow-list, size, upload expiry) and recorded once with their SHA-256; confirming again answers the same record with `recorded: false`. A refused file is deleted and nothing is recorded.',
+    request: { name: 'EvidenceConfirmRequest', schema: evidenceConfirmRequestSchema },
+    responses: {
+      '200': { description: '`{ recorded, evidence }`' },
+      '400': err('Invalid fields, or the file was refused (the issue says why)'),
+      '404': err('No complaint matches this e-tag and proof, or no such upload for it'),
+      '409': err('Nothing has been uploaded yet for this upload id'),
+    },
+  },
   'POST /complaints/feedback': {
     summary: 'The complainant says whether the resolved complaint satisfied them',
     description:

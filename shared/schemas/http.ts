@@ -2,14 +2,8 @@
  * Request and response bodies of the public API. The OpenAPI document (openapi.ts) is generated
  * from these, so what is documented is what is enforced.
  */
-import { z } from 'zod';
-import {
-  EtagInputSchema,
-  IsoDateTime,
-  NewComplaintInputSchema,
-  PhoneInputSchema,
-} from '../domain/complaint.ts';
-import { normalizeTrackingCode } from '../domain/etag.ts';
+import * as z from 'zod';
+import { IsoDateTime } from '../domain/complaint.ts';
 import { CATEGORY_CODES, CHANNELS, LANGUAGES, PRIORITIES, ROLES, STATUSES } from '../domain/vocabulary.ts';
 import { EVENT_TYPES } from './events/index.ts';
 
@@ -28,8 +22,6 @@ export const errorResponseSchema = z
   .meta({ id: 'Error' });
 
 // --- POST /complaints -------------------------------------------------------------------------
-
-export const fileComplaintRequestSchema = NewComplaintInputSchema.meta({ id: 'FileComplaintRequest' });
 
 export const TRACK_PATH = '/complaints/track';
 
@@ -55,24 +47,6 @@ export type FileComplaintResponse = z.output<typeof fileComplaintResponseSchema>
 
 // --- POST /complaints/track -------------------------------------------------------------------
 
-const etagField = EtagInputSchema.meta({
-  description: 'E-tag as printed or typed (case, spaces, dashes, O/0 and I/L/1 are forgiven)',
-});
-
-const trackingCodeField = z
-  .string()
-  .max(64)
-  .transform((value, ctx) => {
-    const code = normalizeTrackingCode(value);
-    if (!code) {
-      ctx.addIssue({ code: 'custom', message: 'A tracking code has 8 letters and digits' });
-      return z.NEVER;
-    }
-    return code;
-  });
-
-const phoneField = PhoneInputSchema.transform((phone) => phone.e164);
-
 /** Ownership is proved by exactly one of the tracking code or the phone number (tracking and feedback). */
 export const requireOneProofOfOwnership = (
   value: { trackingCode?: unknown; phone?: unknown },
@@ -86,16 +60,6 @@ export const requireOneProofOfOwnership = (
     });
   }
 };
-
-export const trackComplaintRequestSchema = z
-  .strictObject({
-    etag: etagField,
-    trackingCode: trackingCodeField.optional().meta({ description: 'The tracking code given at filing' }),
-    phone: phoneField.optional().meta({ description: 'Or: the phone number the complaint was filed with' }),
-  })
-  .superRefine(requireOneProofOfOwnership)
-  .meta({ id: 'TrackComplaintRequest' });
-export type TrackComplaintRequest = z.output<typeof trackComplaintRequestSchema>;
 
 export const publicTimelineEntrySchema = z.object({
   type: z.enum(EVENT_TYPES),
@@ -129,6 +93,12 @@ export const complaintStatusViewSchema = z
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
     timeline: z.array(publicTimelineEntrySchema),
+    evidence: z
+      .object({
+        count: z.number().int().nonnegative(),
+        kinds: z.partialRecord(z.enum(['image', 'audio', 'video', 'document']), z.number().int().positive()),
+      })
+      .meta({ description: 'What the complainant attached and Rabta kept: how many, of which kind' }),
   })
   .meta({ id: 'ComplaintStatus' });
 export type ComplaintStatusView = z.output<typeof complaintStatusViewSchema>;

@@ -2,11 +2,12 @@
  * Request schemas of the officer API (`/officer/...`). Query strings arrive as strings; these parse
  * them strictly (unknown parameters are a 400, so a typo never silently widens a list). The OpenAPI document is generated from them (openapi.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { errorSpec as err, type OperationSpec } from './operation-spec.ts';
 import { DistrictCodeInputSchema, IsoDateTime, trimmedText } from '../domain/complaint.ts';
+import { lineText } from '../domain/text.ts';
 import { FOLLOW_UP_STATES, followUpActionSchema } from '../domain/follow-up.ts';
-import { ACTION_KINDS, lifecycleCommandSchema } from '../domain/lifecycle.ts';
+import { ACTION_KINDS, NOTE_VISIBILITIES, lifecycleCommandSchema } from '../domain/lifecycle.ts';
 import { ALERT_KINDS, SLA_LEVELS } from '../domain/sla.ts';
 import { CATEGORY_CODES, PRIORITIES, STATUSES } from '../domain/vocabulary.ts';
 
@@ -19,7 +20,7 @@ const cursorParam = z.string().min(1).max(8192);
 export const listComplaintsQuerySchema = z
   .strictObject({
     district: DistrictCodeInputSchema.optional(),
-    station: trimmedText(1, 120).optional(),
+    station: lineText(1, 120).optional(),
     status: z.enum(STATUSES).optional(),
     category: z.enum(CATEGORY_CODES).optional(),
     priority: z.enum(PRIORITIES).optional(),
@@ -34,19 +35,30 @@ export const listComplaintsQuerySchema = z
 export const monitoringQuerySchema = z
   .strictObject({
     district: DistrictCodeInputSchema.optional(),
-    region: trimmedText(1, 40).optional(),
+    region: lineText(1, 40).optional(),
     from: isoTime.optional(),
     to: isoTime.optional(),
+    /** `csv`: the same figures as a spreadsheet, one row per district, region and the province. */
+    format: z.enum(['json', 'csv']).optional(),
   })
   .meta({ id: 'MonitoringQuery' });
+
+export const serviceFeedbackQuerySchema = z
+  .strictObject({
+    from: isoTime.optional().meta({ description: 'Received at or after (ISO 8601)' }),
+    to: isoTime.optional().meta({ description: 'Received before (ISO 8601)' }),
+    limit: limitParam.optional(),
+    cursor: cursorParam.optional(),
+  })
+  .meta({ id: 'ServiceFeedbackQuery' });
 
 export const listFollowUpsQuerySchema = z
   .strictObject({
     district: DistrictCodeInputSchema.optional(),
     state: z.enum(FOLLOW_UP_STATES).optional(),
     level: z.enum(SLA_LEVELS).optional(),
-    station: trimmedText(1, 120).optional(),
-    officerId: trimmedText(1, 128).optional(),
+    station: lineText(1, 120).optional(),
+    officerId: lineText(1, 128).optional(),
     from: isoTime.optional(),
     to: isoTime.optional(),
     limit: limitParam.optional(),
@@ -68,12 +80,18 @@ export const assignRequestSchema = lifecycleCommandSchema.options[0]
   .omit({ type: true })
   .meta({ id: 'AssignRequest' });
 
+const visibility = z.enum(NOTE_VISIBILITIES).optional().meta({
+  description:
+    'Who may read the note (or reason): `internal` (officers only; the default) or `citizen` (WhatsApp updates and tracking too). A question to the citizen and a rejection reason are always `citizen`.',
+});
+
 /** POST /officer/complaints/{etag}/actions: an action note (what was done). */
 export const actionRequestSchema = z
   .object({
     kind: z.enum(ACTION_KINDS),
     note: trimmedText(1, 2000),
-    firNumber: trimmedText(1, 50).optional(),
+    firNumber: lineText(1, 50).optional(),
+    visibility,
   })
   .meta({ id: 'ActionRequest' });
 
@@ -85,14 +103,46 @@ export const TRANSITION_TYPES = [
   'reject',
   'reopen',
   'close',
+  'takeAndStart',
 ] as const;
 export const transitionRequestSchema = z
   .object({
     type: z.enum(TRANSITION_TYPES),
     note: trimmedText(1, 2000).optional(),
     reason: trimmedText(1, 2000).optional(),
+    visibility,
   })
   .meta({ id: 'TransitionRequest' });
+
+/** GET /officer/monitoring/officers: one officer's figures (built by app/officer/officer-figures.ts). */
+export interface OfficerBreachFigures {
+  serviceNumber: string;
+  /** From the follow-up record (absent on follow-ups opened before the force directory named officers). */
+  name?: string;
+  rank?: string;
+  /** Posts the breaches were against (labels), and their districts. */
+  posts: string[];
+  districts: string[];
+  breaches: number;
+  byPhase: { first_action: number; resolution: number };
+  /** Follow-ups on these breaches not closed yet. */
+  openFollowUps: number;
+  /** Median minutes the complaint waited with the officer's post before the breach; null when unknown. */
+  medianDelayMinutes: number | null;
+}
+
+export interface OfficerFiguresReport {
+  period: { from: string; to: string };
+  generatedAt: string;
+  /** Most breaches first, then the longest median delay. */
+  officers: OfficerBreachFigures[];
+  /** Breaches against posts nobody held when the deadline passed. */
+  vacant: { breaches: number; posts: string[] };
+  /** Breaches that name neither an officer nor a vacancy (older data without the force directory). */
+  unattributed: number;
+  itemsRead: number;
+  truncated: boolean;
+}
 
 export const followUpActionRequestSchema = followUpActionSchema.meta({ id: 'FollowUpActionRequest' });
 
@@ -165,9 +215,23 @@ export const OFFICER_OPERATIONS: Record<string, OperationSpec> = {
     summary: 'One complaint with its full timeline and the complainant’s contact',
     responses: {
       '200': {
-        description: '`{ complaint, timeline }`',
+        description:
+          '`{ complaint, timeline, evidence, listenToDescription }`: `evidence` lists every attachment (stored, refused or unavailable, with kind, type, size and SHA-256); `listenToDescription` is true when the description is a voice note',
         headers: ETAG_HEADER,
         schema: { name: 'OfficerComplaintDetail', schema: anyObject('OfficerComplaintDetail') },
+      },
+      ...OFFICER_ERRORS,
+      '404': ACT_ERRORS['404'],
+    },
+  },
+  'GET /officer/complaints/{etag}/evidence/{evidenceId}': {
+    summary: 'A short-lived link to one attachment of a complaint in the officer’s scope',
+    description:
+      'The evidence id comes from the `evidence` list of GET /officer/complaints/{etag}. The link (a presigned S3 GET) works for a few minutes and downloads the file under its name. Outside the scope, an unknown complaint and an unknown or unstored attachment all answer 404.',
+    responses: {
+      '200': {
+        description: '`{ url, expiresAt, evidence }`',
+        schema: { name: 'OpenedEvidence', schema: anyObject('OpenedEvidence') },
       },
       ...OFFICER_ERRORS,
       '404': ACT_ERRORS['404'],
@@ -180,7 +244,8 @@ export const OFFICER_OPERATIONS: Record<string, OperationSpec> = {
     responses: { '200': { description: '`{ complaint }`', headers: ETAG_HEADER }, ...ACT_ERRORS },
   },
   'POST /officer/complaints/{etag}/transitions': {
-    summary: 'Change the status (start, requestCitizenInfo, resolve, reject, reopen)',
+    summary:
+      'Change the status (start, requestCitizenInfo, resolve, reject, reopen; takeAndStart: a DPO or above takes a received complaint and starts on it)',
     parameters: [IF_MATCH],
     request: { name: 'TransitionRequest', schema: transitionRequestSchema },
     responses: { '200': { description: '`{ complaint }`', headers: ETAG_HEADER }, ...ACT_ERRORS },
@@ -200,6 +265,28 @@ export const OFFICER_OPERATIONS: Record<string, OperationSpec> = {
         description: 'The report',
         schema: { name: 'MonitoringReport', schema: anyObject('MonitoringReport') },
       },
+      ...OFFICER_ERRORS,
+    },
+  },
+  'GET /officer/monitoring/officers': {
+    summary:
+      'Breaches and median delay per officer over a period (from the follow-ups, which name the officer)',
+    description:
+      'DPO: district, RPO: region, CPO/ADMIN: province; SHO and SDPO get 403. Default period: the last 30 days; at most 366. Delay: minutes the complaint waited with the officer’s post before the breach (docs/force.md).',
+    parameters: queryParameters(monitoringQuerySchema),
+    responses: {
+      '200': {
+        description: '`{ period, officers[], vacant, unattributed, itemsRead, truncated }`',
+        schema: { name: 'OfficerFiguresReport', schema: anyObject('OfficerFiguresReport') },
+      },
+      ...OFFICER_ERRORS,
+    },
+  },
+  'GET /officer/monitoring/feedback': {
+    summary: 'Service feedback and suggestions sent on WhatsApp (service 15), newest first: CPO and ADMIN',
+    parameters: queryParameters(serviceFeedbackQuerySchema),
+    responses: {
+      '200': { description: '`{ items: [{ id, language, text, receivedAt }], cursor? }`' },
       ...OFFICER_ERRORS,
     },
   },

@@ -4,16 +4,15 @@
  * routes whose owners have not described them yet get a minimal operation from the topology (add yours to
  * OPERATIONS).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   categoriesResponseSchema,
   complaintStatusViewSchema,
   districtsResponseSchema,
-  fileComplaintRequestSchema,
   fileComplaintResponseSchema,
-  trackComplaintRequestSchema,
 } from './http.ts';
 import { CITIZEN_OPERATIONS } from './citizen-http.ts';
+import { fileComplaintRequestSchema, trackComplaintRequestSchema } from './filing-http.ts';
 import { OFFICER_OPERATIONS } from './officer-http.ts';
 import { errorSpec as error, type OperationSpec } from './operation-spec.ts';
 

@@ -2,8 +2,9 @@
  * Items of the application table as stored. Every item read back is parsed with these before it
  * reaches the domain; a malformed item fails loudly instead of leaking half-valid state.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ComplaintSchema, type Complaint } from '../domain/complaint.ts';
+import { NOTE_VISIBILITIES } from '../domain/lifecycle.ts';
 import { ROLES, STATUSES } from '../domain/vocabulary.ts';
 import { EVENT_TYPES } from './events/index.ts';
 
@@ -45,6 +46,8 @@ export const timelineEntrySchema = z.object({
   toStatus: z.enum(STATUSES).optional(),
   note: z.string().optional(),
   reason: z.string().optional(),
+  /** Who may read `note`/`reason`; absent on entries written before notes were marked (citizen-visible). */
+  noteVisibility: z.enum(NOTE_VISIBILITIES).optional(),
   data: z.record(z.string(), z.unknown()).optional(),
 });
 export type TimelineEntry = z.output<typeof timelineEntrySchema>;

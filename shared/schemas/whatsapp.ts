@@ -4,7 +4,7 @@
  * pass through untouched, because Meta adds them without notice and a rejected delivery is retried
  * for 36 hours.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Meta sends numbers for ids and timestamps in some payloads and strings in others. */
 const stringish = z.union([z.string(), z.number()]).transform(String);

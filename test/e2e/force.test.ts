@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../../infra/local/fake-graph.ts';
 import { startLocalRuntimeProcess, type RunningLocalRuntime } from '../support/local-runtime.ts';
-import { httpClient, outboxText } from './officer-e2e-support.ts';
+import { httpClient, optIn, outboxText } from './officer-e2e-support.ts';
 
 const HOUR = 3600_000;
 const SHO_WA = '923007000001';
@@ -27,6 +27,12 @@ const waitForMessage = async (to: string, pattern: RegExp, timeoutMs = 25_000): 
   }
   return entries;
 };
+
+/** Files a web complaint in English at PS Gulberg, Lahore. */
+const fileAtGulberg = (http: ReturnType<typeof httpClient>, body: Record<string, unknown>) =>
+  http.request('POST', '/complaints', {
+    body: { district: 'LHR', station: 'Gulberg', language: 'en', ...body },
+  });
 
 const ROSTER = [
   'service_number,name,rank,whatsapp,whatsapp_consent,district,post,unit,from',
@@ -83,15 +89,10 @@ describe('the force directory over the local runtime', () => {
   it('an urgent complaint reaches the SHO on WhatsApp; a breach reaches the holder and the supervisor', async () => {
     const http = httpClient(runtime);
     // Act: a missing child is reported at PS Gulberg
-    const filed = await http.request('POST', '/complaints', {
-      body: {
-        complainant: { name: 'Ayesha Khan', phone: '0300 1234567' },
-        district: 'LHR',
-        station: 'Gulberg',
-        category: 'missing_child',
-        description: 'My eight year old son has not come home from school since this afternoon.',
-        language: 'en',
-      },
+    const filed = await fileAtGulberg(http, {
+      complainant: { name: 'Ayesha Khan', phone: '0300 1234567' },
+      category: 'missing_child',
+      description: 'My eight year old son has not come home from school since this afternoon.',
     });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     const { etag } = filed.body as { etag: string };
@@ -121,5 +122,73 @@ describe('the force directory over the local runtime', () => {
       level: 'SHO',
       officer: { serviceNumber: 'PB-E2E-1', name: 'Asif Khan', rank: 'Inspector' },
     });
+  }, 120_000);
+
+  it('no internal note reaches the citizen: not on WhatsApp, not in tracking', async () => {
+    const http = httpClient(runtime);
+    const citizenWa = '923007654321';
+    const secret = 'informer says the SHO protects the accused';
+    // Prepare: a web complaint with a phone number (updates go to it on WhatsApp)
+    const filed = await fileAtGulberg(http, {
+      complainant: { name: 'Bilal Ahmed', phone: '0300 7654321' },
+      category: 'theft_robbery',
+      description: 'My motorcycle was stolen outside the Gulberg market on Friday evening.',
+    });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const { etag, trackingCode } = filed.body as { etag: string; trackingCode: string };
+    const dpo = await http.tokenFor('DPO', { district: 'LHR' });
+    await optIn(runtime, citizenWa);
+    // Act: the DPO takes it and starts in one step with an internal note, then records one action for the
+    // citizen and one internal
+    const steps = [
+      {
+        path: 'transitions',
+        body: { type: 'takeAndStart', note: `Taken: ${secret}`, visibility: 'internal' },
+      },
+      {
+        path: 'actions',
+        body: {
+          kind: 'called_complainant',
+          note: 'We called you; an officer visits tomorrow.',
+          visibility: 'citizen',
+        },
+      },
+      {
+        path: 'actions',
+        body: { kind: 'inquiry_opened', note: `Inquiry: ${secret}`, visibility: 'internal' },
+      },
+    ];
+    for (const [index, step] of steps.entries()) {
+      const done = await http.request('POST', `/officer/complaints/${etag}/${step.path}`, {
+        token: dpo,
+        ifMatch: index + 1,
+        body: step.body,
+      });
+      expect(done.status, JSON.stringify(done.body)).toBe(200);
+    }
+    // Assess: the citizen hears every step, the citizen-visible note included, and never the internal text
+    const actionTaken = new RegExp(`Action has been taken on your complaint \\*${etag}\\*`, 'g');
+    const deadline = Date.now() + 25_000;
+    let texts: string[] = [];
+    while (Date.now() < deadline) {
+      texts = (await runtime.outbox(citizenWa)).map(outboxText);
+      if (texts.join('\n').match(actionTaken)?.length === 2) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const all = texts.join('\n');
+    expect(all.match(actionTaken)?.length, all).toBe(2);
+    expect(all).toContain('We called you; an officer visits tomorrow.');
+    expect(all).toMatch(/in progress/i);
+    expect(all).not.toContain(secret);
+    const tracked = await http.request('POST', '/complaints/track', { body: { etag, trackingCode } });
+    expect(tracked.status).toBe(200);
+    expect(JSON.stringify(tracked.body)).toContain('We called you');
+    expect(JSON.stringify(tracked.body)).not.toContain(secret);
+    // Officers still read it, marked internal
+    const detail = await http.request('GET', `/officer/complaints/${etag}`, { token: dpo });
+    const internal = detail.body.timeline.filter(
+      (t: { noteVisibility?: string }) => t.noteVisibility === 'internal',
+    );
+    expect(internal.map((t: { note: string }) => t.note)).toEqual([`Taken: ${secret}`, `Inquiry: ${secret}`]);
   }, 120_000);
 });

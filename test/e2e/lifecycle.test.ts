@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRuntimeProcess, type RunningLocalRuntime } from '../support/local-runtime.ts';
-import { httpClient, outboxText, waitForOutbox } from './officer-e2e-support.ts';
+import { httpClient, optIn, outboxText, waitForOutbox } from './officer-e2e-support.ts';
 
 let runtime: RunningLocalRuntime;
 
@@ -34,7 +34,8 @@ describe('complaint lifecycle over the local runtime', { timeout: 120_000 }, () 
     const path = `/officer/complaints/${etag}`;
     const dpo = await http.tokenFor('DPO', { district: 'LHR' });
     const sho = await http.tokenFor('SHO', { district: 'LHR', station: 'Model Town' });
-    await waitForOutbox(runtime, 1);
+    // A web filing's number is asked once to confirm; updates follow only after its owner replies YES.
+    await optIn(runtime);
 
     // Act + Assess: each officer action, then its update reaches the citizen
     const read = await http.request('GET', path, { token: dpo });
@@ -46,21 +47,21 @@ describe('complaint lifecycle over the local runtime', { timeout: 120_000 }, () 
       body: { level: 'SHO', station: 'Model Town' },
     });
     expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
-    await waitForOutbox(runtime, 2);
+    await waitForOutbox(runtime, 3);
     const noted = await http.request('POST', `${path}/actions`, {
       token: sho,
       ifMatch: 2,
       body: { kind: 'called_complainant', note: 'Called the complainant, visit arranged' },
     });
     expect(noted.status, JSON.stringify(noted.body)).toBe(200);
-    await waitForOutbox(runtime, 3);
+    await waitForOutbox(runtime, 4);
     const started = await http.request('POST', `${path}/transitions`, {
       token: sho,
       ifMatch: 3,
       body: { type: 'start' },
     });
     expect(started.status).toBe(200);
-    await waitForOutbox(runtime, 4);
+    await waitForOutbox(runtime, 5);
     const stale = await http.request('POST', `${path}/transitions`, {
       token: sho,
       ifMatch: 3,
@@ -74,15 +75,16 @@ describe('complaint lifecycle over the local runtime', { timeout: 120_000 }, () 
     });
     expect(resolved.status).toBe(200);
     // resolve: the update and the satisfaction question
-    const outbox = await waitForOutbox(runtime, 6);
+    const outbox = await waitForOutbox(runtime, 7);
     const texts = outbox.map(outboxText);
-    expect(texts).toHaveLength(6);
-    expect(texts[0]).toMatch(/Received/i);
-    expect(texts[1]).toMatch(/assigned/);
-    expect(texts[2]).toMatch(/Action has been taken/);
-    expect(texts[3]).toMatch(/In progress|in_progress|now:/i);
-    expect(texts[4]).toMatch(/has been resolved/);
-    expect(texts[5]).toMatch(/satisfied/i);
+    expect(texts).toHaveLength(7);
+    expect(texts[0]).toMatch(/was filed with this number.*Reply YES/);
+    expect(texts[1]).toMatch(/You will now get updates/);
+    expect(texts[2]).toMatch(/assigned/);
+    expect(texts[3]).toMatch(/Action has been taken/);
+    expect(texts[4]).toMatch(/In progress|in_progress|now:/i);
+    expect(texts[5]).toMatch(/has been resolved/);
+    expect(texts[6]).toMatch(/satisfied/i);
 
     // Act: the citizen is not satisfied
     const feedback = await http.request('POST', '/complaints/feedback', {
@@ -95,8 +97,8 @@ describe('complaint lifecycle over the local runtime', { timeout: 120_000 }, () 
     expect(after.body.complaint).toMatchObject({ status: 'reopened', assignment: { level: 'SDPO' } });
     const reopened = after.body.timeline.find((t: { type: string }) => t.type === 'ComplaintReopened');
     expect(reopened.reason).toBe('The motorcycle was returned damaged');
-    const finalOutbox = await waitForOutbox(runtime, 7);
-    expect(outboxText(finalOutbox[6]!)).toMatch(/reopened/);
+    const finalOutbox = await waitForOutbox(runtime, 8);
+    expect(outboxText(finalOutbox[7]!)).toMatch(/reopened/);
   });
 
   it("an officer asks the citizen for information; the citizen's answer returns the complaint to the officer", async () => {
@@ -116,6 +118,7 @@ describe('complaint lifecycle over the local runtime', { timeout: 120_000 }, () 
     const path = `/officer/complaints/${etag}`;
     const dpo = await http.tokenFor('DPO', { district: 'LHR' });
     const sho = await http.tokenFor('SHO', { district: 'LHR', station: 'Gulberg' });
+    await optIn(runtime, citizen);
     await http.request('POST', `${path}/assign`, {
       token: dpo,
       ifMatch: 1,
@@ -128,7 +131,8 @@ describe('complaint lifecycle over the local runtime', { timeout: 120_000 }, () 
       ifMatch: 3,
       body: { type: 'requestCitizenInfo', note: 'Which bridge on the canal was it near?' },
     });
-    const told = await waitForOutbox(runtime, 4, citizen);
+    // opt-in question, thanks, assigned, started, the question
+    const told = await waitForOutbox(runtime, 5, citizen);
     const answered = await http.request('POST', '/complaints/respond', {
       body: { etag, trackingCode, message: 'Near the Jail Road underpass' },
     });

@@ -1,5 +1,6 @@
 /** Small HTTP helpers for the officer e2e tests over the local runtime. */
 import type { OutboxEntry } from '../../infra/local/fake-graph.ts';
+import { signedWebhookRequest, webhookBody } from '../../infra/local/webhook-payload.ts';
 import type { RunningLocalRuntime } from '../support/local-runtime.ts';
 
 export const CITIZEN_WA_ID = '923001234567';
@@ -54,4 +55,20 @@ export const waitForOutbox = async (
   throw new Error(
     `outbox for ${to} has ${entries.length} messages, expected ${count}:\n${entries.map(outboxText).join('\n')}\n${runtime.output().slice(-4000)}`,
   );
+};
+
+/**
+ * A web filing's number hears one question ("a complaint was filed with this number… reply YES") and nothing
+ * more until its owner answers (issue 12's opt-in). This plays the citizen: waits for that question, replies
+ * YES over the signed webhook, and waits for the thanks; the outbox then holds those two messages more.
+ */
+export const optIn = async (runtime: RunningLocalRuntime, waId = CITIZEN_WA_ID): Promise<OutboxEntry[]> => {
+  const before = await waitForOutbox(runtime, 1, waId);
+  const asked = before.filter((e) => /Reply YES|YES لکھ/.test(outboxText(e)));
+  if (asked.length !== 1)
+    throw new Error(`expected one opt-in question to ${waId}:\n${before.map(outboxText).join('\n')}`);
+  const body = webhookBody({ from: waId, message: { type: 'text', text: { body: 'YES' } } });
+  const response = await fetch(`${runtime.apiUrl}/webhook`, signedWebhookRequest(body));
+  if (response.status !== 200) throw new Error(`the opt-in reply got ${response.status}`);
+  return waitForOutbox(runtime, before.length + 1, waId);
 };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRuntimeProcess, type RunningLocalRuntime } from '../support/local-runtime.ts';
-import { httpClient, outboxText, waitForOutbox } from './officer-e2e-support.ts';
+import { httpClient, optIn, outboxText, waitForOutbox } from './officer-e2e-support.ts';
 
 const HOUR = 3600_000;
 let runtime: RunningLocalRuntime;
@@ -31,13 +31,15 @@ describe('SLA escalation over the local runtime', () => {
     const dpo = await http.tokenFor('DPO', { district: 'LHR' });
     const rpo = await http.tokenFor('RPO', { region: 'lahore' });
     const sho = await http.tokenFor('SHO', { district: 'LHR', station: 'Model Town' });
+    // The citizen confirms the web filing (opt-in question, thanks), then hears each step
+    await optIn(runtime);
     const assigned = await http.request('POST', `/officer/complaints/${etag}/assign`, {
       token: dpo,
       ifMatch: 1,
       body: { level: 'SHO', station: 'Model Town' },
     });
     expect(assigned.status).toBe(200);
-    await waitForOutbox(runtime, 2);
+    await waitForOutbox(runtime, 3);
 
     // Act: 9 hours pass with no action; the sweep runs
     await http.advanceClock(9 * HOUR);
@@ -104,7 +106,7 @@ describe('SLA escalation over the local runtime', () => {
     expect(step.body.followUp).toMatchObject({ state: 'explanation_called', version: 2 });
 
     // Assess: the citizen heard about each escalation; the RPO sees the breach alerts
-    const outbox = await waitForOutbox(runtime, 5);
+    const outbox = await waitForOutbox(runtime, 6);
     const escalations = outbox.map(outboxText).filter((t) => /escalated/.test(t));
     expect(escalations, JSON.stringify(outbox.map(outboxText))).toHaveLength(3);
     const deadline = Date.now() + 20_000;

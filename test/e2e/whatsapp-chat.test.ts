@@ -3,93 +3,26 @@
  * read from the fake Graph API's outbox. Greeting -> menu -> complaint -> e-tag -> track.
  */
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../infra/local/auth.ts';
-import { signBodyAsMeta } from '../../shared/app/whatsapp/signature.ts';
 import { startLocalRuntimeProcess, type RunningLocalRuntime } from '../support/local-runtime.ts';
+import { whatsAppCitizen, type WhatsAppCitizen } from '../support/whatsapp-citizen.ts';
 
 let runtime: RunningLocalRuntime;
-const citizen = `92300${String(randomBytes(3).readUIntBE(0, 3) % 10_000_000).padStart(7, '0')}`;
+let citizen: WhatsAppCitizen;
 
 beforeAll(async () => {
   runtime = await startLocalRuntimeProcess({ stagePrefix: 'wachat' });
+  citizen = whatsAppCitizen(runtime);
 });
 
 afterAll(async () => {
   await runtime?.stop();
 });
 
-interface OutboxEntry {
-  type: string;
-  status: number;
-  request: {
-    text?: { body: string };
-    interactive?: {
-      body?: { text: string };
-      action?: { buttons?: { reply: { id: string; title: string } }[] };
-    };
-  };
-}
-
-const replies = async (): Promise<OutboxEntry[]> => {
-  const response = await fetch(`${runtime.apiUrl}/__local/whatsapp/outbox?to=${citizen}`);
-  return ((await response.json()) as OutboxEntry[]).filter((e) => e.type !== 'read' && e.status === 200);
-};
-
-/** A person types slower than a test: Meta's timestamps are spaced 8 s apart so flood control stays quiet. */
-let sentAt = Math.floor(Date.now() / 1000);
-
-const textOf = (e: OutboxEntry): string => e.request.text?.body ?? e.request.interactive?.body?.text ?? '';
-
-/** Sends one message as Meta would and waits until the bot's reply count grows and settles. */
-const say = async (message: Record<string, unknown>): Promise<string[]> => {
-  const before = (await replies()).length;
-  const id = `wamid.e2e.${randomBytes(10).toString('base64url')}`;
-  const body = JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [
-      {
-        id: 'E2E',
-        changes: [
-          {
-            field: 'messages',
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '15550000000', phone_number_id: 'local-phone-number-id' },
-              contacts: [{ profile: { name: 'Ayesha Khan' }, wa_id: citizen }],
-              messages: [{ from: citizen, id, timestamp: String((sentAt += 8)), ...message }],
-            },
-          },
-        ],
-      },
-    ],
-  });
-  const response = await fetch(`${runtime.apiUrl}/webhook`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-hub-signature-256': signBodyAsMeta(body, 'local-app-secret'),
-    },
-    body,
-  });
-  expect(response.status).toBe(200);
-  for (let i = 0; i < 100; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    const reads = (await (await fetch(`${runtime.apiUrl}/__local/whatsapp/outbox`)).json()) as {
-      type: string;
-      request: { message_id?: string };
-    }[];
-    if (reads.some((e) => e.type === 'read' && e.request.message_id === id)) break;
-  }
-  return (await replies()).slice(before).map(textOf);
-};
-
-const text = (body: string) => say({ type: 'text', text: { body } });
-const button = (id: string, title: string) =>
-  say({ type: 'interactive', interactive: { type: 'button_reply', button_reply: { id, title } } });
+const text = (body: string) => citizen.text(body);
 
 describe('WhatsApp chat over the local runtime', () => {
   it('greeting -> menu -> complaint -> e-tag -> track', async () => {
@@ -105,14 +38,10 @@ describe('WhatsApp chat over the local runtime', () => {
       'The SHO refused to register my FIR about a stolen motorcycle last week.',
     );
     expect(afterDescription.join('\n')).toMatch(/location/i);
-    const lastButtons = async () => (await replies()).at(-1)?.request.interactive?.action?.buttons ?? [];
-    const skip = (await lastButtons())[0]!.reply;
-    await button(skip.id, skip.title);
-    const next = (await lastButtons())[0]!.reply;
-    const summary = await button(next.id, next.title);
+    await citizen.pressFirstButton();
+    const summary = await citizen.pressFirstButton();
     expect(summary.join('\n')).toContain('FIR not registered');
-    const submit = (await lastButtons())[0]!.reply;
-    const filed = (await button(submit.id, submit.title)).join('\n');
+    const filed = (await citizen.pressFirstButton()).join('\n');
     const etag = /E-tag number: \*([A-Z0-9-]+)\*/.exec(filed)?.[1];
     expect(etag).toBeDefined();
     // Track: the citizen's own complaint, with its status.

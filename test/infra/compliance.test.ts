@@ -80,9 +80,10 @@ describe.each(STAGE_NAMES.map((s) => [s] as const))('compliance of the %s stage'
       // Assess
       expect(result.stdout + result.stderr).toBe('');
       expect(result.status).toBe(0);
-      // cfn-lint loads its whole resource-spec database: ~15 s alone, over 30 s on 2 busy cores.
+      // cfn-lint loads its whole resource-spec database: ~15 s alone, over 30 s on 2 busy cores;
+      // the alarms and dashboard add more (88 s seen under load).
     },
-    120_000,
+    240_000,
   );
 });
 

@@ -8,6 +8,7 @@ import { WHATSAPP_SECRET_ENV } from '../../infra/constructs/app-function.ts';
 import {
   APP_TABLE,
   ENV,
+  EVIDENCE_BUCKET,
   IDEMPOTENCY_TABLE,
   QUEUES,
   queuesWithDlq,
@@ -96,7 +97,8 @@ describe('infra templates', () => {
         expect(ENV.tableName in env).toBe(def.access.table !== undefined);
         expect(ENV.idempotencyTableName in env).toBe(def.access.idempotencyTable === true);
         expect(ENV.eventBusName in env).toBe(def.access.putEvents === true);
-        expect(WHATSAPP_SECRET_ENV in env).toBe(def.access.whatsappSecrets === true);
+        expect(WHATSAPP_SECRET_ENV.webhook in env).toBe(def.access.whatsappSecret === 'webhook');
+        expect(WHATSAPP_SECRET_ENV.graph in env).toBe(def.access.whatsappSecret === 'graph');
         const queueVars = Object.keys(env).filter((k) => k.startsWith('QUEUE_URL_'));
         expect(queueVars.sort()).toEqual((def.access.sendTo ?? []).map((q) => ENV.queueUrl(q)).sort());
       }
@@ -127,9 +129,44 @@ describe('infra templates', () => {
         const hasSchedule = def.triggers.some((t) => t.kind === 'schedule');
         expect(actions.has('sqs:SendMessage')).toBe((def.access.sendTo ?? []).length > 0 || hasSchedule);
         expect(actions.has('events:PutEvents')).toBe(def.access.putEvents === true);
-        expect(actions.has('secretsmanager:GetSecretValue')).toBe(def.access.whatsappSecrets === true);
+        expect(actions.has('secretsmanager:GetSecretValue')).toBe(def.access.whatsappSecret !== undefined);
         expect(actions.has('dynamodb:GetRecords')).toBe(def.triggers.some((t) => t.kind === 'stream'));
       }
+    });
+
+    it('give the webhook only the webhook secret, and the Graph access token only to the senders', () => {
+      // Prepare
+      const synth = get('dev');
+      const policies = propsOf(synth.stateless.findResources('AWS::IAM::Policy'));
+      const readers: Record<'webhook' | 'graph', string[]> = { webhook: [], graph: [] };
+
+      for (const def of FUNCTIONS) {
+        // Act
+        const roleId = synth.stacks.stateless.getLogicalId(
+          synth.stacks.stateless.functions[def.id]!.role.node.defaultChild as never,
+        );
+        const secretResources = JSON.stringify(
+          policies
+            .filter((p) => JSON.stringify(p.Roles) === JSON.stringify([{ Ref: roleId }]))
+            .flatMap(
+              (p) => (p.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] }).Statement,
+            )
+            .filter((s) => JSON.stringify(s.Action).includes('secretsmanager:GetSecretValue'))
+            .map((s) => s.Resource),
+        );
+        if (secretResources.includes('WhatsAppWebhookSecret')) readers.webhook.push(def.id);
+        if (secretResources.includes('WhatsAppGraphSecret')) readers.graph.push(def.id);
+      }
+
+      // Assess
+      expect(readers.webhook).toEqual(['WhatsAppWebhook']);
+      expect(readers.graph).not.toContain('WhatsAppWebhook');
+      expect(readers.graph.sort()).toEqual(
+        FUNCTIONS.filter((f) => f.access.whatsappSecret === 'graph')
+          .map((f) => f.id)
+          .sort(),
+      );
+      expect(readers.graph).toEqual(expect.arrayContaining(['WhatsAppWorker', 'EvidenceDownloader']));
     });
 
     it('never use wildcard DynamoDB resources (indexes are listed by name)', () => {
@@ -250,11 +287,20 @@ describe('infra templates', () => {
           expect(JSON.stringify(policy?.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
         }
       }
-      // One alarm per dead-letter destination: 3 queue DLQs, publisher failures, event delivery, schedules.
-      expect(Object.keys(stateful.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(
-        queuesWithDlq().length + 2,
+      // One depth alarm per dead-letter destination: each queue's DLQ, each queue that is itself a failure
+      // destination (no DLQ of its own), and the bus rules' event-delivery DLQ; the schedules' DLQ is in the
+      // stateless stack (the other alarms: test/infra/operations.test.ts).
+      const failureDestinations = Object.keys(QUEUES).length - queuesWithDlq().length;
+      stateful.resourcePropertiesCountIs(
+        'AWS::CloudWatch::Alarm',
+        { MetricName: 'ApproximateNumberOfMessagesVisible' },
+        queuesWithDlq().length + failureDestinations + 1,
       );
-      stateless.resourceCountIs('AWS::CloudWatch::Alarm', 1);
+      stateless.resourcePropertiesCountIs(
+        'AWS::CloudWatch::Alarm',
+        { MetricName: 'ApproximateNumberOfMessagesVisible' },
+        1,
+      );
     });
   });
 
@@ -385,17 +431,82 @@ describe('infra templates', () => {
     });
   });
 
-  describe('WhatsApp secret', () => {
-    it('is one JSON secret whose verify token is generated and other keys left for ops', () => {
+  describe('evidence bucket', () => {
+    it('is private, encrypted, TLS-only, versioned and access-logged, with the retention lifecycle', () => {
+      // Prepare
+      const { stateful } = get('prod');
+      const { lifecycle } = EVIDENCE_BUCKET;
+      const buckets = stateful.findResources('AWS::S3::Bucket', {
+        Properties: { VersioningConfiguration: { Status: 'Enabled' } },
+      });
+
+      // Act
+      const [id, evidence] = Object.entries(buckets)[0] ?? [];
+      const props = (evidence as { Properties: Props } | undefined)?.Properties ?? {};
+
+      // Assess
+      expect(Object.keys(buckets)).toHaveLength(1);
+      expect(props.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(JSON.stringify(props.BucketEncryption)).toContain('AES256');
+      expect(props.LoggingConfiguration).toMatchObject({
+        DestinationBucketName: { Ref: expect.any(String) },
+      });
+      expect(props.LifecycleConfiguration).toMatchObject({
+        Rules: expect.arrayContaining([
+          expect.objectContaining({
+            Prefix: EVIDENCE_BUCKET.evidencePrefix,
+            ExpirationInDays: lifecycle.expireAfterDays,
+            NoncurrentVersionExpiration: { NoncurrentDays: lifecycle.noncurrentVersionsDays },
+            Transitions: [
+              { StorageClass: 'STANDARD_IA', TransitionInDays: lifecycle.infrequentAccessAfterDays },
+              { StorageClass: 'GLACIER_IR', TransitionInDays: lifecycle.archiveAfterDays },
+            ],
+          }),
+          expect.objectContaining({
+            Prefix: EVIDENCE_BUCKET.incomingPrefix,
+            ExpirationInDays: lifecycle.incomingExpireDays,
+          }),
+        ]),
+      });
+      stateful.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: { Ref: id },
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Deny',
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }),
+          ]),
+        },
+      });
+      expect(stateful.toJSON().Resources[id ?? ''].DeletionPolicy).toBe('Retain');
+    });
+  });
+
+  describe('WhatsApp secrets', () => {
+    it("are two JSON secrets: the webhook's (verify token generated) and the senders' (token for ops to set)", () => {
       // Prepare
       const { stateful } = get('prod');
 
       // Act / Assess
+      stateful.resourceCountIs('AWS::SecretsManager::Secret', 2);
       stateful.hasResourceProperties('AWS::SecretsManager::Secret', {
-        Name: 'rabta/prod/whatsapp',
+        Name: 'rabta/prod/whatsapp-webhook',
         GenerateSecretString: {
-          SecretStringTemplate: JSON.stringify({ appSecret: '', accessToken: '', phoneNumberId: '' }),
+          SecretStringTemplate: JSON.stringify({ appSecret: '' }),
           GenerateStringKey: 'verifyToken',
+        },
+      });
+      stateful.hasResourceProperties('AWS::SecretsManager::Secret', {
+        Name: 'rabta/prod/whatsapp-graph',
+        GenerateSecretString: {
+          SecretStringTemplate: JSON.stringify({ phoneNumberId: '' }),
+          GenerateStringKey: 'accessToken',
         },
       });
     });

@@ -131,7 +131,7 @@ describe('topology coverage (dev stage)', () => {
           case 'stream': {
             // Act
             const streamArn = resolveInStateless(stateful.table.tableStreamArn);
-            const failures = resolveInStateless(stateful.queues.publisherFailures.queueArn);
+            const failures = resolveInStateless(stateful.queues[trigger.onFailureQueue].queueArn);
 
             // Assess
             synth.stateless.hasResourceProperties('AWS::Lambda::EventSourceMapping', {

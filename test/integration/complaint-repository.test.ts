@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { newComplaint, NewComplaintInputSchema, type Complaint } from '../../shared/domain/complaint.ts';
+import { newComplaint, type Complaint } from '../../shared/domain/complaint.ts';
+import { NewComplaintInputSchema } from '../../shared/domain/complaint-input.ts';
 import { ConflictError, PreconditionFailedError } from '../../shared/domain/errors.ts';
 import { generateEtag } from '../../shared/domain/etag.ts';
 import { DuplicateFilingError, EtagCollisionError } from '../../shared/app/errors.ts';
 import { complaintFiledDraft } from '../../shared/app/file-complaint.ts';
 import type { ComplaintRepository, TimelineDraft } from '../../shared/app/ports.ts';
+import { createComplaintQueries } from '../../shared/adapters/dynamodb/complaint-queries.ts';
 import { complaintKey } from '../../shared/adapters/dynamodb/keys.ts';
 import { documentClient } from '../../shared/runtime/common.ts';
 import { complaintRepository } from '../../shared/runtime/complaints.ts';
@@ -80,7 +82,33 @@ describe('complaint repository (DynamoDB)', () => {
       gsi1pk: 'DIST#LHR',
       gsi2pk: 'CIT#+923001234567',
       gsi3pk: 'DIST#LHR#ST#received',
+      gsi4pk: `DIST#LHR#PR#${complaint.priority}`,
     });
+  });
+
+  it('serves the priority filter from its index: every item read is one of the answer', async () => {
+    // Prepare
+    const district = 'KSR';
+    const urgent = aComplaint({
+      district,
+      etag: generateEtag(district, (n) => randomBytes(n)),
+      priority: 'urgent',
+    });
+    const others = [1, 2, 3].map(() =>
+      aComplaint({ district, etag: generateEtag(district, (n) => randomBytes(n)), priority: 'low' }),
+    );
+    for (const c of [urgent, ...others]) await repo.create(c, [complaintFiledDraft(c)]);
+    const queries = createComplaintQueries(documentClient(), () => tableConfig().tableName);
+    // Act
+    const page = await queries.listWithCost({
+      districts: [district],
+      filters: { priority: 'urgent' },
+      limit: 20,
+      now: new Date(),
+    });
+    // Assess
+    expect(page.items.map((c) => c.etag)).toEqual([urgent.etag]);
+    expect(page.read).toBe(1);
   });
 
   it('refuses a second complaint with the same e-tag and leaves the first untouched', async () => {

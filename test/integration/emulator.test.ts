@@ -11,6 +11,15 @@ import {
   GetShardIteratorCommand,
   DescribeStreamCommand,
 } from '@aws-sdk/client-dynamodb-streams';
+import {
+  ChangeMessageVisibilityBatchCommand,
+  CreateQueueCommand,
+  DeleteMessageCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { APP_TABLE } from '../../infra/resources.ts';
 import type { Provisioned } from '../../infra/local/provision.ts';
@@ -125,5 +134,48 @@ describe('the emulator (infra/local/moto_server.py)', () => {
     );
     // Assess
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+  });
+});
+
+describe('the emulator: FIFO redelivery (infra/local/moto_server.py)', () => {
+  it("gives a failed FIFO batch back oldest first, so a citizen's 2nd message is never passed by the 3rd", async () => {
+    // Prepare: four messages of one group, received together, then failed together (as the poller does)
+    const sqs = new SQSClient({});
+    const { QueueUrl } = await sqs.send(
+      new CreateQueueCommand({
+        QueueName: `${provisioned.names.stage}-order.fifo`,
+        Attributes: { FifoQueue: 'true', ContentBasedDeduplication: 'true' },
+      }),
+    );
+    for (const body of ['m1', 'm2', 'm3', 'm4']) {
+      await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: body, MessageGroupId: 'citizen' }));
+    }
+    const first = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10 }));
+    expect(first.Messages?.map((m) => m.Body)).toEqual(['m1', 'm2', 'm3', 'm4']);
+    await sqs.send(
+      new ChangeMessageVisibilityBatchCommand({
+        QueueUrl,
+        Entries: (first.Messages ?? []).map((m, i) => ({
+          Id: String(i),
+          ReceiptHandle: m.ReceiptHandle,
+          VisibilityTimeout: 1,
+        })),
+      }),
+    );
+    await sleep(1_200);
+    // Act: take them one at a time, deleting each as a successful worker would
+    const order: string[] = [];
+    for (let i = 0; i < 8 && order.length < 4; i++) {
+      const { Messages = [] } = await sqs.send(
+        new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 1, WaitTimeSeconds: 1 }),
+      );
+      for (const message of Messages) {
+        order.push(message.Body ?? '');
+        await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: message.ReceiptHandle }));
+      }
+    }
+    // Assess
+    expect(order).toEqual(['m1', 'm2', 'm3', 'm4']);
+    sqs.destroy();
   });
 });

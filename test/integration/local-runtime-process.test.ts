@@ -128,5 +128,6 @@ describe('local runtime process (npm start)', () => {
     expect(isAlive(second.pid)).toBe(false);
     await expect(fetch(`${second.apiUrl}/__local/health`)).rejects.toThrow();
     await expect(fetch(`${second.graphUrl}/`)).rejects.toThrow();
-  });
+    // A whole start (moto, resources, three threads loading their functions) under a shared machine's load.
+  }, 90_000);
 });

@@ -50,7 +50,16 @@ const functions: FunctionDef[] = [
     id: 'Publisher',
     entry: 'stream.mjs',
     description: 'test',
-    triggers: [{ kind: 'stream', batchSize: 100, maxBatchingWindowSeconds: 1, retryAttempts: 2 }],
+    triggers: [
+      {
+        kind: 'stream',
+        records: 'timelineInserts',
+        onFailureQueue: 'publisherFailures',
+        batchSize: 100,
+        maxBatchingWindowSeconds: 1,
+        retryAttempts: 2,
+      },
+    ],
     access: {},
   },
   {
@@ -89,6 +98,8 @@ beforeAll(async () => {
     functions,
     rootDir,
     retryAfterSeconds: 0,
+    // These handlers report through this thread's globals; main.ts runs the pollers' functions in threads.
+    functionThreads: false,
   });
 });
 

@@ -8,14 +8,30 @@ import { openFollowUp } from '../../shared/domain/follow-up.ts';
 import type { Complaint } from '../../shared/domain/complaint.ts';
 import type { ComplaintRepository } from '../../shared/app/ports.ts';
 import { provisionForTest } from '../support/aws.ts';
+import { readStream, streamEnd } from '../support/stream.ts';
+import { testContext } from '../support/api-events.ts';
 import { makeComplaint, T0 } from '../unit/officer/fakes.ts';
-import { call, claimsOf, seed, type Claims, type Handler, type RequestSpec } from './officer-support.ts';
+import {
+  call,
+  claimsOf,
+  idTokenClaims,
+  seed,
+  type Claims,
+  type Handler,
+  type RequestSpec,
+} from './officer-support.ts';
 import { handler as listHandler } from '../../functions/officer-list-complaints.ts';
 import { handler as getHandler } from '../../functions/officer-get-complaint.ts';
 import { handler as actHandler } from '../../functions/officer-act-on-complaint.ts';
 import { handler as monitoringHandler } from '../../functions/officer-monitoring.ts';
 import { handler as followUpsHandler } from '../../functions/officer-follow-ups.ts';
 import { handler as alertsHandler } from '../../functions/officer-alerts.ts';
+import { trackComplaint } from '../../shared/app/track-complaint.ts';
+import { LIMITS } from '../../shared/app/limits.ts';
+import { inMemoryLimiter } from '../support/fakes.ts';
+import { handler as monitoringDetailsHandler } from '../../functions/officer-monitoring-details.ts';
+import { createFeedbackStore } from '../../shared/adapters/dynamodb/feedback-store.ts';
+import { handler as countersHandler } from '../../functions/monitoring-counters.ts';
 
 const LHR_DPO = claimsOf('DPO', { district: 'LHR' });
 const FSD_DPO = claimsOf('DPO', { district: 'FSD' });
@@ -24,11 +40,14 @@ const MODEL_TOWN_SHO = claimsOf('SHO', { district: 'LHR', station: 'Model Town' 
 const GULBERG_SHO = claimsOf('SHO', { district: 'LHR', station: 'Gulberg' });
 
 let repository: ComplaintRepository;
+let appTable: string;
 let lahore: Complaint;
 let faisalabad: Complaint;
 
 beforeAll(async () => {
   const provisioned = await provisionForTest('off');
+  appTable = provisioned.names.appTable;
+  const streamStart = await streamEnd(provisioned.streamArn);
   repository = createComplaintRepository(documentClient(), () => provisioned.names.appTable);
   const now = new Date();
   lahore = makeComplaint({ district: 'LHR', station: 'Model Town' }, now);
@@ -58,6 +77,12 @@ beforeAll(async () => {
       occurredAt: now.toISOString(),
     });
   }
+  // Monitoring reads counters: feed what was written through the real counters consumer, as the stream would.
+  const counted = await countersHandler(
+    { Records: await readStream(provisioned.streamArn, streamStart) },
+    testContext(),
+  );
+  expect(counted).toEqual({ batchItemFailures: [] });
 });
 
 const get = (
@@ -103,16 +128,27 @@ describe('officer routes: authorization', () => {
     // Act
     const missing = await Promise.all(routes.map(([h, spec]) => call(h, spec)));
     const forged = await Promise.all(
-      routes.map(([h, spec]) => call(h, { ...spec, claims: { sub: 'x', 'custom:role': 'GOD' } })),
+      routes.map(([h, spec]) =>
+        call(h, { ...spec, claims: { ...idTokenClaims(), sub: 'x', 'custom:role': 'GOD' } }),
+      ),
     );
     const incomplete = await call(listHandler, {
       ...routes[0]![1],
-      claims: { sub: 'x', 'custom:role': 'DPO' },
+      claims: { ...idTokenClaims(), sub: 'x', 'custom:role': 'DPO' },
+    });
+    const accessToken = await call(listHandler, {
+      ...routes[0]![1],
+      claims: { ...claimsOf('CPO'), token_use: 'access' },
+    });
+    const centuryToken = await call(listHandler, {
+      ...routes[0]![1],
+      claims: { ...claimsOf('CPO'), exp: String(Math.floor(Date.now() / 1000) + 100 * 365 * 86400) },
     });
     // Assess
     expect(missing.map((r) => r.status)).toEqual([401, 401, 401, 401]);
     expect(forged.map((r) => r.status)).toEqual([403, 403, 403, 403]);
     expect(incomplete.status).toBe(403);
+    expect([accessToken.status, centuryToken.status]).toEqual([401, 401]);
   });
 
   it('list: district A sees nothing of district B, a station officer only their station, the CPO all', async () => {
@@ -241,6 +277,132 @@ describe('officer routes: optimistic locking', () => {
     // Assess
     expect(result.status).toBe(409);
     expect(result.body.error.message).toMatch(/resolve/);
+  });
+});
+
+describe('take and start, and internal notes', () => {
+  it('a DPO takes a received complaint and starts on it in one step (If-Match, scope); its internal note stays with officers', async () => {
+    // Prepare
+    const received = makeComplaint({ district: 'LHR', station: 'Gulberg' }, new Date());
+    await seed(repository, received);
+    const body = { type: 'takeAndStart', note: 'Taking it myself: the SHO is named', visibility: 'internal' };
+    // Act
+    const bySho = await call(actHandler, act(received, 'transitions', body, GULBERG_SHO, 1));
+    const otherDistrict = await call(actHandler, act(received, 'transitions', body, FSD_DPO, 1));
+    const withoutIfMatch = await call(actHandler, act(received, 'transitions', body, LHR_DPO));
+    const taken = await call(actHandler, act(received, 'transitions', body, LHR_DPO, 1));
+    const again = await call(actHandler, act(received, 'transitions', body, LHR_DPO, 2));
+    const detail = await call(getHandler, {
+      ...get('/officer/complaints/{etag}', `/officer/complaints/${received.etag}`, LHR_DPO),
+      pathParameters: { etag: received.etag },
+    });
+    const tracked = await trackComplaint(
+      {
+        complaints: repository,
+        trackingCodes: {
+          hash: async () => 'hash',
+          verify: async () => true,
+          verifyNothing: async () => false,
+        },
+        limits: inMemoryLimiter(),
+        rateRules: LIMITS,
+        clock: { now: () => new Date() },
+      },
+      { etag: received.etag, trackingCode: 'ANY-CODE-1' },
+    );
+    // Assess
+    expect([bySho.status, otherDistrict.status, withoutIfMatch.status]).toEqual([409, 404, 428]);
+    expect(taken.status, JSON.stringify(taken.body)).toBe(200);
+    expect(taken.headers.etag).toBe('"2"');
+    expect(taken.body.complaint).toMatchObject({
+      status: 'in_progress',
+      assignment: { level: 'DPO', station: 'Gulberg', officerId: LHR_DPO.sub },
+    });
+    expect(again.status).toBe(409);
+    const started = detail.body.timeline.find((t: { toStatus?: string }) => t.toStatus === 'in_progress');
+    expect(started).toMatchObject({ note: body.note, noteVisibility: 'internal' });
+    expect(tracked.status).toBe('in_progress');
+    expect(JSON.stringify(tracked.timeline)).not.toContain('SHO is named');
+  });
+});
+
+describe('monitoring: per-officer figures and service feedback', () => {
+  it('counts breaches and median delay per named officer from the follow-ups, in scope; SHOs are refused', async () => {
+    // Prepare: three breaches at PS Gulberg (Lahore) while Inspector Asif Khan held it, one in Faisalabad
+    const now = new Date();
+    const asif = { serviceNumber: 'PB-FIG-1', name: 'Asif Khan', rank: 'Inspector' };
+    const write = async (district: string, delayMinutes: number, n: number) => {
+      const c = makeComplaint(
+        { district, station: 'Gulberg' },
+        new Date(now.getTime() - delayMinutes * 60_000),
+      );
+      const followUp = openFollowUp({
+        complaint: c,
+        breach: {
+          level: 'SHO',
+          phase: 'first_action',
+          dueAt: now.toISOString(),
+          breachedAt: now.toISOString(),
+        },
+        breachNumber: n,
+        now,
+        accountable: { label: 'SHO Gulberg', postId: 'station-LHR-gulberg.head', officer: asif },
+      });
+      await documentClient().send(new PutCommand({ TableName: appTable, Item: followUpItem(followUp) }));
+    };
+    await write('LHR', 60, 1);
+    await write('LHR', 90, 1);
+    await write('LHR', 600, 1);
+    await write('FSD', 30, 1);
+    const route = (claims: Claims) =>
+      get('/officer/monitoring/officers', '/officer/monitoring/officers', claims);
+    // Act
+    const lhr = await call(monitoringDetailsHandler, route(LHR_DPO));
+    const cpo = await call(monitoringDetailsHandler, route(CPO));
+    const sho = await call(monitoringDetailsHandler, route(GULBERG_SHO));
+    // Assess
+    expect(lhr.status, JSON.stringify(lhr.body)).toBe(200);
+    expect(lhr.body.officers).toEqual([
+      expect.objectContaining({ ...asif, breaches: 3, medianDelayMinutes: 90, districts: ['LHR'] }),
+    ]);
+    expect(cpo.body.officers[0]).toMatchObject({ serviceNumber: asif.serviceNumber, breaches: 4 });
+    expect(cpo.body.unattributed).toBeGreaterThanOrEqual(2); // the ones seeded without an officer
+    expect(sho.status).toBe(403);
+  });
+
+  it('shows the CPO the service feedback sent on WhatsApp, newest first, and nobody else', async () => {
+    // Prepare
+    const store = createFeedbackStore(documentClient(), () => appTable);
+    const at = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+    await store.record({
+      id: 'wamid.FB1#0',
+      citizenId: '923001112223',
+      language: 'en',
+      text: 'Quick help, thanks',
+      receivedAt: at(10),
+    });
+    await store.record({
+      id: 'wamid.FB2#0',
+      citizenId: '923001112224',
+      language: 'ur',
+      text: 'تھانے میں رویہ اچھا نہیں تھا',
+      receivedAt: at(5),
+    });
+    const route = (claims: Claims, query: Record<string, string> = {}) =>
+      get('/officer/monitoring/feedback', '/officer/monitoring/feedback', claims, { query });
+    // Act
+    const first = await call(monitoringDetailsHandler, route(CPO, { limit: '1' }));
+    const second = await call(
+      monitoringDetailsHandler,
+      route(CPO, { limit: '1', cursor: first.body.cursor }),
+    );
+    const dpo = await call(monitoringDetailsHandler, route(LHR_DPO));
+    // Assess
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body.items.map((i: { id: string }) => i.id)).toEqual(['wamid.FB2#0']);
+    expect(second.body.items.map((i: { text: string }) => i.text)).toEqual(['Quick help, thanks']);
+    expect(JSON.stringify([first.body, second.body])).not.toContain('92300111222');
+    expect(dpo.status).toBe(403);
   });
 });
 

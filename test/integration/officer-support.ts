@@ -16,12 +16,20 @@ export const lambdaContext = {
 
 export type Claims = Record<string, string>;
 
+/** What the gateway hands over of a Cognito ID token besides role and area: its kind and a 1-hour life. */
+export const idTokenClaims = (issuedAt = Math.floor(Date.now() / 1000)): Claims => ({
+  token_use: 'id',
+  iat: String(issuedAt),
+  exp: String(issuedAt + 3600),
+});
+
 export const claimsOf = (
   role: string,
   area: { district?: string; region?: string; station?: string } = {},
   sub?: string,
 ): Claims => ({
   sub: sub ?? `${role}-${area.district ?? area.region ?? 'all'}-${area.station ?? ''}`,
+  ...idTokenClaims(),
   'custom:role': role,
   ...(area.district ? { 'custom:district': area.district } : {}),
   ...(area.region ? { 'custom:region': area.region } : {}),

@@ -286,7 +286,8 @@ describeWithCorpus('test/integration/whatsapp.test.ts', () => {
     expect(statuses).toEqual(accepted.map(() => 200));
     expect(failures).toEqual([]);
     expect(graph.outbox().some((e) => e.type === 'read')).toBe(true);
-  });
+    // Over a hundred payloads through webhook, worker and evidence queue: bound generously for a loaded CI machine.
+  }, 120_000);
 });
 
 describe('WhatsApp worker', () => {

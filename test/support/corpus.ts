@@ -24,6 +24,8 @@ export const CORPUS_SUITES = {
   'test/integration/whatsapp.test.ts': "the webhook function on Meta's real payloads (whatsapp/)",
   'test/unit/whatsapp/noise-and-identity.test.ts':
     "non-text noise and business-scoped ids through the worker, on Meta's real payloads (whatsapp/)",
+  'test/e2e/evidence-fixtures.test.ts':
+    "every media webhook of Meta's real payloads stored or refused through the local runtime (whatsapp/)",
 } as const;
 
 /** One line naming a skipped suite and why, for the run's output. */

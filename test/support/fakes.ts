@@ -12,6 +12,7 @@ import type {
   ComplaintRepository,
   EventPublisher,
   Random,
+  RateLimiter,
   TimelineDraft,
   TimelineEntry,
   TrackingCodeHasher,
@@ -121,4 +122,27 @@ export const fakeHasher = (): TrackingCodeHasher & { verifyNothingCalls: number 
     },
   };
   return hasher;
+};
+
+/** The abuse-limit counters in memory: the same fixed windows as the DynamoDB adapter. */
+export const inMemoryLimiter = (): RateLimiter & { counts: Map<string, number> } => {
+  const counts = new Map<string, number>();
+  const slot = (rule: { name: string; windowSeconds: number }, key: string, now: Date) => {
+    const size = rule.windowSeconds * 1000;
+    const start = Math.floor(now.getTime() / size) * size;
+    return { id: `${rule.name}\n${key}\n${start}`, resetAt: new Date(start + size) };
+  };
+  return {
+    counts,
+    async hit(rule, key, now) {
+      const { id, resetAt } = slot(rule, key, now);
+      const count = (counts.get(id) ?? 0) + 1;
+      counts.set(id, count);
+      return { count, resetAt };
+    },
+    async peek(rule, key, now) {
+      const { id, resetAt } = slot(rule, key, now);
+      return { count: counts.get(id) ?? 0, resetAt };
+    },
+  };
 };

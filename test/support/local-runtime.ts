@@ -32,6 +32,8 @@ const READY = /^\[rabta-local\] ready (\{.*\})$/m;
 export const startLocalRuntimeProcess = async (
   options: {
     stagePrefix?: string;
+    /** This exact stage instead of a fresh one: a restart on the data (and stream checkpoints) of a stopped runtime. */
+    stage?: string;
     env?: Record<string, string>;
     startTimeoutMs?: number;
     /** An emulator to use instead of the test suite's (the benchmarks run outside vitest). */
@@ -39,7 +41,7 @@ export const startLocalRuntimeProcess = async (
   } = {},
 ): Promise<RunningLocalRuntime> => {
   const awsEndpoint = options.awsEndpoint ?? useEmulator();
-  const stage = `${options.stagePrefix ?? 'e2e'}${randomBytes(4).toString('hex')}`;
+  const stage = options.stage ?? `${options.stagePrefix ?? 'e2e'}${randomBytes(4).toString('hex')}`;
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', resolve(REPO_ROOT, 'infra/local/main.ts')],

@@ -42,7 +42,8 @@ export const openPage = async (
   browser: Browser,
   siteUrl: string,
   viewport: { width: number; height: number },
-  options: { lang?: 'ur' | 'en' } = {},
+  /** `allowOrigins`: hosts the page may reach besides its own (the emulator's S3 for evidence uploads). */
+  options: { lang?: 'ur' | 'en'; allowOrigins?: readonly string[] } = {},
 ): Promise<WatchedPage> => {
   const context = await browser.newContext({
     viewport,
@@ -52,15 +53,16 @@ export const openPage = async (
     serviceWorkers: 'block',
   });
   const origin = new URL(siteUrl).origin;
+  const allowed = (url: URL) =>
+    url.origin === origin || url.protocol === 'data:' || (options.allowOrigins ?? []).includes(url.origin);
   const foreignRequests: string[] = [];
   const problems: string[] = [];
   context.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith(origin) && !url.startsWith('data:')) foreignRequests.push(url);
+    if (!allowed(new URL(request.url()))) foreignRequests.push(request.url());
   });
   // Navigations to other hosts (wa.me links) are never followed in tests.
   await context.route(
-    (url) => url.origin !== origin && url.protocol !== 'data:',
+    (url) => !allowed(url),
     (route) => route.abort(),
   );
   if (options.lang) {
@@ -72,6 +74,11 @@ export const openPage = async (
   });
   page.on('pageerror', (error) => problems.push(error.message));
   return { context, page, foreignRequests, problems };
+};
+
+/** Closes the pages a test opened (a page left open keeps polling the runtime). */
+export const closePages = async (opened: WatchedPage[]): Promise<void> => {
+  await Promise.all(opened.splice(0).map(({ context }) => context.close()));
 };
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

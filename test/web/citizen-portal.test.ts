@@ -5,9 +5,10 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { Browser, Response } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { roleLabel, statusLabel } from '../../shared/chat/labels.ts';
 import { FIELD_ERRORS_UR } from '../../web/citizen/strings.ts';
+import { ACTION_LABELS } from '../../web/lib/labels.ts';
 import { startLocalRuntimeProcess, type RunningLocalRuntime } from '../support/local-runtime.ts';
 import {
   chromiumAvailable,
@@ -68,6 +69,10 @@ describe.skipIf(!available)(
       consoleUrl = `${runtime.apiUrl}/console/`;
     }, 120_000);
 
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map(({ context }) => context.close()));
+    });
+
     afterAll(async () => {
       await browser?.close();
       await runtime?.stop();
@@ -75,13 +80,15 @@ describe.skipIf(!available)(
 
     it.each([
       ['phone', 'ur', PHONE],
+      ['phone', 'en', PHONE],
+      ['desktop', 'ur', DESKTOP],
       ['desktop', 'en', DESKTOP],
     ] as const)(
       'on a %s in %s: file → receipt → track → officer assigns and records an action → citizen sees it → resolved → not satisfied → reopened one level up',
       async (_device, lang, viewport) => {
-        // Prepare: a citizen on the portal, a DPO of Lahore on the console.
+        // Prepare: a citizen on the portal, a DPO of Lahore on the console, both on this screen and language.
         const citizen = await open(viewport, lang);
-        const officer = await open(DESKTOP);
+        const officer = await open(viewport, lang);
         const page = citizen.page;
 
         // Act: file through the form.
@@ -102,13 +109,13 @@ describe.skipIf(!available)(
         await officer.page.goto(`${consoleUrl}#/complaints/${filed.etag}`);
         await officer.page.waitForSelector('[data-testid=version]');
         expect(
-          await officerAct(officer.page, 'Assign', async (p) => {
+          await officerAct(officer.page, 'assign', async (p) => {
             await p.selectOption('#a-level', 'SHO');
             await p.fill('#a-station', 'Gulberg');
           }),
         ).toBe('ok');
         expect(
-          await officerAct(officer.page, 'Record an action', async (p) => {
+          await officerAct(officer.page, 'action', async (p) => {
             await p.selectOption('#r-kind', 'fir_registered');
             await p.fill('#r-fir', '123/2026');
             await p.fill('#r-note', 'FIR registered at Gulberg police station.');
@@ -117,9 +124,11 @@ describe.skipIf(!available)(
 
         // Assess: the citizen's track page shows the holder by role and the FIR.
         await track(page, siteUrl, filed);
-        expect(await page.textContent('[data-testid=held-by]')).toBe(roleLabel('SHO', lang));
+        expect(await page.textContent('[data-testid=held-by]')).toBe(roleLabel('SHO', lang, 'LHR'));
         expect(await page.textContent('.timeline')).toContain('123/2026');
+        expect(await page.textContent('.timeline')).toContain(ACTION_LABELS.fir_registered[lang]);
         expect(await page.textContent('.timeline')).not.toContain('DPO (local)');
+        expect(await page.$('.timeline .by')).toBeNull();
 
         // Act: the officer starts and resolves; the citizen is not satisfied.
         for (const [type, note] of [
@@ -127,7 +136,7 @@ describe.skipIf(!available)(
           ['resolve', 'The motorcycle was recovered and handed over.'],
         ] as const) {
           expect(
-            await officerAct(officer.page, 'Change status', async (p) => {
+            await officerAct(officer.page, 'status', async (p) => {
               await p.selectOption('#s-type', type);
               await p.fill('#s-note', note);
             }),
@@ -143,7 +152,16 @@ describe.skipIf(!available)(
           page,
           `document.querySelector('[data-testid=status]')?.textContent === ${JSON.stringify(statusLabel('reopened', lang))}`,
         );
-        expect(await page.textContent('[data-testid=held-by]')).toBe(roleLabel('SDPO', lang));
+        expect(await page.textContent('[data-testid=held-by]')).toBe(roleLabel('SDPO', lang, 'LHR'));
+
+        // Assess: the officer's console, in the same language, shows it reopened and held by the SDPO.
+        await officer.page.reload();
+        await waitUntil(
+          officer.page,
+          `document.querySelector('h1')?.textContent.includes(${JSON.stringify(statusLabel('reopened', lang))})`,
+        );
+        expect(await officer.page.getAttribute('html', 'lang')).toBe(lang);
+        expect(await officer.page.textContent('.facts')).toContain('SDPO');
         expect(citizen.foreignRequests).toEqual([]);
         expect(officer.foreignRequests).toEqual([]);
       },

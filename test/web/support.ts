@@ -55,13 +55,13 @@ export const signIn = async (
   await page.waitForSelector('[data-testid=who]');
 };
 
-/** Submits one of the complaint page's action forms and waits for its outcome. */
+/** Submits one of the complaint page's action forms (found by `data-form`, whatever the language) and waits for its outcome. */
 export const officerAct = async (
   page: Page,
-  form: 'Assign' | 'Record an action' | 'Change status',
+  form: 'assign' | 'action' | 'status',
   fill: (page: Page) => Promise<void>,
 ): Promise<string> => {
-  const selector = `form[aria-label="${form}"]`;
+  const selector = `form[data-form="${form}"]`;
   const before = (await page.textContent('[data-testid=version]')) ?? '';
   await fill(page);
   await page.click(`${selector} button[type=submit]`);

@@ -1,7 +1,7 @@
 /** Filing a complaint: the form, the API's field errors beside each field, and one filing per submission. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, api, idempotencyKeys } from '../lib/api.ts';
-import { Field, describedBy, formValues } from '../lib/form.tsx';
+import { Check, Field, PhoneInput, describedBy, formValues } from '../lib/form.tsx';
 import type { Language } from '../lib/i18n.ts';
 import { saveReceipt } from './receipt-store.ts';
 import { byName, loadReferenceData, type ReferenceData } from './reference.ts';
@@ -277,16 +277,7 @@ export const FilePage = ({ lang, preset }: { lang: Language; preset?: string | u
           />
         </Field>
         <Field id="f-phone" label={S.phone[lang]} hint={S.phoneHint[lang]} error={err('complainant.phone')}>
-          <input
-            name="phone"
-            type="tel"
-            dir="ltr"
-            required
-            maxLength={40}
-            autoComplete="tel"
-            inputMode="tel"
-            {...aria('f-phone', 'complainant.phone', true)}
-          />
+          <PhoneInput {...aria('f-phone', 'complainant.phone', true)} />
         </Field>
         <Field id="f-cnic" label={S.cnic[lang]} tag={S.optional[lang]} error={err('complainant.cnic')}>
           <input
@@ -298,15 +289,7 @@ export const FilePage = ({ lang, preset }: { lang: Language; preset?: string | u
             {...aria('f-cnic', 'complainant.cnic')}
           />
         </Field>
-        <div class="check">
-          <input
-            type="checkbox"
-            id="f-overseas"
-            checked={overseas}
-            onChange={(e) => setOverseas(e.currentTarget.checked)}
-          />
-          <label for="f-overseas">{S.overseas[lang]}</label>
-        </div>
+        <Check id="f-overseas" label={S.overseas[lang]} checked={overseas} onChange={setOverseas} />
         {overseas && (
           <Field id="f-country" label={S.country[lang]} error={err('complainant.country')}>
             <select name="country" {...aria('f-country', 'complainant.country')}>
@@ -333,15 +316,7 @@ export const FilePage = ({ lang, preset }: { lang: Language; preset?: string | u
             </option>
           </select>
         </Field>
-        <div class="check">
-          <input
-            type="checkbox"
-            id="f-optout"
-            checked={optedOut}
-            onChange={(e) => setOptOut(e.currentTarget.checked)}
-          />
-          <label for="f-optout">{S.optOut[lang]}</label>
-        </div>
+        <Check id="f-optout" label={S.optOut[lang]} checked={optedOut} onChange={setOptOut} />
       </fieldset>
       <button type="submit" class="primary" disabled={busy} aria-busy={busy}>
         {busy ? S.submitting[lang] : S.submit[lang]}

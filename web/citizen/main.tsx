@@ -4,7 +4,8 @@ import '@fontsource/noto-naskh-arabic/arabic-400.css';
 import '@fontsource/noto-naskh-arabic/arabic-700.css';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { applyLanguage, storedLanguage, type Language } from '../lib/i18n.ts';
+import { LanguageButton, SkipLink, useHash, useLanguage } from '../lib/frame.tsx';
+import type { Language } from '../lib/i18n.ts';
 import { FilePage } from './file.tsx';
 import { ReceiptPage } from './receipt.tsx';
 import { S } from './strings.ts';
@@ -12,19 +13,6 @@ import { TrackPage } from './track.tsx';
 import type * as ServicesChunk from './services.tsx';
 
 type ServicesModule = typeof ServicesChunk;
-
-const useHash = (): string => {
-  const [hash, setHash] = useState(location.hash);
-  useEffect(() => {
-    const update = () => {
-      setHash(location.hash);
-      window.scrollTo(0, 0);
-    };
-    addEventListener('hashchange', update);
-    return () => removeEventListener('hashchange', update);
-  }, []);
-  return hash;
-};
 
 const Home = ({ lang }: { lang: Language }) => (
   <section>
@@ -78,18 +66,12 @@ const titleOf = (path: string, lang: Language): string => {
 };
 
 const App = () => {
-  const [lang, setLang] = useState<Language>(() => storedLanguage('ur'));
+  const [lang, switchLanguage] = useLanguage('ur');
   const hash = useHash();
   const [path = '/', query = ''] = hash.replace(/^#/, '').split('?');
-  useEffect(() => applyLanguage(lang, false), []);
   useEffect(() => {
     document.title = titleOf(path, lang);
   }, [path, lang]);
-  const switchLanguage = () => {
-    const next = lang === 'ur' ? 'en' : 'ur';
-    applyLanguage(next, true);
-    setLang(next);
-  };
   const params = new URLSearchParams(query);
   const segments = path.split('/').filter(Boolean);
   const page = () => {
@@ -111,30 +93,13 @@ const App = () => {
   const current = (prefix: string) => ((segments[0] ?? '') === prefix ? 'page' : undefined);
   return (
     <>
-      <a
-        class="skip"
-        href="#main"
-        onClick={(e) => {
-          e.preventDefault();
-          document.getElementById('main')?.focus();
-        }}
-      >
-        {lang === 'ur' ? 'مواد پر جائیں' : 'Skip to content'}
-      </a>
+      <SkipLink lang={lang} />
       <header class="top no-print">
         <a class="brand" href="#/" aria-current={current('')}>
           <span class="name">{S.siteName[lang]}</span>
           <span class="tagline">{S.tagline[lang]}</span>
         </a>
-        <button
-          type="button"
-          class="lang"
-          onClick={switchLanguage}
-          lang={lang === 'ur' ? 'en' : 'ur'}
-          aria-label={S.switchLanguageLabel[lang]}
-        >
-          {S.switchLanguage[lang]}
-        </button>
+        <LanguageButton lang={lang} onSwitch={switchLanguage} />
         <nav aria-label={lang === 'ur' ? 'مرکزی' : 'Main'}>
           <a href="#/file" aria-current={current('file')}>
             {S.navFile[lang]}

@@ -2,15 +2,11 @@
  * The portal's own words (navigation, form labels, receipt, tracking). Service texts, status and timeline
  * labels come from the bot's content in shared/chat, never from here.
  */
-import type { Texts } from '../lib/texts.ts';
-
-const t = (ur: string, en: string): Texts => ({ ur, en });
+import { t } from '../lib/texts.ts';
 
 export const S = {
   siteName: t('رابطہ', 'Rabta'),
   tagline: t('پنجاب پولیس — شکایات اور خدمات', 'Punjab Police — complaints and services'),
-  switchLanguage: t('English', 'اردو'),
-  switchLanguageLabel: t('Switch to English', 'اردو میں دیکھیں'),
   navHome: t('صفحۂ اول', 'Home'),
   navFile: t('شکایت درج کریں', 'File a complaint'),
   navTrack: t('شکایت کی پیروی', 'Track a complaint'),
@@ -110,7 +106,6 @@ export const S = {
   lastUpdate: t('آخری اپ ڈیٹ', 'Last update'),
   timeline: t('کارروائی کی تفصیل', 'What has happened'),
   timesNote: t('اوقات پاکستان کے وقت کے مطابق', 'Times are Pakistan time'),
-  firNumber: t('ایف آئی آر نمبر', 'FIR number'),
   infoRequested: t('افسر کو آپ سے مزید معلومات درکار ہیں', 'The officer needs more information from you'),
   yourAnswer: t('آپ کا جواب', 'Your answer'),
   sendAnswer: t('جواب بھیجیں', 'Send answer'),
@@ -125,6 +120,38 @@ export const S = {
     'آپ کی شکایت دوبارہ کھول کر سینئر افسر کو بھیج دی گئی ہے۔',
     'Your complaint has been reopened and sent to a senior officer.',
   ),
+  // --- evidence
+  attachments: t('آپ کی بھیجی گئی فائلیں', 'What you attached'),
+  attachmentsNone: t('ابھی کوئی فائل شامل نہیں۔', 'Nothing attached yet.'),
+  attachmentsCount: t('{n} فائلیں محفوظ ہیں: {kinds}', '{n} kept: {kinds}'),
+  attachTitle: t('ثبوت شامل کریں', 'Add evidence'),
+  attachHint: t(
+    'تصویر (JPEG، PNG، 5 MB تک)، آڈیو یا ویڈیو (16 MB تک)، یا دستاویز (PDF، Word، Excel، متن؛ 100 MB تک)۔',
+    'A photo (JPEG, PNG, up to 5 MB), audio or video (up to 16 MB), or a document (PDF, Word, Excel, text; up to 100 MB).',
+  ),
+  attachFile: t('فائل', 'File'),
+  attachButton: t('فائل شامل کریں', 'Attach file'),
+  attaching: t('فائل بھیجی جا رہی ہے…', 'Uploading…'),
+  attachDone: t('فائل آپ کی شکایت کے ساتھ محفوظ ہو گئی۔', 'The file is kept with your complaint.'),
+  attachChoose: t('پہلے ایک فائل منتخب کریں۔', 'Choose a file first.'),
+  attachTooLarge: t(
+    'یہ فائل بہت بڑی ہے: اس قسم کی فائل زیادہ سے زیادہ {mb} MB کی ہو سکتی ہے۔',
+    'This file is too large: a file of this kind may be at most {mb} MB.',
+  ),
+  attachWrongType: t(
+    'اس قسم کی فائل قبول نہیں۔ تصویر (JPEG، PNG)، آڈیو، ویڈیو (MP4) یا دستاویز (PDF، Word، Excel، متن) بھیجیں۔',
+    'Files of this type are not accepted. Send a photo (JPEG, PNG), audio, video (MP4) or a document (PDF, Word, Excel, text).',
+  ),
+  attachMismatch: t(
+    'فائل کا مواد اس کی قسم سے میل نہیں کھاتا؛ اصل فائل بھیجیں۔',
+    'The file’s content does not match its type; send the original file.',
+  ),
+  attachDangerous: t(
+    'پروگرام، اسکرپٹ اور زِپ فائلیں کبھی قبول نہیں کی جاتیں۔',
+    'Programs, scripts and archives (zip, rar) are never accepted.',
+  ),
+  attachExpired: t('اپ لوڈ کا وقت ختم ہو گیا؛ دوبارہ کوشش کریں۔', 'The upload took too long; try again.'),
+  attachFailed: t('فائل نہیں بھیجی جا سکی؛ دوبارہ کوشش کریں۔', 'The file could not be uploaded; try again.'),
   // --- services
   servicesTitle: t('پولیس کی خدمات', 'Police services'),
   howTos: t('طریقہ کار', 'How to'),

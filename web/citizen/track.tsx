@@ -4,19 +4,14 @@
  * information and feedback on a resolved complaint, with the same proof.
  */
 import { useMemo, useState } from 'preact/hooks';
-import type { ComplaintStatusView, PublicTimelineEntry } from '../../shared/schemas/http.ts';
-import {
-  categoryLabel,
-  districtLabel,
-  eventLabel,
-  roleLabel,
-  statusLabel,
-} from '../../shared/chat/labels.ts';
+import type { ComplaintStatusView } from '../../shared/schemas/http.ts';
+import { categoryLabel, districtLabel, roleLabel, statusLabel } from '../../shared/chat/labels.ts';
 import { ApiError, api, idempotencyKeys } from '../lib/api.ts';
-import { Field, describedBy, formValues } from '../lib/form.tsx';
+import { Check, CodeInput, Field, PhoneInput, describedBy, formValues } from '../lib/form.tsx';
 import { pakistanTime, type Language } from '../lib/i18n.ts';
-import { ACTION_LABELS } from '../lib/labels.ts';
+import { Timeline } from '../lib/timeline.tsx';
 import { Isolated } from '../lib/rich-text.tsx';
+import { AttachEvidence } from './attach.tsx';
 import { fieldErrors } from './file.tsx';
 import { S } from './strings.ts';
 
@@ -24,51 +19,6 @@ type Proof = { etag: string; trackingCode: string } | { etag: string; phone: str
 type Errors = Record<string, string>;
 
 const PROOF_FIELDS = ['etag', 'trackingCode', 'phone', 'message', 'reason'] as const;
-
-const entryText = (e: PublicTimelineEntry, lang: Language, district: string): string => {
-  if (e.type === 'ComplaintAssigned' && e.level)
-    return `${eventLabel(e.type, lang)}: ${roleLabel(e.level, lang, district)}`;
-  if (e.type === 'ComplaintActionRecorded' && e.action) {
-    return ACTION_LABELS[e.action as keyof typeof ACTION_LABELS]?.[lang] ?? eventLabel(e.type, lang);
-  }
-  if (e.type === 'ComplaintStatusChanged' && e.toStatus)
-    return `${eventLabel(e.type, lang)}: ${statusLabel(e.toStatus, lang)}`;
-  if ((e.type === 'ComplaintSlaBreached' || e.type === 'ComplaintReopened') && e.level) {
-    return `${eventLabel(e.type, lang)} (${roleLabel(e.level, lang, district)})`;
-  }
-  return eventLabel(e.type, lang);
-};
-
-const Timeline = ({
-  entries,
-  lang,
-  district,
-}: {
-  entries: readonly PublicTimelineEntry[];
-  lang: Language;
-  district: string;
-}) => (
-  <ol class="timeline">
-    {[...entries].reverse().map((e, i) => (
-      <li key={i}>
-        <time dateTime={e.at}>
-          <bdi>{pakistanTime(e.at, lang)}</bdi>
-        </time>
-        <span class="what">{entryText(e, lang, district)}</span>
-        {e.firNumber && (
-          <span class="detail">
-            {S.firNumber[lang]}: <bdi dir="ltr">{e.firNumber}</bdi>
-          </span>
-        )}
-        {(e.note ?? e.reason) && (
-          <span class="detail note">
-            <Isolated text={e.note ?? e.reason ?? ''} />
-          </span>
-        )}
-      </li>
-    ))}
-  </ol>
-);
 
 const initialEtag = (): string => new URLSearchParams(location.hash.split('?')[1] ?? '').get('etag') ?? '';
 
@@ -158,12 +108,8 @@ export const TrackPage = ({ lang }: { lang: Language }) => {
       <form class="card form" onSubmit={track} noValidate>
         <h1>{S.trackTitle[lang]}</h1>
         <Field id="t-etag" label={S.etag[lang]} error={err('etag')}>
-          <input
+          <CodeInput
             name="etag"
-            dir="ltr"
-            required
-            maxLength={64}
-            autoComplete="off"
             placeholder="LHR-7K3Q-F9XC"
             defaultValue={initialEtag()}
             {...ids('t-etag', 'etag')}
@@ -171,49 +117,25 @@ export const TrackPage = ({ lang }: { lang: Language }) => {
         </Field>
         <fieldset class="choice">
           <legend>{S.proof[lang]}</legend>
-          <div class="check">
-            <input
+          {(['code', 'phone'] as const).map((proof) => (
+            <Check
               type="radio"
               name="by"
-              id="t-by-code"
-              checked={by === 'code'}
-              onChange={() => setBy('code')}
+              id={`t-by-${proof}`}
+              key={proof}
+              label={proof === 'code' ? S.byCode[lang] : S.byPhone[lang]}
+              checked={by === proof}
+              onChange={() => setBy(proof)}
             />
-            <label for="t-by-code">{S.byCode[lang]}</label>
-          </div>
-          <div class="check">
-            <input
-              type="radio"
-              name="by"
-              id="t-by-phone"
-              checked={by === 'phone'}
-              onChange={() => setBy('phone')}
-            />
-            <label for="t-by-phone">{S.byPhone[lang]}</label>
-          </div>
+          ))}
         </fieldset>
         {by === 'code' ? (
           <Field id="t-code" label={S.trackingCode[lang]} error={err('trackingCode')}>
-            <input
-              name="trackingCode"
-              dir="ltr"
-              required
-              maxLength={64}
-              autoComplete="off"
-              {...ids('t-code', 'trackingCode')}
-            />
+            <CodeInput name="trackingCode" {...ids('t-code', 'trackingCode')} />
           </Field>
         ) : (
           <Field id="t-phone" label={S.byPhone[lang]} error={err('phone')}>
-            <input
-              name="phone"
-              type="tel"
-              dir="ltr"
-              required
-              maxLength={40}
-              autoComplete="tel"
-              {...ids('t-phone', 'phone')}
-            />
+            <PhoneInput {...ids('t-phone', 'phone')} />
           </Field>
         )}
         <button type="submit" class="primary" disabled={busy}>
@@ -295,6 +217,14 @@ export const TrackPage = ({ lang }: { lang: Language }) => {
                 </button>
               </form>
             </div>
+          )}
+          {proof && (
+            <AttachEvidence
+              lang={lang}
+              proof={proof}
+              evidence={view.evidence}
+              onAttached={() => load(proof)}
+            />
           )}
           <h3>{S.timeline[lang]}</h3>
           <p class="hint">{S.timesNote[lang]}</p>

@@ -3,14 +3,43 @@
  * offers, each sent with If-Match. A 412 (someone else changed it) reloads the complaint and keeps what the
  * officer typed: the forms are never remounted by a reload.
  */
-import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ACTION_KINDS } from '../../shared/domain/lifecycle.ts';
 import { SLA_LEVELS } from '../../shared/domain/sla.ts';
 import { ApiError } from '../lib/api.ts';
-import { formValues } from '../lib/form.tsx';
 import { ACTION_LABELS } from '../lib/labels.ts';
-import { SlaClock, en, localTime, officerApi, useSession, type SlaView } from './common.tsx';
+import { Timeline, type TimelineItem } from '../lib/timeline.tsx';
+import type { Language } from '../lib/texts.ts';
+import {
+  ActionForm,
+  ErrorBanner,
+  Fact,
+  Input,
+  SelectField,
+  SlaClock,
+  Time,
+  describeError,
+  labels,
+  officerApi,
+  role,
+  useLang,
+  useSession,
+  type SlaView,
+} from './common.tsx';
+import { EvidenceList, type EvidenceItem } from './evidence.tsx';
+import { C, CHANNEL_LABELS, PRIORITY_LABELS, TRANSITIONS, fill, labelOf } from './strings.ts';
+
+interface StoredEntry {
+  id: string;
+  type: string;
+  at: string;
+  actor: { kind: string; id?: string; role?: string };
+  toStatus?: string;
+  note?: string;
+  reason?: string;
+  noteVisibility?: 'internal' | 'citizen';
+  data?: Record<string, unknown>;
+}
 
 interface Detail {
   complaint: {
@@ -32,109 +61,59 @@ interface Detail {
     assignment?: { level: string; station?: string; circle?: string; officerId?: string };
     sla?: SlaView;
   };
-  timeline: {
-    id: string;
-    type: string;
-    at: string;
-    actor: { kind: string; id?: string; role?: string };
-    fromStatus?: string;
-    toStatus?: string;
-    note?: string;
-    reason?: string;
-    data?: Record<string, unknown>;
-  }[];
+  timeline: StoredEntry[];
+  evidence: EvidenceItem[];
+  /** The description is a voice note: officers must listen to it. */
+  listenToDescription: boolean;
 }
 
-type Outcome = { kind: 'ok' | 'error' | 'conflict'; text: string };
-
-const describeError = (e: unknown): string =>
-  e instanceof ApiError
-    ? `${e.message}${e.issues.length ? ` (${e.issues.map((i) => `${i.path}: ${i.message}`).join('; ')})` : ''}`
-    : String(e);
-
-const ActionForm = (props: {
-  title: string;
-  submit: string;
-  onSubmit: (values: Record<string, string | undefined>) => Promise<void>;
-  children: ComponentChildren;
-}) => {
-  const [outcome, setOutcome] = useState<Outcome>();
-  const [busy, setBusy] = useState(false);
-  const send = (event: Event) => {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    setOutcome(undefined);
-    setBusy(true);
-    props
-      .onSubmit(formValues(form))
-      .then(() => {
-        form.reset();
-        setOutcome({ kind: 'ok', text: 'Done.' });
-      })
-      .catch((e: unknown) => {
-        if (e instanceof ApiError && e.status === 412) {
-          setOutcome({
-            kind: 'conflict',
-            text: 'Someone else changed this complaint meanwhile. It has been reloaded above; your text is kept — check and send again.',
-          });
-        } else setOutcome({ kind: 'error', text: describeError(e) });
-      })
-      .finally(() => setBusy(false));
+/** The stored entry as the shared timeline draws it, with the acting officer and who may read the note. */
+const timelineItem = (e: StoredEntry, lang: Language): TimelineItem => {
+  const mark = e.noteVisibility === 'internal' ? C.internalMark[lang] : C.citizenMark[lang];
+  const text = (key: string) => (typeof e.data?.[key] === 'string' ? (e.data[key] as string) : undefined);
+  return {
+    type: e.type,
+    at: e.at,
+    toStatus: e.toStatus,
+    level: text('toLevel') ?? text('level'),
+    action: e.type === 'ComplaintActionRecorded' ? text('kind') : undefined,
+    firNumber: text('firNumber'),
+    note: e.note === undefined ? undefined : `${mark}${e.note}`,
+    reason: e.reason === undefined ? undefined : `${mark}${e.reason}`,
+    actor: e.actor.kind === 'officer' ? `${e.actor.role ?? ''} ${e.actor.id ?? ''}`.trim() : undefined,
   };
+};
+
+/** Who may read the note: officers only unless the officer says otherwise (docs/force.md). */
+const VisibilityChoice = ({ id }: { id: string }) => {
+  const lang = useLang();
   return (
-    <form class="card form" onSubmit={send} aria-label={props.title}>
-      <h3>{props.title}</h3>
-      {props.children}
-      <button type="submit" class="primary" disabled={busy}>
-        {props.submit}
-      </button>
-      {outcome && (
-        <p
-          class={outcome.kind === 'ok' ? 'hint' : 'error'}
-          role={outcome.kind === 'ok' ? 'status' : 'alert'}
-          data-outcome={outcome.kind}
-        >
-          {outcome.text}
-        </p>
-      )}
-    </form>
+    <fieldset class="choice">
+      <legend>{C.whoMayRead[lang]}</legend>
+      <div class="check">
+        <input type="radio" name="visibility" value="internal" id={`${id}-internal`} defaultChecked />
+        <label for={`${id}-internal`}>{C.officersOnly[lang]}</label>
+      </div>
+      <div class="check">
+        <input type="radio" name="visibility" value="citizen" id={`${id}-citizen`} />
+        <label for={`${id}-citizen`}>{C.citizenToo[lang]}</label>
+      </div>
+    </fieldset>
   );
 };
 
-const Input = ({
-  id,
-  label,
-  name,
-  required,
-  multiline,
-}: {
-  id: string;
-  label: string;
-  name: string;
-  required?: boolean;
-  multiline?: boolean;
-}) => (
-  <div class="field">
-    <label for={id}>{label}</label>
-    {multiline ? (
-      <textarea id={id} name={name} rows={3} maxLength={2000} required={required} />
-    ) : (
-      <input id={id} name={name} maxLength={120} required={required} />
-    )}
-  </div>
-);
+/** A question to the citizen and a rejection's reason always reach the citizen: the API refuses them internal. */
+const ADDRESSED_TO_CITIZEN: readonly string[] = ['requestCitizenInfo', 'reject'];
 
-const TRANSITIONS = [
-  { type: 'start', label: 'Start work' },
-  { type: 'requestCitizenInfo', label: 'Ask the citizen for information' },
-  { type: 'resolve', label: 'Resolve' },
-  { type: 'reject', label: 'Reject (not accepted)' },
-  { type: 'reopen', label: 'Reopen' },
-  { type: 'close', label: 'Close' },
-] as const;
+const heldBy = (c: Detail['complaint'], lang: Language): string =>
+  c.assignment
+    ? [c.assignment.level, c.assignment.station, c.assignment.circle].filter(Boolean).join(', ')
+    : C.notAssigned[lang];
 
 export const ComplaintPage = ({ etag }: { etag: string }) => {
   const session = useSession();
+  const lang = useLang();
+  const l = labels(lang);
   const [detail, setDetail] = useState<Detail>();
   const [error, setError] = useState('');
   const now = Date.now();
@@ -145,15 +124,13 @@ export const ComplaintPage = ({ etag }: { etag: string }) => {
       setDetail(data);
       setError('');
     } catch (e) {
-      setError(
-        e instanceof ApiError && e.status === 404 ? 'No such complaint in your area.' : describeError(e),
-      );
+      setError(e instanceof ApiError && e.status === 404 ? C.notInArea[lang] : describeError(e));
     }
   };
   useEffect(() => void reload(), [etag]);
 
   /** Every action carries the version it was decided on; 412 → reload, the form keeps its text. */
-  const act = (path: string, body: unknown) => async () => {
+  const act = async (path: string, body: unknown) => {
     if (!detail) return;
     try {
       await officerApi(session, `/officer/complaints/${encodeURIComponent(etag)}/${path}`, {
@@ -167,212 +144,192 @@ export const ComplaintPage = ({ etag }: { etag: string }) => {
     await reload();
   };
 
-  if (error && !detail)
-    return (
-      <p class="error banner" role="alert">
-        {error}
-      </p>
-    );
-  if (!detail) return <p aria-busy="true">Loading…</p>;
+  if (error && !detail) return <ErrorBanner text={error} />;
+  if (!detail) return <p aria-busy="true">{C.loading[lang]}</p>;
   const c = detail.complaint;
   return (
     <section>
       <p>
-        <a href="#/queue">← Queue</a>
+        <a href="#/queue">{C.backToQueue[lang]}</a>
       </p>
       <h1>
-        <span class="code">{c.etag}</span> — {en.status(c.status)}
+        <bdi dir="ltr" class="code">
+          {c.etag}
+        </bdi>{' '}
+        — {l.status(c.status)}
       </h1>
       <div class="actions-grid">
         <div class="card">
-          <h2>Complaint</h2>
+          <h2>{C.complaint[lang]}</h2>
           <dl class="facts">
-            <div>
-              <dt>Category</dt>
-              <dd>{en.category(c.category)}</dd>
-            </div>
-            <div>
-              <dt>Priority</dt>
-              <dd>{c.priority}</dd>
-            </div>
-            <div>
-              <dt>District / station</dt>
-              <dd>
-                {en.district(c.district)}
-                {c.station ? ` / ${c.station}` : ''}
-              </dd>
-            </div>
-            <div>
-              <dt>Held by</dt>
-              <dd>
-                {c.assignment
-                  ? `${c.assignment.level}${c.assignment.station ? `, ${c.assignment.station}` : ''}${c.assignment.circle ? `, ${c.assignment.circle}` : ''}`
-                  : 'not assigned'}
-              </dd>
-            </div>
-            <div>
-              <dt>SLA</dt>
-              <dd>
-                <SlaClock sla={c.sla} now={now} />
-                {c.sla?.breaches?.length ? ` ${c.sla.breaches.length} breach(es)` : ''}
-              </dd>
-            </div>
-            <div>
-              <dt>Filed</dt>
-              <dd>
-                {localTime(c.createdAt)} via {c.channel}
-              </dd>
-            </div>
-            <div>
-              <dt>Version</dt>
-              <dd data-testid="version">{c.version}</dd>
-            </div>
+            <Fact term={C.category[lang]}>{l.category(c.category)}</Fact>
+            <Fact term={C.priority[lang]}>{labelOf(PRIORITY_LABELS, c.priority, lang)}</Fact>
+            <Fact term={C.districtStation[lang]}>
+              {l.district(c.district)}
+              {c.station ? ` / ${c.station}` : ''}
+            </Fact>
+            <Fact term={C.heldBy[lang]}>{heldBy(c, lang)}</Fact>
+            <Fact term={C.sla[lang]}>
+              <SlaClock sla={c.sla} now={now} />
+              {c.sla?.breaches?.length ? fill(C.breaches, lang, { n: c.sla.breaches.length }) : ''}
+            </Fact>
+            <Fact term={C.filed[lang]}>
+              <Time iso={c.createdAt} /> · {labelOf(CHANNEL_LABELS, c.channel, lang)}
+            </Fact>
+            <Fact term={C.version[lang]} testId="version">
+              {c.version}
+            </Fact>
           </dl>
-          <h3>What happened</h3>
-          <p class="note" lang={c.language}>
+          <h3>{C.whatHappened[lang]}</h3>
+          {detail.listenToDescription && (
+            <p class="error banner" role="note" data-testid="listen-to-description">
+              {C.mustListen[lang]}
+            </p>
+          )}
+          <p class="note" lang={c.language} dir="auto">
             {c.description}
           </p>
           {c.location && (
             <p>
-              Location:{' '}
-              <span dir="ltr">
+              {C.location[lang]}:{' '}
+              <bdi dir="ltr">
                 {c.location.latitude.toFixed(5)}, {c.location.longitude.toFixed(5)}
-              </span>
+              </bdi>
               {c.location.address ? ` — ${c.location.address}` : ''}
             </p>
           )}
-          <h3>Complainant (officers only)</h3>
+          <h3>{C.complainant[lang]}</h3>
           <dl class="facts">
-            <div>
-              <dt>Name</dt>
-              <dd>{c.complainant.name}</dd>
-            </div>
-            <div>
-              <dt>Phone</dt>
-              <dd>
-                <a href={`tel:${c.complainant.phone ?? ''}`} dir="ltr">
-                  {c.complainant.phone ?? '—'}
-                </a>
-              </dd>
-            </div>
+            <Fact term={C.name[lang]}>{c.complainant.name}</Fact>
+            <Fact term={C.phone[lang]}>
+              <a href={`tel:${c.complainant.phone ?? ''}`} dir="ltr">
+                {c.complainant.phone ?? '—'}
+              </a>
+            </Fact>
             {c.complainant.cnic && (
-              <div>
-                <dt>CNIC</dt>
-                <dd dir="ltr">{c.complainant.cnic}</dd>
-              </div>
+              <Fact term={C.cnic[lang]}>
+                <bdi dir="ltr">{c.complainant.cnic}</bdi>
+              </Fact>
             )}
-            <div>
-              <dt>Overseas</dt>
-              <dd>
-                {c.complainant.overseas
-                  ? `yes${c.complainant.country ? ` (${c.complainant.country})` : ''}`
-                  : 'no'}
-              </dd>
-            </div>
-            <div>
-              <dt>Updates</dt>
-              <dd>
-                {c.optOutOfUpdates ? 'opted out' : `WhatsApp, ${c.language === 'ur' ? 'Urdu' : 'English'}`}
-              </dd>
-            </div>
+            <Fact term={C.overseas[lang]}>
+              {c.complainant.overseas
+                ? `${C.yes[lang]}${c.complainant.country ? ` (${c.complainant.country})` : ''}`
+                : C.no[lang]}
+            </Fact>
+            <Fact term={C.updates[lang]}>
+              {c.optOutOfUpdates
+                ? C.optedOut[lang]
+                : fill(C.updatesBy, lang, { language: c.language === 'ur' ? 'اردو' : 'English' })}
+            </Fact>
           </dl>
         </div>
         <div class="card">
-          <h2>Timeline</h2>
-          <ol class="timeline">
-            {[...detail.timeline].reverse().map((t) => (
-              <li key={t.id}>
-                <time dateTime={t.at}>{localTime(t.at)}</time>
-                <span class="what">
-                  {t.type.replace(/^Complaint/, '').replace(/([a-z])([A-Z])/g, '$1 $2')}
-                  {t.toStatus ? ` → ${en.status(t.toStatus)}` : ''}
-                  {' · '}
-                  {t.actor.kind === 'officer'
-                    ? `${t.actor.role ?? 'officer'} ${t.actor.id ?? ''}`
-                    : t.actor.kind}
-                </span>
-                {typeof t.data?.firNumber === 'string' && <span class="detail">FIR {t.data.firNumber}</span>}
-                {(t.note ?? t.reason) && <span class="detail note">{t.note ?? t.reason}</span>}
-              </li>
-            ))}
-          </ol>
+          <h2>{C.timeline[lang]}</h2>
+          <Timeline
+            entries={detail.timeline.map((e) => timelineItem(e, lang))}
+            lang={lang}
+            district={c.district}
+            event={l.event}
+          />
         </div>
       </div>
-      <h2>Actions</h2>
+      <h2>
+        {C.attachments[lang]} ({detail.evidence.length})
+      </h2>
+      <EvidenceList etag={c.etag} items={detail.evidence} />
+      <h2>{C.actions[lang]}</h2>
       <div class="actions-grid">
+        {c.status === 'received' && ['DPO', 'RPO', 'CPO'].includes(role(session)) && (
+          <ActionForm
+            form="take"
+            title={C.takeAndStart[lang]}
+            submit={C.takeAndStart[lang]}
+            onSubmit={(v) =>
+              act('transitions', {
+                type: 'takeAndStart',
+                ...(v.note ? { note: v.note, visibility: v.visibility } : {}),
+              })
+            }
+          >
+            <p class="hint">{C.takeAndStartHint[lang]}</p>
+            <Input id="t-note" label={C.noteOptional[lang]} name="note" multiline />
+            <VisibilityChoice id="t-visibility" />
+          </ActionForm>
+        )}
         <ActionForm
-          title="Assign"
-          submit="Assign"
+          form="assign"
+          title={C.assign[lang]}
+          submit={C.assign[lang]}
           onSubmit={(v) =>
             act('assign', {
               level: v.level,
               ...(v.station ? { station: v.station } : {}),
               ...(v.circle ? { circle: v.circle } : {}),
               ...(v.officerId ? { officerId: v.officerId } : {}),
-              ...(v.note ? { note: v.note } : {}),
-            })()
+              ...(v.note ? { note: v.note, visibility: v.visibility } : {}),
+            })
           }
         >
-          <div class="field">
-            <label for="a-level">Level</label>
-            <select id="a-level" name="level">
-              {SLA_LEVELS.map((l) => (
-                <option value={l} key={l}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          </div>
-          <Input id="a-station" label="Station (optional)" name="station" />
-          <Input id="a-circle" label="Circle (optional)" name="circle" />
-          <Input id="a-officer" label="Officer id (optional)" name="officerId" />
-          <Input id="a-note" label="Note (optional)" name="note" multiline />
+          <SelectField
+            id="a-level"
+            name="level"
+            label={C.level[lang]}
+            options={SLA_LEVELS.map((level) => [level, level])}
+          />
+          <Input id="a-station" label={C.stationOptional[lang]} name="station" />
+          <Input id="a-circle" label={C.circleOptional[lang]} name="circle" />
+          <Input id="a-officer" label={C.officerOptional[lang]} name="officerId" ltr />
+          <Input id="a-note" label={C.noteOptional[lang]} name="note" multiline />
+          <VisibilityChoice id="a-visibility" />
         </ActionForm>
         <ActionForm
-          title="Record an action"
-          submit="Record action"
+          form="action"
+          title={C.recordAction[lang]}
+          submit={C.recordActionButton[lang]}
           onSubmit={(v) =>
             act('actions', {
               kind: v.kind,
               note: v.note ?? '',
+              visibility: v.visibility,
               ...(v.firNumber ? { firNumber: v.firNumber } : {}),
-            })()
+            })
           }
         >
-          <div class="field">
-            <label for="r-kind">What was done</label>
-            <select id="r-kind" name="kind">
-              {ACTION_KINDS.map((k) => (
-                <option value={k} key={k}>
-                  {ACTION_LABELS[k].en}
-                </option>
-              ))}
-            </select>
-          </div>
-          <Input id="r-fir" label="FIR number (when an FIR was registered)" name="firNumber" />
-          <Input id="r-note" label="Note (the citizen sees it)" name="note" multiline />
+          <SelectField
+            id="r-kind"
+            name="kind"
+            label={C.whatWasDone[lang]}
+            options={ACTION_KINDS.map((k) => [k, ACTION_LABELS[k][lang]])}
+          />
+          <Input id="r-fir" label={C.firNumber[lang]} name="firNumber" ltr />
+          <Input id="r-note" label={C.note[lang]} name="note" multiline />
+          <VisibilityChoice id="r-visibility" />
         </ActionForm>
         <ActionForm
-          title="Change status"
-          submit="Apply"
+          form="status"
+          title={C.changeStatus[lang]}
+          submit={C.apply[lang]}
           onSubmit={(v) =>
             act('transitions', {
               type: v.type,
-              ...(v.type === 'reject' ? { reason: v.note } : v.note ? { note: v.note } : {}),
-            })()
+              ...(v.type === 'reject' || v.type === 'reopen'
+                ? { reason: v.note }
+                : v.note
+                  ? { note: v.note }
+                  : {}),
+              ...(v.note && !ADDRESSED_TO_CITIZEN.includes(v.type ?? '') ? { visibility: v.visibility } : {}),
+            })
           }
         >
-          <div class="field">
-            <label for="s-type">Change</label>
-            <select id="s-type" name="type">
-              {TRANSITIONS.map((t) => (
-                <option value={t.type} key={t.type}>
-                  {t.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <Input id="s-note" label="Note / question / reason" name="note" multiline />
+          <SelectField
+            id="s-type"
+            name="type"
+            label={C.change[lang]}
+            options={TRANSITIONS.map((tr) => [tr.type, tr.label[lang]])}
+          />
+          <Input id="s-note" label={C.noteQuestionReason[lang]} name="note" multiline />
+          <VisibilityChoice id="s-visibility" />
+          <p class="hint">{C.alwaysToCitizen[lang]}</p>
         </ActionForm>
       </div>
     </section>

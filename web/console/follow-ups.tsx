@@ -1,9 +1,31 @@
 /** The disciplinary follow-ups inbox (with its actions, If-Match on the follow-up's version) and SLA alerts. */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { FOLLOW_UP_OUTCOMES, FOLLOW_UP_STATES } from '../../shared/domain/follow-up.ts';
 import { ApiError } from '../lib/api.ts';
 import { formValues } from '../lib/form.tsx';
-import { en, localTime, officerApi, useSession } from './common.tsx';
+import {
+  ErrorBanner,
+  LoadMore,
+  ScrollTable,
+  SelectField,
+  Time,
+  describeError,
+  labels,
+  officerApi,
+  useLang,
+  usePagedList,
+  useSession,
+} from './common.tsx';
+import {
+  ALERT_KIND_LABELS,
+  C,
+  FOLLOW_UP_ACTIONS,
+  FOLLOW_UP_OUTCOME_LABELS,
+  FOLLOW_UP_STATE_LABELS,
+  PHASE_LABELS,
+  fill,
+  labelOf,
+} from './strings.ts';
 
 interface FollowUp {
   id: string;
@@ -34,10 +56,15 @@ interface Alert {
   occurredAt: string;
 }
 
-const message = (e: unknown): string => (e instanceof ApiError ? e.message : String(e));
+const ComplaintLink = ({ etag }: { etag: string }) => (
+  <a class="code" href={`#/complaints/${etag}`} dir="ltr">
+    {etag}
+  </a>
+);
 
 const FollowUpRow = ({ item, onChanged }: { item: FollowUp; onChanged: () => Promise<void> }) => {
   const session = useSession();
+  const lang = useLang();
   const [note, setNote] = useState('');
   const act = (event: Event) => {
     event.preventDefault();
@@ -51,72 +78,54 @@ const FollowUpRow = ({ item, onChanged }: { item: FollowUp; onChanged: () => Pro
       ifMatch: `"${item.version}"`,
     })
       .then(async () => {
-        setNote('Done.');
+        setNote(C.done[lang]);
         await onChanged();
       })
       .catch(async (e: unknown) => {
-        setNote(
-          e instanceof ApiError && e.status === 412
-            ? 'Changed by someone else meanwhile; reloaded — check and send again.'
-            : message(e),
-        );
-        if (e instanceof ApiError && e.status === 412) await onChanged();
+        const conflict = e instanceof ApiError && e.status === 412;
+        setNote(conflict ? C.followUpConflict[lang] : describeError(e));
+        if (conflict) await onChanged();
       });
   };
   const id = item.id.replace(/\W/g, '-');
   return (
     <tr>
       <td>
-        <a class="code" href={`#/complaints/${item.etag}`}>
-          {item.etag}
-        </a>
+        <ComplaintLink etag={item.etag} />
       </td>
       <td>
         {item.post} ({item.level}
         {item.officerId ? `, ${item.officerId}` : ''})
       </td>
       <td>
-        {item.phase.replace('_', ' ')} due {localTime(item.dueAt)}; breached {localTime(item.breachedAt)}
+        {labelOf(PHASE_LABELS, item.phase, lang)}: {C.due[lang]} <Time iso={item.dueAt} />; {C.breached[lang]}{' '}
+        <Time iso={item.breachedAt} />
       </td>
       <td>
-        {item.state.replace(/_/g, ' ')}
-        {item.outcome ? ` — ${item.outcome}` : ''}
+        {labelOf(FOLLOW_UP_STATE_LABELS, item.state, lang)}
+        {item.outcome ? ` — ${labelOf(FOLLOW_UP_OUTCOME_LABELS, item.outcome, lang)}` : ''}
       </td>
       <td>
         {item.state !== 'closed' && (
-          <form class="row" onSubmit={act} aria-label={`Act on follow-up ${item.id}`}>
-            <label class="visually-hidden" for={`fu-type-${id}`}>
-              Action
-            </label>
-            <select id={`fu-type-${id}`} name="type" class="inline">
-              <option value="callExplanation">Call explanation</option>
-              <option value="issueShowCause">Issue show-cause</option>
-              <option value="addNote">Add note</option>
-              <option value="close">Close</option>
-            </select>
-            <label class="visually-hidden" for={`fu-outcome-${id}`}>
-              Outcome (when closing)
-            </label>
-            <select id={`fu-outcome-${id}`} name="outcome" class="inline">
-              {FOLLOW_UP_OUTCOMES.map((o) => (
-                <option value={o} key={o}>
-                  {o}
-                </option>
-              ))}
-            </select>
-            <label class="visually-hidden" for={`fu-note-${id}`}>
-              Note
-            </label>
-            <input
-              id={`fu-note-${id}`}
-              name="note"
-              placeholder="note"
-              required
-              maxLength={2000}
-              class="inline"
+          <form class="row" onSubmit={act} aria-label={fill(C.actOn, lang, { id: item.id })}>
+            <SelectField
+              id={`fu-type-${id}`}
+              name="type"
+              label={C.action[lang]}
+              inline
+              options={FOLLOW_UP_ACTIONS.map((a) => [a.type, a.label[lang]])}
             />
+            <SelectField
+              id={`fu-outcome-${id}`}
+              name="outcome"
+              label={C.outcomeWhenClosing[lang]}
+              inline
+              options={FOLLOW_UP_OUTCOMES.map((o) => [o, labelOf(FOLLOW_UP_OUTCOME_LABELS, o, lang)])}
+            />
+            <label for={`fu-note-${id}`}>{C.note[lang]}</label>
+            <input id={`fu-note-${id}`} name="note" required maxLength={2000} class="inline" />
             <button type="submit" class="secondary">
-              Send
+              {C.send[lang]}
             </button>
             <span role="status">{note}</span>
           </form>
@@ -127,148 +136,90 @@ const FollowUpRow = ({ item, onChanged }: { item: FollowUp; onChanged: () => Pro
 };
 
 export const FollowUpsPage = () => {
-  const session = useSession();
-  const [items, setItems] = useState<FollowUp[]>([]);
-  const [cursor, setCursor] = useState<string>();
+  const lang = useLang();
   const [state, setState] = useState('');
-  const [error, setError] = useState('');
-  const load = async (after?: string) => {
-    try {
-      const { data } = await officerApi<{ items: FollowUp[]; cursor?: string }>(
-        session,
-        '/officer/follow-ups',
-        {
-          query: { state: state || undefined, limit: '50', cursor: after },
-        },
-      );
-      setItems((current) => (after ? [...current, ...data.items] : data.items));
-      setCursor(data.cursor);
-      setError('');
-    } catch (e) {
-      setError(message(e));
-    }
-  };
-  useEffect(() => void load(), [state]);
+  const { items, cursor, error, loading, load } = usePagedList<FollowUp>(
+    '/officer/follow-ups',
+    { state: state || undefined, limit: '50' },
+    [state],
+  );
   return (
     <section>
-      <h1>Disciplinary follow-ups</h1>
+      <h1>{C.followUpsTitle[lang]}</h1>
       <div class="row">
-        <label for="fu-state">State</label>
-        <select id="fu-state" class="inline" value={state} onChange={(e) => setState(e.currentTarget.value)}>
-          <option value="">any</option>
-          {FOLLOW_UP_STATES.map((s) => (
-            <option value={s} key={s}>
-              {s.replace(/_/g, ' ')}
-            </option>
-          ))}
-        </select>
+        <SelectField
+          id="fu-state"
+          label={C.state[lang]}
+          inline
+          any={C.any[lang]}
+          value={state}
+          onChange={setState}
+          options={FOLLOW_UP_STATES.map((s) => [s, labelOf(FOLLOW_UP_STATE_LABELS, s, lang)])}
+        />
       </div>
-      {error && (
-        <p class="error banner" role="alert">
-          {error}
-        </p>
-      )}
-      <div class="card table-scroll">
-        <table>
-          <caption class="visually-hidden">Follow-ups</caption>
-          <thead>
-            <tr>
-              <th scope="col">Complaint</th>
-              <th scope="col">Post</th>
-              <th scope="col">Breach</th>
-              <th scope="col">State</th>
-              <th scope="col">Action</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((f) => (
-              <FollowUpRow key={`${f.id}@${f.version}`} item={f} onChanged={() => load()} />
-            ))}
-          </tbody>
-        </table>
-        {items.length === 0 && <p>No follow-ups.</p>}
-      </div>
-      {cursor && (
-        <button type="button" class="secondary" onClick={() => void load(cursor)}>
-          Load more
-        </button>
-      )}
+      <ErrorBanner text={error} />
+      <ScrollTable
+        caption={C.followUpsTitle[lang]}
+        empty={items.length === 0 && !loading && C.noFollowUps[lang]}
+        columns={[C.complaint[lang], C.post[lang], C.breach[lang], C.state[lang], C.action[lang]]}
+      >
+        {items.map((f) => (
+          <FollowUpRow key={`${f.id}@${f.version}`} item={f} onChanged={() => load()} />
+        ))}
+      </ScrollTable>
+      <LoadMore cursor={cursor} loading={loading} load={load} />
     </section>
   );
 };
 
 export const AlertsPage = () => {
-  const session = useSession();
-  const [items, setItems] = useState<Alert[]>([]);
-  const [cursor, setCursor] = useState<string>();
-  const [error, setError] = useState('');
-  const load = async (after?: string) => {
-    try {
-      const { data } = await officerApi<{ items: Alert[]; cursor?: string }>(session, '/officer/alerts', {
-        query: { limit: '50', cursor: after },
-      });
-      setItems((current) => (after ? [...current, ...data.items] : data.items));
-      setCursor(data.cursor);
-    } catch (e) {
-      setError(message(e));
-    }
-  };
-  useEffect(() => void load(), []);
+  const lang = useLang();
+  const l = labels(lang);
+  const { items, cursor, error, loading, load } = usePagedList<Alert>('/officer/alerts', { limit: '50' });
   return (
     <section>
-      <h1>Alerts</h1>
-      {error && (
-        <p class="error banner" role="alert">
-          {error}
-        </p>
-      )}
-      <div class="card table-scroll">
-        <table>
-          <caption class="visually-hidden">SLA warnings and breaches</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Complaint</th>
-              <th scope="col">District / station</th>
-              <th scope="col">Level</th>
-              <th scope="col">Due</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((a) => (
-              <tr key={a.id}>
-                <td>{localTime(a.occurredAt)}</td>
-                <td>
-                  <span class={a.kind === 'breach' ? 'pill overdue' : 'pill paused'}>{a.kind}</span>
-                </td>
-                <td>
-                  <a class="code" href={`#/complaints/${a.etag}`}>
-                    {a.etag}
-                  </a>
-                </td>
-                <td>
-                  {en.district(a.district)}
-                  {a.station ? ` / ${a.station}` : ''}
-                </td>
-                <td>
-                  {a.level}
-                  {a.escalatedTo ? ` → ${a.escalatedTo}` : ''}
-                </td>
-                <td>
-                  {a.phase.replace('_', ' ')} {localTime(a.dueAt)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {items.length === 0 && <p>No alerts.</p>}
-      </div>
-      {cursor && (
-        <button type="button" class="secondary" onClick={() => void load(cursor)}>
-          Load more
-        </button>
-      )}
+      <h1>{C.alertsTitle[lang]}</h1>
+      <ErrorBanner text={error} />
+      <ScrollTable
+        caption={C.alertsCaption[lang]}
+        empty={items.length === 0 && !loading && C.noAlerts[lang]}
+        columns={[
+          C.when[lang],
+          C.kind[lang],
+          C.complaint[lang],
+          C.districtStation[lang],
+          C.level[lang],
+          C.due[lang],
+        ]}
+      >
+        {items.map((a) => (
+          <tr key={a.id}>
+            <td>
+              <Time iso={a.occurredAt} />
+            </td>
+            <td>
+              <span class={a.kind === 'breach' ? 'pill overdue' : 'pill paused'}>
+                {labelOf(ALERT_KIND_LABELS, a.kind, lang)}
+              </span>
+            </td>
+            <td>
+              <ComplaintLink etag={a.etag} />
+            </td>
+            <td>
+              {l.district(a.district)}
+              {a.station ? ` / ${a.station}` : ''}
+            </td>
+            <td>
+              {a.level}
+              {a.escalatedTo ? ` → ${a.escalatedTo}` : ''}
+            </td>
+            <td>
+              {labelOf(PHASE_LABELS, a.phase, lang)} <Time iso={a.dueAt} />
+            </td>
+          </tr>
+        ))}
+      </ScrollTable>
+      <LoadMore cursor={cursor} loading={loading} load={load} />
     </section>
   );
 };

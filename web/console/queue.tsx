@@ -1,10 +1,24 @@
 /** My queue: filters, cursor paging, each complaint's SLA clock, newest or most-overdue first. */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { CATEGORY_CODES, PRIORITIES, STATUSES } from '../../shared/domain/vocabulary.ts';
 import { DISTRICTS } from '../../shared/domain/districts.ts';
-import { ApiError } from '../lib/api.ts';
 import { formValues } from '../lib/form.tsx';
-import { SlaClock, dueInMs, en, localTime, officerApi, role, useSession, type SlaView } from './common.tsx';
+import {
+  ErrorBanner,
+  LoadMore,
+  ScrollTable,
+  SelectField,
+  SlaClock,
+  Time,
+  dueInMs,
+  labels,
+  role,
+  useLang,
+  usePagedList,
+  useSession,
+  type SlaView,
+} from './common.tsx';
+import { C, PRIORITY_LABELS, fill, labelOf } from './strings.ts';
 
 export interface QueueItem {
   etag: string;
@@ -19,53 +33,31 @@ export interface QueueItem {
   sla?: SlaView;
 }
 
-interface Page {
-  items: QueueItem[];
-  cursor?: string;
-}
-
 type Filters = Record<string, string | undefined>;
+type Options = readonly (readonly [value: string, label: string])[];
 
+/** A filing date (a Pakistan calendar day) as the start or end instant of that day. */
 const toIso = (date: string | undefined, endOfDay = false): string | undefined =>
   date ? new Date(`${date}T${endOfDay ? '23:59:59' : '00:00:00'}+05:00`).toISOString() : undefined;
 
 export const QueuePage = () => {
   const session = useSession();
+  const lang = useLang();
+  const l = labels(lang);
   const [filters, setFilters] = useState<Filters>({});
-  const [items, setItems] = useState<QueueItem[]>([]);
-  const [cursor, setCursor] = useState<string>();
   const [order, setOrder] = useState<'newest' | 'overdue'>('newest');
-  const [error, setError] = useState('');
-  const [loading, setLoading] = useState(false);
+  const { items, cursor, error, loading, load } = usePagedList<QueueItem>(
+    '/officer/complaints',
+    { ...filters, limit: '25' },
+    [filters],
+  );
   const now = Date.now();
   const manyDistricts = ['RPO', 'CPO', 'ADMIN'].includes(role(session));
-
-  const load = async (f: Filters, after?: string) => {
-    setLoading(true);
-    setError('');
-    try {
-      const { data } = await officerApi<Page>(session, '/officer/complaints', {
-        query: { ...f, limit: '25', cursor: after },
-      });
-      setItems((current) => (after ? [...current, ...data.items] : data.items));
-      setCursor(data.cursor);
-    } catch (e) {
-      setError(
-        e instanceof ApiError
-          ? `${e.message}${e.issues.length ? `: ${e.issues.map((i) => `${i.path} ${i.message}`).join('; ')}` : ''}`
-          : String(e),
-      );
-    } finally {
-      setLoading(false);
-    }
-  };
-
-  useEffect(() => void load({}), []);
 
   const apply = (event: Event) => {
     event.preventDefault();
     const v = formValues(event.currentTarget as HTMLFormElement);
-    const f: Filters = {
+    setFilters({
       status: v.status,
       overdue: v.overdue,
       category: v.category,
@@ -74,10 +66,30 @@ export const QueuePage = () => {
       district: v.district,
       from: toIso(v.from),
       to: toIso(v.to, true),
-    };
-    setFilters(f);
-    void load(f);
+    });
   };
+
+  // The filters that pick from a list: name, label, options, and the word for "no filter".
+  const selects: (readonly [name: string, label: string, options: Options, any?: string])[] = [
+    ['status', C.status[lang], STATUSES.map((s) => [s, l.status(s)])],
+    [
+      'overdue',
+      C.overdue[lang],
+      [
+        ['true', C.overdueOnly[lang]],
+        ['false', C.onTimeOnly[lang]],
+      ],
+    ],
+    ['category', C.category[lang], CATEGORY_CODES.map((c) => [c, l.category(c)])],
+    ['priority', C.priority[lang], PRIORITIES.map((p) => [p, labelOf(PRIORITY_LABELS, p, lang)])],
+  ];
+  if (manyDistricts)
+    selects.push([
+      'district',
+      C.district[lang],
+      DISTRICTS.map((d) => [d.code, d[lang]]),
+      C.allInMyArea[lang],
+    ]);
 
   const sorted =
     order === 'newest'
@@ -86,143 +98,82 @@ export const QueuePage = () => {
 
   return (
     <section>
-      <h1>My queue</h1>
-      <form class="card filters" onSubmit={apply} aria-label="Filters">
+      <h1>{C.queueTitle[lang]}</h1>
+      <form class="card filters" onSubmit={apply} aria-label={C.filters[lang]}>
+        {selects.map(([name, label, options, any = C.any[lang]]) => (
+          <SelectField id={`q-${name}`} name={name} label={label} any={any} options={options} key={name} />
+        ))}
         <div class="field">
-          <label for="q-status">Status</label>
-          <select id="q-status" name="status">
-            <option value="">any</option>
-            {STATUSES.map((s) => (
-              <option value={s} key={s}>
-                {en.status(s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="q-overdue">Overdue</label>
-          <select id="q-overdue" name="overdue">
-            <option value="">any</option>
-            <option value="true">overdue only</option>
-            <option value="false">on time only</option>
-          </select>
-        </div>
-        <div class="field">
-          <label for="q-category">Category</label>
-          <select id="q-category" name="category">
-            <option value="">any</option>
-            {CATEGORY_CODES.map((c) => (
-              <option value={c} key={c}>
-                {en.category(c)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="q-priority">Priority</label>
-          <select id="q-priority" name="priority">
-            <option value="">any</option>
-            {PRIORITIES.map((p) => (
-              <option value={p} key={p}>
-                {p}
-              </option>
-            ))}
-          </select>
-        </div>
-        {manyDistricts && (
-          <div class="field">
-            <label for="q-district">District</label>
-            <select id="q-district" name="district">
-              <option value="">all in my area</option>
-              {DISTRICTS.map((d) => (
-                <option value={d.code} key={d.code}>
-                  {d.en}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        <div class="field">
-          <label for="q-station">Station</label>
+          <label for="q-station">{C.station[lang]}</label>
           <input id="q-station" name="station" maxLength={120} />
         </div>
         <div class="field">
-          <label for="q-from">Filed from</label>
-          <input id="q-from" name="from" type="date" />
+          <label for="q-from">{C.filedFrom[lang]}</label>
+          <input id="q-from" name="from" type="date" dir="ltr" />
         </div>
         <div class="field">
-          <label for="q-to">Filed to</label>
-          <input id="q-to" name="to" type="date" />
+          <label for="q-to">{C.filedTo[lang]}</label>
+          <input id="q-to" name="to" type="date" dir="ltr" />
         </div>
         <button type="submit" class="primary">
-          Apply
+          {C.apply[lang]}
         </button>
       </form>
       <div class="row">
-        <label for="q-order">Order</label>
-        <select
+        <SelectField
           id="q-order"
+          label={C.order[lang]}
+          inline
           value={order}
-          onChange={(e) => setOrder(e.currentTarget.value === 'overdue' ? 'overdue' : 'newest')}
-          class="inline"
-        >
-          <option value="newest">newest first</option>
-          <option value="overdue">most overdue first</option>
-        </select>
-        <span role="status">{loading ? 'Loading…' : `${items.length} shown`}</span>
+          onChange={(value) => setOrder(value === 'overdue' ? 'overdue' : 'newest')}
+          options={[
+            ['newest', C.newestFirst[lang]],
+            ['overdue', C.mostOverdueFirst[lang]],
+          ]}
+        />
+        <span role="status">{loading ? C.loading[lang] : fill(C.shown, lang, { n: items.length })}</span>
       </div>
-      {error && (
-        <p class="error banner" role="alert">
-          {error}
-        </p>
-      )}
-      <div class="table-scroll card">
-        <table>
-          <caption class="visually-hidden">Complaints in my area</caption>
-          <thead>
-            <tr>
-              <th scope="col">E-tag</th>
-              <th scope="col">Filed</th>
-              <th scope="col">Category</th>
-              <th scope="col">District / station</th>
-              <th scope="col">Status</th>
-              <th scope="col">Priority</th>
-              <th scope="col">SLA</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((c) => (
-              <tr key={c.etag}>
-                <td>
-                  <a href={`#/complaints/${c.etag}`} class="code">
-                    {c.etag}
-                  </a>
-                </td>
-                <td>{localTime(c.createdAt)}</td>
-                <td>{en.category(c.category)}</td>
-                <td>
-                  {en.district(c.district)}
-                  {c.station ? ` / ${c.station}` : ''}
-                </td>
-                <td>
-                  {en.status(c.status)}
-                  {c.assignment ? ` (${c.assignment.level})` : ''}
-                </td>
-                <td>{c.priority}</td>
-                <td>
-                  <SlaClock sla={c.sla} now={now} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {items.length === 0 && !loading && <p>No complaints match.</p>}
-      </div>
-      {cursor && (
-        <button type="button" class="secondary" disabled={loading} onClick={() => void load(filters, cursor)}>
-          Load more
-        </button>
-      )}
+      <ErrorBanner text={error} />
+      <ScrollTable
+        caption={C.queueCaption[lang]}
+        empty={items.length === 0 && !loading && C.noComplaints[lang]}
+        columns={[
+          C.etag[lang],
+          C.filed[lang],
+          C.category[lang],
+          C.districtStation[lang],
+          C.status[lang],
+          C.priority[lang],
+          C.sla[lang],
+        ]}
+      >
+        {sorted.map((c) => (
+          <tr key={c.etag}>
+            <td>
+              <a href={`#/complaints/${c.etag}`} class="code" dir="ltr">
+                {c.etag}
+              </a>
+            </td>
+            <td>
+              <Time iso={c.createdAt} />
+            </td>
+            <td>{l.category(c.category)}</td>
+            <td>
+              {l.district(c.district)}
+              {c.station ? ` / ${c.station}` : ''}
+            </td>
+            <td>
+              {l.status(c.status)}
+              {c.assignment ? ` (${c.assignment.level})` : ''}
+            </td>
+            <td>{labelOf(PRIORITY_LABELS, c.priority, lang)}</td>
+            <td>
+              <SlaClock sla={c.sla} now={now} />
+            </td>
+          </tr>
+        ))}
+      </ScrollTable>
+      <LoadMore cursor={cursor} loading={loading} load={load} />
     </section>
   );
 };

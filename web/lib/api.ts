@@ -16,6 +16,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly issues: readonly FieldIssue[] = [],
+    /** The answer's whole body, for routes whose refusal carries a report (the roster's dry run). */
+    readonly body?: unknown,
   ) {
     super(message);
   }
@@ -26,7 +28,7 @@ export class ApiError extends Error {
 }
 
 export interface ApiRequest {
-  readonly method?: 'GET' | 'POST';
+  readonly method?: 'GET' | 'POST' | 'PATCH';
   readonly body?: unknown;
   readonly query?: Record<string, string | undefined>;
   readonly token?: string;
@@ -42,9 +44,10 @@ export interface ApiResponse<T> {
 
 const errorFrom = (status: number, body: unknown): ApiError => {
   const error = (body as { error?: { code?: string; message?: string; issues?: FieldIssue[] } })?.error;
-  if (error) return new ApiError(status, error.code ?? 'error', error.message ?? '', error.issues ?? []);
+  if (error)
+    return new ApiError(status, error.code ?? 'error', error.message ?? '', error.issues ?? [], body);
   const message = (body as { message?: string })?.message ?? `HTTP ${status}`;
-  return new ApiError(status, status === 401 ? 'unauthorized' : 'error', message);
+  return new ApiError(status, status === 401 ? 'unauthorized' : 'error', message, [], body);
 };
 
 export const api = async <T>(path: string, request: ApiRequest = {}): Promise<ApiResponse<T>> => {

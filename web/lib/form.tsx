@@ -42,3 +42,50 @@ export const formValues = (form: HTMLFormElement): Record<string, string | undef
   }
   return values;
 };
+
+/** A checkbox or radio button with its label beside it. */
+export const Check = (props: {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  type?: 'checkbox' | 'radio';
+  name?: string;
+}) => (
+  <div class="check">
+    <input
+      type={props.type ?? 'checkbox'}
+      id={props.id}
+      name={props.name}
+      checked={props.checked}
+      onChange={(e) => props.onChange(e.currentTarget.checked)}
+    />
+    <label for={props.id}>{props.label}</label>
+  </div>
+);
+
+/** What ties an input to its field: its id, and its error when it has one. */
+export interface FieldAria {
+  readonly id: string;
+  readonly 'aria-invalid'?: 'true' | undefined;
+  readonly 'aria-describedby'?: string | undefined;
+}
+
+/** An e-tag or code: left to right in Urdu too, never autofilled. */
+export const CodeInput = (
+  props: FieldAria & { name: string; placeholder?: string; defaultValue?: string },
+) => <input dir="ltr" required maxLength={64} autoComplete="off" {...props} />;
+
+/** A phone number input: left to right in Urdu too, the phone keypad, the browser's autofill. */
+export const PhoneInput = (props: FieldAria) => (
+  <input
+    name="phone"
+    type="tel"
+    dir="ltr"
+    required
+    maxLength={40}
+    autoComplete="tel"
+    inputMode="tel"
+    {...props}
+  />
+);

@@ -1,10 +1,12 @@
 /**
  * Renders the bot's WhatsApp-formatted texts (`*bold*`, `_italic_`, bullet lines) as HTML, with every run of
- * digits, e-tag or code isolated (<bdi dir="ltr">) so it never flips inside right-to-left Urdu.
+ * digits, e-tag, web address or code isolated (<bdi dir="ltr">) so it never flips inside right-to-left Urdu.
  */
 import type { ComponentChildren } from 'preact';
 
-const ISOLATE = /([A-Z]{2,4}-[A-Z0-9]{4}-[A-Z0-9]{4}|\+?\d[\d\s\-/.:]*\d|\d)/g;
+/** E-tags, web addresses (nccia.gov.pk) and runs of digits: each read left to right inside Urdu. */
+const ISOLATE =
+  /([A-Z]{2,4}-[A-Z0-9]{4}-[A-Z0-9]{4}|[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+|\+?\d[\d\s\-/.:]*\d|\d)/g;
 
 /** Text with numbers, e-tags and codes isolated left to right. */
 export const Isolated = ({ text }: { text: string }) => {

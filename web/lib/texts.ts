@@ -3,3 +3,10 @@ import type { Language } from '../../shared/domain/vocabulary.ts';
 
 export type { Language };
 export type Texts = Readonly<Record<Language, string>>;
+
+/** One text in both languages. */
+export const t = (ur: string, en: string): Texts => ({ ur, en });
+
+/** Fills `{name}` placeholders of a text in one language. */
+export const fill = (text: Texts, lang: Language, values: Record<string, string | number>): string =>
+  text[lang].replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));

@@ -3,12 +3,13 @@
  * event (`requestContext.authorizer.jwt.claims`). The same claims come from Cognito ID tokens in AWS
  * (`custom:*` user-pool attributes) and from the local issuer (infra/local/auth.ts).
  *
- * The gateway only proves the token was signed by our issuer; this module proves the claims make sense
- * (a known role, a real district, the area the role needs), so a badly provisioned or forged account
- * gets a clear error instead of a scope nobody intended.
+ * The gateway only proves the token was signed by our issuer and has not expired; this module proves it is an ID
+ * token (`token_use`) of an acceptable lifetime (401 otherwise) and that the claims make sense (a known role, a
+ * real district, the area the role needs: 403 otherwise), so a badly provisioned or forged account gets a clear
+ * error instead of a scope nobody intended.
  */
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { findDistrict, findRegion } from '../../domain/districts.ts';
 import type { Officer } from '../../domain/officer.ts';
 import { ROLES, type Role } from '../../domain/vocabulary.ts';
@@ -58,9 +59,48 @@ export const OfficerClaimsSchema = z.object({
 
 export type RawClaims = Readonly<Record<string, unknown>>;
 
+/**
+ * The longest an officer's token may live (exp − iat): Cognito's own maximum for an ID token. A token signed
+ * for longer (a leaked signing key, a misconfigured issuer: "a 100-year token") is refused even before it
+ * expires. The user pool client issues 1-hour tokens (docs/officer-api.md).
+ */
+export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
+
+/** Role and area are claims of Cognito ID tokens; an access token (or anything else) is not accepted. */
+export const EXPECTED_TOKEN_USE = 'id';
+
+// API Gateway hands numeric claims over as strings.
+const numericClaim = z.coerce.number().int().positive();
+
+/** The token's kind and lifetime, or the issues that make it unacceptable. */
+const tokenIssues = (claims: RawClaims): ClaimsIssue[] => {
+  const issues: ClaimsIssue[] = [];
+  if (claims.token_use !== EXPECTED_TOKEN_USE) {
+    issues.push({ claim: 'token_use', message: `must be '${EXPECTED_TOKEN_USE}' (a Cognito ID token)` });
+  }
+  const iat = numericClaim.safeParse(claims.iat);
+  const exp = numericClaim.safeParse(claims.exp);
+  if (!iat.success || !exp.success) {
+    issues.push({
+      claim: 'exp',
+      message: 'the token must say when it was issued (iat) and when it expires (exp)',
+    });
+  } else if (exp.data - iat.data > MAX_TOKEN_LIFETIME_SECONDS) {
+    issues.push({
+      claim: 'exp',
+      message: `the token lives ${exp.data - iat.data} s; at most ${MAX_TOKEN_LIFETIME_SECONDS} s is accepted`,
+    });
+  } else if (exp.data <= iat.data) {
+    issues.push({ claim: 'exp', message: 'the token expires before it was issued' });
+  }
+  return issues;
+};
+
 /** Turns raw claims into an Officer, or throws OfficerClaimsError naming every problem. */
 export const officerFromClaims = (claims: RawClaims | undefined | null): Officer => {
   if (!claims || Object.keys(claims).length === 0) throw new OfficerClaimsError('missing', []);
+  const unacceptable = tokenIssues(claims);
+  if (unacceptable.length > 0) throw new OfficerClaimsError('token', unacceptable);
   const parsed = OfficerClaimsSchema.safeParse(claims);
   if (!parsed.success) {
     throw new OfficerClaimsError(

@@ -12,14 +12,19 @@ export interface ClaimsIssue {
  */
 export class OfficerClaimsError extends Error {
   override readonly name = 'OfficerClaimsError';
-  readonly reason: 'missing' | 'invalid';
+  /** `token`: not an ID token, or one that lives too long — treated as no token at all (401). */
+  readonly reason: 'missing' | 'token' | 'invalid';
   readonly issues: readonly ClaimsIssue[];
 
-  constructor(reason: 'missing' | 'invalid', issues: readonly ClaimsIssue[], options?: { cause?: unknown }) {
+  constructor(
+    reason: 'missing' | 'token' | 'invalid',
+    issues: readonly ClaimsIssue[],
+    options?: { cause?: unknown },
+  ) {
     super(
       reason === 'missing'
         ? 'The request carries no officer claims'
-        : `The officer claims are invalid: ${issues.map((i) => `${i.claim}: ${i.message}`).join('; ')}`,
+        : `The officer ${reason === 'token' ? 'token is not acceptable' : 'claims are invalid'}: ${issues.map((i) => `${i.claim}: ${i.message}`).join('; ')}`,
       options,
     );
     this.reason = reason;

@@ -3,7 +3,7 @@
  * district through gsi1 newest first, kept 180 days (TTL).
  */
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ALERT_KINDS } from '../../domain/sla.ts';
 import { ROLES } from '../../domain/vocabulary.ts';
 import type { AlertRepository, OfficerAlert } from '../../app/officer/ports.ts';

@@ -19,6 +19,7 @@ import {
   INDEX,
   complaintPk,
   districtPk,
+  districtPriorityPk,
   districtStatusPk,
   type TableKey,
 } from './keys.ts';
@@ -26,11 +27,26 @@ import { queryItems } from './query-items.ts';
 
 type ComplaintListQuery = ListQuery<ComplaintListFilters, Complaint>;
 
-type IndexName = (typeof INDEX)['byDistrict' | 'byDistrictStatus'];
+type IndexName = (typeof INDEX)['byDistrict' | 'byDistrictStatus' | 'byDistrictPriority'];
 
 const INDEX_KEYS: Record<IndexName, { pk: string; sk: string }> = {
   byDistrict: { pk: 'gsi1pk', sk: 'gsi1sk' },
   byDistrictStatus: { pk: 'gsi3pk', sk: 'gsi3sk' },
+  byDistrictPriority: { pk: 'gsi4pk', sk: 'gsi4sk' },
+};
+
+/** The index that serves a filter: status, else priority, else the district's whole queue. */
+const partitionOf = (
+  district: string,
+  filters: ComplaintListFilters,
+): { indexName: IndexName; pk: string } => {
+  if (filters.status !== undefined) {
+    return { indexName: INDEX.byDistrictStatus, pk: districtStatusPk(district, filters.status) };
+  }
+  if (filters.priority !== undefined) {
+    return { indexName: INDEX.byDistrictPriority, pk: districtPriorityPk(district, filters.priority) };
+  }
+  return { indexName: INDEX.byDistrict, pk: districtPk(district) };
 };
 
 /** Index sort keys all start with an ISO time (newest first) and stay short. */
@@ -205,17 +221,13 @@ export const createComplaintQueries = (
 ): ComplaintQueries & { listWithCost(query: ComplaintListQuery): Promise<MergedPage<Complaint>> } => {
   const listWithCost = async (query: ComplaintListQuery): Promise<MergedPage<Complaint>> => {
     const { filters } = query;
-    const byStatus = filters.status !== undefined;
-    const indexName: IndexName = byStatus ? INDEX.byDistrictStatus : INDEX.byDistrict;
+    const indexName = partitionOf('', filters).indexName;
     return mergedList<Complaint>({
       db,
       tableName: tableName(),
       indexName,
       indexKeys: INDEX_KEYS[indexName],
-      partitions: query.districts.map((d) => ({
-        id: d,
-        pk: byStatus && filters.status ? districtStatusPk(d, filters.status) : districtPk(d),
-      })),
+      partitions: query.districts.map((d) => ({ id: d, pk: partitionOf(d, filters).pk })),
       tableKeyOf: complaintKeyOfSortKey,
       parse: parseComplaintItem,
       where: (c) => matchesFilters(c, filters, query.now) && (query.where?.(c) ?? true),

@@ -77,6 +77,7 @@ export const timelineEntry = (
     ...(draft.toStatus ? { toStatus: draft.toStatus } : {}),
     ...(draft.note !== undefined ? { note: draft.note } : {}),
     ...(draft.reason !== undefined ? { reason: draft.reason } : {}),
+    ...(draft.noteVisibility ? { noteVisibility: draft.noteVisibility } : {}),
     ...(draft.data ? { data: draft.data } : {}),
   };
 };
@@ -92,7 +93,7 @@ export const timelineItem = (
   entity: TIMELINE_ENTITY,
 });
 
-const cancellationCodes = (error: unknown): (string | undefined)[] | undefined =>
+export const cancellationCodes = (error: unknown): (string | undefined)[] | undefined =>
   error instanceof TransactionCanceledException ||
   (error as Error | undefined)?.name === 'TransactionCanceledException'
     ? ((error as TransactionCanceledException).CancellationReasons ?? []).map((r) => r.Code)

@@ -1,6 +1,6 @@
 /** Officers' daily digests (`DIGEST#<date>` / `<post>#<etag>`): written by the alerter, read by the digest job; kept 14 days. */
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DigestStore } from '../../app/notify/officer-alerter.ts';
 import { DIGEST_TTL_DAYS, digestKey } from './keys.ts';
 import { queryItems } from './query-items.ts';

@@ -5,7 +5,7 @@
  */
 import type { Complaint } from '../../domain/complaint.ts';
 import { dueAtForIndex, slaSchema } from '../../domain/sla.ts';
-import { OPEN_STATUSES, type Status } from '../../domain/vocabulary.ts';
+import { OPEN_STATUSES, type Priority, type Status } from '../../domain/vocabulary.ts';
 import type { AppIndexName } from './table.ts';
 import { citizenIdentityOf } from '../../app/citizen/identity.ts';
 
@@ -23,6 +23,7 @@ export const INDEX = {
   byDistrict: 'byDistrict',
   byCitizen: 'byCitizen',
   byDistrictStatus: 'byDistrictStatus',
+  byDistrictPriority: 'byDistrictPriority',
   slaDue: 'slaDue',
 } as const satisfies Record<AppIndexName, string>;
 
@@ -62,6 +63,8 @@ const newestFirstSk = (createdAt: string, etag: string): string => `${createdAt}
 
 export const districtPk = (district: string): string => `DIST#${district}`;
 export const districtStatusPk = (district: string, status: Status): string => `DIST#${district}#ST#${status}`;
+export const districtPriorityPk = (district: string, priority: Priority): string =>
+  `DIST#${district}#PR#${priority}`;
 export const citizenPk = (identity: string): string => `CIT#${identity}`;
 
 export const byDistrictAttributes = (
@@ -83,6 +86,13 @@ export const byDistrictStatusAttributes = (
 ): IndexAttributes => ({
   gsi3pk: districtStatusPk(c.district, c.status),
   gsi3sk: newestFirstSk(c.createdAt, c.etag),
+});
+
+export const byDistrictPriorityAttributes = (
+  c: Pick<Complaint, 'district' | 'priority' | 'createdAt' | 'etag'>,
+): IndexAttributes => ({
+  gsi4pk: districtPriorityPk(c.district, c.priority),
+  gsi4sk: newestFirstSk(c.createdAt, c.etag),
 });
 
 /**
@@ -112,6 +122,9 @@ export const fnv1a = (text: string): number => {
 export const slaShardOf = (etag: string, shards: number = SLA_SHARD_COUNT): string =>
   slaShardKey(fnv1a(etag) % shards);
 
+/** A sweep's time-limited claim on one shard of the due index. */
+export const sweepLeaseKey = (shard: number): TableKey => ({ pk: `SWEEPLEASE#${shard}`, sk: 'LEASE' });
+
 export const slaDueSk = (dueAt: string, etag: string): string => `${dueAt}#${etag}`;
 
 export const slaIndexAttributes = (complaint: Complaint): IndexAttributes => {
@@ -129,6 +142,7 @@ export const complaintIndexAttributes = (complaint: Complaint): IndexAttributes 
   ...byDistrictAttributes(complaint),
   ...byCitizenAttributes(complaint),
   ...byDistrictStatusAttributes(complaint),
+  ...byDistrictPriorityAttributes(complaint),
   ...slaIndexAttributes(complaint),
 });
 
@@ -149,12 +163,30 @@ export const outboundByWamidKey = (wamid: string): TableKey => ({ pk: `OUTW#${wa
 /** A general feedback or suggestion sent over WhatsApp (service 15), not tied to a complaint. */
 export const feedbackKey = (feedbackId: string): TableKey => ({ pk: `FB#${feedbackId}`, sk: 'FEEDBACK' });
 
+/** gsi1: every service feedback in one partition, newest first (a few a day: no hot partition). */
+export const FEEDBACK_INDEX_PK = 'FEEDBACK';
+export const feedbackIndexAttributes = (f: { id: string; receivedAt: string }): IndexAttributes => ({
+  gsi1pk: FEEDBACK_INDEX_PK,
+  gsi1sk: newestFirstSk(f.receivedAt, f.id),
+});
+
 /** Marks that one filing request (e.g. a WhatsApp message id) produced a complaint; kept 30 days. */
 export const filingRequestKey = (requestId: string): TableKey => ({
   pk: `FILING#${requestId}`,
   sk: 'FILING',
 });
 export const FILING_REQUEST_TTL_SECONDS = 30 * 86_400;
+
+// --- abuse limits and opt-in (issue 12) ----------------------------------------------------------
+
+/** One fixed window of one abuse-limit counter; `hashedKey` never holds the phone or address itself. */
+export const rateCounterKey = (rule: string, hashedKey: string, windowStart: number): TableKey => ({
+  pk: `RL#${rule}#${hashedKey}`,
+  sk: `W#${windowStart}`,
+});
+
+/** Whether a phone number (wa_id) agreed to hear from Rabta about complaints filed on the web. */
+export const optInKey = (waId: string): TableKey => ({ pk: `OPTIN#${waId}`, sk: 'OPTIN' });
 
 // --- disciplinary follow-ups (SLA engine) -----------------------------------------------------
 
@@ -245,3 +277,33 @@ export const digestKey = (digestDate: string, postId: string, etag: string): Tab
   sk: `${postId}#${etag}`,
 });
 export const DIGEST_TTL_DAYS = 14;
+// --- evidence (photos, voice notes, videos, documents) -----------------------------------------
+
+/** Beside its complaint; never a `T#` item. One per source (WhatsApp media id, web upload id). */
+export const EVIDENCE_SK_PREFIX = 'EV#';
+export const evidenceKey = (etag: string, sourceRef: string): TableKey => ({
+  pk: complaintPk(etag),
+  sk: `${EVIDENCE_SK_PREFIX}${sourceRef}`,
+});
+
+/** A presigned web upload handed out and not yet confirmed; expires with the upload (TTL). */
+export const uploadKey = (etag: string, uploadId: string): TableKey => ({
+  pk: complaintPk(etag),
+  sk: `UP#${uploadId}`,
+});
+
+// --- monitoring counters (docs/monitoring-counters.md) ---------------------------------------
+
+/** One counter item per district and day (Pakistan time); a district's days sort in one partition. */
+export const counterKey = (district: string, day: string): TableKey => ({
+  pk: `CNT#${district}`,
+  sk: `DAY#${day}`,
+});
+export const counterPk = (district: string): string => `CNT#${district}`;
+export const counterSk = (day: string): string => `DAY#${day}`;
+
+/** What the counter consumer last applied for one counted item (a complaint META or a follow-up). */
+export const countedSourceKey = (sourceId: string): TableKey => ({
+  pk: `COUNTED#${sourceId}`,
+  sk: 'COUNTED',
+});

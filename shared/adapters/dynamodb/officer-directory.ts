@@ -3,7 +3,7 @@
  * from their token, refreshed when they open their queue, read by the alerter to message supervisors.
  */
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Officer } from '../../domain/officer.ts';
 import { ROLES, type Role } from '../../domain/vocabulary.ts';
 import type { OfficerDirectory } from '../../app/officer/ports.ts';

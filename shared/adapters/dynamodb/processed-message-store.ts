@@ -7,9 +7,10 @@
  * replies once the command ran, so a worker that crashes anywhere resumes the same plan instead of
  * running the engine twice. `done` is final: a redelivery days later changes nothing.
  */
+import { randomUUID } from 'node:crypto';
 import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChatSession, OutgoingMessage } from '../../chat/types.ts';
 import type { ClaimResult, TurnPlan } from '../../app/whatsapp/ports.ts';
 import { processedMessageKey } from './keys.ts';
@@ -37,13 +38,14 @@ export const createProcessedMessageStore = (
   leaseMs = 120_000,
 ) => ({
   async claim(messageId: string, now: Date): Promise<ClaimResult> {
+    const owner = randomUUID();
     try {
       const { Attributes } = await documents.send(
         new UpdateCommand({
           TableName: tableName(),
           Key: processedMessageKey(messageId),
           UpdateExpression:
-            'SET #state = :inProgress, leaseUntil = :lease, claimedAt = if_not_exists(claimedAt, :now), ' +
+            'SET #state = :inProgress, leaseUntil = :lease, leaseOwner = :owner, claimedAt = if_not_exists(claimedAt, :now), ' +
             'expiresAt = if_not_exists(expiresAt, :expires), kind = :kind ADD attempts :one',
           ConditionExpression: 'attribute_not_exists(pk) OR (#state = :inProgress AND leaseUntil < :nowMs)',
           ExpressionAttributeNames: { '#state': 'state' },
@@ -55,6 +57,7 @@ export const createProcessedMessageStore = (
             ':expires': epochSeconds(now) + PROCESSED_TTL_DAYS * 24 * 3600,
             ':kind': 'processedMessage',
             ':one': 1,
+            ':owner': owner,
           },
           ReturnValues: 'ALL_NEW',
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
@@ -66,6 +69,7 @@ export const createProcessedMessageStore = (
       );
       return {
         outcome: 'claimed',
+        owner,
         ...(stored.plan && { plan: stored.plan as TurnPlan }),
         commandReplies: commandReplies as Record<number, OutgoingMessage[]>,
       };
@@ -116,11 +120,31 @@ export const createProcessedMessageStore = (
       new UpdateCommand({
         TableName: tableName(),
         Key: processedMessageKey(messageId),
-        UpdateExpression: 'SET #state = :done, completedAt = :now REMOVE #plan, commandReplies, leaseUntil',
+        UpdateExpression:
+          'SET #state = :done, completedAt = :now REMOVE #plan, commandReplies, leaseUntil, leaseOwner',
         ExpressionAttributeNames: { '#state': 'state', '#plan': 'plan' },
         ExpressionAttributeValues: { ':done': 'done', ':now': now.toISOString() },
       }),
     );
+  },
+
+  /** Expires the lease now (the stored plan stays), so the queue's retry resumes the turn at once. */
+  async release(messageId: string, owner: string): Promise<void> {
+    try {
+      await documents.send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: processedMessageKey(messageId),
+          UpdateExpression: 'SET leaseUntil = :expired REMOVE leaseOwner',
+          ConditionExpression: '#state = :inProgress AND leaseOwner = :owner',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':expired': 0, ':inProgress': 'in_progress', ':owner': owner },
+        }),
+      );
+    } catch (error) {
+      // Done meanwhile, or the lease ran out and another worker holds it now.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   },
 });
 export type ProcessedMessageStore = ReturnType<typeof createProcessedMessageStore>;

@@ -4,7 +4,7 @@
  * change of the session's shape restarts the conversation instead of failing it.
  */
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChatSession } from '../../chat/types.ts';
 import { LANGUAGES } from '../../domain/vocabulary.ts';
 import { sessionKey } from './keys.ts';

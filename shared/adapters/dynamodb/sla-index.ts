@@ -8,12 +8,12 @@
  * - `slaDue` = `<ISO due time>#<etag>`: ISO times from `toISOString()` sort as text; the e-tag suffix
  *   keeps keys distinct and lets a sweep resume after a page.
  */
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { APP_TABLE } from './table.ts';
-import type { SlaDueSource } from '../../app/officer/ports.ts';
+import type { SlaDueSource, SweepLeases } from '../../app/officer/ports.ts';
 import type { Complaint } from '../../domain/complaint.ts';
 import { parseComplaintItem } from '../../schemas/stored.ts';
-import { INDEX, SLA_SHARD_COUNT, slaShardKey } from './keys.ts';
+import { INDEX, SLA_SHARD_COUNT, slaShardKey, sweepLeaseKey } from './keys.ts';
 
 // The attributes themselves are derived on every complaint write by keys.ts `slaIndexAttributes`.
 export { SLA_SHARD_COUNT, slaIndexAttributes, slaShardOf } from './keys.ts';
@@ -31,8 +31,8 @@ export interface DuePage {
 }
 
 export interface SlaDueIndex {
-  /** Every complaint due at or before `now`, shard by shard, in pages. */
-  due(now: Date, options?: { pageSize?: number }): AsyncGenerator<DuePage>;
+  /** Every complaint due at or before `now`, shard by shard (all, or the ones given), in pages. */
+  due(now: Date, options?: { pageSize?: number; shards?: readonly number[] }): AsyncGenerator<DuePage>;
 }
 
 export const createSlaDueIndex = (
@@ -40,9 +40,9 @@ export const createSlaDueIndex = (
   tableName: () => string,
   shards: number = SLA_SHARD_COUNT,
 ): SlaDueIndex => ({
-  async *due(now, { pageSize = 100 } = {}) {
+  async *due(now, { pageSize = 100, shards: only } = {}) {
     const index = APP_TABLE.indexes.slaDue;
-    for (let shard = 0; shard < shards; shard++) {
+    for (const shard of only ?? Array.from({ length: shards }, (_, i) => i)) {
       let startKey: Record<string, unknown> | undefined;
       do {
         const page = await documents.send(
@@ -76,8 +76,13 @@ export const createSlaDueSource = (
 ): SlaDueSource => {
   const index = createSlaDueIndex(documents, tableName, options.shards);
   return {
-    async *due(now) {
-      for await (const page of index.due(now, options.pageSize ? { pageSize: options.pageSize } : {})) {
+    shards: options.shards ?? SLA_SHARD_COUNT,
+    async *due(now, { shards } = {}) {
+      const pageOptions = {
+        ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+        ...(shards ? { shards } : {}),
+      };
+      for await (const page of index.due(now, pageOptions)) {
         const complaints: Complaint[] = [];
         let malformed = 0;
         for (const item of page.items) {
@@ -92,3 +97,42 @@ export const createSlaDueSource = (
     },
   };
 };
+
+/** One lease item per shard (`SWEEPLEASE#<n>`): owner and expiry (epoch ms), written conditionally. */
+export const createSweepLeases = (
+  documents: DynamoDBDocumentClient,
+  tableName: () => string,
+): SweepLeases => ({
+  async claim(shard, owner, now, until) {
+    try {
+      await documents.send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: { ...sweepLeaseKey(shard), entity: 'sweepLease', owner, until: until.getTime() },
+          ConditionExpression: 'attribute_not_exists(pk) OR #until < :now OR #owner = :owner',
+          ExpressionAttributeNames: { '#until': 'until', '#owner': 'owner' },
+          ExpressionAttributeValues: { ':now': now.getTime(), ':owner': owner },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  },
+  async release(shard, owner) {
+    await documents
+      .send(
+        new DeleteCommand({
+          TableName: tableName(),
+          Key: sweepLeaseKey(shard),
+          ConditionExpression: '#owner = :owner',
+          ExpressionAttributeNames: { '#owner': 'owner' },
+          ExpressionAttributeValues: { ':owner': owner },
+        }),
+      )
+      .catch((error: unknown) => {
+        if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      });
+  },
+});

@@ -1,14 +1,42 @@
-/** DynamoDB stream records (Lambda event) → plain StreamChanges, unmarshalled by Powertools' parser schema. */
-import { DynamoDBStreamRecord } from '@aws-lambda-powertools/parser/schemas/dynamodb';
+/**
+ * DynamoDB stream records (Lambda event) → plain StreamChanges, images unmarshalled by Powertools.
+ * The record's shape is checked with our own small schema rather than Powertools' parser schema: that one
+ * imports zod as `{ z }`, which keeps all of zod (440 KiB) in the stream functions' bundles.
+ */
+import { unmarshallDynamoDB } from '@aws-lambda-powertools/commons/utils/unmarshallDynamoDB';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
+import * as z from 'zod';
 import type { StreamChange } from '../../app/publish-timeline.ts';
 
+/** A marshalled item image → the plain item; an image that does not unmarshall is an issue, not a throw. */
+const itemImage = z
+  .record(
+    z.string(),
+    z.custom<AttributeValue>((value) => typeof value === 'object' && value !== null),
+  )
+  .transform((image, ctx): Record<string, unknown> | undefined => {
+    try {
+      return unmarshallDynamoDB(image) as Record<string, unknown>;
+    } catch (error) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `Could not unmarshall the image: ${(error as Error).message}`,
+      });
+      return z.NEVER;
+    }
+  });
+
+const streamRecordSchema = z.object({
+  eventName: z.enum(['INSERT', 'MODIFY', 'REMOVE']),
+  dynamodb: z.object({
+    SequenceNumber: z.string().min(1),
+    NewImage: itemImage.optional(),
+  }),
+});
+
 export const toStreamChange = (record: DynamoDBRecord): StreamChange => {
-  const parsed = DynamoDBStreamRecord.parse(record);
-  const change = parsed.dynamodb as { SequenceNumber: string; NewImage?: Record<string, unknown> };
-  return {
-    sequenceNumber: change.SequenceNumber,
-    eventName: parsed.eventName,
-    ...(change.NewImage ? { newImage: change.NewImage } : {}),
-  };
+  const { eventName, dynamodb } = streamRecordSchema.parse(record);
+  const newImage = dynamodb.NewImage;
+  return { sequenceNumber: dynamodb.SequenceNumber, eventName, ...(newImage ? { newImage } : {}) };
 };

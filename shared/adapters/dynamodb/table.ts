@@ -15,6 +15,8 @@ export const APP_TABLE = {
     byCitizen: { partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
     /** Officer queue per district and status; follow-ups and alerts per district. */
     byDistrictStatus: { partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+    /** Officer queue per district and priority (the `priority` filter reads this, not memory). */
+    byDistrictPriority: { partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
     /** Sparse SLA due index: only open complaints carry it; a few fixed shards, sorted by due time. */
     slaDue: { partitionKey: 'slaShard', sortKey: 'slaDue' },
   },

@@ -10,6 +10,7 @@ import {
   ValidationError,
   type ValidationIssue,
 } from '../../domain/errors.ts';
+import { RateLimitedError } from '../../app/errors.ts';
 import {
   WebhookPayloadError,
   WebhookSignatureError,
@@ -76,6 +77,12 @@ export const toHttpError = (error: unknown): HttpError => {
   }
   if (error instanceof PreconditionFailedError) {
     return new HttpError(412, 'precondition_failed', error.message, { cause: error });
+  }
+  if (error instanceof RateLimitedError) {
+    return new HttpError(429, 'too_many_requests', error.message, {
+      headers: { 'retry-after': String(error.retryAfterSeconds) },
+      cause: error,
+    });
   }
   if (error instanceof Error && error.name === IDEMPOTENCY_MISMATCH) {
     return new HttpError(

@@ -49,6 +49,19 @@ export const header = (event: Pick<ApiEvent, 'headers'>, name: string): string |
 };
 
 /**
+ * The caller's address for the per-address limits: the connection's source address as API Gateway saw it.
+ * (Behind CloudFront that is the edge's address; the WAF's rate rule there limits by the viewer's own.)
+ */
+export const clientAddress = (event: Pick<ApiEvent, 'requestContext'>): string | undefined =>
+  (event.requestContext as { http?: { sourceIp?: string } } | undefined)?.http?.sourceIp || undefined;
+
+/** The caller's address as the tracking use cases take it (absent when API Gateway gave none). */
+export const callerContext = (event: Pick<ApiEvent, 'requestContext'>): { clientAddress?: string } => {
+  const address = clientAddress(event);
+  return address ? { clientAddress: address } : {};
+};
+
+/**
  * Turns every error into the API's JSON error shape. Domain and use-case errors map to 4xx; anything else is
  * a server fault: logged (redacted) and answered 500 with a generic body that reveals nothing.
  */
@@ -91,7 +104,8 @@ const checkContentType = (event: ApiEvent): void => {
   }
 };
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Keeps a leading byte order mark (the default decoder drops it silently): it is refused below, as in AWS. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** The body as text: base64-decoded when API Gateway says so, size-checked, strictly UTF-8. */
 export const readBodyText = (event: ApiEvent, maxBytes = DEFAULT_MAX_BODY_BYTES): string | undefined => {
@@ -122,6 +136,13 @@ export const parseJson = (event: ApiEvent, options: JsonBodyOptions = {}): unkno
   const text = readBodyText(event, options.maxBytes);
   if (text === undefined || text.trim() === '')
     throw badRequest('missing_body', 'A JSON request body is required.');
+  if (text.startsWith('\uFEFF')) {
+    // JSON (RFC 8259 §8.1) must not start with one; saying so beats JSON.parse's "unexpected token".
+    throw badRequest(
+      'invalid_json',
+      'The request body starts with a byte order mark (U+FEFF); send JSON without one.',
+    );
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -16,6 +16,17 @@ export const officerOf = (event: ApiEvent): Officer => {
     return officerFromEvent(event);
   } catch (error) {
     if (error instanceof OfficerClaimsError) {
+      if (error.reason === 'token') {
+        throw new HttpError(
+          401,
+          'unauthorized',
+          'The officer token is not an ID token of an acceptable lifetime.',
+          {
+            issues: error.issues.map((i) => ({ path: i.claim, message: i.message })),
+            cause: error,
+          },
+        );
+      }
       throw error.reason === 'missing'
         ? new HttpError(401, 'unauthorized', 'An officer token is required.', { cause: error })
         : new HttpError(403, 'forbidden', 'The officer token does not carry a usable role and area.', {

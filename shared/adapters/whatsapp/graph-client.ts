@@ -1,11 +1,14 @@
 /**
  * WhatsApp Cloud API (Graph API) client: text, interactive list, reply buttons, template, mark as
- * read. Retries 429 and 5xx (and network failures) with bounded exponential backoff and full jitter,
- * honouring Retry-After. The base URL is configuration (the local runtime points it at a fake).
+ * read, and media download (media id -> short-lived URL -> bytes). Retries 429, 5xx, Meta's rate-limit codes
+ * (131056 pair rate limit included), time-outs and network resets with bounded exponential backoff and full
+ * jitter, honouring Retry-After. The base URL is configuration (the local runtime points it at a fake).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { graphErrorResponseSchema, graphSendResponseSchema } from '../../schemas/whatsapp.ts';
-import { GraphApiError } from '../../app/whatsapp/errors.ts';
+import { MediaGoneError } from '../../app/errors.ts';
+import type { MediaSource } from '../../app/evidence/ports.ts';
+import { GraphApiError, PAIR_RATE_LIMIT_CODE } from '../../app/whatsapp/errors.ts';
 import { WHATSAPP_LIMITS as LIMITS } from '../../chat/limits.ts';
 import type { GraphMessage, GraphPort, GraphRecipient } from '../../app/whatsapp/ports.ts';
 
@@ -68,12 +71,50 @@ export interface GraphClientOptions {
   /** Backoff before retry n (1-based): min(cap, base * 2^(n-1)) scaled by jitter. */
   readonly baseDelayMs?: number;
   readonly maxDelayMs?: number;
+  /** Each attempt is abandoned after this long (a hung connection counts as a retryable failure). */
+  readonly attemptTimeoutMs?: number;
+  /** The least wait after Meta's pair rate limit (131056): about one message per 6 s to one user. */
+  readonly pairRateDelayMs?: number;
   readonly fetch?: typeof fetch;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly random?: () => number;
 }
 
-export type GraphClient = GraphPort;
+export type GraphClient = GraphPort & MediaSource;
+
+/** Meta's answer for a media id (GET /{version}/{media-id}). */
+const graphMediaInfoSchema = z.looseObject({
+  url: z.url(),
+  mime_type: z.string().optional(),
+  file_size: z.union([z.number(), z.string()]).optional(),
+});
+
+/** A media id Meta no longer has: 400 "(#100) ... does not exist", 404 on the id or its URL, 410. */
+const GONE_STATUSES = new Set([400, 404, 410]);
+
+/** The body, stopping after `limit` bytes (the caller learns "too large" without holding all of it). */
+const readAtMost = async (response: Response, limit: number): Promise<Uint8Array> => {
+  if (!response.body) return new Uint8Array(await response.arrayBuffer()).subarray(0, limit);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = response.body.getReader();
+  while (total < limit) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    total += value.length;
+  }
+  await reader.cancel().catch(() => undefined);
+  const bytes = new Uint8Array(Math.min(total, limit));
+  let offset = 0;
+  for (const chunk of chunks) {
+    const part = chunk.subarray(0, bytes.length - offset);
+    bytes.set(part, offset);
+    offset += part.length;
+    if (offset >= bytes.length) break;
+  }
+  return bytes;
+};
 
 const toRecipientFields = (to: GraphRecipient): Record<string, string> => {
   if (to.waId) return { to: to.waId };
@@ -148,30 +189,52 @@ export const createGraphClient = (options: GraphClientOptions): GraphClient => {
   const random = options.random ?? Math.random;
   const baseDelay = options.baseDelayMs ?? 200;
   const maxDelay = options.maxDelayMs ?? 10_000;
+  const attemptTimeout = options.attemptTimeoutMs ?? 10_000;
+  const pairRateDelay = options.pairRateDelayMs ?? 6_000;
   const messagesUrl = async (): Promise<string> =>
     `${options.baseUrl.replace(/\/+$/, '')}/${options.apiVersion}/${await options.phoneNumberId()}/messages`;
 
-  const post = async (body: Record<string, unknown>): Promise<unknown> => {
-    const token = await options.accessToken();
-    const url = await messagesUrl();
+  /**
+   * One Graph API call with the bounded retries: 429, 5xx and network failures back off (honouring
+   * Retry-After); any other failure is thrown at once. `read` turns a successful response into the result.
+   */
+  const call = async <T>(
+    url: string,
+    init: RequestInit,
+    read: (response: Response) => Promise<T>,
+  ): Promise<T> => {
     let lastError: GraphApiError | undefined;
-    for (let attempt = 1; attempt <= options.maxAttempts; attempt++) {
+    const backOff = () => sleep(random() * Math.min(maxDelay, baseDelay * 2 ** (attempt - 1)));
+    let attempt = 1;
+    for (; attempt <= options.maxAttempts; attempt++) {
       let response: Response;
       try {
-        response = await doFetch(url, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        });
+        response = await doFetch(url, { ...init, signal: AbortSignal.timeout(attemptTimeout) });
       } catch (cause) {
-        lastError = new GraphApiError('Graph API unreachable', 0, undefined, { cause });
-        if (attempt < options.maxAttempts)
-          await sleep(random() * Math.min(maxDelay, baseDelay * 2 ** (attempt - 1)));
+        lastError = new GraphApiError('Graph API unreachable or timed out', 0, undefined, { cause });
+        if (attempt < options.maxAttempts) await backOff();
         continue;
       }
-      const text = await response.text();
+      if (response.ok) {
+        try {
+          return await read(response);
+        } catch (cause) {
+          if (!isCutOff(cause)) throw cause;
+          // The connection was reset, or the time-out hit, while the answer was being read.
+          lastError = new GraphApiError('Graph API answer cut off', 0, undefined, { cause });
+          if (attempt < options.maxAttempts) await backOff();
+          continue;
+        }
+      }
+      let text: string;
+      try {
+        text = await response.text();
+      } catch (cause) {
+        lastError = new GraphApiError('Graph API answer cut off', 0, undefined, { cause });
+        if (attempt < options.maxAttempts) await backOff();
+        continue;
+      }
       const json: unknown = text ? safeJson(text) : undefined;
-      if (response.ok) return json;
       const meta = graphErrorResponseSchema.safeParse(json);
       lastError = new GraphApiError(
         `Graph API answered ${response.status}${meta.success && meta.data.error.message ? `: ${meta.data.error.message}` : ''}`,
@@ -181,9 +244,26 @@ export const createGraphClient = (options: GraphClientOptions): GraphClient => {
       if (!lastError.retryable || attempt === options.maxAttempts) break;
       const backoff = random() * Math.min(maxDelay, baseDelay * 2 ** (attempt - 1));
       const told = retryAfterMs(response.headers.get('retry-after'), Date.now());
-      await sleep(Math.min(maxDelay, Math.max(backoff, told ?? 0)));
+      const least = lastError.code === PAIR_RATE_LIMIT_CODE ? pairRateDelay : 0;
+      await sleep(Math.max(least, Math.min(maxDelay, Math.max(backoff, told ?? 0))));
     }
     throw lastError ?? new GraphApiError('Graph API call not attempted', 0, undefined);
+  };
+
+  const post = async (body: Record<string, unknown>): Promise<unknown> => {
+    const token = await options.accessToken();
+    return call(
+      await messagesUrl(),
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      },
+      async (response) => {
+        const text = await response.text();
+        return text ? safeJson(text) : undefined;
+      },
+    );
   };
 
   return {
@@ -196,8 +276,33 @@ export const createGraphClient = (options: GraphClientOptions): GraphClient => {
     async markAsRead(messageId) {
       await post({ messaging_product: 'whatsapp', status: 'read', message_id: messageId });
     },
+    async downloadMedia(mediaId, maxBytes) {
+      const headers = { authorization: `Bearer ${await options.accessToken()}` };
+      const gone = (error: unknown): never => {
+        if (error instanceof GraphApiError && GONE_STATUSES.has(error.status)) {
+          throw new MediaGoneError(`Media ${mediaId} is no longer available (${error.status})`, {
+            cause: error,
+          });
+        }
+        throw error;
+      };
+      const infoUrl = `${options.baseUrl.replace(/\/+$/, '')}/${options.apiVersion}/${encodeURIComponent(mediaId)}`;
+      const info = await call(infoUrl, { headers }, async (response) =>
+        graphMediaInfoSchema.parse(safeJson(await response.text())),
+      ).catch(gone);
+      // Meta's URL lives about five minutes and wants the same token.
+      return call(info.url, { headers }, async (response) => ({
+        bytes: await readAtMost(response, maxBytes + 1),
+        ...(info.mime_type && { contentType: info.mime_type }),
+      })).catch(gone);
+    },
   };
 };
+
+/** A body read that failed because the connection dropped or the attempt's time-out fired (retryable). */
+const isCutOff = (error: unknown): boolean =>
+  error instanceof TypeError ||
+  (error instanceof Error && ['AbortError', 'TimeoutError'].includes(error.name));
 
 const safeJson = (text: string): unknown => {
   try {

@@ -3,7 +3,8 @@
  * every other caller gets ForbiddenError, whatever the route. An officer's sign-in user gets role and
  * area from their posting (roleAndAreaOf), never from the request. History is never overwritten.
  */
-import { z } from 'zod';
+import * as z from 'zod';
+import { lineText } from '../../domain/text.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { findDistrict } from '../../domain/districts.ts';
 import {
@@ -64,7 +65,7 @@ export const unitUpdateSchema = unitInputSchema.omit({ id: true, kind: true }).p
 
 export const officerInputSchema = z.strictObject({
   serviceNumber: serviceNumberSchema,
-  name: z.string().trim().min(2).max(100),
+  name: lineText(2, 100),
   rank: z.string().max(40),
   whatsapp: z.string().max(40).optional(),
   whatsappConsent: z.boolean().default(false),

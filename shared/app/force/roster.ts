@@ -32,17 +32,6 @@ import type { Officer } from '../../domain/officer.ts';
 import { assertAdmin, syncAccounts, type ForceAdminDeps } from './admin.ts';
 import { MAX_CHANGE_WRITES, changeCount, type ForceChanges } from './ports.ts';
 
-export const ROSTER_COLUMNS = [
-  'service_number',
-  'name',
-  'rank',
-  'whatsapp',
-  'whatsapp_consent',
-  'district',
-  'post',
-  'unit',
-  'from',
-] as const;
 const REQUIRED_COLUMNS = ['service_number', 'name', 'rank', 'district', 'post'] as const;
 
 export const ROSTER_ERROR_KINDS = [

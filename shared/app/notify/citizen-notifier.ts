@@ -12,6 +12,7 @@
 import { renderCitizenUpdate } from '../../chat/render.ts';
 import type { CitizenUpdate, OutgoingMessage } from '../../chat/types.ts';
 import type { Complaint } from '../../domain/complaint.ts';
+import { isForCitizen } from '../../domain/lifecycle.ts';
 import type { Language } from '../../domain/vocabulary.ts';
 import { findCategory } from '../../domain/categories.ts';
 import { isEventType, parseEventDetail, type BusEvent, type EventType } from '../../schemas/events/index.ts';
@@ -20,10 +21,12 @@ import { eventOfTimelineEntry } from '../publish-timeline.ts';
 import { deliver, type DeliverDeps } from '../whatsapp/deliver.ts';
 import { graphRecipientOf } from '../whatsapp/identity.ts';
 import type { GraphRecipient, SessionPort } from '../whatsapp/ports.ts';
+import { optInRequest, optInRequestId, type OptInPort } from './opt-in.ts';
 
 export interface CitizenNotifierDeps extends DeliverDeps {
   complaints: Pick<ComplaintRepository, 'get' | 'getWithTimeline'>;
   sessions: SessionPort;
+  optIns: OptInPort;
   clock: Clock;
 }
 
@@ -45,16 +48,27 @@ export type NotifyOutcome =
   | { outcome: 'sent'; messages: number }
   | {
       outcome: 'skipped';
-      reason: 'not-a-citizen-event' | 'missing' | 'opted-out' | 'no-recipient' | 'already-told';
+      reason:
+        'not-a-citizen-event' | 'missing' | 'opted-out' | 'no-recipient' | 'already-told' | 'awaiting-opt-in';
     };
+
+export interface CitizenRecipient {
+  citizenId: string;
+  to: GraphRecipient;
+}
+
+/**
+ * The phone number (wa_id digits) that must opt in before it hears anything: a complaint filed on the web or
+ * the API names a number nobody has proven to own. Filings over WhatsApp come from the number itself.
+ */
+const numberAwaitingProof = (complaint: Complaint, recipient: CitizenRecipient): string | undefined =>
+  complaint.complainant.whatsappId ? undefined : recipient.to.waId;
 
 /**
  * Who to write to: the filing identity (a phone-number WhatsApp id as `to`, a business-scoped id as
  * `recipient`), else the phone number without its `+`.
  */
-export const citizenRecipient = (
-  complaint: Complaint,
-): { citizenId: string; to: GraphRecipient } | undefined => {
+export const citizenRecipient = (complaint: Complaint): CitizenRecipient | undefined => {
   const { whatsappId } = complaint.complainant;
   const filedAs = whatsappId ? graphRecipientOf(whatsappId) : undefined;
   if (whatsappId && filedAs) return { citizenId: whatsappId, to: filedAs };
@@ -63,20 +77,22 @@ export const citizenRecipient = (
 };
 
 /**
- * The officer's public note of one timeline entry, with the FIR number when an FIR was registered: that
- * number is what the complainant needs (it is only in the entry's data, not in the note).
+ * What the citizen may read of one timeline entry: its note (or a rejection's reason) unless marked internal,
+ * with the FIR number when an FIR was registered: that number is what the complainant needs (it is only in
+ * the entry's data, not in the note), whoever may read the note.
  */
 export const citizenNoteFor = (
-  entry: Pick<TimelineEntry, 'note' | 'data'> | undefined,
+  entry: Pick<TimelineEntry, 'note' | 'reason' | 'noteVisibility' | 'data'> | undefined,
   language: Language,
 ): string | undefined => {
+  const text = entry && isForCitizen(entry) ? (entry.note ?? entry.reason) : undefined;
   const firNumber = entry?.data?.firNumber;
-  if (typeof firNumber !== 'string' || firNumber.trim() === '' || entry?.note?.includes(firNumber)) {
-    return entry?.note;
+  if (typeof firNumber !== 'string' || firNumber.trim() === '' || text?.includes(firNumber)) {
+    return text;
   }
   const label = language === 'en' ? `FIR no. ${firNumber}` : `ایف آئی آر نمبر: ${firNumber}`;
   // First, so clipping a long note never drops it.
-  return entry?.note ? `${label}\n${entry.note}` : label;
+  return text ? `${label}\n${text}` : label;
 };
 
 /** The renderer's input for one event; undefined when the citizen need not hear about it. */
@@ -139,9 +155,39 @@ const earlierUpdatePending = async (
       continue;
     }
     if (!owed) continue;
-    if (!(await deps.outbound.find(`notify#${previous.id}#0`))) return true;
+    if (await deps.outbound.find(`notify#${previous.id}#0`)) continue;
+    // A web filing made before its number opted in was answered by the opt-in question instead.
+    const recipient = citizenRecipient(complaint);
+    const number = recipient && numberAwaitingProof(complaint, recipient);
+    if (previous.type === 'ComplaintFiled' && number && (await deps.outbound.find(optInRequestId(number)))) {
+      continue;
+    }
+    return true;
   }
   return false;
+};
+
+/** A number not yet opted in hears one confirmation question (on its first filing), and nothing else. */
+const askOptIn = async (
+  deps: CitizenNotifierDeps,
+  detailType: EventType,
+  complaint: Complaint,
+  recipient: CitizenRecipient,
+  number: string,
+): Promise<NotifyOutcome> => {
+  if (detailType !== 'ComplaintFiled') return { outcome: 'skipped', reason: 'awaiting-opt-in' };
+  const outcome = await deliver(deps, {
+    outboundId: optInRequestId(number),
+    citizenId: recipient.citizenId,
+    recipient: { waId: number },
+    message: optInRequest(complaint.language, complaint.etag),
+    // Business-initiated: always the approved template.
+    windowStart: undefined,
+    now: deps.clock.now(),
+  });
+  return outcome === 'sent'
+    ? { outcome: 'sent', messages: 1 }
+    : { outcome: 'skipped', reason: 'awaiting-opt-in' };
 };
 
 export const notifyCitizen = async (deps: CitizenNotifierDeps, event: BusEvent): Promise<NotifyOutcome> => {
@@ -154,14 +200,17 @@ export const notifyCitizen = async (deps: CitizenNotifierDeps, event: BusEvent):
   if (complaint.optOutOfUpdates) return { outcome: 'skipped', reason: 'opted-out' };
   const recipient = citizenRecipient(complaint);
   if (!recipient) return { outcome: 'skipped', reason: 'no-recipient' };
-  // Officers' notes reach the citizen only through the public-facing note of the very entry announced.
+  const number = numberAwaitingProof(complaint, recipient);
+  if (number && !(await deps.optIns.isGranted(number))) {
+    return askOptIn(deps, detailType, complaint, recipient, number);
+  }
+  // Officers' notes reach the citizen only through the citizen-visible note of the very entry announced.
   const entry = timeline.find((t) => t.id === envelope.timelineItemId);
   const update = citizenUpdateFor(
     detailType,
     event.detail,
     complaint,
-    // A rejection carries its reason rather than a note; the citizen is owed it either way.
-    citizenNoteFor(entry, complaint.language) ?? entry?.reason,
+    citizenNoteFor(entry, complaint.language),
   );
   if (!update) return { outcome: 'skipped', reason: 'not-a-citizen-event' };
 

@@ -6,9 +6,11 @@
 import type { Complaint } from '../../domain/complaint.ts';
 import { NotFoundError, PreconditionFailedError } from '../../domain/errors.ts';
 import { parseEtag } from '../../domain/etag.ts';
-import { applyTransition, type LifecycleCommand } from '../../domain/lifecycle.ts';
+import { applyTransition, isForCitizen, type LifecycleCommand } from '../../domain/lifecycle.ts';
 import { canSeeComplaint, type Officer } from '../../domain/officer.ts';
 import type { ComplaintRepository, TimelineEntry } from '../ports.ts';
+import type { EvidenceRecords } from '../evidence/ports.ts';
+import { officerEvidenceList, type OfficerEvidenceList } from '../evidence/views.ts';
 import type { ComplaintListFilters, ComplaintQueries, OfficerDirectory, Page } from './ports.ts';
 import { districtsInScope } from './scope.ts';
 
@@ -72,7 +74,7 @@ export const listComplaints = async (
 
 // --- get ----------------------------------------------------------------------------------------
 
-export interface OfficerComplaintDetail {
+export interface OfficerComplaintDetail extends Partial<OfficerEvidenceList> {
   complaint: OfficerComplaintView;
   /** Oldest first; immutable entries (nobody edits or deletes them). */
   timeline: TimelineEntry[];
@@ -84,15 +86,27 @@ const canonicalEtag = (etag: string): string => {
   return canonical;
 };
 
+/** With `evidence`, the detail lists the complaint's attachments (docs/evidence.md "Officers"). */
 export const getComplaint = async (
-  deps: { complaints: ComplaintRepository },
+  deps: { complaints: ComplaintRepository; evidence?: Pick<EvidenceRecords, 'list'> },
   input: { officer: Officer; etag: string },
 ): Promise<OfficerComplaintDetail> => {
   const etag = canonicalEtag(input.etag);
   const found = await deps.complaints.getWithTimeline(etag);
   if (!found || !canSeeComplaint(input.officer, found.complaint)) throw notFound(etag);
-  return { complaint: officerView(found.complaint), timeline: found.timeline };
+  const evidence = deps.evidence ? officerEvidenceList(await deps.evidence.list(etag)) : {};
+  return {
+    complaint: officerView(found.complaint),
+    timeline: found.timeline.map(withNoteVisibility),
+    ...evidence,
+  };
 };
+
+/** Officers see every note marked: an older unmarked one as the citizen reads it (docs/force.md). */
+const withNoteVisibility = (entry: TimelineEntry): TimelineEntry =>
+  entry.note === undefined && entry.reason === undefined
+    ? entry
+    : { ...entry, noteVisibility: isForCitizen(entry) ? 'citizen' : 'internal' };
 
 // --- act ----------------------------------------------------------------------------------------
 

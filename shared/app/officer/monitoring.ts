@@ -1,35 +1,44 @@
 /**
  * GET /officer/monitoring: per district and per region (and the province for the CPO), over complaints
  * filed in a period: counts by status, open, overdue, median minutes to first action and to resolution,
- * and SLA breaches per district, station and officer.
+ * and SLA breaches (follow-ups opened in the period) per district, station and officer.
  *
- * Cost model (docs/officer-api.md): one index query per district in scope over the period's range of the
- * byDistrict index, plus one over the district's follow-ups. Reads grow with the complaints filed in
- * the period inside the officer's scope, never with the whole table; the period is capped.
+ * Cost model (docs/monitoring-counters.md): reads only the maintained counter items, one per district
+ * and day in scope (≤ 41 × 31 for the CPO's 30 days), never the complaints: flat in complaint volume.
+ * The period is widened to whole days (Pakistan time); medians come from time buckets.
  */
-import type { Complaint } from '../../domain/complaint.ts';
 import { ValidationError } from '../../domain/errors.ts';
-import { canSeeFollowUp } from '../../domain/follow-up.ts';
-import { canSeeComplaint, regionOfDistrict, type Officer } from '../../domain/officer.ts';
-import { slaSchema } from '../../domain/sla.ts';
-import { OPEN_STATUSES, STATUSES, type Status } from '../../domain/vocabulary.ts';
-import type { ComplaintQueries, FollowUpRepository } from './ports.ts';
-import { districtsInScope, isOverdue } from './scope.ts';
+import {
+  addCounts,
+  bucketMedian,
+  daysCovering,
+  emptyTally,
+  mergeTally,
+  type CounterView,
+  type Tally,
+} from '../../domain/monitoring-counters.ts';
+import { regionOfDistrict, type Officer } from '../../domain/officer.ts';
+import { STATUSES, type Status } from '../../domain/vocabulary.ts';
+import type { CounterStore } from '../counters.ts';
+import { districtsInScope } from './scope.ts';
 
 export const DEFAULT_PERIOD_DAYS = 30;
 export const MAX_PERIOD_DAYS = 366;
 const DAY_MS = 86_400_000;
-const MINUTE_MS = 60_000;
 
 export interface Figures {
   total: number;
   byStatus: Record<Status, number>;
   open: number;
+  /** Open and breached at least once (the sweep breaches a complaint within one run of its due time). */
   overdue: number;
-  /** Minutes from filing to the first action, median over complaints that had one; null when none. */
+  /** Minutes from filing to the first action: upper bound of the median's time bucket; null when none. */
   medianMinutesToFirstAction: number | null;
-  /** Minutes from filing to resolution (clock stopped), median over resolved/closed; null when none. */
+  /** Minutes from filing to resolution (resolved/closed), same estimate; null when none. */
   medianMinutesToResolution: number | null;
+  /** Complaints per time bucket (`le60` = within 60 minutes, `gt43200` = over 30 days). */
+  firstActionBuckets: Record<string, number>;
+  resolutionBuckets: Record<string, number>;
   breaches: {
     total: number;
     byStation: Record<string, number>;
@@ -39,89 +48,38 @@ export interface Figures {
 
 export interface MonitoringReport {
   period: { from: string; to: string };
+  /** Counter days (Pakistan time) the figures cover: the period widened to whole days. */
+  days: { from: string; to: string };
   generatedAt: string;
   districts: ({ district: string; region?: string } & Figures)[];
   regions: ({ region: string } & Figures)[];
   /** The whole province: CPO and ADMIN only. */
   province?: Figures;
-  /** Items read to build this report (complaints + follow-ups): the query's cost. */
+  /** Counter items read to build this report: the query's cost. */
   itemsRead: number;
 }
 
-export const median = (values: readonly number[]): number | null => {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const value =
-    sorted.length % 2 === 1
-      ? (sorted[mid] as number)
-      : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-  return Math.round(value);
-};
-
-/** Raw material of the figures, mergeable from districts into regions and the province. */
-interface Tally {
-  total: number;
-  byStatus: Record<Status, number>;
-  open: number;
-  overdue: number;
-  firstAction: number[];
-  resolution: number[];
-  breaches: number;
-  byStation: Record<string, number>;
-  byOfficer: Record<string, number>;
-}
-
-const emptyTally = (): Tally => ({
-  total: 0,
-  byStatus: Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>,
-  open: 0,
-  overdue: 0,
-  firstAction: [],
-  resolution: [],
-  breaches: 0,
-  byStation: {},
-  byOfficer: {},
-});
-
-const addInto = (target: Tally, source: Tally): void => {
-  target.total += source.total;
-  for (const s of STATUSES) target.byStatus[s] += source.byStatus[s];
-  target.open += source.open;
-  target.overdue += source.overdue;
-  target.firstAction.push(...source.firstAction);
-  target.resolution.push(...source.resolution);
-  target.breaches += source.breaches;
-  for (const [k, v] of Object.entries(source.byStation)) target.byStation[k] = (target.byStation[k] ?? 0) + v;
-  for (const [k, v] of Object.entries(source.byOfficer)) target.byOfficer[k] = (target.byOfficer[k] ?? 0) + v;
-};
-
 const figures = (t: Tally): Figures => ({
   total: t.total,
-  byStatus: t.byStatus,
+  byStatus: Object.fromEntries(STATUSES.map((s) => [s, t.byStatus[s] ?? 0])) as Record<Status, number>,
   open: t.open,
   overdue: t.overdue,
-  medianMinutesToFirstAction: median(t.firstAction),
-  medianMinutesToResolution: median(t.resolution),
+  medianMinutesToFirstAction: bucketMedian(t.firstAction),
+  medianMinutesToResolution: bucketMedian(t.resolution),
+  firstActionBuckets: t.firstAction,
+  resolutionBuckets: t.resolution,
   breaches: { total: t.breaches, byStation: t.byStation, byOfficer: t.byOfficer },
 });
 
-const countComplaint = (tally: Tally, complaint: Complaint, now: Date): void => {
-  tally.total++;
-  tally.byStatus[complaint.status]++;
-  if (OPEN_STATUSES.includes(complaint.status)) tally.open++;
-  if (isOverdue(complaint, now)) tally.overdue++;
-  const sla = slaSchema.safeParse(complaint.sla);
-  if (!sla.success) return;
-  const filed = new Date(complaint.createdAt).getTime();
-  if (sla.data.firstActionAt)
-    tally.firstAction.push((new Date(sla.data.firstActionAt).getTime() - filed) / MINUTE_MS);
-  if (sla.data.stoppedAt && (complaint.status === 'resolved' || complaint.status === 'closed')) {
-    tally.resolution.push((new Date(sla.data.stoppedAt).getTime() - filed) / MINUTE_MS);
-  }
+/** The part of each district's counters an officer's scope covers (mirrors canSeeComplaint / canSeeFollowUp). */
+const viewOf = (officer: Officer): CounterView => {
+  if (officer.role === 'SHO') return { kind: 'station', station: officer.station ?? '' };
+  if (officer.role === 'SDPO' && officer.circle) return { kind: 'circle', circle: officer.circle };
+  if (officer.role === 'SDPO') return { kind: 'circle', circle: '' };
+  return { kind: 'district' };
 };
 
-const period = (now: Date, from?: string, to?: string): { from: string; to: string } => {
+export const period = (now: Date, from?: string, to?: string): { from: string; to: string } => {
   const end = to ? new Date(to) : now;
   const start = from ? new Date(from) : new Date(end.getTime() - DEFAULT_PERIOD_DAYS * DAY_MS);
   if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || start >= end) {
@@ -136,34 +94,25 @@ const period = (now: Date, from?: string, to?: string): { from: string; to: stri
 };
 
 export const monitoring = async (
-  deps: {
-    queries: Pick<ComplaintQueries, 'filedBetween'>;
-    followUps: Pick<FollowUpRepository, 'openedBetween'>;
-    clock: { now(): Date };
-  },
+  deps: { counters: Pick<CounterStore, 'read'>; clock: { now(): Date } },
   input: { officer: Officer; district?: string; region?: string; from?: string; to?: string },
 ): Promise<MonitoringReport> => {
   const now = deps.clock.now();
   const range = period(now, input.from, input.to);
+  const days = daysCovering(range.from, range.to);
+  const fromDay = days[0] as string;
+  const toDay = days[days.length - 1] as string;
   let districts = districtsInScope(input.officer, input.district);
   const region = input.region?.trim().toLowerCase();
   if (region) districts = districts.filter((d) => regionOfDistrict(d) === region);
+  const view = viewOf(input.officer);
   let itemsRead = 0;
   const perDistrict = await Promise.all(
     districts.map(async (district) => {
       const tally = emptyTally();
-      for await (const complaint of deps.queries.filedBetween(district, range.from, range.to)) {
+      for (const item of await deps.counters.read(district, fromDay, toDay)) {
         itemsRead++;
-        if (canSeeComplaint(input.officer, complaint)) countComplaint(tally, complaint, now);
-      }
-      for await (const followUp of deps.followUps.openedBetween(district, range.from, range.to)) {
-        itemsRead++;
-        if (!canSeeFollowUp(input.officer, followUp)) continue;
-        tally.breaches++;
-        const station = followUp.station ?? '(none)';
-        tally.byStation[station] = (tally.byStation[station] ?? 0) + 1;
-        if (followUp.officerId)
-          tally.byOfficer[followUp.officerId] = (tally.byOfficer[followUp.officerId] ?? 0) + 1;
+        addCounts(tally, item.counts, view);
       }
       return { district, tally };
     }),
@@ -173,13 +122,14 @@ export const monitoring = async (
   for (const { district, tally } of perDistrict) {
     const region = regionOfDistrict(district) ?? 'unknown';
     const regional = regions.get(region) ?? emptyTally();
-    addInto(regional, tally);
+    mergeTally(regional, tally);
     regions.set(region, regional);
-    addInto(province, tally);
+    mergeTally(province, tally);
   }
   const seesProvince = input.officer.role === 'CPO' || input.officer.role === 'ADMIN';
   return {
     period: range,
+    days: { from: fromDay, to: toDay },
     generatedAt: now.toISOString(),
     districts: perDistrict.map(({ district, tally }) => {
       const region = regionOfDistrict(district);
@@ -189,4 +139,47 @@ export const monitoring = async (
     ...(seesProvince && !input.district && !input.region ? { province: figures(province) } : {}),
     itemsRead,
   };
+};
+
+const CSV_COLUMNS = [
+  'scope',
+  'name',
+  'total',
+  'open',
+  'overdue',
+  ...STATUSES,
+  'medianMinutesToFirstAction',
+  'medianMinutesToResolution',
+  'breaches',
+] as const;
+
+/** A cell as RFC 4180 wants it; a leading =, +, - or @ is defused so spreadsheets never run it as a formula. */
+const csvCell = (value: string | number | null): string => {
+  const text = value === null ? '' : String(value);
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+/** The report as CSV (the export officers open in a spreadsheet): same figures, one row per area. */
+export const monitoringCsv = (report: MonitoringReport): string => {
+  const row = (scope: string, name: string, f: Figures): string =>
+    [
+      scope,
+      name,
+      f.total,
+      f.open,
+      f.overdue,
+      ...STATUSES.map((s) => f.byStatus[s]),
+      f.medianMinutesToFirstAction,
+      f.medianMinutesToResolution,
+      f.breaches.total,
+    ]
+      .map(csvCell)
+      .join(',');
+  return [
+    CSV_COLUMNS.join(','),
+    ...report.districts.map((d) => row('district', d.district, d)),
+    ...report.regions.map((r) => row('region', r.region, r)),
+    ...(report.province ? [row('province', 'punjab', report.province)] : []),
+  ].join('\r\n');
 };

@@ -2,12 +2,15 @@
  * Ports of the officer, SLA and notification use cases (beside the complaint ports in ../ports.ts).
  * Adapters in shared/adapters/dynamodb implement them; unit tests fake them in memory.
  */
+import type { EvidenceRecords } from '../evidence/ports.ts';
 import type { Complaint } from '../../domain/complaint.ts';
 import type { FollowUp, FollowUpState } from '../../domain/follow-up.ts';
 import type { Officer } from '../../domain/officer.ts';
 import type { AlertKind, SlaLevel } from '../../domain/sla.ts';
 import type { CategoryCode, Priority, Role, Status } from '../../domain/vocabulary.ts';
+import type { CounterStore } from '../counters.ts';
 import type { Clock, ComplaintRepository, ExtraWrite, Page } from '../ports.ts';
+import type { FeedbackRecord } from '../whatsapp/ports.ts';
 
 export type { Page } from '../ports.ts';
 
@@ -99,6 +102,11 @@ export interface OfficerDirectory {
   holders(role: Role, area: { district: string; region?: string }): Promise<Officer[]>;
 }
 
+/** Service feedback (WhatsApp service 15), newest first, for the CPO. */
+export interface FeedbackReader {
+  list(query: { limit: number; cursor?: string; from?: string; to?: string }): Promise<Page<FeedbackRecord>>;
+}
+
 export interface SlaDuePage {
   complaints: Complaint[];
   /** Index items that did not parse as complaints (logged, skipped). */
@@ -109,7 +117,17 @@ export interface SlaDuePage {
 }
 
 export interface SlaDueSource {
-  due(now: Date): AsyncIterable<SlaDuePage>;
+  /** Shards of the due index (a sweep with leases claims them one by one). */
+  readonly shards: number;
+  /** Complaints due at or before `now`, in pages: of the given shards, or of all. */
+  due(now: Date, options?: { shards?: readonly number[] }): AsyncIterable<SlaDuePage>;
+}
+
+/** Time-limited claims on due-index shards, so overlapping sweeps split the work instead of repeating it. */
+export interface SweepLeases {
+  /** True when `owner` now holds the shard until `until` (free, expired or already its own). */
+  claim(shard: number, owner: string, now: Date, until: Date): Promise<boolean>;
+  release(shard: number, owner: string): Promise<void>;
 }
 
 export interface OfficerDeps {
@@ -118,5 +136,9 @@ export interface OfficerDeps {
   followUps: FollowUpRepository;
   alerts: AlertRepository;
   directory: OfficerDirectory;
+  /** Maintained monitoring counters (docs/monitoring-counters.md). */
+  counters: CounterStore;
   clock: Clock;
+  /** The complaints' attachments, listed in the complaint detail. */
+  evidence?: Pick<EvidenceRecords, 'list'>;
 }

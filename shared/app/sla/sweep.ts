@@ -12,7 +12,7 @@ import { applySlaCheck } from '../../domain/lifecycle.ts';
 import { accountableAt, escalationTier, officerSummary, whereOf } from '../force/accountability.ts';
 import type { ForceReader } from '../force/ports.ts';
 import type { Clock, ComplaintRepository } from '../ports.ts';
-import type { FollowUpRepository, SlaDueSource } from '../officer/ports.ts';
+import type { FollowUpRepository, SlaDuePage, SlaDueSource, SweepLeases } from '../officer/ports.ts';
 
 export interface SweepDeps {
   due: SlaDueSource;
@@ -24,6 +24,13 @@ export interface SweepDeps {
   log?: { warn(message: string, extra?: Record<string, unknown>): void };
   /** Complaints processed at the same time (each is a few small writes). */
   concurrency?: number;
+  /**
+   * Time left for this run (ms; the Lambda context's remaining time less a reserve). The sweep starts no
+   * page and no complaint once it is spent: the due index still holds the rest, and the next run takes it.
+   */
+  remainingMs?: () => number;
+  /** Shard leases: overlapping sweeps split the shards instead of racing on the same complaints. */
+  leases?: { leases: SweepLeases; owner: string; leaseMs: number };
 }
 
 export interface SweepReport {
@@ -39,6 +46,10 @@ export interface SweepReport {
   /** Someone else (an officer, another sweep) changed the complaint first; re-evaluated once. */
   lostRaces: number;
   failed: number;
+  /** Stopped for lack of time; what is left stays due in the index for the next run. */
+  handedOver: boolean;
+  /** Shards another running sweep held (with leases). */
+  shardsSkipped: number;
 }
 
 type Outcome = 'warned' | 'escalated' | 'nothingToDo' | 'lostRace' | 'failed';
@@ -90,10 +101,16 @@ const sweepOne = async (deps: SweepDeps, indexed: Complaint, now: Date): Promise
   return 'lostRace';
 };
 
-const runPool = async <T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>) => {
+/** Runs `work` over `items`, `concurrency` at a time, starting none once `proceed()` says no. */
+const runPool = async <T>(
+  items: readonly T[],
+  concurrency: number,
+  proceed: () => boolean,
+  work: (item: T) => Promise<void>,
+) => {
   let next = 0;
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items.length && proceed()) {
       const item = items[next++] as T;
       await work(item);
     }
@@ -113,32 +130,61 @@ export const runSlaSweep = async (deps: SweepDeps): Promise<SweepReport> => {
     nothingToDo: 0,
     lostRaces: 0,
     failed: 0,
+    handedOver: false,
+    shardsSkipped: 0,
   };
-  for await (const page of deps.due.due(now)) {
-    report.itemsRead += page.scanned;
-    report.consumedCapacity += page.consumedCapacity;
-    report.failed += page.malformed;
-    await runPool(page.complaints, deps.concurrency ?? 8, async (complaint) => {
-      let outcome: Outcome;
-      try {
-        outcome = await sweepOne(deps, complaint, now);
-      } catch (error) {
-        // One bad complaint must not stop the sweep; the next run tries it again.
-        deps.log?.warn('SLA sweep could not process a complaint', {
-          etag: complaint.etag,
-          error: String(error),
-        });
-        outcome = 'failed';
-      }
-      if (outcome === 'warned') report.warned++;
-      if (outcome === 'escalated') {
-        report.escalated++;
-        report.followUpsOpened++;
-      }
-      if (outcome === 'nothingToDo') report.nothingToDo++;
-      if (outcome === 'lostRace') report.lostRaces++;
-      if (outcome === 'failed') report.failed++;
-    });
+  const inTime = (): boolean => {
+    if (!deps.remainingMs || deps.remainingMs() > 0) return true;
+    report.handedOver = true;
+    return false;
+  };
+  const sweepPages = async (pages: AsyncIterable<SlaDuePage>): Promise<void> => {
+    for await (const page of pages) {
+      report.itemsRead += page.scanned;
+      report.consumedCapacity += page.consumedCapacity;
+      report.failed += page.malformed;
+      await runPool(page.complaints, deps.concurrency ?? 8, inTime, async (complaint) => {
+        record(report, await sweepSafely(deps, complaint, now));
+      });
+      if (!inTime()) return;
+    }
+  };
+  if (!deps.leases) {
+    await sweepPages(deps.due.due(now));
+    return report;
+  }
+  const { leases, owner, leaseMs } = deps.leases;
+  for (let shard = 0; shard < deps.due.shards && inTime(); shard++) {
+    if (!(await leases.claim(shard, owner, now, new Date(now.getTime() + leaseMs)))) {
+      report.shardsSkipped++;
+      continue;
+    }
+    try {
+      await sweepPages(deps.due.due(now, { shards: [shard] }));
+    } finally {
+      await leases.release(shard, owner);
+    }
   }
   return report;
+};
+
+/** One complaint; a failure is logged and counted, never stops the sweep (the next run tries again). */
+const sweepSafely = async (deps: SweepDeps, complaint: Complaint, now: Date): Promise<Outcome> => {
+  try {
+    return await sweepOne(deps, complaint, now);
+  } catch (error) {
+    deps.log?.warn('SLA sweep could not process a complaint', { etag: complaint.etag, error: String(error) });
+    return 'failed';
+  }
+};
+
+const record = (report: SweepReport, outcome: Outcome): void => {
+  if (outcome === 'warned') report.warned++;
+  if (outcome === 'escalated') {
+    report.escalated++;
+    report.followUpsOpened++;
+  }
+  if (outcome === 'nothingToDo') report.nothingToDo++;
+  if (outcome === 'lostRace') report.lostRaces++;
+  if (outcome === 'failed') report.failed++;
 };

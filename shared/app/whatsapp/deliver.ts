@@ -1,10 +1,15 @@
 /**
- * Sends one message to a citizen at most once: the outbound record is written first under a
- * deterministic id, a record that is no longer `pending` is skipped. Inside Meta's 24-hour window
+ * Sends one message to a citizen exactly once: the outbound record is claimed first under a
+ * deterministic id with a lease, so of concurrent copies of one delivery only the lease holder sends;
+ * a record that is no longer `pending` is skipped; a retryable failure releases the lease and is
+ * retried by the queue; a permanent one is recorded with its reason. Inside Meta's 24-hour window
  * the message goes free-form; outside it as the approved template.
+ *
+ * The one window left: a sender that dies after Meta accepted the message but before `markSent` is
+ * indistinguishable from one that died before sending; its lease expires and the message goes again.
  */
 import type { OutgoingMessage } from '../../chat/types.ts';
-import { GraphApiError } from './errors.ts';
+import { GraphApiError, SendInProgressError } from './errors.ts';
 import { asTemplateParameter, plainTextOf, toGraphMessage } from './outgoing.ts';
 import type { GraphMessage, GraphPort, GraphRecipient, OutboundMessagePort } from './ports.ts';
 import type { Log } from '../ports.ts';
@@ -49,7 +54,7 @@ export const deliver = async (deps: DeliverDeps, delivery: Delivery): Promise<De
   const mode =
     delivery.asTemplate || !insideWindow(delivery.windowStart, delivery.now) ? 'template' : 'free-form';
   const fallbackText = plainTextOf(delivery.message);
-  const record = await deps.outbound.begin(
+  const claim = await deps.outbound.claim(
     {
       outboundId: delivery.outboundId,
       citizenId: delivery.citizenId,
@@ -59,7 +64,11 @@ export const deliver = async (deps: DeliverDeps, delivery: Delivery): Promise<De
     },
     delivery.now,
   );
-  if (record.state !== 'pending') return 'already-sent';
+  if (claim.outcome === 'done') return 'already-sent';
+  if (claim.outcome === 'busy') {
+    throw new SendInProgressError(`Outbound message ${delivery.outboundId} is being sent by another worker`);
+  }
+  const { record, owner } = claim;
   const graphMessage: GraphMessage =
     record.mode === 'template'
       ? {
@@ -71,15 +80,18 @@ export const deliver = async (deps: DeliverDeps, delivery: Delivery): Promise<De
           bodyParameters: [asTemplateParameter(record.fallbackText)],
         }
       : toGraphMessage(delivery.message);
+  let wamid: string;
   try {
-    const { wamid } = await deps.graph.send(delivery.recipient, graphMessage);
-    await deps.outbound.markSent(delivery.outboundId, wamid, delivery.now);
-    return 'sent';
+    ({ wamid } = await deps.graph.send(delivery.recipient, graphMessage));
   } catch (error) {
-    // Transient failures (429, 5xx, network) after the client's own retries: let SQS retry the record.
-    if (!(error instanceof GraphApiError) || error.retryable) throw error;
+    if (!(error instanceof GraphApiError) || error.retryable) {
+      // Transient (429, 5xx, time-out, reset) after the client's own retries: free the record at once so the
+      // queue's retry (which keeps the citizen's order) sends it, instead of waiting out the lease.
+      await deps.outbound.release(delivery.outboundId, owner);
+      throw error;
+    }
     // Meta will never accept this request: record it, so the worker moves on instead of blocking the citizen.
-    await deps.outbound.applyStatus(delivery.outboundId, 'failed', delivery.now, error.code);
+    await deps.outbound.applyStatus(delivery.outboundId, 'failed', delivery.now, error.code, error.message);
     deps.log.warn('outbound message refused', {
       outboundId: delivery.outboundId,
       status: error.status,
@@ -90,4 +102,7 @@ export const deliver = async (deps: DeliverDeps, delivery: Delivery): Promise<De
     }
     return 'refused';
   }
+  // Meta accepted it: from here the lease is never released, so no failure below can cause a second send.
+  await deps.outbound.markSent(delivery.outboundId, wamid, delivery.now);
+  return 'sent';
 };

@@ -3,7 +3,7 @@
  * own and anything Rabta does not understand becomes `unsupported`, never an error: the engine
  * answers those with a short help reply.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { MEDIA_KINDS, type InboundCitizen, type InboundMessage, type MediaKind } from '../../chat/types.ts';
 import {
   waButtonPartSchema,

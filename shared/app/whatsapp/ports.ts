@@ -59,8 +59,8 @@ export interface TurnPlan {
 }
 
 export type ClaimResult =
-  /** This worker owns the message now; `plan` is set when an earlier attempt got that far. */
-  | { outcome: 'claimed'; plan?: TurnPlan; commandReplies: Record<number, OutgoingMessage[]> }
+  /** This worker (`owner`) leases the message now; `plan` is set when an earlier attempt got that far. */
+  | { outcome: 'claimed'; owner: string; plan?: TurnPlan; commandReplies: Record<number, OutgoingMessage[]> }
   /** Processed before: nothing to do. */
   | { outcome: 'done' }
   /** Another worker holds a live claim: retry later. */
@@ -71,6 +71,8 @@ export interface ProcessedMessagePort {
   commitTurn(messageId: string, session: ChatSession, plan: TurnPlan, now: Date): Promise<void>;
   saveCommandReplies(messageId: string, index: number, replies: OutgoingMessage[]): Promise<void>;
   complete(messageId: string, now: Date): Promise<void>;
+  /** Gives the lease back after a failure, so the queue's retry claims it at once (only if `owner` holds it). */
+  release(messageId: string, owner: string): Promise<void>;
 }
 
 export interface SessionPort {
@@ -94,16 +96,42 @@ export interface OutboundRecord {
   readonly fallbackText: string;
   readonly wamid?: string;
   readonly errorCode?: number;
+  readonly failureReason?: string;
 }
 
+export type SendClaim =
+  /** This sender holds the lease on a `pending` record until it marks it sent or releases it. */
+  | { outcome: 'claimed'; record: OutboundRecord; owner: string }
+  /** The record is past `pending` (sent, delivered, read or failed): nothing to send. */
+  | { outcome: 'done'; record: OutboundRecord }
+  /** Another sender holds a live lease: retry after it expires or is released. */
+  | { outcome: 'busy' };
+
 export interface OutboundMessagePort {
-  /** Creates the record in state `pending` unless it exists; returns the stored record either way. */
-  begin(record: Omit<OutboundRecord, 'state' | 'wamid' | 'errorCode'>, now: Date): Promise<OutboundRecord>;
+  /**
+   * Creates the record in state `pending` unless it exists, and leases it to one sender (owner + expiry, by a
+   * conditional write): concurrent copies of one delivery see `busy`, a crashed sender's lease expires.
+   */
+  claim(
+    record: Omit<OutboundRecord, 'state' | 'wamid' | 'errorCode' | 'failureReason'>,
+    now: Date,
+  ): Promise<SendClaim>;
+  /** Gives the lease back after a retryable failure (only if `owner` still holds it). */
+  release(outboundId: string, owner: string): Promise<void>;
   markSent(outboundId: string, wamid: string, now: Date): Promise<void>;
   findByWamid(wamid: string): Promise<OutboundRecord | undefined>;
   find(outboundId: string): Promise<OutboundRecord | undefined>;
-  /** Moves the record forward (sent < delivered < read; failed from any state); ignores stale statuses. */
-  applyStatus(outboundId: string, state: OutboundState, at: Date, errorCode?: number): Promise<void>;
+  /**
+   * Moves the record forward (sent < delivered < read; failed from any state); ignores stale statuses.
+   * `reason` says why a message was given up (a permanent Graph API error).
+   */
+  applyStatus(
+    outboundId: string,
+    state: OutboundState,
+    at: Date,
+    errorCode?: number,
+    reason?: string,
+  ): Promise<void>;
 }
 
 export interface FeedbackRecord {

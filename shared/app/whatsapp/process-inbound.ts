@@ -5,6 +5,7 @@
  *   mark the message read -> done.
  * Every step is safe to repeat: the plan is stored before any send, each command's replies are
  * stored once it ran, and every send goes through an outbound record with a deterministic id.
+ * A failure releases the claim, so the queue's retry resumes the turn at once.
  */
 import type {
   ChatCommand,
@@ -17,10 +18,11 @@ import { graphRecipientOf } from './identity.ts';
 import { toInboundMessage } from './inbound-message.ts';
 import type { InboundQueueItem } from '../../schemas/whatsapp.ts';
 import { deliver, type DeliverDeps } from './deliver.ts';
+import { isOptInReply, optInGranted, optInRequestId, type OptInPort } from '../notify/opt-in.ts';
 import { MessageInProgressError } from './errors.ts';
 import { handleStatus } from './handle-status.ts';
 import type { Clock } from '../ports.ts';
-import type { ProcessedMessagePort, SessionPort, TurnPlan } from './ports.ts';
+import type { ClaimResult, GraphRecipient, ProcessedMessagePort, SessionPort, TurnPlan } from './ports.ts';
 
 export interface CommandContext {
   readonly inbound: InboundMessage;
@@ -37,6 +39,8 @@ export interface ProcessInboundDeps extends DeliverDeps {
   /** Executes a command and returns the replies that report its outcome (success or failure). */
   runCommand(command: ChatCommand, context: CommandContext): Promise<OutgoingMessage[]>;
   clock: Clock;
+  /** Opt-ins of numbers named in web filings; absent where no such number can write (tests). */
+  optIns?: OptInPort;
 }
 
 type MessageItem = Extract<InboundQueueItem, { kind: 'message' }>;
@@ -68,6 +72,29 @@ export const processInbound = async (
   }
   if (claim.outcome === 'busy') throw new MessageInProgressError('Another worker is processing this message');
 
+  try {
+    await runTurn(deps, item, recipient, claim, now);
+  } catch (error) {
+    // Without this, every retry of the queue would find the message "in progress" until the lease ran out,
+    // and a transient failure would end in the DLQ unanswered.
+    await deps.processed
+      .release(messageId, claim.owner)
+      .catch((releaseError: unknown) =>
+        deps.log.warn('claim release failed', { error: (releaseError as Error).name }),
+      );
+    throw error;
+  }
+  return 'processed';
+};
+
+const runTurn = async (
+  deps: ProcessInboundDeps,
+  item: MessageItem,
+  recipient: GraphRecipient,
+  claim: Extract<ClaimResult, { outcome: 'claimed' }>,
+  now: Date,
+): Promise<void> => {
+  const messageId = item.message.id;
   const inbound = toInboundMessage(item.citizen, item.message, now);
   let plan: TurnPlan;
   let session: ChatSession;
@@ -76,7 +103,10 @@ export const processInbound = async (
     session = (await deps.sessions.load(item.citizen.id)) ?? deps.converse(undefined, inbound, now).session;
   } else {
     const result = deps.converse(await deps.sessions.load(item.citizen.id), inbound, now);
-    plan = { replies: result.replies, commands: result.commands };
+    plan = (await optInPlan(deps, item, inbound, now)) ?? {
+      replies: result.replies,
+      commands: result.commands,
+    };
     session = result.session;
     await deps.processed.commitTurn(messageId, session, plan, now);
   }
@@ -117,7 +147,24 @@ export const processInbound = async (
     replies: plan.replies.length,
     commands: plan.commands.map((c) => c.kind),
   });
-  return 'processed';
+};
+
+/**
+ * "YES" from a number that was asked to confirm a web filing (notify/opt-in.ts) grants the opt-in; the
+ * reply says so instead of the engine's. Anything else, or a number never asked, goes to the engine.
+ */
+const optInPlan = async (
+  deps: ProcessInboundDeps,
+  item: MessageItem,
+  inbound: InboundMessage,
+  now: Date,
+): Promise<TurnPlan | undefined> => {
+  const waId = item.citizen.waId;
+  if (!deps.optIns || !waId || inbound.kind !== 'text' || !isOptInReply(inbound.text)) return undefined;
+  const asked = await deps.outbound.find(optInRequestId(waId));
+  if (!asked || (await deps.optIns.isGranted(waId))) return undefined;
+  await deps.optIns.grant(waId, now);
+  return { replies: [optInGranted(/[\u0600-\u06ff]/.test(asked.fallbackText) ? 'ur' : 'en')], commands: [] };
 };
 
 /** One record of the FIFO queue: a message or a status. */

@@ -3,10 +3,26 @@
  * the engine's renderers. Only the citizen's own complaints are ever read or changed: ownership is
  * the WhatsApp identity that filed them (keys.citizenIdentityOf).
  */
-import { renderFailure, renderFeedbackAck, renderFiled, renderTrackResult } from '../../chat/render.ts';
-import type { ChatCommand, ComplaintDraft, OutgoingMessage, TrackedComplaint } from '../../chat/types.ts';
+import {
+  renderFailure,
+  renderFeedbackAck,
+  renderFiled,
+  renderNoComplaintForEvidence,
+  renderTrackResult,
+} from '../../chat/render.ts';
+import type {
+  ChatCommand,
+  ComplaintDraft,
+  DraftAttachment,
+  OutgoingMessage,
+  TrackedComplaint,
+} from '../../chat/types.ts';
 import type { Complaint } from '../../domain/complaint.ts';
+import { OPEN_STATUSES } from '../../domain/vocabulary.ts';
+import type { EvidenceJobQueue } from '../evidence/ports.ts';
+import type { EvidenceJob } from '../evidence/whatsapp-media.ts';
 import { ConflictError, DomainError, NotFoundError, PreconditionFailedError } from '../../domain/errors.ts';
+import { isForCitizen } from '../../domain/lifecycle.ts';
 import { citizenIdentityOf } from '../citizen/identity.ts';
 import { fileComplaint } from '../file-complaint.ts';
 import { answerInformationRequest, giveFeedback } from '../citizen/feedback.ts';
@@ -27,8 +43,40 @@ const NO_REASON_GIVEN = 'Not satisfied (no reason given on WhatsApp)';
 export interface RunCommandDeps {
   complaints: ComplaintDeps;
   feedback: FeedbackPort;
+  /** Attachments go to the evidence downloader; the worker never downloads media itself. */
+  evidence: EvidenceJobQueue;
   log: Log;
 }
+
+/** The downloader's job for one attachment of a complaint the citizen owns. */
+const evidenceJob = (etag: string, attachment: DraftAttachment, context: CommandContext): EvidenceJob => ({
+  etag,
+  mediaId: attachment.mediaId,
+  kind: attachment.kind,
+  ...(attachment.mimeType && { mimeType: attachment.mimeType }),
+  ...(attachment.describesComplaint && { describesComplaint: true }),
+  citizen: {
+    id: context.inbound.citizen.id,
+    ...(context.inbound.citizen.waId !== undefined && { waId: context.inbound.citizen.waId }),
+  },
+  language: context.session.language,
+});
+
+/** The complaint an attachment sent after filing goes to: the named one if it is theirs, else their newest open one. */
+const evidenceTarget = async (
+  deps: RunCommandDeps,
+  identity: string,
+  etag: string | undefined,
+): Promise<Complaint | undefined> => {
+  if (etag) {
+    const complaint = await deps.complaints.complaints.get(etag);
+    return complaint && citizenIdentityOf(complaint) === identity ? complaint : undefined;
+  }
+  const page = await listComplaintsOfCitizen(deps.complaints, identity, { limit: TRACK_LIMIT });
+  return [...page.items]
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .find((c) => OPEN_STATUSES.includes(c.status));
+};
 
 const complaintRequest = (draft: ComplaintDraft, context: CommandContext) => ({
   complainant: {
@@ -59,7 +107,7 @@ const tracked = ({ complaint, timeline }: ComplaintWithTimeline): TrackedComplai
     .map((entry) => ({
       type: entry.type,
       at: entry.at,
-      ...(entry.note !== undefined && { note: entry.note }),
+      ...(entry.note !== undefined && isForCitizen(entry) && { note: entry.note }),
     })),
 });
 
@@ -130,6 +178,10 @@ export const runChatCommand = async (
           etag: filed.etag,
           category: filed.complaint.category,
         });
+        // Queued after filing (a retry files nothing twice and the downloader keeps one record per media id).
+        await deps.evidence.enqueue(
+          command.draft.attachments.map((attachment) => evidenceJob(filed.etag, attachment, context)),
+        );
         return renderFiled(lang, filed.etag, filed.trackingCode, {
           updates: !command.draft.optOutOfUpdates,
           overseas: command.draft.complainant.overseas,
@@ -183,6 +235,13 @@ export const runChatCommand = async (
           answerInformationRequest(deps.complaints, { etag, identity, answer: command.text }),
         );
         return [];
+      case 'addEvidence': {
+        const target = await evidenceTarget(deps, identity, command.etag);
+        if (!target) return renderNoComplaintForEvidence(lang);
+        await deps.evidence.enqueue([evidenceJob(target.etag, command.attachment, context)]);
+        // The evidence downloader tells the citizen what was kept, once it has checked the file.
+        return [];
+      }
       case 'setOptOut': {
         const etags = command.etag
           ? [command.etag]

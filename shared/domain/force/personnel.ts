@@ -4,12 +4,25 @@
  * instant to another. Postings are history: a transfer closes the open posting (sets `to`) and opens a new
  * one, nothing is ever overwritten. Pure; decisions in docs/force.md.
  */
-import { z } from 'zod';
-import { normalizePhone } from '../complaint.ts';
+import * as z from 'zod';
+import { normalizePhone } from '../phone.ts';
 import { ConflictError } from '../errors.ts';
 import type { SlaLevel } from '../sla.ts';
 import type { Officer } from '../officer.ts';
 import { POST_TITLE_INFO, type ForceStructure, type Post } from './structure.ts';
+
+/** The roster CSV's columns, in any order (docs/force.md "Roster CSV"); the console names them too. */
+export const ROSTER_COLUMNS = [
+  'service_number',
+  'name',
+  'rank',
+  'whatsapp',
+  'whatsapp_consent',
+  'district',
+  'post',
+  'unit',
+  'from',
+] as const;
 
 /** Punjab Police ranks, top to bottom, as rosters spell them. */
 export const RANKS = [

@@ -7,7 +7,8 @@
  * `title` is what it is called: a City Police Officer and an SP division both act at DPO tier, Lahore's CCPO
  * at RPO tier, and the IG complaint cell at the Central Police Office at CPO tier.
  */
-import { z } from 'zod';
+import * as z from 'zod';
+import { lineText } from '../text.ts';
 import { findDistrict } from '../districts.ts';
 import { SLA_LEVELS, type SlaLevel } from '../sla.ts';
 
@@ -78,13 +79,13 @@ const id = z
   .min(1)
   .max(80)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, dot, dash and underscore only');
-const name = z.string().trim().min(1).max(120);
+const name = lineText(1, 120);
 
 export const unitSchema = z.object({
   id,
   kind: z.enum(UNIT_KINDS),
   name,
-  ur: z.string().trim().min(1).max(120).optional(),
+  ur: name.optional(),
   parentId: id.optional(),
   /** District code, on district units and every unit below one (Lahore's divisions carry LHR). */
   district: z.string().min(1).max(10).optional(),

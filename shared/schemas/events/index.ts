@@ -7,7 +7,7 @@
  * detail with these schemas, which drop unknown fields, so a field reaches the bus only once it is
  * named here. Adding an optional field keeps `schemaVersion: 1`; removing or changing one needs 2.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CATEGORY_CODES, CHANNELS, LANGUAGES, PRIORITIES, ROLES, STATUSES } from '../../domain/vocabulary.ts';
 
 /** The bus `source` of every Rabta event; infra's rules match on it. */
@@ -26,6 +26,8 @@ export const EVENT_TYPES = [
   'ComplaintSlaBreached',
   'ComplaintReopened',
   'FeedbackReceived',
+  'EvidenceAdded',
+  'EvidenceNotKept',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -105,6 +107,26 @@ export const feedbackReceivedSchema = eventEnvelopeSchema.extend({
   satisfied: z.boolean(),
 });
 
+const evidenceKind = z.enum(['image', 'audio', 'video', 'document', 'sticker']);
+
+/** A photo, voice note, video or document stored with the complaint (never its content or file name). */
+export const evidenceAddedSchema = eventEnvelopeSchema.extend({
+  evidenceId: z.string().min(1),
+  kind: evidenceKind,
+  source: z.enum(['whatsapp', 'web']),
+  bytes: z.number().int().nonnegative(),
+  /** The voice note is the complaint's description: officers must listen to it. */
+  describesComplaint: z.boolean().optional(),
+});
+
+/** Evidence the citizen sent that was refused (type, size) or could not be fetched from Meta. */
+export const evidenceNotKeptSchema = eventEnvelopeSchema.extend({
+  evidenceId: z.string().min(1),
+  kind: evidenceKind.optional(),
+  source: z.enum(['whatsapp', 'web']),
+  reason: z.string().min(1),
+});
+
 export const EVENT_DETAIL_SCHEMAS = {
   ComplaintFiled: complaintFiledSchema,
   ComplaintAssigned: complaintAssignedSchema,
@@ -114,6 +136,8 @@ export const EVENT_DETAIL_SCHEMAS = {
   ComplaintSlaBreached: complaintSlaBreachedSchema,
   ComplaintReopened: complaintReopenedSchema,
   FeedbackReceived: feedbackReceivedSchema,
+  EvidenceAdded: evidenceAddedSchema,
+  EvidenceNotKept: evidenceNotKeptSchema,
 } as const satisfies Record<EventType, z.ZodType>;
 
 export type EventDetail<T extends EventType> = z.output<(typeof EVENT_DETAIL_SCHEMAS)[T]>;

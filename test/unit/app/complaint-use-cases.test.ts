@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, ValidationError } from '../../../shared/domain/errors.ts';
 import { parseEtag } from '../../../shared/domain/etag.ts';
-import { EtagExhaustedError } from '../../../shared/app/errors.ts';
+import { EtagExhaustedError, RateLimitedError } from '../../../shared/app/errors.ts';
+import { LIMITS, scaledLimits } from '../../../shared/app/limits.ts';
 import { fileComplaint, MAX_ETAG_ATTEMPTS } from '../../../shared/app/file-complaint.ts';
 import type { ComplaintDeps } from '../../../shared/app/ports.ts';
 import {
@@ -9,7 +10,13 @@ import {
   trackComplaint,
   trackComplaintOfCitizen,
 } from '../../../shared/app/track-complaint.ts';
-import { InMemoryComplaintRepository, fakeHasher, fixedClock, seededRandom } from '../../support/fakes.ts';
+import {
+  InMemoryComplaintRepository,
+  fakeHasher,
+  fixedClock,
+  inMemoryLimiter,
+  seededRandom,
+} from '../../support/fakes.ts';
 
 const validInput = () => ({
   complainant: { name: 'Ayesha Khan', phone: '0300 1234567', cnic: '35202-1234567-1' },
@@ -22,7 +29,14 @@ const validInput = () => ({
 const makeDeps = () => {
   const complaints = new InMemoryComplaintRepository();
   const trackingCodes = fakeHasher();
-  const deps: ComplaintDeps = { complaints, clock: fixedClock(), random: seededRandom(), trackingCodes };
+  const deps: ComplaintDeps = {
+    complaints,
+    clock: fixedClock(),
+    random: seededRandom(),
+    trackingCodes,
+    limits: inMemoryLimiter(),
+    rateRules: LIMITS,
+  };
   return { deps, complaints, trackingCodes };
 };
 
@@ -264,5 +278,132 @@ describe('trackComplaint', () => {
     expect(missingProof).toBeInstanceOf(ValidationError);
     expect(both).toBeInstanceOf(ValidationError);
     expect((both as ValidationError).issues.map((i) => i.path)).toContain('etag');
+  });
+});
+
+describe('abuse limits on the public routes', () => {
+  const filed = async () => {
+    const ctx = makeDeps();
+    const result = await fileComplaint(ctx.deps, { input: validInput(), channel: 'web' });
+    return { ...ctx, result };
+  };
+
+  it('accepts 5 web filings naming one phone a day, then answers 429 with the seconds to wait', async () => {
+    // Prepare
+    const { deps } = makeDeps();
+    const file = (phone: string) =>
+      fileComplaint(deps, {
+        input: { ...validInput(), complainant: { name: 'Ayesha Khan', phone } },
+        channel: 'web',
+      });
+    // Act: the same number written five ways, then once more
+    for (const phone of [
+      '0300 1234567',
+      '+92 300 1234567',
+      '923001234567',
+      '0092-300-1234567',
+      '03001234567',
+    ]) {
+      await file(phone);
+    }
+    const refused = await file('+923001234567').catch((e: Error) => e);
+    const otherNumber = await file('0321 7654321');
+    // Assess
+    expect(refused).toBeInstanceOf(RateLimitedError);
+    expect((refused as RateLimitedError).retryAfterSeconds).toBeGreaterThan(0);
+    expect(otherNumber.etag).toBeTruthy();
+  });
+
+  it('limits filings per client address', async () => {
+    // Prepare
+    const { deps } = makeDeps();
+    // Act
+    const outcomes = [];
+    for (let i = 0; i < LIMITS.filingsPerAddress.limit + 1; i++) {
+      outcomes.push(
+        await fileComplaint(deps, {
+          input: {
+            ...validInput(),
+            complainant: { name: 'A Citizen', phone: `0300 12${String(i).padStart(5, '0')}` },
+          },
+          channel: 'web',
+          clientAddress: '203.0.113.9',
+        }).catch((e: Error) => e),
+      );
+    }
+    // Assess
+    expect(outcomes.filter((o) => o instanceof RateLimitedError)).toHaveLength(1);
+    expect(outcomes.at(-1)).toBeInstanceOf(RateLimitedError);
+  });
+
+  it('a scaled limit (RATE_LIMIT_SCALE) lets that many times more filings from one address through', async () => {
+    // Prepare
+    const { deps } = makeDeps();
+    const scaled = { ...deps, rateRules: scaledLimits(3) };
+    const allowed = LIMITS.filingsPerAddress.limit * 3;
+    // Act
+    const outcomes = [];
+    for (let i = 0; i < allowed + 1; i++) {
+      outcomes.push(
+        await fileComplaint(scaled, {
+          input: {
+            ...validInput(),
+            complainant: { name: 'A Citizen', phone: `0300 13${String(i).padStart(5, '0')}` },
+          },
+          channel: 'web',
+          clientAddress: '203.0.113.10',
+        }).catch((e: Error) => e),
+      );
+    }
+    // Assess
+    expect(scaledLimits(3).filingsPerAddress.windowSeconds).toBe(LIMITS.filingsPerAddress.windowSeconds);
+    expect(outcomes.slice(0, allowed).every((o) => !(o instanceof Error))).toBe(true);
+    expect(outcomes.at(-1)).toBeInstanceOf(RateLimitedError);
+  });
+
+  it('locks an e-tag after 5 wrong proofs, even against the right one, and an unknown e-tag alike', async () => {
+    // Prepare
+    const { deps, result } = await filed();
+    const unknownEtag = (
+      await fileComplaint(
+        { ...makeDeps().deps, random: seededRandom(99) },
+        { input: validInput(), channel: 'web' },
+      )
+    ).etag;
+    // Act
+    for (let i = 0; i < LIMITS.wrongProofsPerEtag.limit; i++) {
+      await trackComplaint(deps, { etag: result.etag, phone: '0321 7654321' }).catch(() => undefined);
+      await trackComplaint(deps, { etag: unknownEtag, phone: '0321 7654321' }).catch(() => undefined);
+    }
+    const rightProof = await trackComplaint(deps, {
+      etag: result.etag,
+      trackingCode: result.trackingCode,
+    }).catch((e: Error) => e);
+    const unknownAgain = await trackComplaint(deps, { etag: unknownEtag, phone: '0321 7654321' }).catch(
+      (e: Error) => e,
+    );
+    // Assess
+    expect(rightProof).toBeInstanceOf(RateLimitedError);
+    expect(unknownAgain).toBeInstanceOf(RateLimitedError);
+    expect((rightProof as RateLimitedError).retryAfterSeconds).toBeLessThanOrEqual(
+      LIMITS.wrongProofsPerEtag.windowSeconds,
+    );
+  });
+
+  it('holds every tracking answer to the floor, found or not', async () => {
+    // Prepare
+    const { deps, result } = await filed();
+    const sleeps: number[] = [];
+    const floored = { ...deps, answerFloor: { ms: 250, sleep: async (ms: number) => void sleeps.push(ms) } };
+    // Act
+    await trackComplaint(floored, { etag: result.etag, trackingCode: result.trackingCode });
+    const unknown = await trackComplaint(floored, {
+      etag: 'LHR-2503-ZZZZ',
+      trackingCode: result.trackingCode,
+    }).catch((e: Error) => e);
+    // Assess
+    expect(unknown).toBeInstanceOf(Error);
+    expect(sleeps).toHaveLength(2);
+    for (const ms of sleeps) expect(ms).toBeGreaterThan(200);
   });
 });

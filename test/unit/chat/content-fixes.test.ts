@@ -1,10 +1,10 @@
 /** "Say only what is true": each content fix, in Urdu and in English (sources in docs/chat.md). */
 import { describe, expect, it } from 'vitest';
 import { findDistrict, findRegion } from '../../../shared/domain/districts.ts';
-import { KHIDMAT_SERVICES, officeAnswer, serviceById } from '../../../shared/chat/catalog.ts';
+import { KHIDMAT_SERVICES, REGISTER_FIR, officeAnswer, serviceById } from '../../../shared/chat/catalog.ts';
 import { formatPakistanTime } from '../../../shared/chat/labels.ts';
-import { renderFiled } from '../../../shared/chat/render.ts';
-import { ChatHarness, inLanguage, replyIds, textOf } from './chat-harness.ts';
+import { renderFiled, renderTrackResult } from '../../../shared/chat/render.ts';
+import { inLanguage, replyIds, textOf } from './chat-harness.ts';
 
 const office = (code: string, lang: 'en' | 'ur'): string => {
   const district = findDistrict(code)!;
@@ -21,10 +21,12 @@ describe('who heads the police', () => {
 
   it('Lahore is headed by the CCPO; another district of the Lahore region by its DPO', () => {
     expect(office('LHR', 'en')).toContain('Capital City Police Officer (CCPO)');
-    expect(office('LHR', 'ur')).toContain('سی سی پی او');
+    expect(office('LHR', 'ur')).toContain('کیپیٹل سٹی پولیس آفیسر (سی سی پی او)');
     const kasur = findDistrict('KSR')!;
     expect(office(kasur.code, 'en')).toContain('District Police Officer (DPO)');
     expect(office(kasur.code, 'en')).not.toContain('CCPO');
+    expect(office(kasur.code, 'ur')).toContain('ڈسٹرکٹ پولیس آفیسر (ڈی پی او)');
+    expect(office(kasur.code, 'ur')).not.toContain('سی سی پی او');
   });
 
   it('the "about" text names CCPO, CPOs and DPOs', () => {
@@ -32,8 +34,18 @@ describe('who heads the police', () => {
     expect(about.en).toContain(
       'Rawalpindi, Faisalabad, Multan and Gujranwala each by a *City Police Officer (CPO)*',
     );
-    expect(about.ur).toContain('سٹی پولیس آفیسر (سی پی او)');
+    expect(about.ur).toContain('راولپنڈی، فیصل آباد، ملتان اور گوجرانوالہ میں *سٹی پولیس آفیسر (سی پی او)*');
     expect(about.en).toContain('Capital City Police Officer (CCPO)');
+    expect(about.ur).toContain('کیپیٹل سٹی پولیس آفیسر (سی سی پی او)');
+  });
+
+  it('the FIR how-to sends a refused citizen to the post that heads their district', () => {
+    expect(REGISTER_FIR.en).toContain(
+      'in Rawalpindi, Faisalabad, Multan and Gujranwala the City Police Officer (CPO), in Lahore the CCPO',
+    );
+    expect(REGISTER_FIR.ur).toContain(
+      'راولپنڈی، فیصل آباد، ملتان اور گوجرانوالہ میں سٹی پولیس آفیسر (سی پی او)، لاہور میں سی سی پی او',
+    );
   });
 });
 
@@ -53,6 +65,7 @@ describe('harassment', () => {
       expect(body).toContain('nccia.gov.pk');
     }
     expect(text.en).toContain('National Cyber Crime Investigation Agency (NCCIA)');
+    expect(text.ur).toContain('نیشنل سائبر کرائم انویسٹی گیشن ایجنسی (این سی سی آئی اے)');
   });
 
   it('the Urdu text addresses every victim, not only women', () => {
@@ -114,10 +127,12 @@ describe('times', () => {
     expect(formatPakistanTime('2025-12-31T19:30:00Z', 'en')).toBe('1 Jan 2026, 12:30 am PKT');
   });
 
-  it('in a track result', async () => {
-    const { renderTrackResult } = await import('../../../shared/chat/render.ts');
+  it.each([
+    ['en', '1 Mar 2025, 2:05 pm PKT'],
+    ['ur', '1 مارچ 2025، دوپہر 2:05'],
+  ] as const)('in a track result (%s)', (lang, shown) => {
     const body = textOf(
-      renderTrackResult('en', [
+      renderTrackResult(lang, [
         {
           etag: 'LHR-0000-0000',
           status: 'received',
@@ -128,7 +143,7 @@ describe('times', () => {
         },
       ]),
     );
-    expect(body).toContain('1 Mar 2025, 2:05 pm PKT');
-    expect(new ChatHarness()).toBeDefined();
+    expect(body).toContain(shown);
+    expect(body).not.toContain('09:05');
   });
 });

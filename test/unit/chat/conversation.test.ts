@@ -293,8 +293,97 @@ describe('filing a complaint in chat', () => {
     // Assess
     expect(result.session.flow).toMatchObject({
       step: 'location',
-      draft: { attachments: [{ kind: 'audio', mediaId: 'voice-9' }] },
+      draft: {
+        description: '(Description given as a voice note; see attachments.)',
+        attachments: [{ kind: 'audio', mediaId: 'voice-9', describesComplaint: true }],
+      },
     });
+  });
+
+  it('a voice note with a long caption is evidence; the caption is the description', () => {
+    // Prepare
+    const chat = inLanguage('en');
+    chat.text('complaint');
+    chat.text('Multan');
+    chat.text('2');
+    // Act
+    const result = chat.send({
+      kind: 'media',
+      mediaKind: 'audio',
+      mediaId: 'voice-10',
+      caption: 'My motorcycle was stolen outside the market today',
+    });
+    // Assess
+    expect(result.session.flow).toMatchObject({
+      draft: { attachments: [{ kind: 'audio', mediaId: 'voice-10' }] },
+    });
+    const flow = result.session.flow;
+    expect(flow?.kind === 'complaint' && flow.draft.attachments[0]?.describesComplaint).toBeFalsy();
+  });
+});
+
+describe('adding evidence to a complaint already filed', () => {
+  it('"add to my complaint" then photos: one addEvidence command per file, until "done"', () => {
+    // Prepare
+    const chat = inLanguage('en');
+    // Act
+    const asked = chat.text('add to my complaint');
+    const photo = chat.send({ kind: 'media', mediaKind: 'image', mediaId: 'late-1', mimeType: 'image/jpeg' });
+    const voice = chat.send({ kind: 'media', mediaKind: 'audio', mediaId: 'late-2' });
+    const done = chat.text('done');
+    // Assess
+    expect(textOf(asked.replies)).toContain('your latest open complaint');
+    expect(photo.commands).toEqual([
+      { kind: 'addEvidence', attachment: { kind: 'image', mediaId: 'late-1', mimeType: 'image/jpeg' } },
+    ]);
+    expect(voice.commands).toEqual([
+      { kind: 'addEvidence', attachment: { kind: 'audio', mediaId: 'late-2' } },
+    ]);
+    expect(done.session.flow).toBeUndefined();
+    expect(done.commands).toEqual([]);
+  });
+
+  it('names the complaint when the citizen gives its e-tag, in Urdu too', () => {
+    // Prepare
+    const chat = inLanguage('ur');
+    const etag = ETAG;
+    // Act
+    const asked = chat.text(`شکایت ${etag} میں شامل کریں`);
+    const photo = chat.send({ kind: 'media', mediaKind: 'image', mediaId: 'late-3' });
+    // Assess
+    expect(asked.session.flow).toEqual({ kind: 'addEvidence', etag });
+    expect(photo.commands).toEqual([
+      { kind: 'addEvidence', etag, attachment: { kind: 'image', mediaId: 'late-3' } },
+    ]);
+  });
+
+  it('a photo captioned "add to my complaint" goes to the complaint without asking first', () => {
+    // Prepare
+    const chat = inLanguage('en');
+    // Act
+    const result = chat.send({
+      kind: 'media',
+      mediaKind: 'document',
+      mediaId: 'late-4',
+      mimeType: 'application/pdf',
+      caption: 'add to my complaint',
+    });
+    // Assess
+    expect(only(result.commands, 'addEvidence').attachment).toEqual({
+      kind: 'document',
+      mediaId: 'late-4',
+      mimeType: 'application/pdf',
+    });
+  });
+
+  it('a photo with no complaint open or asked for gets the pointer, and no command', () => {
+    // Prepare
+    const chat = inLanguage('en');
+    // Act
+    const result = chat.send({ kind: 'media', mediaKind: 'image', mediaId: 'stray-1' });
+    // Assess
+    expect(result.commands).toEqual([]);
+    expect(textOf(result.replies)).toContain('add to my complaint');
   });
 });
 

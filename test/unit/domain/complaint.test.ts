@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { ComplaintSchema, newComplaint } from '../../../shared/domain/complaint.ts';
 import {
   ChatComplaintInputSchema,
-  ComplaintSchema,
   NewComplaintInputSchema,
   isValidCnic,
-  newComplaint,
   normalizeCnic,
-  normalizePhone,
-  parsePhone,
   type NewComplaintRequest,
-} from '../../../shared/domain/complaint.ts';
+} from '../../../shared/domain/complaint-input.ts';
+import { normalizePhone, parsePhone } from '../../../shared/domain/phone.ts';
 import {
   ConflictError,
   DomainError,

@@ -86,6 +86,40 @@ describe('openFollowUp', () => {
   });
 });
 
+describe('openFollowUp: the officer’s delay', () => {
+  it('counts from when the post got the complaint (window start, or a later assignment) to the breach, less pauses', () => {
+    // Prepare: the window opened at filing (0 h); the SHO was assigned at 2 h; 30 min awaiting the citizen
+    const held = {
+      ...complaint,
+      assignment: { ...complaint.assignment, assignedAt: isoAt(2) },
+      sla: { windowStartedAt: isoAt(0), pausedMs: 30 * 60_000 },
+    };
+    // Act
+    const assigned = openFollowUp({
+      complaint: held,
+      breach: breachAt('SHO'),
+      breachNumber: 1,
+      now: hours(8.05),
+    });
+    const escalatedTo = openFollowUp({
+      complaint: { ...held, sla: { windowStartedAt: isoAt(4), pausedMs: 0 } },
+      breach: breachAt('SDPO'),
+      breachNumber: 2,
+      now: hours(8.05),
+    });
+    // Assess
+    expect(assigned).toMatchObject({ heldSince: isoAt(2), delayMinutes: 6 * 60 + 3 - 30 });
+    expect(escalatedTo).toMatchObject({ heldSince: isoAt(4), delayMinutes: 4 * 60 + 3 });
+    expect(followUpSchema.parse(assigned)).toEqual(assigned);
+  });
+
+  it('leaves the delay out when the complaint carries no clock (older data)', () => {
+    const followUp = openFollowUp({ complaint, breach: breachAt('SHO'), breachNumber: 1, now: hours(8.05) });
+    expect(followUp.delayMinutes).toBeUndefined();
+    expect(followUp.heldSince).toBeUndefined();
+  });
+});
+
 describe('canSeeFollowUp / canActOnFollowUp', () => {
   it.each([
     // [officer, level of the post, sees, acts]

@@ -7,6 +7,7 @@ import {
   applySlaCheck,
   applyTransition,
   COMMAND_TYPES,
+  isForCitizen,
   isTransitionAllowed,
   type Actor,
   type ActorRole,
@@ -69,6 +70,7 @@ const validCommand: Record<CommandType, LifecycleCommand> = {
   close: { type: 'close' },
   reopen: { type: 'reopen', reason: 'Nothing happened' },
   recordAction: { type: 'recordAction', kind: 'called_complainant', note: 'Called, will visit tomorrow' },
+  takeAndStart: { type: 'takeAndStart', note: 'Taking this one myself' },
 };
 
 /** The specification of issue 4, written out independently of the module's table. */
@@ -104,6 +106,7 @@ const SPEC: Record<CommandType, { from: Status[]; actors: readonly ActorRole[]; 
       to: 'same',
     },
   ],
+  takeAndStart: [{ from: ['received'], actors: ['DPO', 'RPO', 'CPO'], to: 'in_progress' }],
 };
 
 const cases = COMMAND_TYPES.flatMap((command) =>
@@ -117,8 +120,8 @@ const cases = COMMAND_TYPES.flatMap((command) =>
 );
 
 describe('applyTransition: the full table (every command × status × role)', () => {
-  it('covers 9 commands × 8 statuses × 8 actor kinds', () => {
-    expect(cases).toHaveLength(9 * 8 * 8);
+  it('covers 10 commands × 8 statuses × 8 actor kinds', () => {
+    expect(cases).toHaveLength(10 * 8 * 8);
     expect(cases.filter((c) => c.to !== undefined).length).toBeGreaterThan(50);
   });
 
@@ -222,6 +225,126 @@ describe('applyTransition: guards on what a command needs', () => {
   });
 });
 
+describe('applyTransition: notes are internal or for the citizen', () => {
+  const sho = actorOf('SHO');
+  const visibilities = (timeline: { noteVisibility?: string }[]) => timeline.map((t) => t.noteVisibility);
+
+  it('marks an officer note as chosen, and internal when nothing is said', () => {
+    // Act
+    const chosen = applyTransition(
+      complaintAt('in_progress'),
+      { type: 'recordAction', kind: 'visited_site', note: 'Visited, suspect named', visibility: 'internal' },
+      sho,
+      hours(1),
+    );
+    const forCitizen = applyTransition(
+      complaintAt('in_progress'),
+      { type: 'resolve', note: 'Your FIR is registered', visibility: 'citizen' },
+      sho,
+      hours(1),
+    );
+    const unsaid = applyTransition(
+      complaintAt('assigned'),
+      { type: 'start', note: 'Informer says ...' },
+      sho,
+      hours(1),
+    );
+    // Assess
+    expect(visibilities(chosen.timeline)).toEqual(['internal']);
+    expect(visibilities(forCitizen.timeline)).toEqual(['citizen']);
+    expect(visibilities(unsaid.timeline)).toEqual(['internal']);
+    expect(chosen.timeline.map(isForCitizen)).toEqual([false]);
+  });
+
+  it('keeps a question to the citizen and a rejection reason for the citizen, and refuses them as internal', () => {
+    // Act
+    const question = applyTransition(
+      complaintAt('in_progress'),
+      { type: 'requestCitizenInfo', note: 'Send the FIR copy' },
+      sho,
+      hours(1),
+    );
+    const rejected = applyTransition(
+      complaintAt('received'),
+      { type: 'reject', reason: 'A civil matter' },
+      actorOf('DPO'),
+      hours(1),
+    );
+    // Assess
+    expect(visibilities(question.timeline)).toEqual(['citizen']);
+    expect(visibilities(rejected.timeline)).toEqual(['citizen']);
+    for (const command of [
+      { type: 'requestCitizenInfo', note: 'x', visibility: 'internal' },
+      { type: 'reject', reason: 'x', visibility: 'internal' },
+    ] as LifecycleCommand[]) {
+      const from = command.type === 'reject' ? 'received' : 'in_progress';
+      expect(() => applyTransition(complaintAt(from), command, actorOf('DPO'), hours(1))).toThrow(
+        ValidationError,
+      );
+    }
+  });
+
+  it('leaves entries without a note, and the citizen’s own words, unmarked', () => {
+    // Act
+    const started = applyTransition(complaintAt('assigned'), { type: 'start' }, sho, hours(1));
+    const answered = applyTransition(
+      complaintAt('awaiting_citizen'),
+      { type: 'citizenResponded', note: 'Sent the copy' },
+      actorOf('citizen'),
+      hours(1),
+    );
+    // Assess
+    expect(visibilities(started.timeline)).toEqual([undefined]);
+    expect(visibilities(answered.timeline)).toEqual([undefined]);
+    // Migration rule: an unmarked entry (written before notes were marked) stays citizen-visible.
+    expect(isForCitizen({})).toBe(true);
+  });
+});
+
+describe('applyTransition: take and start in one step', () => {
+  it('a DPO takes a received complaint at district level, by name, and starts the resolution clock', () => {
+    // Prepare
+    const received = complaintAt('received', { assignment: undefined });
+    // Act
+    const { complaint, timeline } = applyTransition(
+      received,
+      { type: 'takeAndStart', note: 'I will handle this', visibility: 'internal' },
+      actorOf('DPO'),
+      hours(1),
+    );
+    // Assess
+    expect(complaint.status).toBe('in_progress');
+    expect(complaint.assignment).toMatchObject({ level: 'DPO', officerId: 'dpo-1', assignedAt: isoAt(1) });
+    expect(complaint.sla).toMatchObject({ level: 'DPO', phase: 'resolution', firstActionAt: isoAt(1) });
+    expect(timeline).toEqual([
+      expect.objectContaining({
+        type: 'ComplaintAssigned',
+        fromStatus: 'received',
+        toStatus: 'assigned',
+        data: expect.objectContaining({ level: 'DPO', officerId: 'dpo-1', taken: true }),
+      }),
+      expect.objectContaining({
+        type: 'ComplaintStatusChanged',
+        fromStatus: 'assigned',
+        toStatus: 'in_progress',
+        note: 'I will handle this',
+        noteVisibility: 'internal',
+      }),
+    ]);
+  });
+
+  it('is refused below the district, to an administrator, and once the complaint has moved on', () => {
+    for (const role of ['SHO', 'SDPO', 'ADMIN'] as const) {
+      expect(() =>
+        applyTransition(complaintAt('received'), { type: 'takeAndStart' }, actorOf(role), hours(1)),
+      ).toThrow(ConflictError);
+    }
+    expect(() =>
+      applyTransition(complaintAt('assigned'), { type: 'takeAndStart' }, actorOf('DPO'), hours(1)),
+    ).toThrow(/a complaint that is assigned cannot move to in_progress/);
+  });
+});
+
 describe('applyTransition: scope and seniority', () => {
   it('answers an out-of-scope officer as if the complaint did not exist', () => {
     // Prepare
@@ -284,6 +407,7 @@ describe('applyTransition: assignment and audit', () => {
         fromStatus: 'received',
         toStatus: 'assigned',
         note: 'Urgent',
+        noteVisibility: 'internal',
         data: { level: 'SHO', previousLevel: 'DPO', station: 'City', officerId: 'sho-9' },
       },
     ]);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { citizenNoteFor } from '../../../shared/app/notify/citizen-notifier.ts';
+import { publicTimelineEntry } from '../../../shared/app/track-complaint.ts';
+import type { TimelineEntry } from '../../../shared/schemas/stored.ts';
 
 describe('citizenNoteFor', () => {
   it('tells the complainant the FIR number recorded with an fir_registered action, in their language', () => {
@@ -24,5 +26,59 @@ describe('citizenNoteFor', () => {
       'FIR 77/26 registered',
     );
     expect(citizenNoteFor(undefined, 'en')).toBeUndefined();
+  });
+});
+
+describe('internal notes never reach the citizen', () => {
+  const officer = { kind: 'officer' as const, id: 'sho-1', role: 'SHO' as const };
+  const entry = (over: Partial<TimelineEntry>): TimelineEntry => ({
+    id: 'LHR-7K3M-Q9X2#2026-03-01T10:00:00.000Z#000002.00',
+    etag: 'LHR-7K3M-Q9X2',
+    type: 'ComplaintActionRecorded',
+    at: '2026-03-01T10:00:00.000Z',
+    district: 'LHR',
+    status: 'in_progress',
+    actor: officer,
+    data: { kind: 'visited_site' },
+    ...over,
+  });
+
+  it('drops an internal note and an internal reason from WhatsApp updates, keeping the FIR number', () => {
+    // Act / Assess
+    expect(
+      citizenNoteFor(entry({ note: 'Suspect is the SHO’s cousin', noteVisibility: 'internal' }), 'en'),
+    ).toBe(undefined);
+    expect(citizenNoteFor(entry({ reason: 'Not worth it', noteVisibility: 'internal' }), 'en')).toBe(
+      undefined,
+    );
+    expect(
+      citizenNoteFor(
+        entry({
+          note: 'Internal',
+          noteVisibility: 'internal',
+          data: { kind: 'fir_registered', firNumber: '9/26' },
+        }),
+        'en',
+      ),
+    ).toBe('FIR no. 9/26');
+    expect(citizenNoteFor(entry({ note: 'We visited', noteVisibility: 'citizen' }), 'en')).toBe('We visited');
+  });
+
+  it('keeps notes written before notes were marked citizen-visible (the migration rule)', () => {
+    expect(citizenNoteFor(entry({ note: 'Old note' }), 'en')).toBe('Old note');
+    expect(publicTimelineEntry(entry({ note: 'Old note' })).note).toBe('Old note');
+  });
+
+  it('drops an internal note and reason from the tracking timeline (API, web and chat)', () => {
+    // Act
+    const shown = publicTimelineEntry(
+      entry({ note: 'Informer named', reason: 'x', noteVisibility: 'internal' }),
+    );
+    const visible = publicTimelineEntry(entry({ note: 'We visited the site', noteVisibility: 'citizen' }));
+    // Assess
+    expect(shown).not.toHaveProperty('note');
+    expect(shown).not.toHaveProperty('reason');
+    expect(shown).toMatchObject({ action: 'visited_site', by: 'SHO' });
+    expect(visible.note).toBe('We visited the site');
   });
 });

@@ -4,7 +4,16 @@ import { monitoring } from '../../../shared/app/officer/monitoring.ts';
 import { giveFeedback } from '../../../shared/app/citizen/feedback.ts';
 import { NotFoundError, PreconditionFailedError, ValidationError } from '../../../shared/domain/errors.ts';
 import type { Sla } from '../../../shared/domain/sla.ts';
-import { InMemoryComplaints, T0, fixedClock, makeComplaint, officer, queriesOver } from './fakes.ts';
+import { complaintSource } from '../../../shared/app/counters.ts';
+import {
+  InMemoryComplaints,
+  InMemoryCounters,
+  T0,
+  fixedClock,
+  makeComplaint,
+  officer,
+  queriesOver,
+} from './fakes.ts';
 
 const setup = () => {
   const repo = new InMemoryComplaints();
@@ -227,16 +236,16 @@ describe('monitoring', () => {
       firstActionAt: new Date(T0.getTime() + 30 * 60_000).toISOString(),
     };
     repo.complaints.set(lahore.etag, acted);
-    const followUps = { openedBetween: async function* () {} };
+    const counters = new InMemoryCounters();
+    await counters.apply(
+      [...repo.complaints.values()].map((c) => {
+        const source = complaintSource(`C#${c.etag}|META`, c);
+        return { source, delta: source.shares };
+      }),
+    );
     // Act
-    const cpo = await monitoring(
-      { queries: queriesOver(repo), followUps, clock },
-      { officer: officer('CPO') },
-    );
-    const dpo = await monitoring(
-      { queries: queriesOver(repo), followUps, clock },
-      { officer: officer('DPO', { district: 'LHR' }) },
-    );
+    const cpo = await monitoring({ counters, clock }, { officer: officer('CPO') });
+    const dpo = await monitoring({ counters, clock }, { officer: officer('DPO', { district: 'LHR' }) });
     // Assess
     expect(cpo.province).toMatchObject({
       total: 2,
@@ -248,5 +257,40 @@ describe('monitoring', () => {
     expect(dpo.districts).toHaveLength(1);
     expect(dpo.districts[0]).toMatchObject({ district: 'LHR', region: 'lahore', total: 1 });
     expect(dpo.regions.map((r) => r.region)).toEqual(['lahore']);
+  });
+
+  it('counts breaches at stations named __proto__, constructor and toString like any other', async () => {
+    // Prepare: the counter item of one day, as the counters consumer writes it
+    const { clock } = setup();
+    const counts = {
+      'all|breached': 5,
+      'st:__proto__|breached': 2,
+      'st:constructor|breached': 1,
+      'st:tostring|breached': 1,
+      'st:gulberg|breached': 1,
+      'off:valueOf|breached': 3,
+      'off:hasOwnProperty|breached': 2,
+    };
+    const counters = {
+      read: async (district: string) =>
+        district === 'LHR'
+          ? [{ district, day: clock.now().toISOString().slice(0, 10), counts, revision: 1 }]
+          : [],
+    };
+    // Act
+    const report = await monitoring({ counters, clock }, { officer: officer('CPO') });
+    const breaches = JSON.parse(JSON.stringify(report.province?.breaches)) as Record<string, unknown>;
+    // Assess
+    expect(breaches).toEqual({
+      total: 5,
+      // Built from entries: a `__proto__:` literal would set the prototype instead of a key.
+      byStation: Object.fromEntries([
+        ['__proto__', 2],
+        ['constructor', 1],
+        ['tostring', 1],
+        ['gulberg', 1],
+      ]),
+      byOfficer: { valueOf: 3, hasOwnProperty: 2 },
+    });
   });
 });

@@ -15,7 +15,9 @@ import type {
   FollowUpRepository,
   ListQuery,
   SlaDueSource,
+  SweepLeases,
 } from '../../../shared/app/officer/ports.ts';
+import { SLA_SHARD_COUNT, slaShardKey, slaShardOf } from '../../../shared/adapters/dynamodb/keys.ts';
 import type {
   ComplaintRepository,
   ExtraWrite,
@@ -24,6 +26,13 @@ import type {
 } from '../../../shared/app/ports.ts';
 import { dueAtForIndex, slaSchema } from '../../../shared/domain/sla.ts';
 import { matchesFilters } from '../../../shared/adapters/dynamodb/complaint-queries.ts';
+import type {
+  CounterItem,
+  CounterSource,
+  CounterStore,
+  CounterUpdate,
+} from '../../../shared/app/counters.ts';
+import { addShares, type CounterShare } from '../../../shared/domain/monitoring-counters.ts';
 
 export const T0 = new Date('2026-03-01T08:00:00.000Z');
 
@@ -142,22 +151,45 @@ export class InMemoryComplaints implements ComplaintRepository {
   }
 }
 
-/** A due source over the fake repository's current state (as the index would hold it). */
-export const dueSourceOver = (repo: InMemoryComplaints, stale?: Complaint[]): SlaDueSource => ({
-  async *due(now) {
+/** A due source over the fake repository's current state (as the index would hold it), in pages. */
+export const dueSourceOver = (
+  repo: InMemoryComplaints,
+  stale?: Complaint[],
+  pageSize = Number.POSITIVE_INFINITY,
+): SlaDueSource => ({
+  shards: SLA_SHARD_COUNT,
+  async *due(now, { shards } = {}) {
     const due = (stale ?? [...repo.complaints.values()]).filter((c) => {
       const sla = slaSchema.safeParse(c.sla);
       const at = sla.success ? dueAtForIndex(sla.data) : undefined;
-      return at !== undefined && at <= now.toISOString();
+      const inShard = !shards || shards.some((n) => slaShardOf(c.etag) === slaShardKey(n));
+      return inShard && at !== undefined && at <= now.toISOString();
     });
-    yield {
-      complaints: due.map((c) => structuredClone(c)),
-      malformed: 0,
-      scanned: due.length,
-      consumedCapacity: 0,
-    };
+    for (let i = 0; i === 0 || i < due.length; i += pageSize) {
+      const page = due.slice(i, i + pageSize);
+      yield {
+        complaints: page.map((c) => structuredClone(c)),
+        malformed: 0,
+        scanned: page.length,
+        consumedCapacity: 0,
+      };
+    }
   },
 });
+
+/** Shard leases in memory, with the adapter's rule: free, expired or already the owner's. */
+export class InMemoryLeases implements SweepLeases {
+  readonly held = new Map<number, { owner: string; until: number }>();
+  async claim(shard: number, owner: string, now: Date, until: Date): Promise<boolean> {
+    const lease = this.held.get(shard);
+    if (lease && lease.until >= now.getTime() && lease.owner !== owner) return false;
+    this.held.set(shard, { owner, until: until.getTime() });
+    return true;
+  }
+  async release(shard: number, owner: string): Promise<void> {
+    if (this.held.get(shard)?.owner === owner) this.held.delete(shard);
+  }
+}
 
 export const followUpsOver = (): Pick<FollowUpRepository, 'creationWrite'> => ({
   creationWrite: (followUp: FollowUp) => ({
@@ -186,3 +218,69 @@ export const queriesOver = (repo: InMemoryComplaints): ComplaintQueries & { last
     },
   };
 };
+
+/** The counter store in memory, with the DynamoDB adapter's conditional semantics (per-call atomicity). */
+export class InMemoryCounters implements CounterStore {
+  readonly items = new Map<string, CounterItem>();
+  readonly sources = new Map<string, { version: number; shares: CounterShare[] }>();
+  transactions = 0;
+
+  async applied(ids: readonly string[]): Promise<Map<string, { version: number; shares: CounterShare[] }>> {
+    return new Map(
+      ids.flatMap((id) => (this.sources.has(id) ? [[id, structuredClone(this.sources.get(id))]] : [])) as [
+        string,
+        { version: number; shares: CounterShare[] },
+      ][],
+    );
+  }
+
+  async apply(updates: readonly CounterUpdate[]): Promise<Set<string>> {
+    const cancelled = new Set<string>();
+    for (const update of updates) {
+      this.transactions++;
+      if (this.sources.get(update.source.id)?.version !== update.previousVersion) {
+        cancelled.add(update.source.id);
+        continue;
+      }
+      this.sources.set(update.source.id, {
+        version: update.source.version,
+        shares: structuredClone(update.source.shares),
+      });
+      for (const share of update.delta) {
+        const key = `${share.district}/${share.day}`;
+        const item = this.items.get(key) ?? {
+          district: share.district,
+          day: share.day,
+          counts: {},
+          revision: 0,
+        };
+        const sums = new Map([[key, { district: item.district, day: item.day, counts: item.counts }]]);
+        addShares(sums, [share]);
+        this.items.set(key, { ...item, counts: sums.get(key)?.counts ?? {}, revision: item.revision + 1 });
+      }
+    }
+    return cancelled;
+  }
+
+  async read(district: string, fromDay: string, toDay: string): Promise<CounterItem[]> {
+    return [...this.items.values()]
+      .filter((i) => i.district === district && i.day >= fromDay && i.day <= toDay)
+      .sort((a, b) => a.day.localeCompare(b.day))
+      .map((i) => structuredClone(i));
+  }
+
+  async replace(
+    item: CounterItem,
+    expectedRevision: number,
+    sources: readonly CounterSource[],
+  ): Promise<boolean> {
+    const key = `${item.district}/${item.day}`;
+    if ((this.items.get(key)?.revision ?? 0) !== expectedRevision) return false;
+    this.items.set(key, structuredClone({ ...item, revision: expectedRevision + 1 }));
+    for (const s of sources) {
+      if ((this.sources.get(s.id)?.version ?? 0) < s.version)
+        this.sources.set(s.id, { version: s.version, shares: structuredClone(s.shares) });
+    }
+    return true;
+  }
+}

@@ -3,6 +3,7 @@ import { runSlaSweep, type SweepDeps } from '../../../shared/app/sla/sweep.ts';
 import { slaSchema, type Sla } from '../../../shared/domain/sla.ts';
 import {
   InMemoryComplaints,
+  InMemoryLeases,
   T0,
   dueSourceOver,
   fixedClock,
@@ -197,5 +198,69 @@ describe('runSlaSweep', () => {
     const report = await runSlaSweep(deps);
     // Assess
     expect(report.escalated + report.warned).toBe(0);
+  });
+});
+
+describe('bounded and overlapping sweeps', () => {
+  /** 40 complaints whose first-action time ran out (a long outage). */
+  const backlog = () => {
+    const repo = new InMemoryComplaints();
+    const clock = fixedClock();
+    for (let i = 0; i < 40; i++) {
+      const c = makeComplaint({
+        assignment: { level: 'SHO', station: 'Model Town', assignedAt: T0.toISOString() },
+      });
+      c.sla = { ...(c.sla as Sla), level: 'SHO' };
+      repo.seed(c);
+    }
+    clock.advanceMinutes(3 * 24 * 60);
+    return { repo, clock };
+  };
+
+  it('stops within its time budget and the next run takes the rest', async () => {
+    // Prepare: a budget of 10 complaints' worth of time
+    const { repo, clock } = backlog();
+    let ticks = 0;
+    const deps: SweepDeps = {
+      due: dueSourceOver(repo, undefined, 8),
+      complaints: repo,
+      followUps: followUpsOver(),
+      force: new InMemoryForce(),
+      clock,
+      concurrency: 1,
+      remainingMs: () => 10 - ticks++,
+    };
+    // Act
+    const first = await runSlaSweep(deps);
+    const rest = await runSlaSweep({ ...deps, remainingMs: undefined });
+    // Assess
+    expect(first.handedOver).toBe(true);
+    expect(first.escalated).toBeGreaterThan(0);
+    expect(first.escalated).toBeLessThan(40);
+    expect(first.escalated + rest.escalated).toBe(40);
+    expect(rest).toMatchObject({ handedOver: false, lostRaces: 0 });
+  });
+
+  it('overlapping sweeps with shard leases split the work: each complaint is escalated once, no lost races', async () => {
+    // Prepare
+    const { repo, clock } = backlog();
+    const leases = new InMemoryLeases();
+    const force = new InMemoryForce();
+    const sweep = (owner: string) =>
+      runSlaSweep({
+        due: dueSourceOver(repo, undefined, 5),
+        complaints: repo,
+        followUps: followUpsOver(),
+        force,
+        clock,
+        leases: { leases, owner, leaseMs: 120_000 },
+      });
+    // Act
+    const reports = await Promise.all(['a', 'b', 'c'].map(sweep));
+    // Assess
+    expect(reports.reduce((n, r) => n + r.escalated, 0)).toBe(40);
+    expect(reports.reduce((n, r) => n + r.lostRaces + r.nothingToDo, 0)).toBe(0);
+    expect(reports.reduce((n, r) => n + r.shardsSkipped, 0)).toBeGreaterThan(0);
+    expect(leases.held.size).toBe(0);
   });
 });

@@ -106,6 +106,44 @@ describe('graph client', () => {
     expect(error).toMatchObject({ name: 'GraphApiError', status: 400, code: 131047, retryable: false });
   });
 
+  it("retries Meta's pair rate limit (400, 131056) after at least the pair-rate pause", async () => {
+    // Prepare
+    const { calls, sleeps, options } = scripted([status(400, {}, 131056), ok()]);
+    // Act
+    await createGraphClient({ ...options, pairRateDelayMs: 6000 }).send(
+      { waId: '1' },
+      { type: 'text', body: 'x' },
+    );
+    // Assess
+    expect(calls).toHaveLength(2);
+    expect(sleeps).toEqual([6000]);
+  });
+
+  it('abandons a hung attempt after the attempt time-out and retries it; a reset is retried too', async () => {
+    // Prepare: the first call never answers, the second is reset, the third succeeds
+    const { options } = scripted([]);
+    let call = 0;
+    const fetchFake = ((_url: string, init: RequestInit) => {
+      call++;
+      if (call === 1) {
+        return new Promise((_resolve, reject) =>
+          init.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+        );
+      }
+      if (call === 2)
+        return Promise.reject(Object.assign(new TypeError('fetch failed'), { code: 'ECONNRESET' }));
+      return Promise.resolve(ok()());
+    }) as unknown as typeof fetch;
+    // Act
+    const result = await createGraphClient({ ...options, fetch: fetchFake, attemptTimeoutMs: 20 }).send(
+      { waId: '1' },
+      { type: 'text', body: 'x' },
+    );
+    // Assess
+    expect(result).toEqual({ wamid: 'wamid.OUT1' });
+    expect(call).toBe(3);
+  });
+
   it('marks a message as read', async () => {
     // Prepare
     const { calls, options } = scripted([() => Response.json({ success: true })]);

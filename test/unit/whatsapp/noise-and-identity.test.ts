@@ -33,21 +33,32 @@ const worker = () => {
   const deps: ProcessInboundDeps = {
     processed: {
       claim: async (id) =>
-        processed.has(id) ? { outcome: 'done' } : { outcome: 'claimed', commandReplies: {} },
+        processed.has(id)
+          ? { outcome: 'done' }
+          : { outcome: 'claimed', owner: 'worker-1', commandReplies: {} },
       commitTurn: async (id, session, plan) => {
         sessions.set(session.citizenId, session);
         processed.set(id, plan);
       },
       saveCommandReplies: async () => undefined,
       complete: async () => undefined,
+      release: async () => undefined,
     },
     sessions: { load: async (id) => sessions.get(id) },
     outbound: {
       find: async (id) => outbound.get(id),
-      begin: async (record) =>
-        outbound.get(record.outboundId) ??
-        (outbound.set(record.outboundId, { ...record, state: 'pending' }), outbound.get(record.outboundId)!),
-      markSent: async () => undefined,
+      claim: async (record) => {
+        const existing = outbound.get(record.outboundId);
+        if (existing && existing.state !== 'pending') return { outcome: 'done', record: existing };
+        const pending: OutboundRecord = existing ?? { ...record, state: 'pending' };
+        outbound.set(record.outboundId, pending);
+        return { outcome: 'claimed', record: pending, owner: 'worker-1' };
+      },
+      release: async () => undefined,
+      markSent: async (id, wamid) => {
+        const record = outbound.get(id);
+        if (record) outbound.set(id, { ...record, state: 'sent', wamid });
+      },
       findByWamid: async () => undefined,
       applyStatus: async () => undefined,
     },

@@ -27,6 +27,7 @@ const world = (
   const aliases = new Map<string, string>();
   const sent: { to: GraphRecipient; message: GraphMessage }[] = [];
   const reads: string[] = [];
+  const releases: string[] = [];
   let converseCalls = 0;
   let commandRuns = 0;
   let crashAfter = options.crashAfterSends;
@@ -39,6 +40,7 @@ const world = (
       const current = processed.get(id)!;
       return {
         outcome: 'claimed',
+        owner: 'worker-1',
         ...(current.plan && { plan: current.plan }),
         commandReplies: current.replies,
       };
@@ -53,14 +55,23 @@ const world = (
     async complete(id) {
       processed.get(id)!.state = 'done';
     },
+    async release(id) {
+      releases.push(id);
+    },
   };
   const outboundPort: OutboundMessagePort = {
     async find(id) {
       return outbound.get(id);
     },
-    async begin(record) {
+    async claim(record) {
       if (!outbound.has(record.outboundId)) outbound.set(record.outboundId, { ...record, state: 'pending' });
-      return outbound.get(record.outboundId)!;
+      const stored = outbound.get(record.outboundId)!;
+      return stored.state === 'pending'
+        ? { outcome: 'claimed', record: stored, owner: 'sender-1' }
+        : { outcome: 'done', record: stored };
+    },
+    async release(id) {
+      releases.push(id);
     },
     async markSent(id, wamid) {
       outbound.set(id, { ...outbound.get(id)!, state: 'sent', wamid });
@@ -70,8 +81,13 @@ const world = (
       const id = aliases.get(wamid);
       return id ? outbound.get(id) : undefined;
     },
-    async applyStatus(id, state, _at, errorCode) {
-      outbound.set(id, { ...outbound.get(id)!, state, ...(errorCode !== undefined && { errorCode }) });
+    async applyStatus(id, state, _at, errorCode, failureReason) {
+      outbound.set(id, {
+        ...outbound.get(id)!,
+        state,
+        ...(errorCode !== undefined && { errorCode }),
+        ...(failureReason !== undefined && { failureReason }),
+      });
     },
   };
   const deps: ProcessInboundDeps = {
@@ -131,7 +147,7 @@ const world = (
       text: { body: 'hi' },
     },
   };
-  return { deps, item, sent, reads, outbound, stats: () => ({ converseCalls, commandRuns }) };
+  return { deps, item, sent, reads, outbound, releases, stats: () => ({ converseCalls, commandRuns }) };
 };
 
 describe('processInbound', () => {
@@ -193,11 +209,25 @@ describe('processInbound', () => {
     expect(outbound.get('wamid.IN1#r0')).toMatchObject({ state: 'failed', errorCode: 131047 });
   });
 
-  it('lets a transient Graph failure fail the record so SQS retries it', async () => {
+  it('lets a transient Graph failure fail the record so SQS retries it, releasing both claims', async () => {
     // Prepare
-    const { deps, item } = world({ graphError: new GraphApiError('busy', 503, undefined) });
+    const { deps, item, releases } = world({ graphError: new GraphApiError('busy', 503, undefined) });
     // Act & Assess
     await expect(processInbound(deps, item)).rejects.toBeInstanceOf(GraphApiError);
+    expect(releases).toEqual(['wamid.IN1#r0', 'wamid.IN1']);
+  });
+
+  it('records a permanent Graph refusal with its reason and moves on', async () => {
+    // Prepare
+    const { deps, item, outbound } = world({ graphError: new GraphApiError('Invalid parameter', 400, 100) });
+    // Act
+    await processInbound(deps, item);
+    // Assess
+    expect(outbound.get('wamid.IN1#r0')).toMatchObject({
+      state: 'failed',
+      errorCode: 100,
+      failureReason: 'Invalid parameter',
+    });
   });
 });
 

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import type { EvidenceJob } from '../../../shared/app/evidence/whatsapp-media.ts';
+import { LIMITS } from '../../../shared/app/limits.ts';
 import { runChatCommand, type RunCommandDeps } from '../../../shared/app/whatsapp/run-command.ts';
 import type { ChatSession, InboundMessage } from '../../../shared/chat/types.ts';
 import type { Complaint } from '../../../shared/domain/complaint.ts';
-import { InMemoryComplaintRepository, fakeHasher, fixedClock, seededRandom } from '../../support/fakes.ts';
+import {
+  InMemoryComplaintRepository,
+  fakeHasher,
+  fixedClock,
+  inMemoryLimiter,
+  seededRandom,
+} from '../../support/fakes.ts';
 import { makeComplaint } from '../officer/fakes.ts';
 
 const CITIZEN = '923001234567';
@@ -18,17 +26,21 @@ const setup = (owner: string) => {
   });
   complaints.complaints.set(resolved.etag, resolved);
   complaints.timelines.set(resolved.etag, []);
+  const queued: EvidenceJob[] = [];
   const deps: RunCommandDeps = {
     complaints: {
       complaints,
       clock: fixedClock(NOW.toISOString()),
       random: seededRandom(),
       trackingCodes: fakeHasher(),
+      limits: inMemoryLimiter(),
+      rateRules: LIMITS,
     },
     feedback: { record: async () => undefined },
+    evidence: { enqueue: async (jobs) => void queued.push(...jobs) },
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
   };
-  return { deps, complaints, resolved };
+  return { deps, complaints, resolved, queued };
 };
 
 const context = () => ({
@@ -86,5 +98,121 @@ describe('runChatCommand: satisfaction feedback in chat', () => {
     );
     // Assess
     expect(complaints.complaints.get(resolved.etag)).toEqual(resolved);
+  });
+});
+
+describe('runChatCommand: a gender-harassment report filed in chat', () => {
+  it('keeps the high priority the bot promised (the category default is normal), with its SLA', async () => {
+    // Prepare
+    const { deps, complaints } = setup(CITIZEN);
+    const before = new Set(complaints.complaints.keys());
+    // Act
+    await runChatCommand(
+      deps,
+      {
+        kind: 'fileComplaint',
+        draft: {
+          district: 'RWP',
+          category: 'harassment',
+          description: 'A man from my office keeps sending me threatening messages at night',
+          attachments: [],
+          complainant: { name: 'Ayesha', whatsappId: CITIZEN, overseas: false },
+          language: 'en',
+          optOutOfUpdates: true,
+          priority: 'high',
+        },
+      },
+      context(),
+    );
+    // Assess
+    const filed = [...complaints.complaints.values()].find((c) => !before.has(c.etag));
+    expect(filed).toMatchObject({ category: 'harassment', priority: 'high', optOutOfUpdates: true });
+    // Harassment's own standard (8 h to first action) still applies: the category standard beats the priority.
+    expect(filed?.sla?.targets.firstActionMinutes).toBe(8 * 60);
+  });
+});
+
+describe('runChatCommand: attachments go to the evidence downloader', () => {
+  const draft = {
+    district: 'LHR',
+    category: 'theft_robbery' as const,
+    description: '(Description given as a voice note; see attachments.)',
+    attachments: [
+      { kind: 'image' as const, mediaId: 'm-photo', mimeType: 'image/jpeg' },
+      { kind: 'audio' as const, mediaId: 'm-voice', mimeType: 'audio/ogg', describesComplaint: true },
+    ],
+    complainant: { name: 'Test Citizen', phone: '+923001234567', whatsappId: CITIZEN, overseas: false },
+    language: 'en' as const,
+    optOutOfUpdates: false,
+  };
+
+  it('a filed complaint queues one job per attachment, the voice-note description marked', async () => {
+    // Prepare
+    const { deps, complaints, queued } = setup(CITIZEN);
+    // Act
+    await runChatCommand(deps, { kind: 'fileComplaint', draft }, context());
+    // Assess
+    const filed = [...complaints.complaints.values()].find((c) => c.channel === 'whatsapp');
+    expect(filed?.attachments[1]).toMatchObject({ mediaId: 'm-voice', describesComplaint: true });
+    expect(queued).toEqual([
+      {
+        etag: filed?.etag,
+        mediaId: 'm-photo',
+        kind: 'image',
+        mimeType: 'image/jpeg',
+        citizen: { id: CITIZEN, waId: CITIZEN },
+        language: 'en',
+      },
+      {
+        etag: filed?.etag,
+        mediaId: 'm-voice',
+        kind: 'audio',
+        mimeType: 'audio/ogg',
+        describesComplaint: true,
+        citizen: { id: CITIZEN, waId: CITIZEN },
+        language: 'en',
+      },
+    ]);
+  });
+
+  it('"add to my complaint" goes to the citizen\'s newest open complaint', async () => {
+    // Prepare
+    const { deps, complaints, queued } = setup(CITIZEN);
+    const open = makeComplaint({
+      etag: 'LHR-OPEN-0001',
+      status: 'in_progress',
+      createdAt: '2026-03-01T12:00:00.000Z',
+      complainant: { name: 'Test Citizen', phone: '+923001234567', overseas: false, whatsappId: CITIZEN },
+    });
+    complaints.complaints.set(open.etag, open);
+    // Act
+    const replies = await runChatCommand(
+      deps,
+      { kind: 'addEvidence', attachment: { kind: 'image', mediaId: 'late-1' } },
+      context(),
+    );
+    // Assess
+    expect(replies).toEqual([]);
+    expect(queued).toMatchObject([{ etag: open.etag, mediaId: 'late-1', kind: 'image' }]);
+  });
+
+  it("someone else's e-tag, or no open complaint: told so, nothing queued", async () => {
+    // Prepare
+    const { deps, resolved, queued } = setup('923339999999');
+    // Act
+    const named = await runChatCommand(
+      deps,
+      { kind: 'addEvidence', etag: resolved.etag, attachment: { kind: 'image', mediaId: 'late-2' } },
+      context(),
+    );
+    const newest = await runChatCommand(
+      deps,
+      { kind: 'addEvidence', attachment: { kind: 'image', mediaId: 'late-3' } },
+      context(),
+    );
+    // Assess
+    expect(JSON.stringify(named)).toContain('no open complaint');
+    expect(newest).toEqual(named);
+    expect(queued).toEqual([]);
   });
 });

@@ -88,11 +88,14 @@ describe.each(STAGE_NAMES.map((s) => [s] as const))('compliance of the %s stage'
 });
 
 describe('cfn-lint availability', () => {
-  it.skipIf(cfnLintAvailable)('cfn-lint is not on PATH: the template lint above was SKIPPED', () => {
-    // Prepare / Act / Assess: a visible marker in the report instead of a silent pass.
-    console.warn(
-      'cfn-lint not found on PATH; install it (pip install cfn-lint) to lint the synthesized templates',
-    );
-    expect(cfnLintAvailable).toBe(false);
+  it('cfn-lint is on PATH under CI; elsewhere its absence is reported (and the template lint above skips)', () => {
+    // Prepare / Act
+    if (!cfnLintAvailable) {
+      console.warn(
+        'cfn-lint not found on PATH; install it (pip install cfn-lint) to lint the synthesized templates',
+      );
+    }
+    // Assess: CI never passes without having linted the templates.
+    expect(cfnLintAvailable || process.env.CI !== 'true').toBe(true);
   });
 });

@@ -5,6 +5,7 @@
  * The claims are checked like the officer functions check them, unless --unchecked (to try forged ones).
  */
 import { parseArgs } from 'node:util';
+import { decodeJwt } from 'jose';
 import { officerFromClaims } from '../../shared/adapters/auth/claims.ts';
 import { OfficerClaimsError } from '../../shared/adapters/auth/errors.ts';
 import { defaultOfficerSub, loadLocalIssuer, localIssuerUrl, type OfficerTokenClaims } from './auth.ts';
@@ -75,16 +76,17 @@ const claims: OfficerTokenClaims = {
   ...(values.phone ? { phone_number: values.phone } : {}),
 };
 
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const issuer = await loadLocalIssuer({ issuer: localIssuerUrl(port) });
+const token = await issuer.sign(claims, { expiresIn: values.expires });
+// Checked as signed (token_use, iat and exp included), the way the officer functions check it.
 if (!values.unchecked) {
   try {
-    officerFromClaims(claims);
+    officerFromClaims(decodeJwt(token));
   } catch (error) {
     if (!(error instanceof OfficerClaimsError)) throw error;
     console.error(`${error.message}\n(use --unchecked to sign them anyway)`);
     process.exit(2);
   }
 }
-
-const port = Number(values.port ?? process.env.PORT ?? 3000);
-const issuer = await loadLocalIssuer({ issuer: localIssuerUrl(port) });
-console.log(await issuer.sign(claims, { expiresIn: values.expires }));
+console.log(token);

@@ -85,7 +85,7 @@ export const BUNDLE_BUDGETS_KIB: Readonly<Record<string, number>> = {
   ReferenceData: 300,
   RouteNotFound: 135,
   WhatsAppWebhook: 535,
-  WhatsAppWorker: 900,
+  WhatsAppWorker: 925,
   OfficerListComplaints: 550,
   OfficerGetComplaint: 535,
   OfficerActOnComplaint: 560,

@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { encodeRing } from '../../shared/domain/district-locator.ts';
 
 /** Douglas–Peucker tolerance in degrees of latitude (~1.1 km per 0.01°): 0.003° ≈ 330 m. */
 const TOLERANCE_DEG = 0.003;
@@ -181,7 +182,13 @@ for (const g of geometries) {
 const missing = Object.entries(CODES).filter(([, code]) => !polygons.has(code));
 if (missing.length) throw new Error(`not in the source: ${missing.map(([name]) => name).join(', ')}`);
 
-const districts = Object.fromEntries([...polygons].sort(([a], [b]) => a.localeCompare(b)));
+const encoded = (entries: Iterable<[string, Point[][][]]>): Record<string, string[][]> =>
+  Object.fromEntries(
+    [...entries]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([code, parts]) => [code, parts.map((rings) => rings.map(encodeRing))]),
+  );
+const districts = encoded(polygons);
 const output = {
   meta: {
     source:
@@ -190,14 +197,14 @@ const output = {
     licence: 'Public Domain (geoBoundaries metadata; boundary source: Wikimedia Commons)',
     citation:
       'Runfola, D. et al. (2020) geoBoundaries: A global database of political administrative boundaries. PLoS ONE 15(4): e0231866',
-    method: `Punjab's 34 features of the source; arcs simplified once each with Douglas-Peucker, tolerance ${TOLERANCE_DEG} degrees (~330 m); coordinates [longitude, latitude] rounded to ${DECIMALS} decimals`,
+    method: `Punjab's 34 features of the source; arcs simplified once each with Douglas-Peucker, tolerance ${TOLERANCE_DEG} degrees (~330 m); coordinates [longitude, latitude] rounded to ${DECIMALS} decimals; each ring an Encoded Polyline Algorithm string (precision 1e-${DECIMALS}, longitude first)`,
     tolerance: TOLERANCE_DEG,
     builtBy: 'infra/data/build-district-boundaries.ts',
     format:
-      'districts: code -> polygons -> rings -> [longitude, latitude]; first ring of a polygon is its outer boundary. offeredAs: areas outside Punjab (Islamabad Capital Territory, whose polygon covers part of Rawalpindi city) offered as that district',
+      'districts: code -> polygons -> rings (encoded polylines of [longitude, latitude], decoded by shared/domain/district-locator.ts decodeRing); first ring of a polygon is its outer boundary. offeredAs: areas outside Punjab (Islamabad Capital Territory, whose polygon covers part of Rawalpindi city) offered as that district',
   },
   districts,
-  offeredAs: Object.fromEntries(offered),
+  offeredAs: encoded(offered),
 };
 writeFileSync(OUTPUT, `${JSON.stringify(output)}\n`);
 const points = [...polygons.values()].flat(3).length;

@@ -89,6 +89,12 @@ export const LocationSchema = z.object({
   latitude: z.number().min(-90).max(90),
   longitude: z.number().min(-180).max(180),
   address: z.string().optional(),
+  /**
+   * The districts the point lies in by the boundary data when filed (the holding one first, then those near a
+   * border or carved out of it since; shared/domain/district-locator.ts). Officers see it when the complaint's
+   * district is not among them. Absent outside Punjab and on complaints filed before it was kept.
+   */
+  suggestedDistricts: z.array(z.string()).max(10).optional(),
 });
 export type Location = z.output<typeof LocationSchema>;
 
@@ -148,6 +154,8 @@ export interface NewComplaintContext {
   /** Citizen's WhatsApp id when filed over WhatsApp. */
   whatsappId?: string;
   attachments?: Attachment[];
+  /** The districts the location suggests (see `LocationSchema`), computed by the filing use case. */
+  locationDistricts?: readonly string[];
 }
 
 /** The first state of a complaint: received, priority from its category, version 1. */
@@ -179,7 +187,16 @@ export const newComplaint = (
       ...(phone ? { phone } : {}),
       ...(context.whatsappId ? { whatsappId: context.whatsappId } : {}),
     },
-    ...(input.location ? { location: input.location } : {}),
+    ...(input.location
+      ? {
+          location: {
+            ...input.location,
+            ...(context.locationDistricts?.length
+              ? { suggestedDistricts: [...context.locationDistricts] }
+              : {}),
+          },
+        }
+      : {}),
     attachments: context.attachments ?? [],
     optOutOfUpdates: input.optOutOfUpdates ?? category.sensitive,
     trackingCodeHash: context.trackingCodeHash,

@@ -59,6 +59,53 @@ export const CARVED_OUT_OF: Readonly<Record<string, string>> = {
   TNS: 'DGK', // Taunsa, from Dera Ghazi Khan
 };
 
+/**
+ * Rings are stored as Encoded Polyline Algorithm strings (Google's format: zig-zag deltas in 5-bit chunks,
+ * precision 1e-4 degrees, ~11 m), longitude first: about a quarter of the size of number arrays, which
+ * matters in the chat worker's bundle. `encodeRing` is used by the build script, `decodeRing` at first use.
+ */
+export const RING_PRECISION = 1e4;
+
+export const encodeRing = (ring: readonly Position[]): string => {
+  let out = '';
+  let previous = [0, 0];
+  for (const position of ring) {
+    const scaled = [Math.round(position[0] * RING_PRECISION), Math.round(position[1] * RING_PRECISION)];
+    for (const axis of [0, 1] as const) {
+      const delta = scaled[axis]! - previous[axis]!;
+      let v = delta < 0 ? ~(delta << 1) : delta << 1;
+      while (v >= 0x20) {
+        out += String.fromCharCode((0x20 | (v & 0x1f)) + 63);
+        v >>= 5;
+      }
+      out += String.fromCharCode(v + 63);
+    }
+    previous = scaled;
+  }
+  return out;
+};
+
+export const decodeRing = (encoded: string): Position[] => {
+  const ring: Position[] = [];
+  const value = [0, 0];
+  let i = 0;
+  while (i < encoded.length) {
+    for (const axis of [0, 1] as const) {
+      let shift = 0;
+      let result = 0;
+      let byte: number;
+      do {
+        byte = encoded.charCodeAt(i++) - 63;
+        result |= (byte & 0x1f) << shift;
+        shift += 5;
+      } while (byte >= 0x20);
+      value[axis]! += result & 1 ? ~(result >> 1) : result >> 1;
+    }
+    ring.push([value[0]! / RING_PRECISION, value[1]! / RING_PRECISION]);
+  }
+  return ring;
+};
+
 const KM_PER_DEGREE_LAT = 110.574;
 const KM_PER_DEGREE_LON_AT_EQUATOR = 111.32;
 

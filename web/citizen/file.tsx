@@ -1,8 +1,10 @@
 /** Filing a complaint: the form, the API's field errors beside each field, and one filing per submission. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { DistrictSuggestion, GeoPoint } from '../../shared/domain/district-locator.ts';
 import { ApiError, api, idempotencyKeys } from '../lib/api.ts';
 import { Check, Field, PhoneInput, describedBy, formValues } from '../lib/form.tsx';
 import type { Language } from '../lib/i18n.ts';
+import { fill } from '../lib/texts.ts';
 import { saveReceipt } from './receipt-store.ts';
 import { byName, loadReferenceData, type ReferenceData } from './reference.ts';
 import { FIELD_ERRORS_UR, S } from './strings.ts';
@@ -61,6 +63,41 @@ const FIELDS = [
   'location',
 ] as const;
 
+/** What the shared location says about the district: selected for the citizen, or offered when another is. */
+const LocationDistrict = ({
+  lang,
+  suggestion,
+  chosen,
+  nameOf,
+  choose,
+}: {
+  lang: Language;
+  suggestion: DistrictSuggestion;
+  chosen: string;
+  nameOf: (code: string) => string;
+  choose: (code: string) => void;
+}) => {
+  const district = nameOf(suggestion.district);
+  const agrees = chosen === suggestion.district || suggestion.alternatives.includes(chosen);
+  const others = suggestion.alternatives.filter((code) => code !== chosen).map(nameOf);
+  return (
+    <p class="notice" role="status" data-testid="location-district">
+      {agrees && chosen === suggestion.district
+        ? fill(S.locationDistrict, lang, { district })
+        : agrees
+          ? ''
+          : fill(S.locationOtherDistrict, lang, { district })}{' '}
+      {others.length > 0 &&
+        fill(S.locationDistrictMaybe, lang, { others: others.join(lang === 'ur' ? '، ' : ', ') })}
+      {!agrees && (
+        <button type="button" class="secondary" onClick={() => choose(suggestion.district)}>
+          {fill(S.useDistrict, lang, { district })}
+        </button>
+      )}
+    </p>
+  );
+};
+
 export const FilePage = ({ lang, preset }: { lang: Language; preset?: string | undefined }) => {
   const [reference, setReference] = useState<ReferenceData>();
   const [loadError, setLoadError] = useState(false);
@@ -68,6 +105,8 @@ export const FilePage = ({ lang, preset }: { lang: Language; preset?: string | u
   const [overseas, setOverseas] = useState(false);
   const [position, setPosition] = useState<{ latitude: number; longitude: number }>();
   const [locationNote, setLocationNote] = useState('');
+  const [district, setDistrict] = useState('');
+  const [suggestion, setSuggestion] = useState<DistrictSuggestion>();
   const [optOut, setOptOut] = useState<boolean>();
   const [updatesLang, setUpdatesLang] = useState<Language>(lang);
   const [errors, setErrors] = useState<Errors>({});
@@ -87,12 +126,26 @@ export const FilePage = ({ lang, preset }: { lang: Language; preset?: string | u
     [lang],
   );
 
+  /** The district the point lies in (boundaries loaded only now, ~20 kB): preselected when none is chosen. */
+  const suggestFrom = (point: GeoPoint) => {
+    import('../../shared/domain/district-boundaries.ts').then(
+      ({ suggestDistrictFor }) => {
+        const found = suggestDistrictFor(point);
+        setSuggestion(found);
+        if (found) setDistrict((chosen) => chosen || found.district);
+      },
+      () => setSuggestion(undefined),
+    );
+  };
+
   const locate = () => {
     if (!navigator.geolocation) return setLocationNote(S.locationUnavailable[lang]);
     navigator.geolocation.getCurrentPosition(
       (p) => {
-        setPosition({ latitude: p.coords.latitude, longitude: p.coords.longitude });
+        const point = { latitude: p.coords.latitude, longitude: p.coords.longitude };
+        setPosition(point);
         setLocationNote(S.locationAdded[lang]);
+        suggestFrom(point);
       },
       () => setLocationNote(S.locationUnavailable[lang]),
       { timeout: 10_000 },
@@ -196,7 +249,13 @@ export const FilePage = ({ lang, preset }: { lang: Language; preset?: string | u
           </p>
         )}
         <Field id="f-district" label={S.district[lang]} error={err('district')}>
-          <select name="district" required {...aria('f-district', 'district')}>
+          <select
+            name="district"
+            required
+            value={district}
+            onChange={(e) => setDistrict(e.currentTarget.value)}
+            {...aria('f-district', 'district')}
+          >
             <option value="">{S.chooseDistrict[lang]}</option>
             {regions.map((r) => (
               <optgroup label={r[lang]} key={r.code}>
@@ -212,6 +271,15 @@ export const FilePage = ({ lang, preset }: { lang: Language; preset?: string | u
             ))}
           </select>
         </Field>
+        {suggestion && (
+          <LocationDistrict
+            lang={lang}
+            suggestion={suggestion}
+            chosen={district}
+            nameOf={(code) => reference.districts.find((d) => d.code === code)?.[lang] ?? code}
+            choose={setDistrict}
+          />
+        )}
         <Field id="f-station" label={S.station[lang]} tag={S.optional[lang]} error={err('station')}>
           <input name="station" maxLength={100} autoComplete="off" {...aria('f-station', 'station')} />
         </Field>
@@ -251,6 +319,7 @@ export const FilePage = ({ lang, preset }: { lang: Language; preset?: string | u
               onClick={() => {
                 setPosition(undefined);
                 setLocationNote('');
+                setSuggestion(undefined);
               }}
             >
               {S.removeLocation[lang]}

@@ -54,6 +54,16 @@ export const S = {
   useMyLocation: t('میری موجودہ لوکیشن شامل کریں', 'Add my current location'),
   locationAdded: t('لوکیشن شامل ہو گئی', 'Location added'),
   removeLocation: t('لوکیشن ہٹائیں', 'Remove location'),
+  locationDistrict: t(
+    'آپ کی لوکیشن ضلع {district} میں ہے، اس لیے یہ ضلع منتخب کر دیا گیا ہے۔ اگر شکایت کسی اور ضلع کی ہے تو بدل دیں۔',
+    'Your location is in {district} district, so it is selected above. Change it if the complaint is about another district.',
+  ),
+  locationDistrictMaybe: t('یہ {others} بھی ہو سکتا ہے۔', 'It may also be {others}.'),
+  locationOtherDistrict: t(
+    'آپ کی لوکیشن ضلع {district} میں ہے، منتخب کردہ ضلع میں نہیں۔',
+    'Your location is in {district} district, not the one selected.',
+  ),
+  useDistrict: t('{district} منتخب کریں', 'Choose {district}'),
   locationUnavailable: t(
     'لوکیشن نہیں مل سکی؛ پتہ لکھ دیں۔',
     'Your location could not be read; type an address instead.',

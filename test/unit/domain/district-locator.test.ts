@@ -1,18 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import {
   BOUNDARIES_META,
-  DISTRICT_BOUNDARIES,
+  districtBoundaries,
   suggestDistrictFor,
 } from '../../../shared/domain/district-boundaries.ts';
 import type { PolygonRings } from '../../../shared/domain/district-locator.ts';
-import { CARVED_OUT_OF, pointInPolygon, suggestDistrict } from '../../../shared/domain/district-locator.ts';
+import {
+  CARVED_OUT_OF,
+  decodeRing,
+  encodeRing,
+  pointInPolygon,
+  suggestDistrict,
+} from '../../../shared/domain/district-locator.ts';
 import { DISTRICTS } from '../../../shared/domain/districts.ts';
 
 const at = (latitude: number, longitude: number) => suggestDistrictFor({ latitude, longitude });
 
 describe('district boundaries data', () => {
   it('gives every Punjab district exactly one polygon set, or a parent district that has one', () => {
-    const withPolygons = Object.keys(DISTRICT_BOUNDARIES.districts);
+    const withPolygons = Object.keys(districtBoundaries().districts);
     for (const d of DISTRICTS) {
       const own = withPolygons.includes(d.code);
       const parent = CARVED_OUT_OF[d.code];
@@ -33,7 +39,7 @@ describe('district boundaries data', () => {
   });
 
   it('has closed rings of longitude/latitude pairs inside Punjab’s bounding box', () => {
-    for (const [code, polygons] of Object.entries(DISTRICT_BOUNDARIES.districts)) {
+    for (const [code, polygons] of Object.entries(districtBoundaries().districts)) {
       for (const ring of polygons.flat()) {
         expect(ring.length, code).toBeGreaterThanOrEqual(4);
         expect(ring[0], code).toEqual(ring[ring.length - 1]);
@@ -84,6 +90,18 @@ describe('suggestDistrict (real places)', () => {
 
   it('offers Rawalpindi for the part of the city the source’s Islamabad polygon covers', () => {
     expect(at(33.6147, 73.064)?.district).toBe('RWP'); // Raja Bazaar
+  });
+});
+
+describe('ring encoding (Encoded Polyline Algorithm, 1e-4 degrees)', () => {
+  it('round-trips a ring, negative values and large steps included', () => {
+    const ring = [
+      [74.3046, 31.579],
+      [-0.0001, 0],
+      [179.9999, -89.9999],
+      [74.3046, 31.579],
+    ] as const;
+    expect(decodeRing(encodeRing(ring))).toEqual(ring);
   });
 });
 

@@ -220,6 +220,8 @@ export const PendingUploadSchema = z.object({
   /** Where the browser was allowed to put it (`incoming/...`). */
   key: z.string().min(1),
   fileName: z.string().max(200).optional(),
+  /** A voice note given as the complaint's description (web): recorded with the "must listen" marker. */
+  describesComplaint: z.boolean().optional(),
   /** ISO: the presigned POST expires then; anything uploaded later is refused. */
   validUntil: isoTime,
 });

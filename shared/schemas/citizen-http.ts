@@ -61,6 +61,10 @@ export const evidenceUploadRequestSchema = z
       description: 'The file’s exact size; images up to 5 MB, audio and video 16 MB, documents 100 MB',
     }),
     fileName: trimmedText(1, 200).optional(),
+    describesComplaint: z.boolean().optional().meta({
+      description:
+        'True for a voice note (audio only) that is the complaint’s description: officers are told they must listen to it',
+    }),
   })
   .superRefine((value, ctx) => requireOneProofOfOwnership(value, ctx))
   .meta({ id: 'EvidenceUploadRequest' });

@@ -5,6 +5,7 @@ import { ApiError, api, idempotencyKeys } from '../lib/api.ts';
 import { Check, Field, PhoneInput, describedBy, formValues } from '../lib/form.tsx';
 import type { Language } from '../lib/i18n.ts';
 import { fill } from '../lib/texts.ts';
+import { fileProblem, uploadEvidence } from './attach.tsx';
 import { saveReceipt } from './receipt-store.ts';
 import { byName, loadReferenceData, type ReferenceData } from './reference.ts';
 import { FIELD_ERRORS_UR, S } from './strings.ts';
@@ -107,6 +108,8 @@ export const FilePage = ({ lang, preset }: { lang: Language; preset?: string | u
   const [locationNote, setLocationNote] = useState('');
   const [district, setDistrict] = useState('');
   const [suggestion, setSuggestion] = useState<DistrictSuggestion>();
+  /** A voice note given as the description (uploaded with the "must listen" marker once filed). */
+  const [voice, setVoice] = useState<File>();
   const [optOut, setOptOut] = useState<boolean>();
   const [updatesLang, setUpdatesLang] = useState<Language>(lang);
   const [errors, setErrors] = useState<Errors>({});
@@ -158,6 +161,14 @@ export const FilePage = ({ lang, preset }: { lang: Language; preset?: string | u
     if (inFlight.current) return;
     const v = formValues(event.currentTarget as HTMLFormElement);
     const address = v.address;
+    if (voice) {
+      const problem = voice.type.startsWith('audio/') ? fileProblem(voice, lang) : S.voiceNotAudio[lang];
+      if (problem) {
+        setErrors({ voice: problem });
+        setFormError(S.fixErrors[lang]);
+        return;
+      }
+    }
     const body = {
       complainant: {
         name: v.name ?? '',
@@ -168,7 +179,8 @@ export const FilePage = ({ lang, preset }: { lang: Language; preset?: string | u
       district: v.district ?? '',
       ...(v.station ? { station: v.station } : {}),
       category: v.category ?? '',
-      description: v.description ?? '',
+      // A voice note stands for an empty description: the placeholder says where it is.
+      description: v.description || (voice ? S.voiceNoteDescription[lang] : ''),
       ...(position ? { location: { ...position, ...(address ? { address } : {}) } } : {}),
       language: updatesLang,
       optOutOfUpdates: optedOut,
@@ -176,8 +188,19 @@ export const FilePage = ({ lang, preset }: { lang: Language; preset?: string | u
     setBusy(true);
     setFormError('');
     inFlight.current = api<FiledResponse>('/complaints', { body, idempotencyKey: keyFor(body) })
-      .then(({ data }) => {
-        saveReceipt({ etag: data.etag, trackingCode: data.trackingCode, createdAt: data.createdAt });
+      .then(async ({ data }) => {
+        const proof = { etag: data.etag, trackingCode: data.trackingCode };
+        const voiceSent = voice
+          ? await uploadEvidence(proof, voice, { describesComplaint: true }).then(
+              () => true,
+              () => false,
+            )
+          : true;
+        saveReceipt({
+          ...proof,
+          createdAt: data.createdAt,
+          ...(!voiceSent && { voiceNoteMissing: true }),
+        });
         location.hash = '#/receipt';
       })
       .catch((error: unknown) => {
@@ -292,9 +315,24 @@ export const FilePage = ({ lang, preset }: { lang: Language; preset?: string | u
           <textarea
             name="description"
             rows={6}
-            required
+            required={!voice}
             maxLength={5000}
             {...aria('f-description', 'description', true)}
+          />
+        </Field>
+        <Field
+          id="f-voice"
+          label={S.voiceDescription[lang]}
+          tag={S.optional[lang]}
+          hint={S.voiceDescriptionHint[lang]}
+          error={err('voice')}
+        >
+          <input
+            type="file"
+            name="voice"
+            accept="audio/*"
+            onChange={(e) => setVoice(e.currentTarget.files?.[0])}
+            {...aria('f-voice', 'voice', true)}
           />
         </Field>
         <Field

@@ -144,6 +144,20 @@ export const S = {
   attaching: t('فائل بھیجی جا رہی ہے…', 'Uploading…'),
   attachDone: t('فائل آپ کی شکایت کے ساتھ محفوظ ہو گئی۔', 'The file is kept with your complaint.'),
   attachChoose: t('پہلے ایک فائل منتخب کریں۔', 'Choose a file first.'),
+  voiceDescription: t('یا وائس نوٹ میں بتائیں', 'Or tell it in a voice note'),
+  voiceDescriptionHint: t(
+    'آڈیو فائل منتخب کریں تو تفصیل لکھنا ضروری نہیں؛ افسران اسے سنیں گے۔',
+    'With a recording chosen, the written description may stay empty: officers will listen to it.',
+  ),
+  voiceNotAudio: t('یہاں صرف آڈیو فائل (وائس نوٹ) منتخب کریں۔', 'Choose an audio file (a voice note) here.'),
+  voiceNoteDescription: t(
+    '(تفصیل وائس نوٹ میں دی گئی ہے؛ منسلکات دیکھیں۔)',
+    '(Description given as a voice note; see attachments.)',
+  ),
+  voiceNoteMissing: t(
+    'شکایت درج ہو گئی لیکن وائس نوٹ نہیں بھیجا جا سکا۔ شکایت کی پیروی کے صفحے پر اسے دوبارہ منسلک کریں۔',
+    'The complaint is filed, but the voice note could not be sent. Attach it again on the tracking page.',
+  ),
   attachTooLarge: t(
     'یہ فائل بہت بڑی ہے: اس قسم کی فائل زیادہ سے زیادہ {mb} MB کی ہو سکتی ہے۔',
     'This file is too large: a file of this kind may be at most {mb} MB.',

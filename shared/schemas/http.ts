@@ -75,6 +75,15 @@ export const publicTimelineEntrySchema = z.object({
     .meta({ description: 'Level now holding the complaint (assignments, escalations)' }),
   action: z.string().optional().meta({ description: 'Kind of action recorded, e.g. fir_registered' }),
   firNumber: z.string().optional(),
+  evidence: z
+    .object({
+      kind: z.enum(['image', 'audio', 'video', 'document', 'sticker', 'voiceNote']),
+      reason: z.string().optional(),
+    })
+    .optional()
+    .meta({
+      description: 'For evidence entries: what was sent and, when it was not kept, why (e.g. too_large)',
+    }),
   note: z.string().optional(),
   reason: z.string().optional(),
 });

@@ -96,7 +96,7 @@ export const BUNDLE_BUDGETS_KIB: Readonly<Record<string, number>> = {
   EventPublisher: 460,
   MonitoringCounters: 475,
   ReconcileCounters: 480,
-  CitizenNotifier: 550,
+  CitizenNotifier: 505,
   OfficerAlerter: 520,
   OfficerDigest: 510,
   SlaSweep: 495,

@@ -37,11 +37,12 @@ describe('function bundles', () => {
         .filter(([, input]) => input.bytesInOutput > 0)
         .map(([path]) => path);
       // Functions use zod/mini (shared/domain/zod.ts): classic zod (~99 KiB) comes back with one import of
-      // `zod`, other locales than English with `{ z }`; `max` metadata is half again the `min` we use.
+      // `zod`, other locales than English with `{ z }`; libphonenumber-js's own metadata (we ship `min` without
+      // formats, shared/domain/phone-metadata.json) with an import of `libphonenumber-js/min` or `max`.
       const unwanted = inputs.filter(
         (path) =>
           /zod\/v4\/(classic|locales\/(?!en\.js))/.test(path) ||
-          /libphonenumber-js\/(max|mobile)\//.test(path),
+          /libphonenumber-js\/(max\/|mobile\/|metadata\.)/.test(path),
       );
       // The phone metadata (~118 KiB) only where a typed number is read; Powertools idempotency (with JMESPath)
       // only in FileComplaint.

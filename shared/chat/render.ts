@@ -5,6 +5,7 @@
  */
 import { formatTrackingCode } from '../domain/etag.ts';
 import type { Bilingual } from './catalog.ts';
+import { evidenceEntryText } from './evidence-text.ts';
 import { buttons, text } from './limits.ts';
 import { replyId } from './reply-ids.ts';
 import type { CitizenUpdate, Language, OutgoingMessage, TrackedComplaint } from './types.ts';
@@ -62,7 +63,7 @@ export const renderTrackResult = (
         .sort((a, b) => b.at.localeCompare(a.at))
         .slice(0, 3)
         .map((e) => {
-          const label = eventLabel(e.type, lang);
+          const label = e.evidence ? evidenceEntryText(e.type, e.evidence, lang) : eventLabel(e.type, lang);
           return `  – ${formatPakistanTime(e.at, lang)}: ${label}${e.note ? ` — ${clipNote(e.note)}` : ''}`;
         });
       const lines = [

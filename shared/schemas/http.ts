@@ -87,6 +87,18 @@ export const publicTimelineEntrySchema = z.object({
     .optional(z.string())
     .check(z.meta({ description: 'Kind of action recorded, e.g. fir_registered' })),
   firNumber: z.optional(z.string()),
+  evidence: z
+    .optional(
+      z.object({
+        kind: z.enum(['image', 'audio', 'video', 'document', 'sticker', 'voiceNote']),
+        reason: z.optional(z.string()),
+      }),
+    )
+    .check(
+      z.meta({
+        description: 'For evidence entries: what was sent and, when it was not kept, why (e.g. too_large)',
+      }),
+    ),
   note: z.optional(z.string()),
   reason: z.optional(z.string()),
 });

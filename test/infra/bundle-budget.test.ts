@@ -50,7 +50,7 @@ describe('function bundles', () => {
           /zod\/v4\/(classic|locales\/(?!en\.js))/.test(path) ||
           /libphonenumber-js\/(max\/|mobile\/|metadata\.)/.test(path),
       );
-      // The phone metadata (~118 KiB) only where a typed number is read; Powertools idempotency (with JMESPath)
+      // The phone parser and metadata (~70 KiB) only where a typed number is read; Powertools idempotency (with JMESPath)
       // only in FileComplaint.
       if (!PHONE_PARSING_FUNCTIONS.has(fn.id)) {
         unwanted.push(

@@ -10,6 +10,20 @@ export const BUNDLING = {
     "import { createRequire as __rabtaCreateRequire } from 'node:module'; const require = __rabtaCreateRequire(import.meta.url);",
   /** Prefer ESM builds of dependencies. */
   mainFields: ['module', 'main'] as string[],
-  /** Bundle the SDK too: pinned versions, the same code that runs locally, tree-shaken. */
-  externalModules: [] as string[],
+  /**
+   * Bundle the SDK too (pinned versions, the same code that runs locally, tree-shaken), except the credential
+   * providers the SDK's default chain reaches only after the environment: Lambda puts the function's role
+   * credentials in the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), so `fromEnv`,
+   * the chain's first link, always answers and these are never imported. The chain imports them with dynamic
+   * `import()`, so leaving them out changes nothing when a function loads; they were ~130 KiB of every bundle
+   * (SSO, STS, the login flow and their XML and query protocols; docs/performance.md).
+   */
+  externalModules: [
+    '@aws-sdk/credential-provider-sso',
+    '@aws-sdk/credential-provider-ini',
+    '@aws-sdk/credential-provider-process',
+    '@aws-sdk/credential-provider-web-identity',
+    '@aws-sdk/credential-provider-http',
+    '@smithy/credential-provider-imds',
+  ] as string[],
 } as const;

@@ -2,7 +2,13 @@
  * Every function's bundle, built with the deployed esbuild settings, stays within its budget
  * (infra/bundle-size.ts, docs/performance.md), and keeps out what only bloats it.
  */
-import { resolve } from 'node:path';
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {
   BUNDLE_BUDGETS_KIB,
@@ -44,7 +50,7 @@ describe('function bundles', () => {
           /zod\/v4\/(classic|locales\/(?!en\.js))/.test(path) ||
           /libphonenumber-js\/(max\/|mobile\/|metadata\.)/.test(path),
       );
-      // The phone metadata (~118 KiB) only where a typed number is read; Powertools idempotency (with JMESPath)
+      // The phone parser and metadata (~70 KiB) only where a typed number is read; Powertools idempotency (with JMESPath)
       // only in FileComplaint.
       if (!PHONE_PARSING_FUNCTIONS.has(fn.id)) {
         unwanted.push(
@@ -62,4 +68,41 @@ describe('function bundles', () => {
     expect(over).toEqual([]);
     expect(bloated).toEqual([]);
   }, 300_000);
+
+  it('a bundle signs its calls with the environment’s credentials (Lambda’s) without the credential providers left out', async () => {
+    // Arrange: the floor bundle (DynamoDB document client + one Get) and an endpoint that records the call
+    const dir = mkdtempSync(join(tmpdir(), 'rabta-bundle-'));
+    const bundle = join(dir, 'floor.mjs');
+    await bundleFunction(resolve('bench/floor/dynamodb.ts'), bundle);
+    const authorizations: string[] = [];
+    const server = createServer((request, response) => {
+      authorizations.push(request.headers.authorization ?? '');
+      request.resume().on('end', () => {
+        response.setHeader('content-type', 'application/x-amz-json-1.0');
+        response.end(JSON.stringify({ Item: { pk: { S: 'x' } } }));
+      });
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as AddressInfo;
+    const script = `const { handler } = await import(${JSON.stringify(bundle)}); process.stdout.write(JSON.stringify((await handler({ id: 'x' })).Item));`;
+    // Act
+    try {
+      const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
+        env: {
+          PATH: process.env.PATH,
+          AWS_ENDPOINT_URL: `http://127.0.0.1:${port}`,
+          AWS_REGION: 'ap-south-1',
+          AWS_ACCESS_KEY_ID: 'AKIDFROMENV',
+          AWS_SECRET_ACCESS_KEY: 'secret',
+          AWS_SESSION_TOKEN: 'session',
+        },
+      });
+      // Assess
+      expect(JSON.parse(stdout)).toEqual({ pk: 'x' });
+      expect(authorizations).toHaveLength(1);
+      expect(authorizations[0]).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDFROMENV\//);
+    } finally {
+      server.close();
+    }
+  }, 60_000);
 });

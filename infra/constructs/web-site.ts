@@ -34,6 +34,7 @@ import {
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { contentSecurityPolicy, HSTS_MAX_AGE_SECONDS } from '../site-headers.ts';
+import { officerClientAttributes } from '../stacks/stateful-stack.ts';
 import type { StageConfig } from '../stages.ts';
 
 export const WEB_DIST = resolve(import.meta.dirname, '../../web/dist');
@@ -192,6 +193,7 @@ export class WebSite extends Construct {
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.hours(12),
+      ...officerClientAttributes(),
     });
 
     new CfnOutput(this, 'SiteUrl', { value: `${this.siteOrigin}/` });

@@ -14,7 +14,8 @@ import {
   queuesWithDlq,
   type QueueId,
 } from '../../infra/resources.ts';
-import { OFFICER_ATTRIBUTES } from '../../infra/stacks/stateful-stack.ts';
+import { RETIRED_OFFICER_ATTRIBUTES } from '../../infra/stacks/stateful-stack.ts';
+import { ROLE_GROUPS } from '../../shared/adapters/auth/groups.ts';
 import { FUNCTIONS } from '../../infra/topology.ts';
 import { appFunctions, synthesize, type Synthesized } from './synth.ts';
 
@@ -396,7 +397,7 @@ describe('infra templates', () => {
             }),
           },
           Schema: Match.arrayWith(
-            OFFICER_ATTRIBUTES.map((name) =>
+            RETIRED_OFFICER_ATTRIBUTES.map((name) =>
               Match.objectLike({ Name: name, Mutable: true, AttributeDataType: 'String' }),
             ),
           ),
@@ -428,6 +429,46 @@ describe('infra templates', () => {
       expect(client?.ExplicitAuthFlows).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
       expect(JSON.stringify(client?.WriteAttributes ?? [])).not.toContain('custom:');
       expect(client?.WriteAttributes).toBeDefined();
+    });
+
+    it('declares one group per role; no client reads or writes the retired custom attributes', () => {
+      // Prepare
+      const { stateful, stateless } = get('prod');
+
+      // Act
+      const groups = propsOf(stateful.findResources('AWS::Cognito::UserPoolGroup'));
+      const clients = [
+        ...propsOf(stateful.findResources('AWS::Cognito::UserPoolClient')),
+        ...propsOf(stateless.findResources('AWS::Cognito::UserPoolClient')),
+      ];
+
+      // Assess
+      expect(groups.map((g) => g.GroupName).sort()).toEqual([...ROLE_GROUPS].sort());
+      expect(clients).toHaveLength(2);
+      for (const client of clients) {
+        expect(client.ReadAttributes).toEqual(expect.arrayContaining(['name', 'phone_number']));
+        expect(JSON.stringify(client.ReadAttributes)).not.toContain('custom:');
+        expect(client.WriteAttributes).toEqual(['locale']);
+      }
+    });
+
+    it('only the directory function may change group membership, and only through group calls', () => {
+      // Prepare
+      const { stateless } = get('prod');
+
+      // Act
+      const statements = propsOf(stateless.findResources('AWS::IAM::Policy')).flatMap(
+        (p) => (p.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement,
+      );
+      const groupWriters = statements.filter((st) =>
+        [st.Action].flat().includes('cognito-idp:AdminAddUserToGroup'),
+      );
+
+      // Assess
+      expect(groupWriters).toHaveLength(1);
+      expect(groupWriters[0]?.Action).toEqual(
+        expect.arrayContaining(['cognito-idp:AdminRemoveUserFromGroup', 'cognito-idp:CreateGroup']),
+      );
     });
   });
 

@@ -3,8 +3,7 @@
  * area groups made on first posting, transfers that leave no stale scope, repeats that change nothing, and
  * the local issuer's sign-in turning the memberships into claims the officer functions accept.
  */
-import type {
-  CognitoIdentityProviderClient} from '@aws-sdk/client-cognito-identity-provider';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import {
   AdminAddUserToGroupCommand,
   AdminListGroupsForUserCommand,

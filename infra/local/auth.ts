@@ -22,7 +22,7 @@ import {
   type JWK,
   type JWTPayload,
 } from 'jose';
-import { GROUPS_CLAIM, officerGroups, type AreaKind } from '../../shared/adapters/auth/groups.ts';
+import { GROUPS_CLAIM, officerGroups, type AreaKind } from '../../shared/domain/officer-groups.ts';
 
 export const LOCAL_AUDIENCE = 'rabta-local';
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -34,7 +34,7 @@ export const localIssuerUrl = (port: number): string => `http://127.0.0.1:${port
 export const localStateDir = (): string =>
   resolve(process.env.RABTA_LOCAL_DIR ?? resolve(REPO_ROOT, '.local'));
 
-/** An ID token's officer claims: role and area as Cognito group memberships (shared/adapters/auth/groups.ts). */
+/** An ID token's officer claims: role and area as Cognito group memberships (shared/domain/officer-groups.ts). */
 export interface OfficerTokenClaims {
   readonly sub: string;
   readonly 'cognito:groups'?: readonly string[];

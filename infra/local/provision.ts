@@ -30,7 +30,7 @@ import {
   CreateUserPoolCommand,
   ListUserPoolsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { ROLE_GROUP_DESCRIPTION, ROLE_GROUPS } from '../../shared/adapters/auth/groups.ts';
+import { ROLE_GROUP_DESCRIPTION, ROLE_GROUPS } from '../../shared/domain/officer-groups.ts';
 import { ensureGroup } from '../../shared/adapters/cognito/officer-accounts.ts';
 import { EVENT_SOURCE } from '../../shared/schemas/events/index.ts';
 import { APP_TABLE, ENV, IDEMPOTENCY_TABLE, QUEUES, type QueueId } from '../resources.ts';

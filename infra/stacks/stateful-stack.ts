@@ -42,7 +42,7 @@ import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { dlqDepthAlarm, SecureQueue, withAction } from '../constructs/secure-queue.ts';
 import { EVENT_SOURCE } from '../../shared/schemas/events/index.ts';
-import { ROLE_GROUP_DESCRIPTION, roleGroupName } from '../../shared/adapters/auth/groups.ts';
+import { ROLE_GROUP_DESCRIPTION, roleGroupName } from '../../shared/domain/officer-groups.ts';
 import { ROLES } from '../../shared/domain/vocabulary.ts';
 import { APP_TABLE, EVIDENCE_BUCKET, IDEMPOTENCY_TABLE, QUEUES, type QueueId } from '../resources.ts';
 import type { StageConfig } from '../stages.ts';
@@ -54,7 +54,7 @@ export interface StatefulStackProps extends StackProps {
 
 /**
  * Retired custom attributes that once carried role and area. Role and area are Cognito group memberships now
- * (shared/adapters/auth/groups.ts); the attributes stay declared only because Cognito cannot remove a custom
+ * (shared/domain/officer-groups.ts); the attributes stay declared only because Cognito cannot remove a custom
  * attribute from an existing pool. No client may read or write them, so no token carries them.
  */
 export const RETIRED_OFFICER_ATTRIBUTES = ['role', 'district', 'region', 'station', 'circle'] as const;

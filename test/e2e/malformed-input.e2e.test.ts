@@ -15,7 +15,7 @@ import { signBody, signBodyAsMeta } from '../../shared/app/whatsapp/signature.ts
 import { startLocalRuntimeProcess, type RunningLocalRuntime } from '../support/local-runtime.ts';
 import { makeGen, prng, validWebhookPayload, type Gen } from '../support/malformed.ts';
 import { officerTokenClaims } from '../../infra/local/auth.ts';
-import { GROUPS_CLAIM as G } from '../../shared/adapters/auth/groups.ts';
+import { GROUPS_CLAIM as G } from '../../shared/domain/officer-groups.ts';
 
 const SEED = 20250302;
 const CONCURRENCY = 8;

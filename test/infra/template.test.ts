@@ -18,7 +18,7 @@ import { MANAGED_RULE_GROUPS } from '../../infra/stacks/edge-stack.ts';
 import { RETIRED_OFFICER_ATTRIBUTES } from '../../infra/stacks/stateful-stack.ts';
 import { apiPathPatterns } from '../../infra/stacks/stateless-stack.ts';
 import { STAGES } from '../../infra/stages.ts';
-import { ROLE_GROUPS } from '../../shared/adapters/auth/groups.ts';
+import { ROLE_GROUPS } from '../../shared/domain/officer-groups.ts';
 import { FUNCTIONS } from '../../infra/topology.ts';
 import { appFunctions, DEPLOY_ENV, synthesize, type Synthesized } from './synth.ts';
 

@@ -41,7 +41,7 @@ const attributesOf = async (username: string) => {
   return Object.fromEntries((user.UserAttributes ?? []).map((a) => [a.Name, a.Value]));
 };
 
-/** Role and area: the user's group memberships (shared/adapters/auth/groups.ts). */
+/** Role and area: the user's group memberships (shared/domain/officer-groups.ts). */
 const groupsOf = async (username: string) => {
   const { Groups } = await new CognitoIdentityProviderClient({}).send(
     new AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username: username }),

@@ -13,7 +13,7 @@ import {
 import { beforeAll, describe, expect, it } from 'vitest';
 import { claimsOfPoolUser } from '../../infra/local/auth.ts';
 import { officerFromClaims } from '../../shared/adapters/auth/claims.ts';
-import { ROLE_GROUPS } from '../../shared/adapters/auth/groups.ts';
+import { ROLE_GROUPS } from '../../shared/domain/officer-groups.ts';
 import { createCognitoOfficerAccounts } from '../../shared/adapters/cognito/officer-accounts.ts';
 import type { OfficerAccounts } from '../../shared/app/force/ports.ts';
 import { cognitoClient } from '../../shared/runtime/common.ts';

@@ -32,7 +32,7 @@ import { inMemoryLimiter } from '../support/fakes.ts';
 import { handler as monitoringDetailsHandler } from '../../functions/officer-monitoring-details.ts';
 import { createFeedbackStore } from '../../shared/adapters/dynamodb/feedback-store.ts';
 import { handler as countersHandler } from '../../functions/monitoring-counters.ts';
-import { GROUPS_CLAIM } from '../../shared/adapters/auth/groups.ts';
+import { GROUPS_CLAIM } from '../../shared/domain/officer-groups.ts';
 
 const LHR_DPO = claimsOf('DPO', { district: 'LHR' });
 const FSD_DPO = claimsOf('DPO', { district: 'FSD' });

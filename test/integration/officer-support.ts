@@ -7,7 +7,7 @@ import type { Context } from 'aws-lambda';
 import type { ApiEvent, ApiResult } from '../../shared/adapters/http/middleware.ts';
 import type { Complaint } from '../../shared/domain/complaint.ts';
 import type { ComplaintRepository } from '../../shared/app/ports.ts';
-import { GROUPS_CLAIM, officerGroups } from '../../shared/adapters/auth/groups.ts';
+import { GROUPS_CLAIM, officerGroups } from '../../shared/domain/officer-groups.ts';
 
 export const lambdaContext = {
   functionName: 'test',

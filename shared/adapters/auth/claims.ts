@@ -1,7 +1,7 @@
 /**
  * Officer identity from the JWT claims API Gateway's HTTP API JWT authorizer put into a payload 2.0
  * event (`requestContext.authorizer.jwt.claims`). The same claims come from Cognito ID tokens in AWS (role and
- * area as `cognito:groups` memberships, ./groups.ts) and from the local issuer (infra/local/auth.ts).
+ * area as `cognito:groups` memberships, shared/domain/officer-groups.ts) and from the local issuer (infra/local/auth.ts).
  *
  * The gateway only proves the token was signed by our issuer and has not expired; this module proves it is an ID
  * token (`token_use`) of an acceptable lifetime (401 otherwise) and that the claims make sense (exactly one known
@@ -22,9 +22,9 @@ import {
   parseGroupName,
   type AreaKind,
   type GroupKind,
-} from './groups.ts';
+} from '../../domain/officer-groups.ts';
 
-/** Claim names, shared with the local token issuer. Role and area are group memberships (./groups.ts). */
+/** Claim names, shared with the local token issuer. Role and area are group memberships (shared/domain/officer-groups.ts). */
 export const OFFICER_CLAIMS = {
   subject: 'sub',
   groups: GROUPS_CLAIM,

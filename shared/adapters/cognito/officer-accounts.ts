@@ -1,7 +1,7 @@
 /**
  * Officers' sign-in users in the Cognito user pool (locally: the emulator's pool, which the local token
  * issuer reads with `npm run token -- --officer <service no.>`). Name and WhatsApp number are attributes;
- * role and area are group memberships (`role-DPO`, `district-LHR`, ..., ../auth/groups.ts) that the ID token
+ * role and area are group memberships (`role-DPO`, `district-LHR`, ..., shared/domain/officer-groups.ts) that the ID token
  * lists in `cognito:groups`. A posting or transfer moves the user between groups: memberships of ours that the
  * posting no longer gives are removed first, then the missing ones added, so a token is never minted with two
  * scopes (in between it has fewer groups and gets 403). Both calls are idempotent, so a retried sync converges.
@@ -20,7 +20,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { OfficerAccounts } from '../../app/force/ports.ts';
 import { OFFICER_CLAIMS } from '../auth/claims.ts';
-import { MAX_GROUP_NAME_LENGTH, officerGroups, parseGroupName } from '../auth/groups.ts';
+import { MAX_GROUP_NAME_LENGTH, officerGroups, parseGroupName } from '../../domain/officer-groups.ts';
 
 const isNamed = (error: unknown, name: string): boolean => (error as Error | undefined)?.name === name;
 

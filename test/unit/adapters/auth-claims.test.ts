@@ -6,7 +6,7 @@ import {
   GROUPS_CLAIM,
   officerGroups,
   parseGroupName,
-} from '../../../shared/adapters/auth/groups.ts';
+} from '../../../shared/domain/officer-groups.ts';
 
 /** What every Cognito ID token carries besides role and area. */
 const ID_TOKEN = { token_use: 'id', iat: '1767225600', exp: '1767229200' };

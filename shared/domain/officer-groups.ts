@@ -10,7 +10,7 @@
  * string, `[a b]`, split at spaces), so values are encoded: a space becomes `+`; `+`, `%` and any character a
  * group name cannot hold become `%XX` (UTF-8). Letters of any script stay as they are.
  */
-import { ROLES, type Role } from '../../domain/vocabulary.ts';
+import { ROLES, type Role } from './vocabulary.ts';
 
 /** The ID token claim Cognito lists a user's groups in. */
 export const GROUPS_CLAIM = 'cognito:groups';
@@ -73,6 +73,19 @@ export const officerGroups = (role: string, area: OfficerArea): string[] => [
   ...(role ? [groupName('role', role)] : []),
   ...AREA_KINDS.flatMap((kind) => (area[kind] ? [groupName(kind, area[kind])] : [])),
 ];
+
+/**
+ * Role and area as the groups name them, read leniently (the first group of each kind): for display, as in the
+ * console's header. The API's parser (claims.ts) is the one that checks them.
+ */
+export const scopeOfGroups = (claim: unknown): Partial<Record<GroupKind, string>> => {
+  const scope: Partial<Record<GroupKind, string>> = {};
+  for (const name of groupsFromClaim(claim) ?? []) {
+    const parsed = parseGroupName(name);
+    if (parsed && scope[parsed.kind] === undefined) scope[parsed.kind] = parsed.value;
+  }
+  return scope;
+};
 
 /**
  * The groups as a token carries them: an array from Cognito or the local issuer, or the one string

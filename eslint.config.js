@@ -31,6 +31,10 @@ const WEB = {
   message:
     'web/** talks to the system over HTTP: it may use shared/domain, shared/chat and shared/schemas only.',
 };
+const ONLY_CONFIG_READS_ENV = {
+  selector: "MemberExpression[object.name='process'][property.name='env']",
+  message: 'Only shared/runtime/config.ts and infra/ may read process.env.',
+};
 const layer = (files, ...patterns) => ({
   files,
   rules: { 'no-restricted-imports': ['error', { patterns }] },
@@ -56,17 +60,14 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': [
         'error',
+        ONLY_CONFIG_READS_ENV,
         {
-          selector: "MemberExpression[object.name='process'][property.name='env']",
-          message: 'Only shared/runtime/config.ts and infra/ may read process.env.',
-        },
-        {
-          // zod's namespace import lets esbuild drop what a function does not use (`{ z }` kept 440 KiB of
-          // zod, locales and JSON-schema code in every bundle; `* as z` keeps ~90 KiB; docs/performance.md).
-          selector:
-            "ImportDeclaration[source.value='zod'][importKind!='type'] > ImportSpecifier[imported.name='z']",
+          // One zod for the code that runs in functions: zod/mini through shared/domain/zod.ts (English
+          // messages set there). Classic zod puts every method on every schema: ~99 KiB in each function
+          // bundle against ~37 (docs/performance.md).
+          selector: 'ImportDeclaration[source.value=/^zod(\\u002F|$)/]',
           message:
-            "Import zod as a namespace (`import * as z from 'zod'`) so bundles keep only what they use.",
+            "Import zod through shared/domain/zod.ts (`import * as z from '…/domain/zod.ts'`): zod/mini with English messages.",
         },
       ],
     },
@@ -74,6 +75,11 @@ export default tseslint.config(
   {
     files: ['shared/runtime/config.ts', 'infra/**', 'test/**', 'bench/**', 'vitest.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    // The one module that imports zod itself.
+    files: ['shared/domain/zod.ts'],
+    rules: { 'no-restricted-syntax': ['error', ONLY_CONFIG_READS_ENV] },
   },
   layer(['shared/**'], NOT_INFRA),
   layer(['shared/app/**'], NOT_INFRA, NOT_ADAPTERS),

@@ -1,11 +1,8 @@
-import { configDefaults, defineConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // The fault suite (issue 12) runs on its own, `npm run test:faults`: about 3 minutes alone, and beside the
-    // browser and e2e suites it starved the one emulator they share (docs/reliability.md).
-    exclude: [...configDefaults.exclude, ...(process.env.RABTA_FAULTS === '1' ? [] : ['test/faults/**'])],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     // A child local runtime provisions the emulator and seeds the force directory before it answers; CDK synth is slow on 2 cores.

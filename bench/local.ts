@@ -17,6 +17,8 @@ export const withLocalRuntime = async <T>(
   options: {
     /** Puts something (a counting proxy) between the runtime and the emulator. */
     readonly wrapEndpoint?: (endpoint: string) => Promise<{ endpoint: string; stop(): Promise<void> }>;
+    /** Extra environment for the runtime (e.g. RATE_LIMIT_SCALE). */
+    readonly env?: Record<string, string>;
   } = {},
 ): Promise<T> => {
   applyEmulatorCredentials();
@@ -39,6 +41,7 @@ export const withLocalRuntime = async <T>(
       stagePrefix,
       awsEndpoint: wrapped?.endpoint ?? emulator.endpoint,
       startTimeoutMs: 120_000,
+      ...(options.env ? { env: options.env } : {}),
     });
     stops.push(() => runtime.stop());
     progress(`local runtime up at ${runtime.apiUrl} (stage ${runtime.stage})`);

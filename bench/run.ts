@@ -17,6 +17,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   'officer-list': async () => (await import('./officer-list.ts')).benchOfficerList,
   'sla-sweep': async () => (await import('./sla-sweep.ts')).benchSlaSweep,
   evidence: async () => (await import('./evidence.ts')).benchEvidence,
+  'tracking-timing': async () => (await import('./tracking-timing.ts')).benchTrackingTiming,
 };
 
 const selected = process.argv.slice(2).filter((a) => !a.startsWith('-'));

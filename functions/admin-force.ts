@@ -4,7 +4,7 @@
  * cases answer 403 to everyone but an administrator.
  */
 import middy from '@middy/core';
-import * as z from 'zod';
+import * as z from '../shared/domain/zod.ts';
 import { HttpError } from '../shared/adapters/http/errors.ts';
 import {
   jsonResponse,
@@ -39,8 +39,11 @@ import { seedStructure } from '../shared/domain/force/seed.ts';
 import { httpMiddlewares } from '../shared/runtime/http.ts';
 import { forceAdminDeps, forceRepository } from '../shared/runtime/officer.ts';
 
-const rosterSchema = z.strictObject({ csv: z.string().max(60_000), apply: z.boolean().default(false) });
-const unitsQuerySchema = z.strictObject({ district: z.string().max(10).optional() });
+const rosterSchema = z.strictObject({
+  csv: z.string().check(z.maxLength(60_000)),
+  apply: z._default(z.boolean(), false),
+});
+const unitsQuerySchema = z.strictObject({ district: z.optional(z.string().check(z.maxLength(10))) });
 
 export const handler = middy<ApiEvent, ApiResult>()
   .use(httpMiddlewares())

@@ -57,7 +57,7 @@ export const heaviestSources = (bundle: FunctionBundle, count: number): string =
     .join(', ');
 
 /**
- * The functions that read a typed phone number and so carry libphonenumber-js (~118 KiB): filing, tracking and
+ * The functions that read a typed phone number and so carry libphonenumber-js and our phone metadata (~70 KiB): filing, tracking and
  * the citizen's routes on a filed complaint (proof of ownership by phone), the OpenAPI document (it documents
  * those schemas), the chat worker and the force roster import. The bundle-budget test fails when any other
  * function carries it: the phone schemas live in `shared/domain/phone.ts` and `complaint-input.ts` for that.
@@ -79,30 +79,30 @@ export const PHONE_PARSING_FUNCTIONS: ReadonlySet<string> = new Set([
  * function; the floor (DynamoDB document client + one Get) is 335 KiB.
  */
 export const BUNDLE_BUDGETS_KIB: Readonly<Record<string, number>> = {
-  FileComplaint: 700,
-  TrackComplaint: 645,
-  ComplaintFeedback: 660,
-  ReferenceData: 300,
-  RouteNotFound: 135,
-  WhatsAppWebhook: 535,
-  WhatsAppWorker: 900,
-  OfficerListComplaints: 550,
-  OfficerGetComplaint: 535,
-  OfficerActOnComplaint: 560,
-  OfficerMonitoring: 550,
-  OfficerFollowUps: 555,
-  OfficerAlerts: 550,
-  AdminForce: 730,
-  EventPublisher: 520,
-  MonitoringCounters: 535,
-  ReconcileCounters: 540,
-  CitizenNotifier: 610,
-  OfficerAlerter: 580,
-  OfficerDigest: 575,
-  SlaSweep: 555,
-  OfficerMonitoringDetails: 550,
+  FileComplaint: 590,
+  TrackComplaint: 535,
+  ComplaintFeedback: 545,
+  ReferenceData: 220,
+  RouteNotFound: 70,
+  WhatsAppWebhook: 475,
+  WhatsAppWorker: 800,
+  OfficerListComplaints: 475,
+  OfficerGetComplaint: 470,
+  OfficerActOnComplaint: 485,
+  OfficerMonitoring: 480,
+  OfficerFollowUps: 480,
+  OfficerAlerts: 475,
+  AdminForce: 620,
+  EventPublisher: 460,
+  MonitoringCounters: 475,
+  ReconcileCounters: 480,
+  CitizenNotifier: 505,
+  OfficerAlerter: 520,
+  OfficerDigest: 510,
+  SlaSweep: 495,
+  OfficerMonitoringDetails: 480,
   // The evidence functions carry the S3 client (about 100 KiB) besides the DynamoDB one.
-  ComplaintEvidence: 890,
-  OfficerOpenEvidence: 675,
-  EvidenceDownloader: 790,
+  ComplaintEvidence: 780,
+  OfficerOpenEvidence: 615,
+  EvidenceDownloader: 730,
 };

@@ -13,7 +13,8 @@ import type { FunctionDef } from '../topology.ts';
 export type LambdaHandler = (event: unknown, context: Context) => unknown;
 
 export interface LocalFunction {
-  readonly def: Pick<FunctionDef, 'id' | 'timeoutSeconds' | 'memoryMb'>;
+  readonly def: Pick<FunctionDef, 'id' | 'timeoutSeconds' | 'memoryMb'> &
+    Partial<Pick<FunctionDef, 'triggers'>>;
   readonly handler: LambdaHandler;
 }
 
@@ -94,7 +95,18 @@ export const stampLogLines = (stream: NodeJS.WritableStream): void => {
   stream.write = stamped as typeof stream.write;
 };
 
-/** Invokes a handler with Lambda's timeout; the handler's own promise keeps running if it times out. */
+/**
+ * How long a timed-out handler may go on before its time-out is reported anyway: the longest lease a handler
+ * holds (the outbound send lease, 150 s), after which a retry could take over its work in any case.
+ */
+export const LATE_HANDLER_GRACE_MS = 150_000;
+
+/**
+ * Invokes a handler with Lambda's timeout. Lambda kills a timed-out sandbox at the deadline; a handler here
+ * cannot be killed and goes on, still holding its leases, so the time-out is reported (and the event source
+ * retries) only once the handler has stopped or the grace has passed. Otherwise a retry beside the running
+ * handler finds its claims held, fails on every receive and ends in the DLQ (docs/local-runtime.md).
+ */
 export const invokeFunction = async (
   fn: LocalFunction,
   event: unknown,
@@ -102,23 +114,38 @@ export const invokeFunction = async (
 ): Promise<unknown> => {
   const context = lambdaContext(fn.def, options);
   const timeoutMs = context.getRemainingTimeInMillis();
+  const invocation = { functionName: context.functionName, requestId: context.awsRequestId };
+  const run = currentInvocation.run(invocation, () =>
+    Promise.resolve().then(() => fn.handler(event, context)),
+  );
+  const stopped = run.then(
+    () => undefined,
+    () => undefined,
+  );
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new LambdaTimeoutError(`Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`)),
-      timeoutMs,
-    );
+  const deadline = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
     timer.unref();
   });
   try {
-    const invocation = { functionName: context.functionName, requestId: context.awsRequestId };
-    const run = currentInvocation.run(invocation, () =>
-      Promise.resolve().then(() => fn.handler(event, context)),
-    );
-    return await Promise.race([run, timeout]);
+    const first = await Promise.race([run.then((result) => ({ result })), deadline]);
+    if (first !== 'timeout') return first.result;
   } finally {
     clearTimeout(timer);
   }
+  // An HTTP caller gets its error at the deadline, as from API Gateway; no event source retries it.
+  if (fn.def.triggers?.some((trigger) => trigger.kind !== 'http')) {
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([
+      stopped,
+      new Promise<void>((resolve) => {
+        grace = setTimeout(resolve, LATE_HANDLER_GRACE_MS);
+        grace.unref();
+      }),
+    ]);
+    clearTimeout(grace);
+  }
+  throw new LambdaTimeoutError(`Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`);
 };
 
 export interface LoadResult {

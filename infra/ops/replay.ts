@@ -27,7 +27,7 @@ import {
   ReceiveMessageCommand,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import { z } from 'zod';
+import * as z from '../../shared/domain/zod.ts';
 import { toStreamChange } from '../../shared/adapters/dynamodb/stream.ts';
 import type { EventPublisher } from '../../shared/app/ports.ts';
 import { publishTimeline } from '../../shared/app/publish-timeline.ts';
@@ -36,10 +36,10 @@ import { toStreamRecord } from '../local/pollers.ts';
 /** The part of Lambda's on-failure record for a stream batch that says what to read again. */
 const failureRecordSchema = z.object({
   DDBStreamBatchInfo: z.object({
-    shardId: z.string().min(1),
-    startSequenceNumber: z.string().regex(/^\d+$/),
-    endSequenceNumber: z.string().regex(/^\d+$/),
-    streamArn: z.string().min(1),
+    shardId: z.string().check(z.minLength(1)),
+    startSequenceNumber: z.string().check(z.regex(/^\d+$/)),
+    endSequenceNumber: z.string().check(z.regex(/^\d+$/)),
+    streamArn: z.string().check(z.minLength(1)),
   }),
 });
 

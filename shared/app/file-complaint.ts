@@ -2,7 +2,7 @@
  * File a complaint (web, API or WhatsApp): validate, mint an e-tag and a tracking code, write the
  * complaint with its `ComplaintFiled` timeline entry, retry with a fresh e-tag on a collision.
  */
-import * as z from 'zod';
+import * as z from '../domain/zod.ts';
 import { findCategory } from '../domain/categories.ts';
 import { AttachmentSchema, newComplaint, type Attachment, type Complaint } from '../domain/complaint.ts';
 import { ChatComplaintInputSchema, NewComplaintInputSchema } from '../domain/complaint-input.ts';
@@ -51,7 +51,7 @@ const trackInstructions = (etag: string): FileComplaintResponse['track'] => ({
   description: `POST ${TRACK_PATH} with {"etag": "${etag}", "trackingCode": "<your tracking code>"} (or "phone" instead of "trackingCode") to see the status and every action taken.`,
 });
 
-const attachmentsSchema = z.array(AttachmentSchema).max(MAX_ATTACHMENTS);
+const attachmentsSchema = z.array(AttachmentSchema).check(z.maxLength(MAX_ATTACHMENTS));
 
 /** The `ComplaintFiled` entry: only what consumers need to route and decide, no personal data. */
 export const complaintFiledDraft = (complaint: Complaint): TimelineDraft => {

@@ -12,6 +12,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Complaint } from '../domain/complaint.ts';
 import { NotFoundError, validationErrorFromZod } from '../domain/errors.ts';
+import { evidenceMentionOf } from '../chat/evidence-text.ts';
 import { isForCitizen } from '../domain/lifecycle.ts';
 import { citizenIdentityOf } from './citizen/identity.ts';
 import { refuseIfReached, takeOrRefuse } from './limits.ts';
@@ -43,6 +44,7 @@ export const publicTimelineEntry = (entry: TimelineEntry): PublicTimelineEntry =
   const data = entry.data ?? {};
   const level = ROLE_LEVEL_KEYS.map((k) => data[k]).find((v): v is string => typeof v === 'string');
   const by = entry.actor.kind === 'officer' ? (entry.actor.role ?? 'system') : entry.actor.kind;
+  const evidence = evidenceMentionOf(entry);
   return {
     type: entry.type,
     at: entry.at,
@@ -55,8 +57,13 @@ export const publicTimelineEntry = (entry: TimelineEntry): PublicTimelineEntry =
       ? { action: data.kind }
       : {}),
     ...(typeof data.firNumber === 'string' ? { firNumber: data.firNumber } : {}),
-    ...(entry.note !== undefined && isForCitizen(entry) ? { note: entry.note } : {}),
-    ...(entry.reason !== undefined && isForCitizen(entry) ? { reason: entry.reason } : {}),
+    // An evidence entry is told by its data, in the reader's language; its note is the English record.
+    ...(evidence
+      ? { evidence }
+      : {
+          ...(entry.note !== undefined && isForCitizen(entry) ? { note: entry.note } : {}),
+          ...(entry.reason !== undefined && isForCitizen(entry) ? { reason: entry.reason } : {}),
+        }),
   };
 };
 

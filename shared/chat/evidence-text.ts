@@ -3,6 +3,7 @@
  * which complaint), refused (and why, so they can send something else), or lost on Meta's side. Pure.
  */
 import type { Bilingual } from './catalog.ts';
+import { eventLabel } from './labels.ts';
 import { text } from './limits.ts';
 import type { Language, OutgoingMessage } from './types.ts';
 
@@ -16,6 +17,52 @@ export const EVIDENCE_NOUNS: Record<EvidenceNounKind, Bilingual> = {
   document: { en: 'document', ur: 'دستاویز' },
   sticker: { en: 'sticker', ur: 'اسٹیکر' },
   voiceNote: { en: 'voice note', ur: 'وائس نوٹ' },
+};
+
+/** Why a file was not kept, in a word or two (timelines and the officer's attachment list). */
+export const EVIDENCE_REASON_WORDS: Record<string, Bilingual> = {
+  executable: { ur: 'پروگرام یا اسکرپٹ', en: 'program or script' },
+  archive: { ur: 'زِپ/کمپریسڈ فائل', en: 'archive' },
+  sticker: { ur: 'اسٹیکر', en: 'sticker' },
+  type_not_allowed: { ur: 'قسم قابلِ قبول نہیں', en: 'type not accepted' },
+  type_mismatch: { ur: 'مواد قسم سے مختلف', en: 'content not of its type' },
+  too_large: { ur: 'حد سے بڑی', en: 'too large' },
+  empty: { ur: 'خالی', en: 'empty' },
+  unavailable: { ur: 'میٹا سے حاصل نہ ہو سکی', en: 'could not be fetched from Meta' },
+  upload_missing: { ur: 'اپ لوڈ نہیں ہوئی', en: 'never uploaded' },
+  upload_expired: { ur: 'اپ لوڈ کا وقت ختم', en: 'upload expired' },
+  size_mismatch: { ur: 'سائز مختلف', en: 'size differs' },
+};
+
+/** What a timeline entry about evidence says, as data: its stored note is English and for the record only. */
+export interface EvidenceMention {
+  kind: EvidenceNounKind;
+  /** Why it was not kept (`EvidenceNotKept` only). */
+  reason?: string;
+}
+
+const NOUN_KINDS: ReadonlySet<string> = new Set(['image', 'audio', 'video', 'document', 'sticker']);
+
+/** The mention of an `EvidenceAdded` / `EvidenceNotKept` entry; undefined for every other entry. */
+export const evidenceMentionOf = (entry: {
+  type: string;
+  reason?: string | undefined;
+  data?: Record<string, unknown> | undefined;
+}): EvidenceMention | undefined => {
+  if (entry.type !== 'EvidenceAdded' && entry.type !== 'EvidenceNotKept') return undefined;
+  const data = entry.data ?? {};
+  const stored =
+    typeof data.kind === 'string' && NOUN_KINDS.has(data.kind) ? (data.kind as EvidenceNounKind) : 'document';
+  const kind = data.describesComplaint === true ? 'voiceNote' : stored;
+  const reason =
+    entry.type === 'EvidenceNotKept' ? (entry.reason ?? (data.reason as string | undefined)) : undefined;
+  return reason ? { kind, reason } : { kind };
+};
+
+/** "Evidence added: photo", "ثبوت محفوظ نہیں ہوا: ویڈیو (حد سے بڑی)". */
+export const evidenceEntryText = (type: string, mention: EvidenceMention, lang: Language): string => {
+  const reason = mention.reason && (EVIDENCE_REASON_WORDS[mention.reason]?.[lang] ?? mention.reason);
+  return `${eventLabel(type, lang)}: ${EVIDENCE_NOUNS[mention.kind][lang]}${reason ? ` (${reason})` : ''}`;
 };
 
 const ACCEPTED: Bilingual = {

@@ -5,6 +5,7 @@
  */
 import { formatTrackingCode } from '../domain/etag.ts';
 import type { Bilingual } from './catalog.ts';
+import { evidenceEntryText } from './evidence-text.ts';
 import { buttons, text } from './limits.ts';
 import { replyId } from './reply-ids.ts';
 import type { CitizenUpdate, Language, OutgoingMessage, TrackedComplaint } from './types.ts';
@@ -16,7 +17,7 @@ import {
   roleLabel,
   statusLabel,
 } from './labels.ts';
-import { fill, UI } from './ui.ts';
+import { fill, UI, UPDATE_UI } from './ui.ts';
 
 const NOTE_MAX = 300;
 
@@ -62,7 +63,7 @@ export const renderTrackResult = (
         .sort((a, b) => b.at.localeCompare(a.at))
         .slice(0, 3)
         .map((e) => {
-          const label = eventLabel(e.type, lang);
+          const label = e.evidence ? evidenceEntryText(e.type, e.evidence, lang) : eventLabel(e.type, lang);
           return `  – ${formatPakistanTime(e.at, lang)}: ${label}${e.note ? ` — ${clipNote(e.note)}` : ''}`;
         });
       const lines = [
@@ -89,9 +90,9 @@ export const renderFeedbackAck = (lang: Language): OutgoingMessage[] => text(UI.
 
 /** "Are you satisfied?" with reply buttons `fb:yes:<etag>` / `fb:no:<etag>`. */
 export const renderSatisfactionQuestion = (lang: Language, etag: string): OutgoingMessage[] =>
-  buttons(fill(UI.satisfactionQuestion[lang], etag), [
-    { id: replyId({ kind: 'satisfaction', satisfied: true, etag }), title: UI.btnSatisfied[lang] },
-    { id: replyId({ kind: 'satisfaction', satisfied: false, etag }), title: UI.btnNotSatisfied[lang] },
+  buttons(fill(UPDATE_UI.satisfactionQuestion[lang], etag), [
+    { id: replyId({ kind: 'satisfaction', satisfied: true, etag }), title: UPDATE_UI.btnSatisfied[lang] },
+    { id: replyId({ kind: 'satisfaction', satisfied: false, etag }), title: UPDATE_UI.btnNotSatisfied[lang] },
   ]);
 
 /** Notifier: one complaint event → messages for the citizen (free-form; inside the 24-hour window). */
@@ -102,30 +103,34 @@ export const renderCitizenUpdate = (lang: Language, update: CitizenUpdate): Outg
   const line = (note: string | undefined) => (note ? `\n${clipNote(note)}` : '');
   if (update.sensitive && update.kind !== 'resolved' && update.kind !== 'informationRequested') {
     // Discreet: no category, no officer notes, nothing a bystander could read into.
-    return say(UI.updateDiscreet);
+    return say(UPDATE_UI.updateDiscreet);
   }
   switch (update.kind) {
     case 'assigned':
-      return say(UI.updateAssigned);
+      return say(UPDATE_UI.updateAssigned);
     case 'actionRecorded':
-      return say(UI.updateActionTaken, line(update.note));
+      return say(UPDATE_UI.updateActionTaken, line(update.note));
     case 'statusChanged':
       // e.g. the reason a complaint was not accepted: the citizen is owed it.
-      return say(UI.updateStatus, statusLabel(update.status, lang), line(update.note));
+      return say(UPDATE_UI.updateStatus, statusLabel(update.status, lang), line(update.note));
     case 'informationRequested':
       // Discreet reports: the button, never the question, on a screen others may read.
       return buttons(
-        fill(UI.updateInformationRequested[lang], etag, line(update.sensitive ? undefined : update.question)),
-        [{ id: replyId({ kind: 'answerRequest', etag }), title: UI.btnAnswer[lang] }],
+        fill(
+          UPDATE_UI.updateInformationRequested[lang],
+          etag,
+          line(update.sensitive ? undefined : update.question),
+        ),
+        [{ id: replyId({ kind: 'answerRequest', etag }), title: UPDATE_UI.btnAnswer[lang] }],
       );
     case 'resolved':
       return [
-        ...say(UI.updateResolved, line(update.sensitive ? undefined : update.note)),
+        ...say(UPDATE_UI.updateResolved, line(update.sensitive ? undefined : update.note)),
         ...renderSatisfactionQuestion(lang, etag),
       ];
     case 'reopened':
-      return say(UI.updateReopened);
+      return say(UPDATE_UI.updateReopened);
     case 'escalated':
-      return say(UI.updateEscalated, roleLabel(update.level, lang, update.district));
+      return say(UPDATE_UI.updateEscalated, roleLabel(update.level, lang, update.district));
   }
 };

@@ -5,6 +5,7 @@
  */
 import type { CategoryCode, Language, Priority, Role, Status } from '../domain/vocabulary.ts';
 import type { ServiceId } from './catalog.ts';
+import type { EvidenceMention } from './evidence-text.ts';
 
 export type { Language } from '../domain/vocabulary.ts';
 
@@ -187,7 +188,7 @@ export interface TrackedComplaint {
   /** ISO. */
   updatedAt: string;
   /** Most recent first or last; the renderer sorts by `at`. `type` is the timeline detail-type. */
-  latest: { type: string; at: string; note?: string }[];
+  latest: { type: string; at: string; note?: string; evidence?: EvidenceMention }[];
 }
 
 export type CitizenUpdate =

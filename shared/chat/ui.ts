@@ -269,8 +269,6 @@ In an emergency call *15*.`,
   btnCancel: { en: 'Cancel', ur: 'منسوخ' },
   btnUpdatesYes: { en: 'Yes, send updates', ur: 'ہاں، پیغام بھیجیں' },
   btnUpdatesNo: { en: 'No messages', ur: 'کوئی پیغام نہیں' },
-  btnSatisfied: { en: 'Yes, satisfied', ur: 'جی، مطمئن ہوں' },
-  btnNotSatisfied: { en: 'Not satisfied', ur: 'مطمئن نہیں' },
 
   // feedback, satisfaction, updates
   feedbackTooShort: {
@@ -289,7 +287,6 @@ In an emergency call *15*.`,
     en: 'We are sorry. Please tell us briefly what is still wrong, so that senior officers can look at it again (or press *Skip*).',
     ur: 'ہمیں افسوس ہے۔ براہِ کرم مختصراً بتائیں کہ کیا مسئلہ باقی ہے تاکہ سینئر افسران دوبارہ دیکھ سکیں (یا *چھوڑیں* دبائیں)۔',
   },
-  btnAnswer: { en: 'Answer', ur: 'جواب دیں' },
   askForAnswer: {
     en: 'Please type your answer to the officer in one message (or *cancel*).',
     ur: 'براہِ کرم افسر کے لیے اپنا جواب ایک پیغام میں لکھیں (یا *منسوخ*)۔',
@@ -345,6 +342,16 @@ In an emergency call *15*.`,
     en: 'Thank you! Your feedback has been recorded and will be read by the team. Type *0* for the main menu.',
     ur: 'شکریہ! آپ کی رائے محفوظ کر لی گئی ہے اور ٹیم اسے پڑھے گی۔ مین مینیو کے لیے *0* لکھیں۔',
   },
+} satisfies Record<string, Bilingual>;
+
+/**
+ * What the notifier sends on its own (complaint updates and the satisfaction question): apart from UI so the
+ * CitizenNotifier's bundle carries these, not every prompt of the bot (~45 KiB).
+ */
+export const UPDATE_UI = {
+  btnSatisfied: { en: 'Yes, satisfied', ur: 'جی، مطمئن ہوں' },
+  btnNotSatisfied: { en: 'Not satisfied', ur: 'مطمئن نہیں' },
+  btnAnswer: { en: 'Answer', ur: 'جواب دیں' },
   satisfactionQuestion: {
     en: 'Your complaint *{0}* has been marked resolved. Are you satisfied with how it was handled?',
     ur: 'آپ کی شکایت *{0}* حل شدہ قرار دی گئی ہے۔ کیا آپ کارروائی سے مطمئن ہیں؟',

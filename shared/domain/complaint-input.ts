@@ -3,7 +3,7 @@
  * `ChatComplaintInputSchema` over WhatsApp). Apart from complaint.ts because it parses phone numbers: only the
  * filing paths (FileComplaint, the chat worker) and the OpenAPI document import it (docs/performance.md).
  */
-import * as z from 'zod';
+import * as z from './zod.ts';
 import { findCategory } from './categories.ts';
 import { DistrictCodeInputSchema, trimmedText } from './complaint.ts';
 import { parsePhone } from './phone.ts';
@@ -35,64 +35,64 @@ const line = (min: number, max: number) => lineText(min, max);
 
 /** Empty or blank optional fields from web forms mean "not given". */
 const optionalLine = (max: number) =>
-  lineText(0, max)
-    .optional()
-    .transform((s) => (s ? s : undefined));
+  z.pipe(
+    z.optional(lineText(0, max)),
+    z.transform((s) => (s ? s : undefined)),
+  );
 
 const DescriptionSchema = trimmedText(20, 5000);
 
-const CountrySchema = z
-  .string()
-  .regex(/^[A-Za-z]{2}$/, 'Must be an ISO 3166-1 alpha-2 country code')
-  .transform((c) => c.toUpperCase());
+const CountrySchema = z.pipe(
+  z.string().check(z.regex(/^[A-Za-z]{2}$/, 'Must be an ISO 3166-1 alpha-2 country code')),
+  z.transform((c) => c.toUpperCase()),
+);
 
 /** Any common way of writing a phone number → `ParsedPhone`. */
-export const PhoneInputSchema = z
-  .string()
-  .max(40)
-  .transform((value, ctx) => {
+export const PhoneInputSchema = z.pipe(
+  z.string().check(z.maxLength(40)),
+  z.transform((value, ctx) => {
     const phone = parsePhone(value);
     if (!phone) {
-      ctx.addIssue({ code: 'custom', message: 'Invalid phone number' });
-      return z.NEVER;
+      return z.refuse(ctx, 'Invalid phone number');
     }
     return phone;
-  });
+  }),
+);
 
-const CnicInputSchema = z
-  .string()
-  .max(20)
-  .optional()
-  .transform((value, ctx) => {
+const CnicInputSchema = z.pipe(
+  z.optional(z.string().check(z.maxLength(20))),
+  z.transform((value, ctx) => {
     if (value === undefined || value.trim() === '') return undefined;
     const cnic = normalizeCnic(value);
     if (!cnic) {
-      ctx.addIssue({ code: 'custom', message: 'CNIC must be 13 digits, e.g. 35202-1234567-1' });
-      return z.NEVER;
+      return z.refuse(ctx, 'CNIC must be 13 digits, e.g. 35202-1234567-1');
     }
     return cnic;
-  });
+  }),
+);
 
-const DistrictCodeSchema = DistrictCodeInputSchema.meta({
-  description: 'District code from GET /districts (case-insensitive)',
-});
+const DistrictCodeSchema = DistrictCodeInputSchema.check(
+  z.meta({
+    description: 'District code from GET /districts (case-insensitive)',
+  }),
+);
 
-const CategoryCodeSchema = z
-  .string()
-  .max(40)
-  .meta({ description: 'Category code from GET /categories (case-insensitive)' })
-  .transform((value, ctx): CategoryCode => {
+const CategoryCodeSchema = z.pipe(
+  z
+    .string()
+    .check(z.maxLength(40), z.meta({ description: 'Category code from GET /categories (case-insensitive)' })),
+  z.transform((value, ctx): CategoryCode => {
     const category = findCategory(value);
     if (!category) {
-      ctx.addIssue({ code: 'custom', message: 'Unknown category code' });
-      return z.NEVER;
+      return z.refuse(ctx, 'Unknown category code');
     }
     return category.code;
-  });
+  }),
+);
 
 const LocationInputSchema = z.strictObject({
-  latitude: z.number().min(-90).max(90),
-  longitude: z.number().min(-180).max(180),
+  latitude: z.number().check(z.gte(-90), z.lte(90)),
+  longitude: z.number().check(z.gte(-180), z.lte(180)),
   address: optionalLine(300),
 });
 
@@ -104,9 +104,9 @@ const complainantFields = {
   phone: PhoneInputSchema,
   cnic: CnicInputSchema,
   /** Default: true when the phone number (else the stated country) is not Pakistani. */
-  overseas: z.boolean().optional(),
+  overseas: z.optional(z.boolean()),
   /** Default: the phone number's country. */
-  country: CountrySchema.optional(),
+  country: z.optional(CountrySchema),
 };
 
 interface ComplainantFields {
@@ -128,18 +128,20 @@ const toComplainant = ({ name, phone, cnic, overseas, country }: ComplainantFiel
   };
 };
 
-export const ComplainantInputSchema = z
-  .strictObject(complainantFields)
-  .transform((fields) => ({ ...toComplainant(fields), phone: fields.phone.e164 }));
+export const ComplainantInputSchema = z.pipe(
+  z.strictObject(complainantFields),
+  z.transform((fields) => ({ ...toComplainant(fields), phone: fields.phone.e164 })),
+);
 export type ComplainantInput = z.output<typeof ComplainantInputSchema>;
 
 /**
  * Over WhatsApp the citizen's identity is already known and is the proof of ownership; Meta may withhold
  * the phone number (business-scoped user ids), so it is optional there and only there.
  */
-export const ChatComplainantInputSchema = z
-  .strictObject({ ...complainantFields, phone: PhoneInputSchema.optional() })
-  .transform(toComplainant);
+export const ChatComplainantInputSchema = z.pipe(
+  z.strictObject({ ...complainantFields, phone: z.optional(PhoneInputSchema) }),
+  z.transform((fields) => toComplainant(fields)),
+);
 
 export const NewComplaintInputSchema = z.strictObject({
   complainant: ComplainantInputSchema,
@@ -147,19 +149,19 @@ export const NewComplaintInputSchema = z.strictObject({
   station: optionalLine(100),
   category: CategoryCodeSchema,
   description: DescriptionSchema,
-  location: LocationInputSchema.optional(),
-  language: z.enum(LANGUAGES).default('ur'),
+  location: z.optional(LocationInputSchema),
+  language: z._default(z.enum(LANGUAGES), 'ur'),
   /** Default: opted out for sensitive categories (discreet handling), opted in otherwise. */
-  optOutOfUpdates: z.boolean().optional(),
+  optOutOfUpdates: z.optional(z.boolean()),
 });
 /** Parsed, normalized citizen input (output of the schema). */
 export type NewComplaintInput = z.output<typeof NewComplaintInputSchema>;
 
 /** A complaint filed in chat by a known WhatsApp identity: the phone may be missing. */
-export const ChatComplaintInputSchema = NewComplaintInputSchema.extend({
+export const ChatComplaintInputSchema = z.extend(NewComplaintInputSchema, {
   complainant: ChatComplainantInputSchema,
   /** The priority the bot promised (Zainab Alert, gender-harassment reports); never lower than the category's. */
-  priority: z.enum(PRIORITIES).optional(),
+  priority: z.optional(z.enum(PRIORITIES)),
 });
 export type ChatComplaintInput = z.output<typeof ChatComplaintInputSchema>;
 /** What a client sends (input of the schema). */

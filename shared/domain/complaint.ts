@@ -3,7 +3,7 @@
  * keys parse), the first state of a filed complaint, and the field schemas the HTTP schemas share. What a
  * citizen submits is in complaint-input.ts (it parses phone numbers, so only the filing paths import it).
  */
-import * as z from 'zod';
+import * as z from './zod.ts';
 import { freeText } from './text.ts';
 import { findCategory } from './categories.ts';
 import { findDistrict } from './districts.ts';
@@ -30,30 +30,28 @@ import {
 export const trimmedText = (min: number, max: number) => freeText(min, max);
 
 /** District code, case-insensitive → canonical code. Callers add the description. */
-export const DistrictCodeInputSchema = z
-  .string()
-  .max(10)
-  .transform((value, ctx) => {
+export const DistrictCodeInputSchema = z.pipe(
+  z.string().check(z.maxLength(10)),
+  z.transform((value, ctx) => {
     const district = findDistrict(value);
     if (!district) {
-      ctx.addIssue({ code: 'custom', message: 'Unknown district code' });
-      return z.NEVER;
+      return z.refuse(ctx, 'Unknown district code');
     }
     return district.code;
-  });
+  }),
+);
 
 /** E-tag as printed or typed (tolerant, see `parseEtag`) → canonical. Callers add the description. */
-export const EtagInputSchema = z
-  .string()
-  .max(64)
-  .transform((value, ctx) => {
+export const EtagInputSchema = z.pipe(
+  z.string().check(z.maxLength(64)),
+  z.transform((value, ctx) => {
     const etag = parseEtag(value);
     if (!etag) {
-      ctx.addIssue({ code: 'custom', message: 'Not a valid e-tag number (check it for typos)' });
-      return z.NEVER;
+      return z.refuse(ctx, 'Not a valid e-tag number (check it for typos)');
     }
     return etag;
-  });
+  }),
+);
 
 // ---------------------------------------------------------------------------------------------------------
 // Stored state
@@ -64,50 +62,43 @@ export const ComplainantSchema = z
   .object({
     name: z.string(),
     /** Absent only for a WhatsApp citizen whose number Meta did not share (then whatsappId is set). */
-    phone: z
-      .string()
-      .regex(/^\+[1-9]\d{6,14}$/, 'Must be E.164')
-      .optional(),
-    cnic: z
-      .string()
-      .regex(/^[1-7]\d{12}$/)
-      .optional(),
+    phone: z.optional(z.string().check(z.regex(/^\+[1-9]\d{6,14}$/, 'Must be E.164'))),
+    cnic: z.optional(z.string().check(z.regex(/^[1-7]\d{12}$/))),
     overseas: z.boolean(),
-    country: z
-      .string()
-      .regex(/^[A-Z]{2}$/)
-      .optional(),
+    country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
     /** Citizen identity on WhatsApp when known (wa_id). */
-    whatsappId: z.string().optional(),
+    whatsappId: z.optional(z.string()),
   })
-  .refine((c) => c.phone !== undefined || c.whatsappId !== undefined, {
-    message: 'A complainant needs a phone number or a WhatsApp identity',
-  });
+  .check(
+    z.refine((c) => c.phone !== undefined || c.whatsappId !== undefined, {
+      message: 'A complainant needs a phone number or a WhatsApp identity',
+    }),
+  );
 export type Complainant = z.output<typeof ComplainantSchema>;
 
 export const LocationSchema = z.object({
-  latitude: z.number().min(-90).max(90),
-  longitude: z.number().min(-180).max(180),
-  address: z.string().optional(),
+  latitude: z.number().check(z.gte(-90), z.lte(90)),
+  longitude: z.number().check(z.gte(-180), z.lte(180)),
+  address: z.optional(z.string()),
 });
 export type Location = z.output<typeof LocationSchema>;
 
 export const ATTACHMENT_KINDS = ['image', 'audio', 'video', 'document'] as const;
 export const AttachmentSchema = z.object({
   kind: z.enum(ATTACHMENT_KINDS),
-  mediaId: z.string().min(1),
-  mimeType: z.string().optional(),
+  mediaId: z.string().check(z.minLength(1)),
+  mimeType: z.optional(z.string()),
   /** A voice note given instead of a typed description: officers must listen to it. */
-  describesComplaint: z.boolean().optional(),
+  describesComplaint: z.optional(z.boolean()),
 });
 export type Attachment = z.output<typeof AttachmentSchema>;
 
 export const AssignmentSchema = z.object({
   level: z.enum(ROLES),
-  station: z.string().optional(),
+  station: z.optional(z.string()),
   /** SDPO circle when the complaint was assigned to one (scope of SDPOs; see officer.ts). */
-  circle: z.string().optional(),
-  officerId: z.string().optional(),
+  circle: z.optional(z.string()),
+  officerId: z.optional(z.string()),
   assignedAt: IsoDateTime,
 });
 export type Assignment = z.output<typeof AssignmentSchema>;
@@ -116,11 +107,11 @@ export type Assignment = z.output<typeof AssignmentSchema>;
 export const ComplaintSlaSchema = slaSchema;
 
 export const ComplaintSchema = z.object({
-  etag: z.string().regex(ETAG_PATTERN),
+  etag: z.string().check(z.regex(ETAG_PATTERN)),
   district: z
     .string()
-    .refine((code) => findDistrict(code)?.code === code, { message: 'Unknown district code' }),
-  station: z.string().optional(),
+    .check(z.refine((code) => findDistrict(code)?.code === code, { message: 'Unknown district code' })),
+  station: z.optional(z.string()),
   category: z.enum(CATEGORY_CODES),
   description: z.string(),
   channel: z.enum(CHANNELS),
@@ -128,15 +119,15 @@ export const ComplaintSchema = z.object({
   priority: z.enum(PRIORITIES),
   language: z.enum(LANGUAGES),
   complainant: ComplainantSchema,
-  location: LocationSchema.optional(),
+  location: z.optional(LocationSchema),
   attachments: z.array(AttachmentSchema),
   optOutOfUpdates: z.boolean(),
-  trackingCodeHash: z.string().min(1),
+  trackingCodeHash: z.string().check(z.minLength(1)),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
-  version: z.number().int().positive(),
-  assignment: AssignmentSchema.optional(),
-  sla: ComplaintSlaSchema.optional(),
+  version: z.number().check(z.int(), z.positive()),
+  assignment: z.optional(AssignmentSchema),
+  sla: z.optional(ComplaintSlaSchema),
 });
 export type Complaint = z.output<typeof ComplaintSchema>;
 

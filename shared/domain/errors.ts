@@ -1,7 +1,7 @@
 /**
  * Domain errors. Only the HTTP edge maps them to status codes; the domain just says what went wrong.
  */
-import type { ZodError } from 'zod';
+import type { ZodError } from './zod.ts';
 
 export interface ValidationIssue {
   /** Dotted field path, e.g. `complainant.phone`; empty string for the whole input. */

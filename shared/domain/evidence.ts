@@ -6,7 +6,7 @@
  * audio and video 16 MB, document 100 MB. Web uploads get the same limits, so an officer never sees a file
  * that could not have come over WhatsApp.
  */
-import * as z from 'zod';
+import * as z from './zod.ts';
 import type { RandomBytes } from './etag.ts';
 import {
   EVIDENCE_KINDS,
@@ -187,39 +187,36 @@ export const sourceRefOf = (source: { whatsappMediaId: string } | { uploadId: st
 const isoTime = z.iso.datetime({ offset: true });
 
 export const EvidenceRecordSchema = z.object({
-  id: z.string().regex(BASE64URL),
-  etag: z.string().min(1),
-  sourceRef: z.string().min(1),
+  id: z.string().check(z.regex(BASE64URL)),
+  etag: z.string().check(z.minLength(1)),
+  sourceRef: z.string().check(z.minLength(1)),
   source: z.enum(['whatsapp', 'web']),
   state: z.enum(['stored', 'refused', 'unavailable']),
   /** What it is (stored), or what the sender said it was (refused). */
-  kind: z.enum([...EVIDENCE_KINDS, 'sticker']).optional(),
-  contentType: z.string().optional(),
-  bytes: z.number().int().nonnegative().optional(),
+  kind: z.optional(z.enum([...EVIDENCE_KINDS, 'sticker'])),
+  contentType: z.optional(z.string()),
+  bytes: z.optional(z.number().check(z.int(), z.nonnegative())),
   /** Hex SHA-256 of the stored bytes. */
-  sha256: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .optional(),
-  key: z.string().optional(),
-  reason: z.enum(REFUSAL_REASONS).optional(),
+  sha256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
+  key: z.optional(z.string()),
+  reason: z.optional(z.enum(REFUSAL_REASONS)),
   /** The voice note that is the complaint's description: officers must listen to it. */
-  describesComplaint: z.boolean().optional(),
-  fileName: z.string().max(200).optional(),
+  describesComplaint: z.optional(z.boolean()),
+  fileName: z.optional(z.string().check(z.maxLength(200))),
   at: isoTime,
 });
 export type EvidenceRecord = z.output<typeof EvidenceRecordSchema>;
 
 /** A presigned web upload handed out for one complaint; confirmed at most once. */
 export const PendingUploadSchema = z.object({
-  uploadId: z.string().regex(BASE64URL),
-  etag: z.string().min(1),
+  uploadId: z.string().check(z.regex(BASE64URL)),
+  etag: z.string().check(z.minLength(1)),
   kind: z.enum(EVIDENCE_KINDS),
-  contentType: z.string().min(1),
-  bytes: z.number().int().positive(),
+  contentType: z.string().check(z.minLength(1)),
+  bytes: z.number().check(z.int(), z.positive()),
   /** Where the browser was allowed to put it (`incoming/...`). */
-  key: z.string().min(1),
-  fileName: z.string().max(200).optional(),
+  key: z.string().check(z.minLength(1)),
+  fileName: z.optional(z.string().check(z.maxLength(200))),
   /** ISO: the presigned POST expires then; anything uploaded later is refused. */
   validUntil: isoTime,
 });

@@ -3,7 +3,7 @@
  * the post's supervisor works it through open → explanation called → show-cause issued → closed with an
  * outcome. Every step is audited. Pure; decisions in docs/sla.md.
  */
-import * as z from 'zod';
+import * as z from './zod.ts';
 import { freeText } from './text.ts';
 import { findDistrict, findRegion } from './districts.ts';
 import { ConflictError, NotFoundError, validationErrorFromZod } from './errors.ts';
@@ -37,53 +37,53 @@ const isoTime = z.iso.datetime({ offset: true });
 
 export const followUpStepSchema = z.object({
   action: z.enum(['opened', 'callExplanation', 'issueShowCause', 'close', 'addNote']),
-  fromState: z.enum(FOLLOW_UP_STATES).optional(),
+  fromState: z.optional(z.enum(FOLLOW_UP_STATES)),
   toState: z.enum(FOLLOW_UP_STATES),
   actor: z.object({
     kind: z.enum(['officer', 'system']),
-    id: z.string().optional(),
-    role: z.enum(ROLES).optional(),
+    id: z.optional(z.string()),
+    role: z.optional(z.enum(ROLES)),
   }),
   at: isoTime,
-  note: z.string().optional(),
-  outcome: z.enum(FOLLOW_UP_OUTCOMES).optional(),
+  note: z.optional(z.string()),
+  outcome: z.optional(z.enum(FOLLOW_UP_OUTCOMES)),
 });
 export type FollowUpStep = z.infer<typeof followUpStepSchema>;
 
 export const followUpSchema = z.object({
   /** `<etag>#<breach number>`: deterministic, so a repeated sweep cannot open the same one twice. */
-  id: z.string().min(1),
-  etag: z.string().min(1),
-  district: z.string().min(1),
-  region: z.string().optional(),
+  id: z.string().check(z.minLength(1)),
+  etag: z.string().check(z.minLength(1)),
+  district: z.string().check(z.minLength(1)),
+  region: z.optional(z.string()),
   level: z.enum(SLA_LEVELS),
   phase: z.enum(SLA_PHASES),
   postKind: z.enum(POST_KINDS),
   /** Station, circle, district or region name, or the CPO complaint cell. */
-  post: z.string().min(1),
-  station: z.string().optional(),
+  post: z.string().check(z.minLength(1)),
+  station: z.optional(z.string()),
   /** The post's id in the force directory, when the structure knows it. */
-  postId: z.string().optional(),
+  postId: z.optional(z.string()),
   /** The officer's service number when posted there at the deadline (else the assignee's id, older data). */
-  officerId: z.string().optional(),
+  officerId: z.optional(z.string()),
   /** The officer posted there when the deadline passed (from the posting history); shown to those allowed. */
-  officer: z.object({ serviceNumber: z.string(), name: z.string(), rank: z.string() }).optional(),
+  officer: z.optional(z.object({ serviceNumber: z.string(), name: z.string(), rank: z.string() })),
   /** Nobody held the post when the deadline passed. */
-  vacant: z.boolean().optional(),
+  vacant: z.optional(z.boolean()),
   dueAt: isoTime,
   breachedAt: isoTime,
   /** When the breached post got the complaint: its window's start, or the assignment to it when later. */
-  heldSince: isoTime.optional(),
+  heldSince: z.optional(isoTime),
   /**
    * The officer's delay: minutes the complaint waited with the post, from `heldSince` to the breach, less
    * the time spent awaiting the citizen (per-officer figures, docs/force.md). Absent on older follow-ups.
    */
-  delayMinutes: z.number().int().nonnegative().optional(),
+  delayMinutes: z.optional(z.number().check(z.int(), z.nonnegative())),
   state: z.enum(FOLLOW_UP_STATES),
-  outcome: z.enum(FOLLOW_UP_OUTCOMES).optional(),
+  outcome: z.optional(z.enum(FOLLOW_UP_OUTCOMES)),
   openedAt: isoTime,
   updatedAt: isoTime,
-  version: z.number().int().positive(),
+  version: z.number().check(z.int(), z.positive()),
   history: z.array(followUpStepSchema),
 });
 export type FollowUp = z.infer<typeof followUpSchema>;

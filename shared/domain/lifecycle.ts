@@ -3,7 +3,7 @@
  * the command's payload and its specific guards, then returns the next complaint state (version + 1)
  * and the timeline entries to write in the same transaction. Table and decisions: docs/lifecycle.md.
  */
-import * as z from 'zod';
+import * as z from './zod.ts';
 import { freeText, lineText } from './text.ts';
 import type { Complaint } from './complaint.ts';
 import { ConflictError, NotFoundError, ValidationError, validationErrorFromZod } from './errors.ts';
@@ -47,34 +47,34 @@ const note = freeText(1, 2000);
  */
 export const NOTE_VISIBILITIES = ['internal', 'citizen'] as const;
 export type NoteVisibility = (typeof NOTE_VISIBILITIES)[number];
-const visibility = z.enum(NOTE_VISIBILITIES).optional();
+const visibility = z.optional(z.enum(NOTE_VISIBILITIES));
 
 export const lifecycleCommandSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('assign'),
     level: z.enum(SLA_LEVELS),
-    station: text(120).optional(),
-    circle: text(120).optional(),
-    officerId: text(128).optional(),
-    note: note.optional(),
+    station: z.optional(text(120)),
+    circle: z.optional(text(120)),
+    officerId: z.optional(text(128)),
+    note: z.optional(note),
     visibility,
   }),
-  z.object({ type: z.literal('start'), note: note.optional(), visibility }),
+  z.object({ type: z.literal('start'), note: z.optional(note), visibility }),
   z.object({ type: z.literal('requestCitizenInfo'), note, visibility }),
-  z.object({ type: z.literal('citizenResponded'), note: note.optional() }),
+  z.object({ type: z.literal('citizenResponded'), note: z.optional(note) }),
   z.object({ type: z.literal('resolve'), note, visibility }),
   z.object({ type: z.literal('reject'), reason: note, visibility }),
-  z.object({ type: z.literal('close'), note: note.optional() }),
+  z.object({ type: z.literal('close'), note: z.optional(note) }),
   z.object({ type: z.literal('reopen'), reason: note, visibility }),
   z.object({
     type: z.literal('recordAction'),
     kind: z.enum(ACTION_KINDS),
     note,
-    firNumber: text(50).optional(),
+    firNumber: z.optional(text(50)),
     visibility,
   }),
   /** A DPO or above takes a received complaint at their own level and starts on it, in one step. */
-  z.object({ type: z.literal('takeAndStart'), note: note.optional(), visibility }),
+  z.object({ type: z.literal('takeAndStart'), note: z.optional(note), visibility }),
 ]);
 export type LifecycleCommand = z.infer<typeof lifecycleCommandSchema>;
 export type CommandType = LifecycleCommand['type'];

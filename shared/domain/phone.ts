@@ -1,9 +1,23 @@
 /**
- * Phone numbers as citizens and rosters write them → E.164. Its own module because the metadata
- * (libphonenumber-js `min`, ~118 KiB) should reach only the functions that read a typed number: filing,
- * tracking, feedback, the chat worker and the force roster; never the officer, stream or sweep functions.
+ * Phone numbers as citizens and rosters write them → E.164. Its own module because the metadata (~70 KiB with
+ * the parser) should reach only the functions that read a typed number: filing, tracking, feedback, the chat
+ * worker and the force roster; never the officer, stream or sweep functions.
+ *
+ * Metadata: libphonenumber-js `min` for every country (overseas Pakistanis file with any country's number)
+ * without the number formats, which only formatting uses (infra/phone-metadata.ts generates it).
  */
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import {
+  parsePhoneNumberFromString as parseWithMetadata,
+  type CountryCode,
+  type MetadataJson,
+} from 'libphonenumber-js/core';
+import phoneMetadata from './phone-metadata.json' with { type: 'json' };
+
+const METADATA = phoneMetadata as unknown as MetadataJson;
+
+/** libphonenumber-js's parser over our metadata. */
+const parsePhoneNumberFromString = (text: string, defaultCountry?: CountryCode) =>
+  defaultCountry ? parseWithMetadata(text, defaultCountry, METADATA) : parseWithMetadata(text, METADATA);
 
 export interface ParsedPhone {
   /** E.164, e.g. +923001234567 */
@@ -19,7 +33,7 @@ const PHONE_CHARACTERS = /^[+\d\s\-()./]{3,40}$/;
  * Any common way of writing a number → E.164 and its country, or undefined when invalid.
  * National numbers are read in `defaultCountry`; `00…` and `+…` are international. Digits-only input that
  * is not a valid national number is retried as international, so a WhatsApp `wa_id` (`923001234567`,
- * `447911123456`) works as is. Metadata: libphonenumber-js `min` (all countries, validation by length).
+ * `447911123456`) works as is. `min` metadata validates by length.
  */
 export const parsePhone = (input: string, defaultCountry: string = 'PK'): ParsedPhone | undefined => {
   if (typeof input !== 'string' || !PHONE_CHARACTERS.test(input.trim())) return undefined;

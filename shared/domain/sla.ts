@@ -2,7 +2,7 @@
  * SLA engine, pure: versioned policies (data), the per-complaint clock stored on the complaint, and the
  * escalation ladder. No I/O; `now` is always passed in. Decisions and the target table: docs/sla.md.
  */
-import * as z from 'zod';
+import * as z from './zod.ts';
 import { ConflictError, ValidationError } from './errors.ts';
 import type { CategoryCode, Priority, Role, Status } from './vocabulary.ts';
 
@@ -129,11 +129,11 @@ export const slaBreachSchema = z.object({
 export type SlaBreach = z.infer<typeof slaBreachSchema>;
 
 export const slaSchema = z.object({
-  policyVersion: z.string().min(1),
+  policyVersion: z.string().check(z.minLength(1)),
   /** Snapshot of the policy's targets for this complaint, so later policies never change it. */
   targets: z.object({
-    firstActionMinutes: z.number().int().positive(),
-    resolutionMinutes: z.number().int().positive(),
+    firstActionMinutes: z.number().check(z.int(), z.positive()),
+    resolutionMinutes: z.number().check(z.int(), z.positive()),
   }),
   phase: z.enum(SLA_PHASES),
   /** Level currently holding the complaint (and answerable for the clock). */
@@ -141,18 +141,18 @@ export const slaSchema = z.object({
   /** Start of the current level's window: filing, the last escalation or the reopening. */
   windowStartedAt: isoTime,
   /** Completed pauses (awaiting the citizen) inside the current window, in milliseconds. */
-  pausedMs: z.number().int().nonnegative(),
+  pausedMs: z.number().check(z.int(), z.nonnegative()),
   /** Set while the clock is paused. */
-  pausedAt: isoTime.optional(),
+  pausedAt: z.optional(isoTime),
   /** Deadline of the current phase (as if resumed now, while paused); absent once stopped. */
-  dueAt: isoTime.optional(),
+  dueAt: z.optional(isoTime),
   /** 75% of the allowed time; absent once stopped. */
-  warnAt: isoTime.optional(),
+  warnAt: z.optional(isoTime),
   /** The holder of the current window was warned (once per window). */
   warned: z.boolean(),
-  firstActionAt: isoTime.optional(),
+  firstActionAt: z.optional(isoTime),
   /** Set when the complaint left the open statuses (resolved, closed, rejected). */
-  stoppedAt: isoTime.optional(),
+  stoppedAt: z.optional(isoTime),
   breaches: z.array(slaBreachSchema),
 });
 export type Sla = z.infer<typeof slaSchema>;

@@ -12,7 +12,7 @@
  *   emoji sequences).
  * Control characters are refused, as before: none at all in a line, only tab and newline in free text.
  */
-import * as z from 'zod';
+import * as z from './zod.ts';
 
 /** Embeddings, overrides and isolates: the "Trojan Source" characters. */
 const DIRECTION_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
@@ -46,23 +46,23 @@ const NO_DIRECTION_CONTROL = {
 
 /** A single-line field: no direction controls, no control characters, format characters removed, trimmed. */
 export const lineText = (min: number, max: number) =>
-  z
-    .string()
-    .refine((s) => !hasDirectionControl(s), NO_DIRECTION_CONTROL)
-    .overwrite(cleanLine)
-    .trim()
-    .min(min)
-    .max(max)
-    .refine((s) => !CONTROL_IN_LINE.test(s), { message: 'Must not contain control characters' });
+  z.string().check(
+    z.refine((s) => !hasDirectionControl(s), NO_DIRECTION_CONTROL),
+    z.overwrite(cleanLine),
+    z.trim(),
+    z.minLength(min),
+    z.maxLength(max),
+    z.refine((s) => !CONTROL_IN_LINE.test(s), { message: 'Must not contain control characters' }),
+  );
 
 /** Free text: NFC, format characters removed, trimmed; control characters other than tab and newline refused. */
 export const freeText = (min: number, max: number) =>
-  z
-    .string()
-    .overwrite(cleanFreeText)
-    .trim()
-    .min(min)
-    .max(max)
-    .refine((s) => !CONTROL_IN_TEXT.test(s), {
+  z.string().check(
+    z.overwrite(cleanFreeText),
+    z.trim(),
+    z.minLength(min),
+    z.maxLength(max),
+    z.refine((s) => !CONTROL_IN_TEXT.test(s), {
       message: 'Must not contain control characters other than newline and tab',
-    });
+    }),
+  );

@@ -2,7 +2,7 @@
  * The only module that reads process.env. Each part of the system asks for the slice it needs;
  * a missing or malformed variable fails fast with a message naming it.
  */
-import * as z from 'zod';
+import * as z from '../domain/zod.ts';
 
 const env = process.env;
 
@@ -19,7 +19,7 @@ export const ENV = {
   queueUrl: (queueId: string) => `QUEUE_URL_${queueId.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`,
 } as const;
 
-const parse = <T extends z.ZodType>(
+const parse = <T extends z.ZodMiniType>(
   schema: T,
   values: Record<string, unknown>,
   what: string,
@@ -39,21 +39,21 @@ export const awsEndpoint = (): string | undefined => env.AWS_ENDPOINT_URL || und
 
 export const tableConfig = () =>
   parse(
-    z.object({ tableName: z.string().min(1) }),
+    z.object({ tableName: z.string().check(z.minLength(1)) }),
     { tableName: env[ENV.tableName] },
     'the application table (TABLE_NAME)',
   );
 
 export const idempotencyConfig = () =>
   parse(
-    z.object({ tableName: z.string().min(1) }),
+    z.object({ tableName: z.string().check(z.minLength(1)) }),
     { tableName: env[ENV.idempotencyTableName] },
     'the idempotency table (IDEMPOTENCY_TABLE_NAME)',
   );
 
 export const eventBusConfig = () =>
   parse(
-    z.object({ busName: z.string().min(1) }),
+    z.object({ busName: z.string().check(z.minLength(1)) }),
     { busName: env[ENV.eventBusName] },
     'the event bus (EVENT_BUS_NAME)',
   );
@@ -65,10 +65,13 @@ export const eventBusConfig = () =>
 export const evidenceConfig = () =>
   parse(
     z.object({
-      bucketName: z.string().min(1),
-      forcePathStyle: z.enum(['true', 'false']).transform((v) => v === 'true'),
-      uploadExpirySeconds: z.coerce.number().int().min(30).max(3600),
-      downloadExpirySeconds: z.coerce.number().int().min(30).max(3600),
+      bucketName: z.string().check(z.minLength(1)),
+      forcePathStyle: z.pipe(
+        z.enum(['true', 'false']),
+        z.transform((v) => v === 'true'),
+      ),
+      uploadExpirySeconds: z.coerce.number().check(z.int(), z.gte(30), z.lte(3600)),
+      downloadExpirySeconds: z.coerce.number().check(z.int(), z.gte(30), z.lte(3600)),
     }),
     {
       bucketName: env[ENV.evidenceBucketName],
@@ -85,7 +88,7 @@ export const evidenceConfig = () =>
  */
 export const rateLimitConfig = () =>
   parse(
-    z.object({ scale: z.coerce.number().int().min(1).max(1_000_000) }),
+    z.object({ scale: z.coerce.number().check(z.int(), z.gte(1), z.lte(1_000_000)) }),
     { scale: env.RATE_LIMIT_SCALE || '1' },
     'the abuse limits (RATE_LIMIT_SCALE)',
   );
@@ -96,7 +99,10 @@ export const queueUrl = (envVar: string): string =>
 /** Names under which logs and metrics are published (Powertools' own variables, with Rabta defaults). */
 export const serviceConfig = () =>
   parse(
-    z.object({ serviceName: z.string().min(1), metricsNamespace: z.string().min(1) }),
+    z.object({
+      serviceName: z.string().check(z.minLength(1)),
+      metricsNamespace: z.string().check(z.minLength(1)),
+    }),
     {
       serviceName: env.POWERTOOLS_SERVICE_NAME || 'rabta',
       metricsNamespace: env.POWERTOOLS_METRICS_NAMESPACE || 'Rabta',
@@ -113,24 +119,26 @@ export const serviceConfig = () =>
 export const whatsappConfig = () =>
   parse(
     z.object({
-      webhookSecretArn: z.string().min(1).optional(),
-      graphSecretArn: z.string().min(1).optional(),
-      appSecret: z.string().min(1),
-      verifyToken: z.string().min(1),
-      accessToken: z.string().min(1),
+      webhookSecretArn: z.optional(z.string().check(z.minLength(1))),
+      graphSecretArn: z.optional(z.string().check(z.minLength(1))),
+      appSecret: z.string().check(z.minLength(1)),
+      verifyToken: z.string().check(z.minLength(1)),
+      accessToken: z.string().check(z.minLength(1)),
       graphApiBaseUrl: z.url(),
-      graphApiVersion: z.string().regex(/^v\d+\.\d+$/, 'like v24.0'),
-      phoneNumberId: z.string().min(1),
+      graphApiVersion: z.string().check(z.regex(/^v\d+\.\d+$/, 'like v24.0')),
+      phoneNumberId: z.string().check(z.minLength(1)),
       /** Approved template used outside the 24-hour window; its body has one text parameter. */
-      templateName: z.string().regex(/^[a-z0-9_]{1,512}$/, 'lowercase letters, digits and underscores'),
-      templateLanguage: z.string().min(2),
-      templateLanguageEnglish: z.string().min(2),
+      templateName: z
+        .string()
+        .check(z.regex(/^[a-z0-9_]{1,512}$/, 'lowercase letters, digits and underscores')),
+      templateLanguage: z.string().check(z.minLength(2)),
+      templateLanguageEnglish: z.string().check(z.minLength(2)),
       /** Graph API calls: attempts on 429/5xx before giving up (the worker then retries the record). */
-      graphMaxAttempts: z.coerce.number().int().min(1).max(10),
+      graphMaxAttempts: z.coerce.number().check(z.int(), z.gte(1), z.lte(10)),
       /** One Graph API attempt is abandoned (and retried) after this long. */
-      graphAttemptTimeoutMs: z.coerce.number().int().min(1).max(60_000),
+      graphAttemptTimeoutMs: z.coerce.number().check(z.int(), z.gte(1), z.lte(60_000)),
       /** The least pause after Meta's pair rate limit (131056). */
-      graphPairRateDelayMs: z.coerce.number().int().min(0).max(60_000),
+      graphPairRateDelayMs: z.coerce.number().check(z.int(), z.gte(0), z.lte(60_000)),
     }),
     {
       webhookSecretArn: env.WHATSAPP_WEBHOOK_SECRET_ARN || undefined,
@@ -165,7 +173,7 @@ export const clockOffsetMs = (): number => {
 /** The officers' user pool (the directory's admin function creates and updates officers' users in it). */
 export const userPoolConfig = () =>
   parse(
-    z.object({ userPoolId: z.string().min(1) }),
+    z.object({ userPoolId: z.string().check(z.minLength(1)) }),
     { userPoolId: env[ENV.userPoolId] },
     'the officers user pool (USER_POOL_ID)',
   );
@@ -178,9 +186,11 @@ export const officerAlertConfig = () =>
   parse(
     z.object({
       consoleUrl: z.url(),
-      digestHourPkt: z.coerce.number().int().min(0).max(23),
-      templateName: z.string().regex(/^[a-z0-9_]{1,512}$/, 'lowercase letters, digits and underscores'),
-      templateLanguage: z.string().min(2),
+      digestHourPkt: z.coerce.number().check(z.int(), z.gte(0), z.lte(23)),
+      templateName: z
+        .string()
+        .check(z.regex(/^[a-z0-9_]{1,512}$/, 'lowercase letters, digits and underscores')),
+      templateLanguage: z.string().check(z.minLength(2)),
     }),
     {
       consoleUrl: env.OFFICER_CONSOLE_URL || 'http://127.0.0.1:3000/console',

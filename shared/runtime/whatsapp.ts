@@ -5,7 +5,7 @@
  * bundle carries no engine.
  */
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import * as z from 'zod';
+import * as z from '../domain/zod.ts';
 import { createOptInStore } from '../adapters/dynamodb/opt-in-store.ts';
 import { createOutboundMessageStore } from '../adapters/dynamodb/outbound-message-store.ts';
 import { createGraphClient } from '../adapters/whatsapp/graph-client.ts';
@@ -17,8 +17,14 @@ import { whatsappConfig } from './config.ts';
 
 const SECRET_CACHE_SECONDS = 300;
 
-const webhookSecretSchema = z.object({ appSecret: z.string().min(1), verifyToken: z.string().min(1) });
-const graphSecretSchema = z.object({ accessToken: z.string().min(1), phoneNumberId: z.string().min(1) });
+const webhookSecretSchema = z.object({
+  appSecret: z.string().check(z.minLength(1)),
+  verifyToken: z.string().check(z.minLength(1)),
+});
+const graphSecretSchema = z.object({
+  accessToken: z.string().check(z.minLength(1)),
+  phoneNumberId: z.string().check(z.minLength(1)),
+});
 export type WebhookSecretValues = z.infer<typeof webhookSecretSchema>;
 export type GraphSecretValues = z.infer<typeof graphSecretSchema>;
 

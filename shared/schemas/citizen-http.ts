@@ -3,7 +3,7 @@
  * `/complaints/respond`, `/complaints/evidence`), and their OpenAPI operations (merged into openapi.ts
  * OPERATIONS). Apart from http.ts: they parse phone numbers, whose metadata stays out of the officer functions.
  */
-import * as z from 'zod';
+import * as z from '../domain/zod.ts';
 import { EtagInputSchema, trimmedText } from '../domain/complaint.ts';
 import { normalizePhone } from '../domain/phone.ts';
 import { normalizeTrackingCode } from '../domain/etag.ts';
@@ -15,18 +15,16 @@ import { errorSpec as err, type OperationSpec } from './operation-spec.ts';
 const proofFields = {
   etag: EtagInputSchema,
   trackingCode: z
-    .string()
-    .max(64)
-    .optional()
-    .refine(
-      (v) => v === undefined || normalizeTrackingCode(v) !== undefined,
-      'A tracking code has 8 letters and digits',
+    .optional(z.string().check(z.maxLength(64)))
+    .check(
+      z.refine(
+        (v) => v === undefined || normalizeTrackingCode(v) !== undefined,
+        'A tracking code has 8 letters and digits',
+      ),
     ),
   phone: z
-    .string()
-    .max(40)
-    .optional()
-    .refine((v) => v === undefined || normalizePhone(v) !== undefined, 'Invalid phone number'),
+    .optional(z.string().check(z.maxLength(40)))
+    .check(z.refine((v) => v === undefined || normalizePhone(v) !== undefined, 'Invalid phone number')),
 };
 
 /** POST /complaints/feedback: the complainant's answer, with the same proof of ownership as tracking. */
@@ -34,21 +32,25 @@ export const feedbackRequestSchema = z
   .strictObject({
     ...proofFields,
     satisfied: z.boolean(),
-    reason: trimmedText(1, 2000).optional().meta({ description: 'Required when not satisfied' }),
+    reason: z.optional(trimmedText(1, 2000)).check(z.meta({ description: 'Required when not satisfied' })),
   })
-  .superRefine((value, ctx) => {
-    requireOneProofOfOwnership(value, ctx);
-    if (!value.satisfied && !value.reason) {
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Tell us why you are not satisfied' });
-    }
-  })
-  .meta({ id: 'FeedbackRequest' });
+  .check(
+    z.superRefine((value, ctx) => {
+      requireOneProofOfOwnership(value, ctx);
+      if (!value.satisfied && !value.reason) {
+        ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Tell us why you are not satisfied' });
+      }
+    }),
+    z.meta({ id: 'FeedbackRequest' }),
+  );
 
 /** POST /complaints/respond: the complainant answers an officer's request for information. */
 export const informationAnswerRequestSchema = z
   .strictObject({ ...proofFields, message: trimmedText(1, 5000) })
-  .superRefine((value, ctx) => requireOneProofOfOwnership(value, ctx))
-  .meta({ id: 'InformationAnswerRequest' });
+  .check(
+    z.superRefine((value, ctx) => requireOneProofOfOwnership(value, ctx)),
+    z.meta({ id: 'InformationAnswerRequest' }),
+  );
 
 const EVIDENCE_CONTENT_TYPES = Object.values(EVIDENCE_TYPES).flatMap((t) => t.types) as [string, ...string[]];
 
@@ -56,20 +58,34 @@ const EVIDENCE_CONTENT_TYPES = Object.values(EVIDENCE_TYPES).flatMap((t) => t.ty
 export const evidenceUploadRequestSchema = z
   .strictObject({
     ...proofFields,
-    contentType: z.enum(EVIDENCE_CONTENT_TYPES).meta({ description: 'The file’s type (allow-list)' }),
-    bytes: z.number().int().min(1).max(MAX_EVIDENCE_BYTES).meta({
-      description: 'The file’s exact size; images up to 5 MB, audio and video 16 MB, documents 100 MB',
-    }),
-    fileName: trimmedText(1, 200).optional(),
+    contentType: z
+      .enum(EVIDENCE_CONTENT_TYPES)
+      .check(z.meta({ description: 'The file’s type (allow-list)' })),
+    bytes: z.number().check(
+      z.int(),
+      z.gte(1),
+      z.lte(MAX_EVIDENCE_BYTES),
+      z.meta({
+        description: 'The file’s exact size; images up to 5 MB, audio and video 16 MB, documents 100 MB',
+      }),
+    ),
+    fileName: z.optional(trimmedText(1, 200)),
   })
-  .superRefine((value, ctx) => requireOneProofOfOwnership(value, ctx))
-  .meta({ id: 'EvidenceUploadRequest' });
+  .check(
+    z.superRefine((value, ctx) => requireOneProofOfOwnership(value, ctx)),
+    z.meta({ id: 'EvidenceUploadRequest' }),
+  );
 
 /** POST /complaints/evidence/confirm: the file is uploaded; check and record it. */
 export const evidenceConfirmRequestSchema = z
-  .strictObject({ ...proofFields, uploadId: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'An upload id') })
-  .superRefine((value, ctx) => requireOneProofOfOwnership(value, ctx))
-  .meta({ id: 'EvidenceConfirmRequest' });
+  .strictObject({
+    ...proofFields,
+    uploadId: z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/, 'An upload id')),
+  })
+  .check(
+    z.superRefine((value, ctx) => requireOneProofOfOwnership(value, ctx)),
+    z.meta({ id: 'EvidenceConfirmRequest' }),
+  );
 
 export const CITIZEN_OPERATIONS: Record<string, OperationSpec> = {
   'POST /complaints/evidence': {

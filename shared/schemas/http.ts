@@ -2,7 +2,7 @@
  * Request and response bodies of the public API. The OpenAPI document (openapi.ts) is generated
  * from these, so what is documented is what is enforced.
  */
-import * as z from 'zod';
+import * as z from '../domain/zod.ts';
 import { IsoDateTime } from '../domain/complaint.ts';
 import { CATEGORY_CODES, CHANNELS, LANGUAGES, PRIORITIES, ROLES, STATUSES } from '../domain/vocabulary.ts';
 import { EVENT_TYPES } from './events/index.ts';
@@ -12,14 +12,21 @@ import { EVENT_TYPES } from './events/index.ts';
 export const errorResponseSchema = z
   .object({
     error: z.object({
-      code: z.string().meta({ description: 'Stable, machine-readable code, e.g. `validation_failed`' }),
-      message: z.string().meta({ description: 'What went wrong, for people' }),
-      issues: z
-        .array(z.object({ path: z.string().meta({ description: 'Dotted field path' }), message: z.string() }))
-        .optional(),
+      code: z
+        .string()
+        .check(z.meta({ description: 'Stable, machine-readable code, e.g. `validation_failed`' })),
+      message: z.string().check(z.meta({ description: 'What went wrong, for people' })),
+      issues: z.optional(
+        z.array(
+          z.object({
+            path: z.string().check(z.meta({ description: 'Dotted field path' })),
+            message: z.string(),
+          }),
+        ),
+      ),
     }),
   })
-  .meta({ id: 'Error' });
+  .check(z.meta({ id: 'Error' }));
 
 // --- POST /complaints -------------------------------------------------------------------------
 
@@ -29,11 +36,15 @@ export const fileComplaintResponseSchema = z
   .object({
     etag: z
       .string()
-      .meta({ description: 'The complaint number, e.g. LHR-7K3Q-F9XC', examples: ['LHR-7K3Q-F9XC'] }),
-    trackingCode: z.string().meta({
-      description: 'Secret handed out once: with the e-tag it proves ownership. Stored only as a hash.',
-      examples: ['7K3Q-F9XC'],
-    }),
+      .check(
+        z.meta({ description: 'The complaint number, e.g. LHR-7K3Q-F9XC', examples: ['LHR-7K3Q-F9XC'] }),
+      ),
+    trackingCode: z.string().check(
+      z.meta({
+        description: 'Secret handed out once: with the e-tag it proves ownership. Stored only as a hash.',
+        examples: ['7K3Q-F9XC'],
+      }),
+    ),
     status: z.enum(STATUSES),
     createdAt: IsoDateTime,
     track: z.object({
@@ -42,7 +53,7 @@ export const fileComplaintResponseSchema = z
       description: z.string(),
     }),
   })
-  .meta({ id: 'FileComplaintResponse' });
+  .check(z.meta({ id: 'FileComplaintResponse' }));
 export type FileComplaintResponse = z.output<typeof fileComplaintResponseSchema>;
 
 // --- POST /complaints/track -------------------------------------------------------------------
@@ -66,17 +77,30 @@ export const publicTimelineEntrySchema = z.object({
   at: IsoDateTime,
   /** Who acted, by role only: officers are never named or identified to the public. */
   by: z.union([z.enum(ROLES), z.literal('citizen'), z.literal('system')]),
-  status: z.enum(STATUSES).meta({ description: 'Status of the complaint after this entry' }),
-  fromStatus: z.enum(STATUSES).optional(),
-  toStatus: z.enum(STATUSES).optional(),
+  status: z.enum(STATUSES).check(z.meta({ description: 'Status of the complaint after this entry' })),
+  fromStatus: z.optional(z.enum(STATUSES)),
+  toStatus: z.optional(z.enum(STATUSES)),
   level: z
-    .enum(ROLES)
-    .optional()
-    .meta({ description: 'Level now holding the complaint (assignments, escalations)' }),
-  action: z.string().optional().meta({ description: 'Kind of action recorded, e.g. fir_registered' }),
-  firNumber: z.string().optional(),
-  note: z.string().optional(),
-  reason: z.string().optional(),
+    .optional(z.enum(ROLES))
+    .check(z.meta({ description: 'Level now holding the complaint (assignments, escalations)' })),
+  action: z
+    .optional(z.string())
+    .check(z.meta({ description: 'Kind of action recorded, e.g. fir_registered' })),
+  firNumber: z.optional(z.string()),
+  evidence: z
+    .optional(
+      z.object({
+        kind: z.enum(['image', 'audio', 'video', 'document', 'sticker', 'voiceNote']),
+        reason: z.optional(z.string()),
+      }),
+    )
+    .check(
+      z.meta({
+        description: 'For evidence entries: what was sent and, when it was not kept, why (e.g. too_large)',
+      }),
+    ),
+  note: z.optional(z.string()),
+  reason: z.optional(z.string()),
 });
 export type PublicTimelineEntry = z.output<typeof publicTimelineEntrySchema>;
 
@@ -89,18 +113,23 @@ export const complaintStatusViewSchema = z
     priority: z.enum(PRIORITIES),
     channel: z.enum(CHANNELS),
     language: z.enum(LANGUAGES),
-    heldBy: z.enum(ROLES).optional().meta({ description: 'Level currently holding the complaint' }),
+    heldBy: z.optional(z.enum(ROLES)).check(z.meta({ description: 'Level currently holding the complaint' })),
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
     timeline: z.array(publicTimelineEntrySchema),
     evidence: z
       .object({
-        count: z.number().int().nonnegative(),
-        kinds: z.partialRecord(z.enum(['image', 'audio', 'video', 'document']), z.number().int().positive()),
+        count: z.number().check(z.int(), z.nonnegative()),
+        kinds: z.partialRecord(
+          z.enum(['image', 'audio', 'video', 'document']),
+          z.number().check(z.int(), z.positive()),
+        ),
       })
-      .meta({ description: 'What the complainant attached and Rabta kept: how many, of which kind' }),
+      .check(
+        z.meta({ description: 'What the complainant attached and Rabta kept: how many, of which kind' }),
+      ),
   })
-  .meta({ id: 'ComplaintStatus' });
+  .check(z.meta({ id: 'ComplaintStatus' }));
 export type ComplaintStatusView = z.output<typeof complaintStatusViewSchema>;
 
 // --- reference data ---------------------------------------------------------------------------
@@ -110,7 +139,7 @@ export const districtsResponseSchema = z
     regions: z.array(z.object({ code: z.string(), en: z.string(), ur: z.string() })),
     districts: z.array(z.object({ code: z.string(), en: z.string(), ur: z.string(), region: z.string() })),
   })
-  .meta({ id: 'Districts' });
+  .check(z.meta({ id: 'Districts' }));
 
 export const categoriesResponseSchema = z
   .object({
@@ -124,4 +153,4 @@ export const categoriesResponseSchema = z
       }),
     ),
   })
-  .meta({ id: 'Categories' });
+  .check(z.meta({ id: 'Categories' }));

@@ -1,9 +1,8 @@
 /**
  * Request schemas of the officer API (`/officer/...`). Query strings arrive as strings; these parse
- * them strictly (unknown parameters are a 400, so a typo never silently widens a list). The OpenAPI document is generated from them (openapi.ts).
+ * them strictly (unknown parameters are a 400, so a typo never silently widens a list). The OpenAPI document is generated from them (officer-openapi.ts).
  */
-import * as z from 'zod';
-import { errorSpec as err, type OperationSpec } from './operation-spec.ts';
+import * as z from '../domain/zod.ts';
 import { DistrictCodeInputSchema, IsoDateTime, trimmedText } from '../domain/complaint.ts';
 import { lineText } from '../domain/text.ts';
 import { FOLLOW_UP_STATES, followUpActionSchema } from '../domain/follow-up.ts';
@@ -11,89 +10,97 @@ import { ACTION_KINDS, NOTE_VISIBILITIES, lifecycleCommandSchema } from '../doma
 import { ALERT_KINDS, SLA_LEVELS } from '../domain/sla.ts';
 import { CATEGORY_CODES, PRIORITIES, STATUSES } from '../domain/vocabulary.ts';
 
-const isoTime = IsoDateTime.transform((v) => new Date(v).toISOString());
+const isoTime = z.pipe(
+  IsoDateTime,
+  z.transform((v) => new Date(v).toISOString()),
+);
 
-const booleanParam = z.enum(['true', 'false']).transform((v) => v === 'true');
-const limitParam = z.coerce.number().int().min(1).max(100);
-const cursorParam = z.string().min(1).max(8192);
+const booleanParam = z.pipe(
+  z.enum(['true', 'false']),
+  z.transform((v) => v === 'true'),
+);
+const limitParam = z.coerce.number().check(z.int(), z.gte(1), z.lte(100));
+const cursorParam = z.string().check(z.minLength(1), z.maxLength(8192));
 
 export const listComplaintsQuerySchema = z
   .strictObject({
-    district: DistrictCodeInputSchema.optional(),
-    station: lineText(1, 120).optional(),
-    status: z.enum(STATUSES).optional(),
-    category: z.enum(CATEGORY_CODES).optional(),
-    priority: z.enum(PRIORITIES).optional(),
-    overdue: booleanParam.optional(),
-    from: isoTime.optional().meta({ description: 'Filed at or after (ISO 8601)' }),
-    to: isoTime.optional().meta({ description: 'Filed before (ISO 8601)' }),
-    limit: limitParam.optional(),
-    cursor: cursorParam.optional(),
+    district: z.optional(DistrictCodeInputSchema),
+    station: z.optional(lineText(1, 120)),
+    status: z.optional(z.enum(STATUSES)),
+    category: z.optional(z.enum(CATEGORY_CODES)),
+    priority: z.optional(z.enum(PRIORITIES)),
+    overdue: z.optional(booleanParam),
+    from: z.optional(isoTime).check(z.meta({ description: 'Filed at or after (ISO 8601)' })),
+    to: z.optional(isoTime).check(z.meta({ description: 'Filed before (ISO 8601)' })),
+    limit: z.optional(limitParam),
+    cursor: z.optional(cursorParam),
   })
-  .meta({ id: 'ListComplaintsQuery' });
+  .check(z.meta({ id: 'ListComplaintsQuery' }));
 
 export const monitoringQuerySchema = z
   .strictObject({
-    district: DistrictCodeInputSchema.optional(),
-    region: lineText(1, 40).optional(),
-    from: isoTime.optional(),
-    to: isoTime.optional(),
+    district: z.optional(DistrictCodeInputSchema),
+    region: z.optional(lineText(1, 40)),
+    from: z.optional(isoTime),
+    to: z.optional(isoTime),
     /** `csv`: the same figures as a spreadsheet, one row per district, region and the province. */
-    format: z.enum(['json', 'csv']).optional(),
+    format: z.optional(z.enum(['json', 'csv'])),
   })
-  .meta({ id: 'MonitoringQuery' });
+  .check(z.meta({ id: 'MonitoringQuery' }));
 
 export const serviceFeedbackQuerySchema = z
   .strictObject({
-    from: isoTime.optional().meta({ description: 'Received at or after (ISO 8601)' }),
-    to: isoTime.optional().meta({ description: 'Received before (ISO 8601)' }),
-    limit: limitParam.optional(),
-    cursor: cursorParam.optional(),
+    from: z.optional(isoTime).check(z.meta({ description: 'Received at or after (ISO 8601)' })),
+    to: z.optional(isoTime).check(z.meta({ description: 'Received before (ISO 8601)' })),
+    limit: z.optional(limitParam),
+    cursor: z.optional(cursorParam),
   })
-  .meta({ id: 'ServiceFeedbackQuery' });
+  .check(z.meta({ id: 'ServiceFeedbackQuery' }));
 
 export const listFollowUpsQuerySchema = z
   .strictObject({
-    district: DistrictCodeInputSchema.optional(),
-    state: z.enum(FOLLOW_UP_STATES).optional(),
-    level: z.enum(SLA_LEVELS).optional(),
-    station: lineText(1, 120).optional(),
-    officerId: lineText(1, 128).optional(),
-    from: isoTime.optional(),
-    to: isoTime.optional(),
-    limit: limitParam.optional(),
-    cursor: cursorParam.optional(),
+    district: z.optional(DistrictCodeInputSchema),
+    state: z.optional(z.enum(FOLLOW_UP_STATES)),
+    level: z.optional(z.enum(SLA_LEVELS)),
+    station: z.optional(lineText(1, 120)),
+    officerId: z.optional(lineText(1, 128)),
+    from: z.optional(isoTime),
+    to: z.optional(isoTime),
+    limit: z.optional(limitParam),
+    cursor: z.optional(cursorParam),
   })
-  .meta({ id: 'ListFollowUpsQuery' });
+  .check(z.meta({ id: 'ListFollowUpsQuery' }));
 
 export const listAlertsQuerySchema = z
   .strictObject({
-    district: DistrictCodeInputSchema.optional(),
-    kind: z.enum(ALERT_KINDS).optional(),
-    limit: limitParam.optional(),
-    cursor: cursorParam.optional(),
+    district: z.optional(DistrictCodeInputSchema),
+    kind: z.optional(z.enum(ALERT_KINDS)),
+    limit: z.optional(limitParam),
+    cursor: z.optional(cursorParam),
   })
-  .meta({ id: 'ListAlertsQuery' });
+  .check(z.meta({ id: 'ListAlertsQuery' }));
 
 /** POST /officer/complaints/{etag}/assign */
-export const assignRequestSchema = lifecycleCommandSchema.options[0]
-  .omit({ type: true })
-  .meta({ id: 'AssignRequest' });
+export const assignRequestSchema = z
+  .omit(lifecycleCommandSchema.def.options[0], { type: true })
+  .check(z.meta({ id: 'AssignRequest' }));
 
-const visibility = z.enum(NOTE_VISIBILITIES).optional().meta({
-  description:
-    'Who may read the note (or reason): `internal` (officers only; the default) or `citizen` (WhatsApp updates and tracking too). A question to the citizen and a rejection reason are always `citizen`.',
-});
+const visibility = z.optional(z.enum(NOTE_VISIBILITIES)).check(
+  z.meta({
+    description:
+      'Who may read the note (or reason): `internal` (officers only; the default) or `citizen` (WhatsApp updates and tracking too). A question to the citizen and a rejection reason are always `citizen`.',
+  }),
+);
 
 /** POST /officer/complaints/{etag}/actions: an action note (what was done). */
 export const actionRequestSchema = z
   .object({
     kind: z.enum(ACTION_KINDS),
     note: trimmedText(1, 2000),
-    firNumber: lineText(1, 50).optional(),
+    firNumber: z.optional(lineText(1, 50)),
     visibility,
   })
-  .meta({ id: 'ActionRequest' });
+  .check(z.meta({ id: 'ActionRequest' }));
 
 /** POST /officer/complaints/{etag}/transitions: a status change (the lifecycle decides what is legal). */
 export const TRANSITION_TYPES = [
@@ -108,11 +115,11 @@ export const TRANSITION_TYPES = [
 export const transitionRequestSchema = z
   .object({
     type: z.enum(TRANSITION_TYPES),
-    note: trimmedText(1, 2000).optional(),
-    reason: trimmedText(1, 2000).optional(),
+    note: z.optional(trimmedText(1, 2000)),
+    reason: z.optional(trimmedText(1, 2000)),
     visibility,
   })
-  .meta({ id: 'TransitionRequest' });
+  .check(z.meta({ id: 'TransitionRequest' }));
 
 /** GET /officer/monitoring/officers: one officer's figures (built by app/officer/officer-figures.ts). */
 export interface OfficerBreachFigures {
@@ -144,168 +151,6 @@ export interface OfficerFiguresReport {
   truncated: boolean;
 }
 
-export const followUpActionRequestSchema = followUpActionSchema.meta({ id: 'FollowUpActionRequest' });
-
-// --- OpenAPI (merged into openapi.ts OPERATIONS) --------------------------------------------------
-
-const OFFICER_ERRORS = {
-  '400': err('Invalid parameters or body; `issues` lists each one (also an invalid or tampered cursor)'),
-  '401': err(
-    'No officer token (the gateway answers before the function when the token is invalid or expired)',
-  ),
-  '403': err('The token’s role or area claims are unusable (unknown role, district or region; missing area)'),
-};
-
-const ACT_ERRORS = {
-  ...OFFICER_ERRORS,
-  '404': err('No such complaint in the officer’s scope (out of scope answers exactly like unknown)'),
-  '409': err('Illegal for this status, this role, or above the officer’s level; the message says which'),
-  '412': err('If-Match names a version that is no longer current: reload and retry'),
-  '428': err('If-Match header missing'),
-};
-
-/** Query parameters from a strict object schema (all optional). */
-const queryParameters = (schema: z.ZodObject) => {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
-    properties?: Record<string, unknown>;
-    $ref?: string;
-    $defs?: Record<string, { properties?: Record<string, unknown> }>;
-  };
-  // A schema with an id comes back as a $ref into $defs.
-  const properties = json.$ref
-    ? json.$defs?.[json.$ref.replace('#/$defs/', '')]?.properties
-    : json.properties;
-  return Object.entries(properties ?? {}).map(([name, property]) => ({
-    name,
-    in: 'query',
-    required: false,
-    schema: property,
-  }));
-};
-
-const IF_MATCH = {
-  name: 'If-Match',
-  in: 'header',
-  required: true,
-  schema: { type: 'string', examples: ['"3"'] },
-  description: 'The version you read (the ETag header of GET /officer/complaints/{etag})',
-};
-
-const ETAG_HEADER = {
-  etag: { description: 'The complaint’s (or follow-up’s) version, quoted', schema: { type: 'string' } },
-};
-
-const anyObject = (id: string) => z.looseObject({}).meta({ id });
-
-export const OFFICER_OPERATIONS: Record<string, OperationSpec> = {
-  'GET /officer/complaints': {
-    summary: 'The officer’s complaint queue',
-    description:
-      'Newest first, in the officer’s scope (SHO: station; SDPO/DPO: district; RPO: region; CPO/ADMIN: province). A district outside the scope gives an empty list. `cursor` is opaque: pass back the one you received.',
-    parameters: queryParameters(listComplaintsQuerySchema),
-    responses: {
-      '200': {
-        description: '`{ items, cursor? }`',
-        schema: { name: 'OfficerComplaintPage', schema: anyObject('OfficerComplaintPage') },
-      },
-      ...OFFICER_ERRORS,
-    },
-  },
-  'GET /officer/complaints/{etag}': {
-    summary: 'One complaint with its full timeline and the complainant’s contact',
-    responses: {
-      '200': {
-        description:
-          '`{ complaint, timeline, evidence, listenToDescription }`: `evidence` lists every attachment (stored, refused or unavailable, with kind, type, size and SHA-256); `listenToDescription` is true when the description is a voice note',
-        headers: ETAG_HEADER,
-        schema: { name: 'OfficerComplaintDetail', schema: anyObject('OfficerComplaintDetail') },
-      },
-      ...OFFICER_ERRORS,
-      '404': ACT_ERRORS['404'],
-    },
-  },
-  'GET /officer/complaints/{etag}/evidence/{evidenceId}': {
-    summary: 'A short-lived link to one attachment of a complaint in the officer’s scope',
-    description:
-      'The evidence id comes from the `evidence` list of GET /officer/complaints/{etag}. The link (a presigned S3 GET) works for a few minutes and downloads the file under its name. Outside the scope, an unknown complaint and an unknown or unstored attachment all answer 404.',
-    responses: {
-      '200': {
-        description: '`{ url, expiresAt, evidence }`',
-        schema: { name: 'OpenedEvidence', schema: anyObject('OpenedEvidence') },
-      },
-      ...OFFICER_ERRORS,
-      '404': ACT_ERRORS['404'],
-    },
-  },
-  'POST /officer/complaints/{etag}/assign': {
-    summary: 'Assign to a level (and a station or officer)',
-    parameters: [IF_MATCH],
-    request: { name: 'AssignRequest', schema: assignRequestSchema },
-    responses: { '200': { description: '`{ complaint }`', headers: ETAG_HEADER }, ...ACT_ERRORS },
-  },
-  'POST /officer/complaints/{etag}/transitions': {
-    summary:
-      'Change the status (start, requestCitizenInfo, resolve, reject, reopen; takeAndStart: a DPO or above takes a received complaint and starts on it)',
-    parameters: [IF_MATCH],
-    request: { name: 'TransitionRequest', schema: transitionRequestSchema },
-    responses: { '200': { description: '`{ complaint }`', headers: ETAG_HEADER }, ...ACT_ERRORS },
-  },
-  'POST /officer/complaints/{etag}/actions': {
-    summary: 'Record what was done (called the complainant, FIR registered, inquiry opened, ...)',
-    parameters: [IF_MATCH],
-    request: { name: 'ActionRequest', schema: actionRequestSchema },
-    responses: { '200': { description: '`{ complaint }`', headers: ETAG_HEADER }, ...ACT_ERRORS },
-  },
-  'GET /officer/monitoring': {
-    summary: 'Counts, overdue, median times and SLA breaches per district and region over a period',
-    description: 'Default period: the last 30 days; at most 366. The CPO also gets the province.',
-    parameters: queryParameters(monitoringQuerySchema),
-    responses: {
-      '200': {
-        description: 'The report',
-        schema: { name: 'MonitoringReport', schema: anyObject('MonitoringReport') },
-      },
-      ...OFFICER_ERRORS,
-    },
-  },
-  'GET /officer/monitoring/officers': {
-    summary:
-      'Breaches and median delay per officer over a period (from the follow-ups, which name the officer)',
-    description:
-      'DPO: district, RPO: region, CPO/ADMIN: province; SHO and SDPO get 403. Default period: the last 30 days; at most 366. Delay: minutes the complaint waited with the officer’s post before the breach (docs/force.md).',
-    parameters: queryParameters(monitoringQuerySchema),
-    responses: {
-      '200': {
-        description: '`{ period, officers[], vacant, unattributed, itemsRead, truncated }`',
-        schema: { name: 'OfficerFiguresReport', schema: anyObject('OfficerFiguresReport') },
-      },
-      ...OFFICER_ERRORS,
-    },
-  },
-  'GET /officer/monitoring/feedback': {
-    summary: 'Service feedback and suggestions sent on WhatsApp (service 15), newest first: CPO and ADMIN',
-    parameters: queryParameters(serviceFeedbackQuerySchema),
-    responses: {
-      '200': { description: '`{ items: [{ id, language, text, receivedAt }], cursor? }`' },
-      ...OFFICER_ERRORS,
-    },
-  },
-  'GET /officer/follow-ups': {
-    summary: 'Disciplinary follow-ups in scope (DPO: district, RPO: region, CPO: all)',
-    parameters: queryParameters(listFollowUpsQuerySchema),
-    responses: { '200': { description: '`{ items, cursor? }`' }, ...OFFICER_ERRORS },
-  },
-  'POST /officer/follow-ups/{id}/actions': {
-    summary: 'Act on a follow-up: callExplanation, issueShowCause, close (with an outcome), addNote',
-    description:
-      'The id is `<etag>#<breach number>` (URL-encode the `#` as `%23`) or `<etag>.<breach number>`.',
-    parameters: [IF_MATCH],
-    request: { name: 'FollowUpActionRequest', schema: followUpActionRequestSchema },
-    responses: { '200': { description: '`{ followUp }`', headers: ETAG_HEADER }, ...ACT_ERRORS },
-  },
-  'GET /officer/alerts': {
-    summary: 'SLA warnings and breaches in scope, newest first',
-    parameters: queryParameters(listAlertsQuerySchema),
-    responses: { '200': { description: '`{ items, cursor? }`' }, ...OFFICER_ERRORS },
-  },
-};
+export const followUpActionRequestSchema = followUpActionSchema.check(
+  z.meta({ id: 'FollowUpActionRequest' }),
+);

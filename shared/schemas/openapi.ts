@@ -4,7 +4,7 @@
  * routes whose owners have not described them yet get a minimal operation from the topology (add yours to
  * OPERATIONS).
  */
-import * as z from 'zod';
+import * as z from '../domain/zod.ts';
 import {
   categoriesResponseSchema,
   complaintStatusViewSchema,
@@ -13,7 +13,7 @@ import {
 } from './http.ts';
 import { CITIZEN_OPERATIONS } from './citizen-http.ts';
 import { fileComplaintRequestSchema, trackComplaintRequestSchema } from './filing-http.ts';
-import { OFFICER_OPERATIONS } from './officer-http.ts';
+import { OFFICER_OPERATIONS } from './officer-openapi.ts';
 import { errorSpec as error, type OperationSpec } from './operation-spec.ts';
 
 export type { OperationSpec };
@@ -100,7 +100,7 @@ const pathParameters = (path: string) =>
     schema: { type: 'string' },
   }));
 
-const toSchema = (schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> => {
+const toSchema = (schema: z.ZodMiniType, io: 'input' | 'output'): Record<string, unknown> => {
   const { $schema: _s, ...json } = z.toJSONSchema(schema, {
     io,
     unrepresentable: 'any',
@@ -115,7 +115,7 @@ const toSchema = (schema: z.ZodType, io: 'input' | 'output'): Record<string, unk
 
 export const buildOpenApiDocument = (routes: readonly DocumentedRoute[]): Record<string, unknown> => {
   const components: Record<string, unknown> = {};
-  const component = (name: string, schema: z.ZodType, io: 'input' | 'output') => {
+  const component = (name: string, schema: z.ZodMiniType, io: 'input' | 'output') => {
     components[name] ??= toSchema(schema, io);
     return { $ref: `#/components/schemas/${name}` };
   };

@@ -2,7 +2,7 @@
  * Items of the application table as stored. Every item read back is parsed with these before it
  * reaches the domain; a malformed item fails loudly instead of leaking half-valid state.
  */
-import * as z from 'zod';
+import * as z from '../domain/zod.ts';
 import { ComplaintSchema, type Complaint } from '../domain/complaint.ts';
 import { NOTE_VISIBILITIES } from '../domain/lifecycle.ts';
 import { ROLES, STATUSES } from '../domain/vocabulary.ts';
@@ -12,8 +12,8 @@ export const COMPLAINT_ENTITY = 'complaint';
 export const TIMELINE_ENTITY = 'timeline';
 
 /** The complaint META item: the complaint itself plus keys (index attributes are ignored on read). */
-export const complaintItemSchema = ComplaintSchema.extend({
-  pk: z.string().startsWith('C#'),
+export const complaintItemSchema = z.extend(ComplaintSchema, {
+  pk: z.string().check(z.startsWith('C#')),
   sk: z.literal('META'),
   entity: z.literal(COMPLAINT_ENTITY),
 });
@@ -27,34 +27,34 @@ const isoTime = z.iso.datetime({ offset: true });
 
 export const timelineActorSchema = z.object({
   kind: z.enum(['officer', 'citizen', 'system']),
-  id: z.string().optional(),
-  role: z.enum(ROLES).optional(),
+  id: z.optional(z.string()),
+  role: z.optional(z.enum(ROLES)),
 });
 
 /** One immutable timeline entry (`C#<etag>` / `T#<iso>#<seq>`): the audit trail and the outbox. */
 export const timelineEntrySchema = z.object({
   /** Globally unique: `<etag>#<iso>#<seq>`. Events carry it as `timelineItemId`. */
-  id: z.string().min(1),
-  etag: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  etag: z.string().check(z.minLength(1)),
   type: z.enum(EVENT_TYPES),
   at: isoTime,
   /** District and status of the complaint right after this change (events are routed by them). */
-  district: z.string().min(1),
+  district: z.string().check(z.minLength(1)),
   status: z.enum(STATUSES),
   actor: timelineActorSchema,
-  fromStatus: z.enum(STATUSES).optional(),
-  toStatus: z.enum(STATUSES).optional(),
-  note: z.string().optional(),
-  reason: z.string().optional(),
+  fromStatus: z.optional(z.enum(STATUSES)),
+  toStatus: z.optional(z.enum(STATUSES)),
+  note: z.optional(z.string()),
+  reason: z.optional(z.string()),
   /** Who may read `note`/`reason`; absent on entries written before notes were marked (citizen-visible). */
-  noteVisibility: z.enum(NOTE_VISIBILITIES).optional(),
-  data: z.record(z.string(), z.unknown()).optional(),
+  noteVisibility: z.optional(z.enum(NOTE_VISIBILITIES)),
+  data: z.optional(z.record(z.string(), z.unknown())),
 });
 export type TimelineEntry = z.output<typeof timelineEntrySchema>;
 
-export const timelineItemSchema = timelineEntrySchema.extend({
-  pk: z.string().startsWith('C#'),
-  sk: z.string().startsWith('T#'),
+export const timelineItemSchema = z.extend(timelineEntrySchema, {
+  pk: z.string().check(z.startsWith('C#')),
+  sk: z.string().check(z.startsWith('T#')),
   entity: z.literal(TIMELINE_ENTITY),
 });
 

@@ -4,50 +4,50 @@
  * pass through untouched, because Meta adds them without notice and a rejected delivery is retried
  * for 36 hours.
  */
-import * as z from 'zod';
+import * as z from '../domain/zod.ts';
 
 /** Meta sends numbers for ids and timestamps in some payloads and strings in others. */
-const stringish = z.union([z.string(), z.number()]).transform(String);
+const stringish = z.pipe(z.union([z.string(), z.number()]), z.transform(String));
 
 export const waContactSchema = z.looseObject({
-  wa_id: z.string().optional(),
-  user_id: z.string().optional(),
-  profile: z.looseObject({ name: z.string().optional() }).optional(),
+  wa_id: z.optional(z.string()),
+  user_id: z.optional(z.string()),
+  profile: z.optional(z.looseObject({ name: z.optional(z.string()) })),
 });
 
 export const waErrorSchema = z.looseObject({
-  code: z.number().optional(),
-  title: z.string().optional(),
-  message: z.string().optional(),
+  code: z.optional(z.number()),
+  title: z.optional(z.string()),
+  message: z.optional(z.string()),
 });
 
 export const waMessageSchema = z.looseObject({
-  id: z.string().min(1),
-  from: z.string().optional(),
+  id: z.string().check(z.minLength(1)),
+  from: z.optional(z.string()),
   /** Business-scoped user id (BSUID) of the sender, when Meta sends it. */
-  from_user_id: z.string().optional(),
-  timestamp: stringish.optional(),
-  type: z.string().optional(),
+  from_user_id: z.optional(z.string()),
+  timestamp: z.optional(stringish),
+  type: z.optional(z.string()),
 });
 export type WaMessage = z.infer<typeof waMessageSchema>;
 
 export const waStatusSchema = z.looseObject({
-  id: z.string().min(1),
-  status: z.string().min(1),
-  timestamp: stringish.optional(),
-  recipient_id: z.string().optional(),
-  recipient_user_id: z.string().optional(),
-  errors: z.array(waErrorSchema).optional(),
+  id: z.string().check(z.minLength(1)),
+  status: z.string().check(z.minLength(1)),
+  timestamp: z.optional(stringish),
+  recipient_id: z.optional(z.string()),
+  recipient_user_id: z.optional(z.string()),
+  errors: z.optional(z.array(waErrorSchema)),
 });
 export type WaStatus = z.infer<typeof waStatusSchema>;
 
 export const waMessagesValueSchema = z.looseObject({
-  messaging_product: z.string().optional(),
-  metadata: z.looseObject({ phone_number_id: stringish.optional() }).optional(),
-  contacts: z.array(waContactSchema).optional(),
-  messages: z.array(waMessageSchema).optional(),
-  statuses: z.array(waStatusSchema).optional(),
-  errors: z.array(waErrorSchema).optional(),
+  messaging_product: z.optional(z.string()),
+  metadata: z.optional(z.looseObject({ phone_number_id: z.optional(stringish) })),
+  contacts: z.optional(z.array(waContactSchema)),
+  messages: z.optional(z.array(waMessageSchema)),
+  statuses: z.optional(z.array(waStatusSchema)),
+  errors: z.optional(z.array(waErrorSchema)),
 });
 
 export const waChangeSchema = z.looseObject({
@@ -59,8 +59,8 @@ export const waWebhookPayloadSchema = z.looseObject({
   object: z.literal('whatsapp_business_account'),
   entry: z.array(
     z.looseObject({
-      id: stringish.optional(),
-      changes: z.array(waChangeSchema).default([]),
+      id: z.optional(stringish),
+      changes: z._default(z.array(waChangeSchema), []),
     }),
   ),
 });
@@ -71,10 +71,10 @@ export type WaWebhookPayload = z.infer<typeof waWebhookPayloadSchema>;
 /** Who a message is from (or a status is about): `id` is the key Rabta uses for the citizen. */
 export const citizenRefSchema = z.object({
   /** Business-scoped user id when Meta sends one, else the WhatsApp id (phone digits). */
-  id: z.string().min(1),
-  waId: z.string().min(1).optional(),
-  userId: z.string().min(1).optional(),
-  profileName: z.string().optional(),
+  id: z.string().check(z.minLength(1)),
+  waId: z.optional(z.string().check(z.minLength(1))),
+  userId: z.optional(z.string().check(z.minLength(1))),
+  profileName: z.optional(z.string()),
 });
 export type CitizenRef = z.infer<typeof citizenRefSchema>;
 
@@ -82,7 +82,7 @@ export const inboundQueueItemSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('message'),
     citizen: citizenRefSchema,
-    phoneNumberId: z.string().optional(),
+    phoneNumberId: z.optional(z.string()),
     message: waMessageSchema,
   }),
   z.object({
@@ -98,33 +98,33 @@ export type InboundQueueItem = z.infer<typeof inboundQueueItemSchema>;
 
 export const waTextPartSchema = z.looseObject({ body: z.string() });
 export const waMediaPartSchema = z.looseObject({
-  id: z.string().optional(),
-  mime_type: z.string().optional(),
-  caption: z.string().optional(),
-  voice: z.boolean().optional(),
+  id: z.optional(z.string()),
+  mime_type: z.optional(z.string()),
+  caption: z.optional(z.string()),
+  voice: z.optional(z.boolean()),
 });
-const coordinate = z.union([z.number(), z.string()]).transform(Number).pipe(z.number().finite());
+const coordinate = z.pipe(z.pipe(z.union([z.number(), z.string()]), z.transform(Number)), z.number());
 export const waLocationPartSchema = z.looseObject({
   latitude: coordinate,
   longitude: coordinate,
-  name: z.string().optional(),
-  address: z.string().optional(),
+  name: z.optional(z.string()),
+  address: z.optional(z.string()),
 });
 export const waInteractivePartSchema = z.looseObject({
-  type: z.string().optional(),
-  button_reply: z.looseObject({ id: z.string(), title: z.string().optional() }).optional(),
-  list_reply: z.looseObject({ id: z.string(), title: z.string().optional() }).optional(),
+  type: z.optional(z.string()),
+  button_reply: z.optional(z.looseObject({ id: z.string(), title: z.optional(z.string()) })),
+  list_reply: z.optional(z.looseObject({ id: z.string(), title: z.optional(z.string()) })),
 });
 export const waButtonPartSchema = z.looseObject({
-  payload: z.string().optional(),
-  text: z.string().optional(),
+  payload: z.optional(z.string()),
+  text: z.optional(z.string()),
 });
 
 // --- Graph API responses ---------------------------------------------------------------------
 
 export const graphSendResponseSchema = z.looseObject({
-  messages: z.array(z.looseObject({ id: z.string().min(1) })).min(1),
+  messages: z.array(z.looseObject({ id: z.string().check(z.minLength(1)) })).check(z.minLength(1)),
 });
 export const graphErrorResponseSchema = z.looseObject({
-  error: z.looseObject({ code: z.number().optional(), message: z.string().optional() }),
+  error: z.looseObject({ code: z.optional(z.number()), message: z.optional(z.string()) }),
 });

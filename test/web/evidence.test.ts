@@ -156,6 +156,10 @@ describe.skipIf(!chromiumAvailable())(
       expect(tooLarge).toBe(S.attachTooLarge.ur.replace('{mb}', '5'));
       expect(uploads).toEqual([]);
       expect(await watched.page.textContent('[data-testid=attached]')).toMatch(/1 .*تصویر/);
+      // The photo kept above, in the timeline in Urdu: never the stored English note.
+      const timeline = (await watched.page.textContent('ol.timeline')) ?? '';
+      expect(timeline).toContain('ثبوت شامل ہوا: تصویر');
+      expect(timeline).not.toMatch(/evidence added/i);
     }, 60_000);
 
     it.each([

@@ -4,6 +4,7 @@
  * officer typed: the forms are never remounted by a reload.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { evidenceMentionOf } from '../../shared/chat/evidence-text.ts';
 import { ACTION_KINDS } from '../../shared/domain/lifecycle.ts';
 import { SLA_LEVELS } from '../../shared/domain/sla.ts';
 import { ApiError } from '../lib/api.ts';
@@ -78,6 +79,7 @@ const timelineItem = (e: StoredEntry, lang: Language): TimelineItem => {
     level: text('toLevel') ?? text('level'),
     action: e.type === 'ComplaintActionRecorded' ? text('kind') : undefined,
     firNumber: text('firNumber'),
+    evidence: evidenceMentionOf(e),
     note: e.note === undefined ? undefined : `${mark}${e.note}`,
     reason: e.reason === undefined ? undefined : `${mark}${e.reason}`,
     actor: e.actor.kind === 'officer' ? `${e.actor.role ?? ''} ${e.actor.id ?? ''}`.trim() : undefined,

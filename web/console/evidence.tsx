@@ -5,17 +5,10 @@
  * complaint get one).
  */
 import { useState } from 'preact/hooks';
-import { EVIDENCE_NOUNS } from '../../shared/chat/evidence-text.ts';
+import { EVIDENCE_NOUNS, EVIDENCE_REASON_WORDS } from '../../shared/chat/evidence-text.ts';
 import type { Language } from '../lib/texts.ts';
 import { ScrollTable, Time, describeError, officerApi, useLang, useSession } from './common.tsx';
-import {
-  C,
-  CHANNEL_LABELS,
-  EVIDENCE_REASON_LABELS,
-  EVIDENCE_STATE_LABELS,
-  fill,
-  labelOf,
-} from './strings.ts';
+import { C, CHANNEL_LABELS, EVIDENCE_STATE_LABELS, fill, labelOf } from './strings.ts';
 
 /** One attachment as GET /officer/complaints/{etag} lists it. */
 export interface EvidenceItem {
@@ -52,7 +45,7 @@ const kindText = (item: EvidenceItem, lang: Language): string => {
 
 const stateText = (item: EvidenceItem, lang: Language): string =>
   item.reason && item.state !== 'stored'
-    ? `${labelOf(EVIDENCE_STATE_LABELS, item.state, lang)}: ${labelOf(EVIDENCE_REASON_LABELS, item.reason, lang)}`
+    ? `${labelOf(EVIDENCE_STATE_LABELS, item.state, lang)}: ${labelOf(EVIDENCE_REASON_WORDS, item.reason, lang)}`
     : labelOf(EVIDENCE_STATE_LABELS, item.state, lang);
 
 /** Asks the API for a link when clicked (they expire in minutes), then shows it. */

@@ -317,20 +317,6 @@ export const EVIDENCE_STATE_LABELS: Record<string, Texts> = {
 };
 
 /** Why a file was not kept (REFUSAL_REASONS in shared/domain/evidence.ts). */
-export const EVIDENCE_REASON_LABELS: Record<string, Texts> = {
-  executable: t('پروگرام یا اسکرپٹ', 'program or script'),
-  archive: t('زِپ/کمپریسڈ فائل', 'archive'),
-  sticker: t('اسٹیکر', 'sticker'),
-  type_not_allowed: t('قسم قابلِ قبول نہیں', 'type not accepted'),
-  type_mismatch: t('مواد قسم سے مختلف', 'content not of its type'),
-  too_large: t('حد سے بڑی', 'too large'),
-  empty: t('خالی', 'empty'),
-  unavailable: t('میٹا سے حاصل نہ ہو سکی', 'could not be fetched from Meta'),
-  upload_missing: t('اپ لوڈ نہیں ہوئی', 'never uploaded'),
-  upload_expired: t('اپ لوڈ کا وقت ختم', 'upload expired'),
-  size_mismatch: t('سائز مختلف', 'size differs'),
-};
-
 export const PHASE_LABELS: Record<string, Texts> = {
   first_action: t('پہلی کارروائی', 'first action'),
   resolution: t('حل', 'resolution'),

@@ -2,6 +2,7 @@
  * A complaint's timeline, newest first, in the page's language and Pakistan time: the citizen's tracking page
  * and the officer console draw it with the same words (shared/chat's labels and ACTION_LABELS).
  */
+import { evidenceEntryText, type EvidenceMention } from '../../shared/chat/evidence-text.ts';
 import { eventLabel, roleLabel, statusLabel } from '../../shared/chat/labels.ts';
 import type { Role, Status } from '../../shared/domain/vocabulary.ts';
 import { pakistanTime } from './i18n.ts';
@@ -18,6 +19,8 @@ export interface TimelineItem {
   /** The kind of action recorded (`fir_registered`, ...). */
   readonly action?: string | undefined;
   readonly firNumber?: string | undefined;
+  /** For evidence entries, told in the page's language instead of their (English) stored note. */
+  readonly evidence?: EvidenceMention | undefined;
   readonly note?: string | undefined;
   readonly reason?: string | undefined;
   /** Who acted, for officers only (role and id); the public timeline never names an actor. */
@@ -34,6 +37,7 @@ export const entryText = (
   event: (type: string) => string = (type) => eventLabel(type, lang),
 ): string => {
   const role = (level: string) => roleLabel(level as Role, lang, district);
+  if (e.evidence) return evidenceEntryText(e.type, e.evidence, lang);
   if (e.type === 'ComplaintAssigned' && e.level) return `${event(e.type)}: ${role(e.level)}`;
   if (e.type === 'ComplaintActionRecorded' && e.action)
     return ACTION_LABELS[e.action as keyof typeof ACTION_LABELS]?.[lang] ?? event(e.type);
@@ -75,7 +79,7 @@ export const Timeline = ({
             {FIR_NUMBER[lang]}: <bdi dir="ltr">{e.firNumber}</bdi>
           </span>
         )}
-        {(e.note ?? e.reason) && (
+        {!e.evidence && (e.note ?? e.reason) && (
           <span class="detail note">
             <Isolated text={e.note ?? e.reason ?? ''} />
           </span>

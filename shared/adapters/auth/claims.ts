@@ -9,7 +9,7 @@
  * error instead of a scope nobody intended.
  */
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from '../../domain/zod.ts';
 import { findDistrict, findRegion } from '../../domain/districts.ts';
 import type { Officer } from '../../domain/officer.ts';
 import { ROLES, type Role } from '../../domain/vocabulary.ts';
@@ -56,17 +56,17 @@ export const ROLE_AREAS: Readonly<Record<Role, readonly AreaKind[]>> = {
 };
 
 // API Gateway hands claims over as strings; an empty attribute means "not set".
-const optionalText = z.preprocess(
-  (value) => (value === '' || value === null ? undefined : value),
-  z.string().trim().min(1).max(200).optional(),
+const optionalText = z.pipe(
+  z.transform((value: unknown) => (value === '' || value === null ? undefined : value)),
+  z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
 );
 
 export const OfficerClaimsSchema = z.object({
-  [OFFICER_CLAIMS.subject]: z.string().trim().min(1).max(200),
+  [OFFICER_CLAIMS.subject]: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   // An officer is in a handful of groups (a role and at most four area parts); a long list is not ours.
-  [OFFICER_CLAIMS.groups]: z.preprocess(
-    (value) => groupsFromClaim(value) ?? value,
-    z.array(z.string().min(1).max(MAX_GROUP_NAME_LENGTH)).max(20),
+  [OFFICER_CLAIMS.groups]: z.pipe(
+    z.transform((value: unknown) => groupsFromClaim(value) ?? value),
+    z.array(z.string().check(z.minLength(1), z.maxLength(MAX_GROUP_NAME_LENGTH))).check(z.maxLength(20)),
   ),
   [OFFICER_CLAIMS.name]: optionalText,
   [OFFICER_CLAIMS.phone]: optionalText,
@@ -85,7 +85,7 @@ export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
 export const EXPECTED_TOKEN_USE = 'id';
 
 // API Gateway hands numeric claims over as strings.
-const numericClaim = z.coerce.number().int().positive();
+const numericClaim = z.coerce.number().check(z.int(), z.positive());
 
 /** The token's kind and lifetime, or the issues that make it unacceptable. */
 const tokenIssues = (claims: RawClaims): ClaimsIssue[] => {

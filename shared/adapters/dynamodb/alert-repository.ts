@@ -3,7 +3,7 @@
  * district through gsi1 newest first, kept 180 days (TTL).
  */
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '../../domain/zod.ts';
 import { ALERT_KINDS } from '../../domain/sla.ts';
 import { ROLES } from '../../domain/vocabulary.ts';
 import type { AlertRepository, OfficerAlert } from '../../app/officer/ports.ts';
@@ -16,19 +16,21 @@ export const ALERT_TTL_DAYS = 180;
 const isoTime = z.iso.datetime({ offset: true });
 
 export const officerAlertSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   kind: z.enum(ALERT_KINDS),
-  etag: z.string().min(1),
-  district: z.string().min(1),
-  station: z.string().optional(),
+  etag: z.string().check(z.minLength(1)),
+  district: z.string().check(z.minLength(1)),
+  station: z.optional(z.string()),
   level: z.enum(ROLES),
-  escalatedTo: z.enum(ROLES).optional(),
-  phase: z.string().min(1),
+  escalatedTo: z.optional(z.enum(ROLES)),
+  phase: z.string().check(z.minLength(1)),
   dueAt: isoTime,
   occurredAt: isoTime,
-  recipients: z
-    .array(z.object({ serviceNumber: z.string(), name: z.string(), rank: z.string(), messaged: z.boolean() }))
-    .optional(),
+  recipients: z.optional(
+    z.array(
+      z.object({ serviceNumber: z.string(), name: z.string(), rank: z.string(), messaged: z.boolean() }),
+    ),
+  ),
 });
 
 /** Index sort key `<occurredAt>#<timeline item id>` → the alert's table key. */

@@ -1,15 +1,15 @@
 /** Officers' daily digests (`DIGEST#<date>` / `<post>#<etag>`): written by the alerter, read by the digest job; kept 14 days. */
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '../../domain/zod.ts';
 import type { DigestStore } from '../../app/notify/officer-alerter.ts';
 import { DIGEST_TTL_DAYS, digestKey } from './keys.ts';
 import { queryItems } from './query-items.ts';
 
 const entrySchema = z.object({
-  postId: z.string().min(1),
-  etag: z.string().min(1),
-  category: z.string().min(1),
-  occurredAt: z.string().min(1),
+  postId: z.string().check(z.minLength(1)),
+  etag: z.string().check(z.minLength(1)),
+  category: z.string().check(z.minLength(1)),
+  occurredAt: z.string().check(z.minLength(1)),
 });
 
 export const createDigestStore = (db: DynamoDBDocumentClient, tableName: () => string): DigestStore => ({

@@ -4,14 +4,14 @@
  * Listed newest first for the CPO through gsi1 (`FEEDBACK` / `<receivedAt>#<id>`).
  */
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '../../domain/zod.ts';
 import type { FeedbackReader } from '../../app/officer/ports.ts';
 import type { FeedbackPort, FeedbackRecord } from '../../app/whatsapp/ports.ts';
 import { mergedList } from './complaint-queries.ts';
 import { FEEDBACK_INDEX_PK, INDEX, feedbackIndexAttributes, feedbackKey } from './keys.ts';
 
 const feedbackItemSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   citizenId: z.string(),
   language: z.string(),
   text: z.string(),

@@ -3,7 +3,7 @@
  * from their token, refreshed when they open their queue, read by the alerter to message supervisors.
  */
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '../../domain/zod.ts';
 import type { Officer } from '../../domain/officer.ts';
 import { ROLES, type Role } from '../../domain/vocabulary.ts';
 import type { OfficerDirectory } from '../../app/officer/ports.ts';
@@ -26,14 +26,14 @@ const postArea = (role: Role, area: { district?: string; region?: string }): str
 };
 
 const directoryEntrySchema = z.object({
-  officerId: z.string().min(1),
+  officerId: z.string().check(z.minLength(1)),
   role: z.enum(ROLES),
-  district: z.string().optional(),
-  region: z.string().optional(),
-  station: z.string().optional(),
-  circle: z.string().optional(),
-  name: z.string().optional(),
-  phone: z.string().optional(),
+  district: z.optional(z.string()),
+  region: z.optional(z.string()),
+  station: z.optional(z.string()),
+  circle: z.optional(z.string()),
+  name: z.optional(z.string()),
+  phone: z.optional(z.string()),
 });
 
 export const createOfficerDirectory = (

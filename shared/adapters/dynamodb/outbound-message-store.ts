@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '../../domain/zod.ts';
 import {
   DELIVERY_MODES,
   OUTBOUND_STATES,
@@ -28,13 +28,13 @@ const RANK: Record<OutboundState, number> = { pending: 0, sent: 1, delivered: 2,
 const storedSchema = z.object({
   outboundId: z.string(),
   citizenId: z.string(),
-  recipient: z.object({ waId: z.string().optional(), userId: z.string().optional() }),
+  recipient: z.object({ waId: z.optional(z.string()), userId: z.optional(z.string()) }),
   state: z.enum(OUTBOUND_STATES),
   mode: z.enum(DELIVERY_MODES),
   fallbackText: z.string(),
-  wamid: z.string().optional(),
-  errorCode: z.number().optional(),
-  failureReason: z.string().optional(),
+  wamid: z.optional(z.string()),
+  errorCode: z.optional(z.number()),
+  failureReason: z.optional(z.string()),
 });
 
 const toRecord = (item: Record<string, unknown>): OutboundRecord => storedSchema.parse(item);

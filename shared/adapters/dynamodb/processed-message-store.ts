@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import * as z from 'zod';
+import * as z from '../../domain/zod.ts';
 import type { ChatSession, OutgoingMessage } from '../../chat/types.ts';
 import type { ClaimResult, TurnPlan } from '../../app/whatsapp/ports.ts';
 import { processedMessageKey } from './keys.ts';
@@ -20,13 +20,13 @@ export const PROCESSED_TTL_DAYS = 8;
 
 const storedSchema = z.looseObject({
   state: z.enum(['in_progress', 'done']),
-  plan: z
-    .object({
+  plan: z.optional(
+    z.object({
       replies: z.array(z.looseObject({ kind: z.string() })),
       commands: z.array(z.looseObject({ kind: z.string() })),
-    })
-    .optional(),
-  commandReplies: z.record(z.string(), z.array(z.looseObject({ kind: z.string() }))).optional(),
+    }),
+  ),
+  commandReplies: z.optional(z.record(z.string(), z.array(z.looseObject({ kind: z.string() })))),
 });
 
 const epochSeconds = (date: Date): number => Math.floor(date.getTime() / 1000);

@@ -4,7 +4,7 @@
  * change of the session's shape restarts the conversation instead of failing it.
  */
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '../../domain/zod.ts';
 import type { ChatSession } from '../../chat/types.ts';
 import { LANGUAGES } from '../../domain/vocabulary.ts';
 import { sessionKey } from './keys.ts';
@@ -14,7 +14,7 @@ export const SESSION_TTL_DAYS = 30;
 /** The fields the worker relies on are checked; the engine owns the rest of the shape (flow state). */
 const storedSessionSchema = z.object({
   session: z.looseObject({
-    citizenId: z.string().min(1),
+    citizenId: z.string().check(z.minLength(1)),
     language: z.enum(LANGUAGES),
     languageChosen: z.boolean(),
     lastInboundAt: z.string(),

@@ -6,32 +6,29 @@
 import { unmarshallDynamoDB } from '@aws-lambda-powertools/commons/utils/unmarshallDynamoDB';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from '../../domain/zod.ts';
 import type { StreamChange } from '../../app/publish-timeline.ts';
 
 /** A marshalled item image → the plain item; an image that does not unmarshall is an issue, not a throw. */
-const itemImage = z
-  .record(
+const itemImage = z.pipe(
+  z.record(
     z.string(),
     z.custom<AttributeValue>((value) => typeof value === 'object' && value !== null),
-  )
-  .transform((image, ctx): Record<string, unknown> | undefined => {
+  ),
+  z.transform((image: Record<string, AttributeValue>, ctx): Record<string, unknown> | undefined => {
     try {
       return unmarshallDynamoDB(image) as Record<string, unknown>;
     } catch (error) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `Could not unmarshall the image: ${(error as Error).message}`,
-      });
-      return z.NEVER;
+      return z.refuse(ctx, `Could not unmarshall the image: ${(error as Error).message}`);
     }
-  });
+  }),
+);
 
 const streamRecordSchema = z.object({
   eventName: z.enum(['INSERT', 'MODIFY', 'REMOVE']),
   dynamodb: z.object({
-    SequenceNumber: z.string().min(1),
-    NewImage: itemImage.optional(),
+    SequenceNumber: z.string().check(z.minLength(1)),
+    NewImage: z.optional(itemImage),
   }),
 });
 

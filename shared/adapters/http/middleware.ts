@@ -10,7 +10,7 @@
  */
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from '../../domain/zod.ts';
 import { validationErrorFromZod } from '../../domain/errors.ts';
 import { HttpError, badRequest, isServerFault, toHttpError } from './errors.ts';
 import { logger } from '../../runtime/powertools.ts';
@@ -159,14 +159,14 @@ export const parseJson = (event: ApiEvent, options: JsonBodyOptions = {}): unkno
   return json;
 };
 
-const validate = <S extends z.ZodType>(schema: S, json: unknown): z.output<S> => {
+const validate = <S extends z.ZodMiniType>(schema: S, json: unknown): z.output<S> => {
   const result = schema.safeParse(json);
   if (!result.success) throw validationErrorFromZod(result.error, 'The request has invalid fields.');
   return result.data;
 };
 
 /** parseJson, then the schema; throws HttpError / ValidationError. */
-export const parseJsonBody = <S extends z.ZodType>(
+export const parseJsonBody = <S extends z.ZodMiniType>(
   event: ApiEvent,
   schema: S,
   options: JsonBodyOptions = {},
@@ -200,7 +200,7 @@ export interface JsonBody<T> {
  * Validates the JSON body before the handler runs and keeps the result beside the untouched event
  * (the raw body stays as received, e.g. for idempotency hashing).
  */
-export const jsonBody = <S extends z.ZodType>(
+export const jsonBody = <S extends z.ZodMiniType>(
   schema: S,
   options: JsonBodyOptions = {},
 ): JsonBody<z.output<S>> => {

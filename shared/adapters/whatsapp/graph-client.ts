@@ -4,7 +4,7 @@
  * (131056 pair rate limit included), time-outs and network resets with bounded exponential backoff and full
  * jitter, honouring Retry-After. The base URL is configuration (the local runtime points it at a fake).
  */
-import * as z from 'zod';
+import * as z from '../../domain/zod.ts';
 import { graphErrorResponseSchema, graphSendResponseSchema } from '../../schemas/whatsapp.ts';
 import { MediaGoneError } from '../../app/errors.ts';
 import type { MediaSource } from '../../app/evidence/ports.ts';
@@ -13,51 +13,52 @@ import { WHATSAPP_LIMITS as LIMITS } from '../../chat/limits.ts';
 import type { GraphMessage, GraphPort, GraphRecipient } from '../../app/whatsapp/ports.ts';
 
 const rowSchema = z.object({
-  id: z.string().min(1).max(LIMITS.rowId),
-  title: z.string().min(1).max(LIMITS.rowTitle),
-  description: z.string().max(LIMITS.rowDescription).optional(),
+  id: z.string().check(z.minLength(1), z.maxLength(LIMITS.rowId)),
+  title: z.string().check(z.minLength(1), z.maxLength(LIMITS.rowTitle)),
+  description: z.optional(z.string().check(z.maxLength(LIMITS.rowDescription))),
 });
 
 export const graphMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('text'), body: z.string().min(1).max(LIMITS.textBody) }),
+  z.object({ type: z.literal('text'), body: z.string().check(z.minLength(1), z.maxLength(LIMITS.textBody)) }),
   z.object({
     type: z.literal('list'),
-    body: z.string().min(1).max(LIMITS.listBody),
-    button: z.string().min(1).max(LIMITS.listButtonLabel),
-    header: z.string().max(LIMITS.listHeader).optional(),
-    footer: z.string().max(LIMITS.footer).optional(),
+    body: z.string().check(z.minLength(1), z.maxLength(LIMITS.listBody)),
+    button: z.string().check(z.minLength(1), z.maxLength(LIMITS.listButtonLabel)),
+    header: z.optional(z.string().check(z.maxLength(LIMITS.listHeader))),
+    footer: z.optional(z.string().check(z.maxLength(LIMITS.footer))),
     sections: z
       .array(
         z.object({
-          title: z.string().min(1).max(LIMITS.sectionTitle),
-          rows: z.array(rowSchema).min(1),
+          title: z.string().check(z.minLength(1), z.maxLength(LIMITS.sectionTitle)),
+          rows: z.array(rowSchema).check(z.minLength(1)),
         }),
       )
-      .min(1)
-      .refine((sections) => sections.flatMap((s) => s.rows).length <= LIMITS.listRows, {
-        message: `at most ${LIMITS.listRows} rows in all sections`,
-      }),
+      .check(
+        z.minLength(1),
+        z.refine((sections) => sections.flatMap((s) => s.rows).length <= LIMITS.listRows, {
+          message: `at most ${LIMITS.listRows} rows in all sections`,
+        }),
+      ),
   }),
   z.object({
     type: z.literal('buttons'),
-    body: z.string().min(1).max(LIMITS.buttonsBody),
-    header: z.string().max(LIMITS.listHeader).optional(),
-    footer: z.string().max(LIMITS.footer).optional(),
+    body: z.string().check(z.minLength(1), z.maxLength(LIMITS.buttonsBody)),
+    header: z.optional(z.string().check(z.maxLength(LIMITS.listHeader))),
+    footer: z.optional(z.string().check(z.maxLength(LIMITS.footer))),
     buttons: z
       .array(
         z.object({
-          id: z.string().min(1).max(LIMITS.buttonId),
-          title: z.string().min(1).max(LIMITS.buttonTitle),
+          id: z.string().check(z.minLength(1), z.maxLength(LIMITS.buttonId)),
+          title: z.string().check(z.minLength(1), z.maxLength(LIMITS.buttonTitle)),
         }),
       )
-      .min(1)
-      .max(LIMITS.buttons),
+      .check(z.minLength(1), z.maxLength(LIMITS.buttons)),
   }),
   z.object({
     type: z.literal('template'),
-    name: z.string().regex(/^[a-z0-9_]{1,512}$/),
-    language: z.string().min(2),
-    bodyParameters: z.array(z.string()).default([]),
+    name: z.string().check(z.regex(/^[a-z0-9_]{1,512}$/)),
+    language: z.string().check(z.minLength(2)),
+    bodyParameters: z._default(z.array(z.string()), []),
   }),
 ]);
 
@@ -85,8 +86,8 @@ export type GraphClient = GraphPort & MediaSource;
 /** Meta's answer for a media id (GET /{version}/{media-id}). */
 const graphMediaInfoSchema = z.looseObject({
   url: z.url(),
-  mime_type: z.string().optional(),
-  file_size: z.union([z.number(), z.string()]).optional(),
+  mime_type: z.optional(z.string()),
+  file_size: z.optional(z.union([z.number(), z.string()])),
 });
 
 /** A media id Meta no longer has: 400 "(#100) ... does not exist", 404 on the id or its URL, 410. */

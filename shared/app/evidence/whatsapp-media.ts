@@ -9,7 +9,7 @@
  * is told, so nothing a citizen sent is silently lost.
  */
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '../../domain/zod.ts';
 import {
   evidenceObjectKey,
   judgeEvidence,
@@ -29,14 +29,18 @@ import { recordEvidence, type RecordEvidenceDeps } from './record-evidence.ts';
 
 /** One attachment to fetch, as the WhatsApp worker enqueues it once the complaint exists. */
 export const evidenceJobSchema = z.object({
-  etag: z.string().min(1),
-  mediaId: z.string().min(1),
+  etag: z.string().check(z.minLength(1)),
+  mediaId: z.string().check(z.minLength(1)),
   /** The WhatsApp message type. */
   kind: z.enum(['image', 'audio', 'video', 'document', 'sticker']),
-  mimeType: z.string().optional(),
-  fileName: z.string().optional(),
-  describesComplaint: z.boolean().optional(),
-  citizen: z.object({ id: z.string().min(1), waId: z.string().optional(), userId: z.string().optional() }),
+  mimeType: z.optional(z.string()),
+  fileName: z.optional(z.string()),
+  describesComplaint: z.optional(z.boolean()),
+  citizen: z.object({
+    id: z.string().check(z.minLength(1)),
+    waId: z.optional(z.string()),
+    userId: z.optional(z.string()),
+  }),
   language: z.enum(LANGUAGES),
 });
 export type EvidenceJob = z.output<typeof evidenceJobSchema>;

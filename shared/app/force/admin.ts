@@ -3,7 +3,7 @@
  * every other caller gets ForbiddenError, whatever the route. An officer's sign-in user gets role and
  * area from their posting (roleAndAreaOf), never from the request. History is never overwritten.
  */
-import * as z from 'zod';
+import * as z from '../../domain/zod.ts';
 import { lineText } from '../../domain/text.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { findDistrict } from '../../domain/districts.ts';
@@ -45,43 +45,42 @@ export const assertAdmin = (actor: Officer): void => {
   }
 };
 
-const isoInput = z.iso.datetime({ offset: true }).or(z.iso.date());
+const isoInput = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
 
 export const unitInputSchema = z.strictObject({
   id: unitSchema.shape.id,
   kind: z.enum(UNIT_KINDS),
   name: unitSchema.shape.name,
   ur: unitSchema.shape.ur,
-  parentId: unitSchema.shape.id.optional(),
-  district: z.string().max(10).optional(),
-  region: z.string().max(40).optional(),
-  placeholder: z.boolean().optional(),
+  parentId: z.optional(unitSchema.shape.id),
+  district: z.optional(z.string().check(z.maxLength(10))),
+  region: z.optional(z.string().check(z.maxLength(40))),
+  placeholder: z.optional(z.boolean()),
   /** The head post's title; default: the first title the kind allows (e.g. SHO for a station). */
-  title: z.enum(POST_TITLES).optional(),
+  title: z.optional(z.enum(POST_TITLES)),
 });
 export type UnitInput = z.infer<typeof unitInputSchema>;
 
-export const unitUpdateSchema = unitInputSchema.omit({ id: true, kind: true }).partial().strict();
+export const unitUpdateSchema = z.partial(z.omit(unitInputSchema, { id: true, kind: true }));
 
 export const officerInputSchema = z.strictObject({
   serviceNumber: serviceNumberSchema,
   name: lineText(2, 100),
-  rank: z.string().max(40),
-  whatsapp: z.string().max(40).optional(),
-  whatsappConsent: z.boolean().default(false),
+  rank: z.string().check(z.maxLength(40)),
+  whatsapp: z.optional(z.string().check(z.maxLength(40))),
+  whatsappConsent: z._default(z.boolean(), false),
   /** Post them at once (optional): the post's id and the start of the posting (default: now). */
-  postId: z.string().min(1).max(100).optional(),
-  from: isoInput.optional(),
+  postId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  from: z.optional(isoInput),
 });
 
-export const officerUpdateSchema = officerInputSchema
-  .pick({ name: true, rank: true, whatsapp: true, whatsappConsent: true })
-  .partial()
-  .strict();
+export const officerUpdateSchema = z.partial(
+  z.pick(officerInputSchema, { name: true, rank: true, whatsapp: true, whatsappConsent: true }),
+);
 
 export const postingInputSchema = z.strictObject({
-  postId: z.string().min(1).max(100),
-  from: isoInput.optional(),
+  postId: z.string().check(z.minLength(1), z.maxLength(100)),
+  from: z.optional(isoInput),
 });
 
 const checked = (structure: ForceStructure): void => {

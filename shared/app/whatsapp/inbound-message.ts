@@ -3,7 +3,7 @@
  * own and anything Rabta does not understand becomes `unsupported`, never an error: the engine
  * answers those with a short help reply.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { parsePhone } from '../../domain/phone.ts';
 import { MEDIA_KINDS, type InboundCitizen, type InboundMessage, type MediaKind } from '../../chat/types.ts';
 import {
   waButtonPartSchema,
@@ -17,14 +17,12 @@ import {
 
 /** The citizen as the engine sees them; the phone only when the WhatsApp id is a real number. */
 export const toInboundCitizen = (ref: CitizenRef): InboundCitizen => {
-  const phone =
-    ref.waId && /^\d{6,15}$/.test(ref.waId) ? parsePhoneNumberFromString(`+${ref.waId}`) : undefined;
-  const valid = phone?.isValid() ? phone : undefined;
+  const phone = ref.waId && /^\d{6,15}$/.test(ref.waId) ? parsePhone(`+${ref.waId}`) : undefined;
   return {
     id: ref.id,
     ...(ref.waId !== undefined && { waId: ref.waId }),
-    ...(valid && { phone: valid.number }),
-    ...(valid?.country && { country: valid.country }),
+    ...(phone && { phone: phone.e164 }),
+    ...(phone?.country && { country: phone.country }),
     ...(ref.profileName !== undefined && { name: ref.profileName }),
   };
 };

@@ -9,7 +9,7 @@ import {
   type InboundQueueItem,
   type WaWebhookPayload,
 } from '../../schemas/whatsapp.ts';
-import type { z } from 'zod';
+import type * as z from '../../domain/zod.ts';
 
 export interface SkippedChange {
   /** The change's `field` (e.g. `account_review_update`), or `messages` for an item without identity. */

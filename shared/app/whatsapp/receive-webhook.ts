@@ -4,7 +4,7 @@
  * happens on the request path, so Meta gets its 200 fast.
  */
 import { timingSafeEqual } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '../../domain/zod.ts';
 import { isValidSignature } from './signature.ts';
 import { splitWebhookPayload } from './payload.ts';
 import { waWebhookPayloadSchema } from '../../schemas/whatsapp.ts';

@@ -22,6 +22,7 @@ import { OPEN_STATUSES } from '../../domain/vocabulary.ts';
 import type { EvidenceJobQueue } from '../evidence/ports.ts';
 import type { EvidenceJob } from '../evidence/whatsapp-media.ts';
 import { ConflictError, DomainError, NotFoundError, PreconditionFailedError } from '../../domain/errors.ts';
+import { evidenceMentionOf } from '../../chat/evidence-text.ts';
 import { isForCitizen } from '../../domain/lifecycle.ts';
 import { citizenIdentityOf } from '../citizen/identity.ts';
 import { fileComplaint } from '../file-complaint.ts';
@@ -104,11 +105,15 @@ const tracked = ({ complaint, timeline }: ComplaintWithTimeline): TrackedComplai
   latest: [...timeline]
     .sort((a, b) => b.at.localeCompare(a.at))
     .slice(0, LATEST_ENTRIES)
-    .map((entry) => ({
-      type: entry.type,
-      at: entry.at,
-      ...(entry.note !== undefined && isForCitizen(entry) && { note: entry.note }),
-    })),
+    .map((entry) => {
+      const evidence = evidenceMentionOf(entry);
+      return {
+        type: entry.type,
+        at: entry.at,
+        ...(evidence && { evidence }),
+        ...(!evidence && entry.note !== undefined && isForCitizen(entry) && { note: entry.note }),
+      };
+    }),
 });
 
 /** Reads the complaint, checks ownership, applies `change`, retries on a concurrent update. */

@@ -4,7 +4,7 @@
  * instant to another. Postings are history: a transfer closes the open posting (sets `to`) and opens a new
  * one, nothing is ever overwritten. Pure; decisions in docs/force.md.
  */
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { normalizePhone } from '../phone.ts';
 import { ConflictError } from '../errors.ts';
 import type { SlaLevel } from '../sla.ts';
@@ -59,36 +59,35 @@ export const parseRank = (text: string): Rank | undefined => RANK_ALIASES.get(ra
 
 /** Service numbers as the force writes them: letters, digits, `-` and `/`, e.g. `PB-LHR-10231`. */
 export const SERVICE_NUMBER = /^[A-Za-z0-9][A-Za-z0-9/-]{2,31}$/;
-export const serviceNumberSchema = z
-  .string()
-  .trim()
-  .regex(SERVICE_NUMBER, 'a service number is 3-32 letters, digits, - or /')
-  .transform((s) => s.toUpperCase());
+export const serviceNumberSchema = z.pipe(
+  z.string().check(z.trim(), z.regex(SERVICE_NUMBER, 'a service number is 3-32 letters, digits, - or /')),
+  z.transform((s) => s.toUpperCase()),
+);
 
 const isoTime = z.iso.datetime({ offset: true });
 
 export const officerRecordSchema = z.object({
-  serviceNumber: z.string().min(1),
-  name: z.string().trim().min(2).max(100),
+  serviceNumber: z.string().check(z.minLength(1)),
+  name: z.string().check(z.trim(), z.minLength(2), z.maxLength(100)),
   rank: z.enum(RANKS),
   /** E.164; only with the officer's consent to be messaged on WhatsApp. */
-  whatsapp: z.object({ phone: z.string().regex(/^\+\d{7,15}$/), consentAt: isoTime }).optional(),
+  whatsapp: z.optional(z.object({ phone: z.string().check(z.regex(/^\+\d{7,15}$/)), consentAt: isoTime })),
   /** The user pool username they sign in as (created or linked when the record is created). */
-  username: z.string().min(1).optional(),
+  username: z.optional(z.string().check(z.minLength(1))),
   createdAt: isoTime,
   updatedAt: isoTime,
-  version: z.number().int().positive(),
+  version: z.number().check(z.int(), z.positive()),
 });
 export type OfficerRecord = z.infer<typeof officerRecordSchema>;
 
 export const postingSchema = z.object({
-  postId: z.string().min(1),
-  serviceNumber: z.string().min(1),
+  postId: z.string().check(z.minLength(1)),
+  serviceNumber: z.string().check(z.minLength(1)),
   from: isoTime,
   /** Absent while the officer still holds the post. */
-  to: isoTime.optional(),
+  to: z.optional(isoTime),
   /** Who recorded it (an administrator's id, or `roster-import`). */
-  recordedBy: z.string().min(1),
+  recordedBy: z.string().check(z.minLength(1)),
   recordedAt: isoTime,
 });
 export type Posting = z.infer<typeof postingSchema>;

@@ -7,7 +7,7 @@
  * `title` is what it is called: a City Police Officer and an SP division both act at DPO tier, Lahore's CCPO
  * at RPO tier, and the IG complaint cell at the Central Police Office at CPO tier.
  */
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { lineText } from '../text.ts';
 import { findDistrict } from '../districts.ts';
 import { SLA_LEVELS, type SlaLevel } from '../sla.ts';
@@ -75,24 +75,26 @@ export const PARENT_KINDS: Readonly<Record<UnitKind, readonly UnitKind[]>> = {
 
 const id = z
   .string()
-  .trim()
-  .min(1)
-  .max(80)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, dot, dash and underscore only');
+  .check(
+    z.trim(),
+    z.minLength(1),
+    z.maxLength(80),
+    z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, dot, dash and underscore only'),
+  );
 const name = lineText(1, 120);
 
 export const unitSchema = z.object({
   id,
   kind: z.enum(UNIT_KINDS),
   name,
-  ur: name.optional(),
-  parentId: id.optional(),
+  ur: z.optional(name),
+  parentId: z.optional(id),
   /** District code, on district units and every unit below one (Lahore's divisions carry LHR). */
-  district: z.string().min(1).max(10).optional(),
+  district: z.optional(z.string().check(z.minLength(1), z.maxLength(10))),
   /** Region code (districts.ts), on regions and Lahore's capital city police. */
-  region: z.string().min(1).max(40).optional(),
+  region: z.optional(z.string().check(z.minLength(1), z.maxLength(40))),
   /** Seeded with a stand-in name because the real list is not public; ops replace it (docs/force.md). */
-  placeholder: z.boolean().optional(),
+  placeholder: z.optional(z.boolean()),
 });
 export type Unit = z.infer<typeof unitSchema>;
 

@@ -7,14 +7,17 @@
  * detail with these schemas, which drop unknown fields, so a field reaches the bus only once it is
  * named here. Adding an optional field keeps `schemaVersion: 1`; removing or changing one needs 2.
  */
-import * as z from 'zod';
+import * as z from '../../domain/zod.ts';
 import { CATEGORY_CODES, CHANNELS, LANGUAGES, PRIORITIES, ROLES, STATUSES } from '../../domain/vocabulary.ts';
 
 /** The bus `source` of every Rabta event; infra's rules match on it. */
 export const EVENT_SOURCE = 'rabta.complaints';
 
 /** An EventBridge event as a bus rule delivers it to a queue; consumers parse `detail` by its type. */
-export const busEventSchema = z.object({ 'detail-type': z.string().min(1), detail: z.unknown() });
+export const busEventSchema = z.object({
+  'detail-type': z.string().check(z.minLength(1)),
+  detail: z.unknown(),
+});
 export type BusEvent = z.output<typeof busEventSchema>;
 
 export const EVENT_TYPES = [
@@ -39,14 +42,14 @@ const slaPhase = z.enum(['first_action', 'resolution']);
 /** Fields every detail carries. */
 export const eventEnvelopeSchema = z.object({
   schemaVersion: z.literal(1),
-  etag: z.string().min(1),
+  etag: z.string().check(z.minLength(1)),
   /** Unique per timeline entry; consumers deduplicate on it (the bus delivers at least once). */
-  timelineItemId: z.string().min(1),
+  timelineItemId: z.string().check(z.minLength(1)),
   occurredAt: isoTime,
-  district: z.string().min(1),
+  district: z.string().check(z.minLength(1)),
 });
 
-export const complaintFiledSchema = eventEnvelopeSchema.extend({
+export const complaintFiledSchema = z.extend(eventEnvelopeSchema, {
   category: z.enum(CATEGORY_CODES),
   priority: z.enum(PRIORITIES),
   channel: z.enum(CHANNELS),
@@ -58,73 +61,73 @@ export const complaintFiledSchema = eventEnvelopeSchema.extend({
   sensitive: z.boolean(),
 });
 
-export const complaintAssignedSchema = eventEnvelopeSchema.extend({
+export const complaintAssignedSchema = z.extend(eventEnvelopeSchema, {
   level: role,
-  previousLevel: role.optional(),
-  station: z.string().optional(),
+  previousLevel: z.optional(role),
+  station: z.optional(z.string()),
   status,
 });
 
-export const complaintStatusChangedSchema = eventEnvelopeSchema.extend({
+export const complaintStatusChangedSchema = z.extend(eventEnvelopeSchema, {
   fromStatus: status,
   toStatus: status,
   /** Closed by the system (e.g. no feedback in time), not by a person. */
-  automatic: z.boolean().optional(),
+  automatic: z.optional(z.boolean()),
 });
 
-export const complaintActionRecordedSchema = eventEnvelopeSchema.extend({
+export const complaintActionRecordedSchema = z.extend(eventEnvelopeSchema, {
   /** Kind of action (`called_complainant`, `fir_registered`, ...); the note stays in the timeline. */
-  kind: z.string().min(1),
-  firNumber: z.string().optional(),
+  kind: z.string().check(z.minLength(1)),
+  firNumber: z.optional(z.string()),
   status,
 });
 
-export const complaintSlaWarningSchema = eventEnvelopeSchema.extend({
+export const complaintSlaWarningSchema = z.extend(eventEnvelopeSchema, {
   /** The level holding the complaint, whose time is running out. */
   level: role,
   phase: slaPhase,
   dueAt: isoTime,
 });
 
-export const complaintSlaBreachedSchema = eventEnvelopeSchema.extend({
+export const complaintSlaBreachedSchema = z.extend(eventEnvelopeSchema, {
   /** The level that let the time run out. */
   fromLevel: role,
   /** The level now holding the complaint. */
   toLevel: role,
   phase: slaPhase,
   dueAt: isoTime,
-  newDueAt: isoTime.optional(),
-  breachNumber: z.number().int().positive().optional(),
+  newDueAt: z.optional(isoTime),
+  breachNumber: z.optional(z.number().check(z.int(), z.positive())),
 });
 
-export const complaintReopenedSchema = eventEnvelopeSchema.extend({
-  fromLevel: role.optional(),
+export const complaintReopenedSchema = z.extend(eventEnvelopeSchema, {
+  fromLevel: z.optional(role),
   toLevel: role,
   status,
 });
 
-export const feedbackReceivedSchema = eventEnvelopeSchema.extend({
+export const feedbackReceivedSchema = z.extend(eventEnvelopeSchema, {
   satisfied: z.boolean(),
 });
 
 const evidenceKind = z.enum(['image', 'audio', 'video', 'document', 'sticker']);
 
 /** A photo, voice note, video or document stored with the complaint (never its content or file name). */
-export const evidenceAddedSchema = eventEnvelopeSchema.extend({
-  evidenceId: z.string().min(1),
+export const evidenceAddedSchema = z.extend(eventEnvelopeSchema, {
+  evidenceId: z.string().check(z.minLength(1)),
   kind: evidenceKind,
   source: z.enum(['whatsapp', 'web']),
-  bytes: z.number().int().nonnegative(),
+  bytes: z.number().check(z.int(), z.nonnegative()),
   /** The voice note is the complaint's description: officers must listen to it. */
-  describesComplaint: z.boolean().optional(),
+  describesComplaint: z.optional(z.boolean()),
 });
 
 /** Evidence the citizen sent that was refused (type, size) or could not be fetched from Meta. */
-export const evidenceNotKeptSchema = eventEnvelopeSchema.extend({
-  evidenceId: z.string().min(1),
-  kind: evidenceKind.optional(),
+export const evidenceNotKeptSchema = z.extend(eventEnvelopeSchema, {
+  evidenceId: z.string().check(z.minLength(1)),
+  kind: z.optional(evidenceKind),
   source: z.enum(['whatsapp', 'web']),
-  reason: z.string().min(1),
+  reason: z.string().check(z.minLength(1)),
 });
 
 export const EVENT_DETAIL_SCHEMAS = {
@@ -138,7 +141,7 @@ export const EVENT_DETAIL_SCHEMAS = {
   FeedbackReceived: feedbackReceivedSchema,
   EvidenceAdded: evidenceAddedSchema,
   EvidenceNotKept: evidenceNotKeptSchema,
-} as const satisfies Record<EventType, z.ZodType>;
+} as const satisfies Record<EventType, z.ZodMiniType>;
 
 export type EventDetail<T extends EventType> = z.output<(typeof EVENT_DETAIL_SCHEMAS)[T]>;
 export type EventEnvelope = z.output<typeof eventEnvelopeSchema>;

@@ -188,6 +188,29 @@ describe('renderers', () => {
     expect(ur).toContain('لاہور');
   });
 
+  it("renderTrackResult tells evidence entries in the citizen's language", () => {
+    // Prepare
+    const withEvidence = complaint({
+      latest: [
+        { type: 'EvidenceAdded', at: '2025-03-02T08:00:00.000Z', evidence: { kind: 'image' } },
+        {
+          type: 'EvidenceNotKept',
+          at: '2025-03-02T08:05:00.000Z',
+          evidence: { kind: 'video', reason: 'too_large' },
+        },
+      ],
+    });
+    // Act
+    const en = textOf(renderTrackResult('en', [withEvidence]));
+    const ur = textOf(renderTrackResult('ur', [withEvidence]));
+    // Assess
+    expect(en).toContain('Evidence added: photo');
+    expect(en).toContain('Evidence not kept: video (too large)');
+    expect(ur).toContain('ثبوت شامل ہوا: تصویر');
+    expect(ur).toContain('ثبوت محفوظ نہیں ہوا: ویڈیو (حد سے بڑی)');
+    expect(ur).not.toMatch(/evidence|photo/i);
+  });
+
   it('renderTrackResult hides the category of a sensitive complaint', () => {
     // Act
     const shown = textOf(renderTrackResult('en', [complaint({ category: 'harassment' })]));

@@ -69,6 +69,42 @@ describe('internal notes never reach the citizen', () => {
     expect(publicTimelineEntry(entry({ note: 'Old note' })).note).toBe('Old note');
   });
 
+  it('tells an evidence entry by its data, never by its English stored note', () => {
+    // Prepare
+    const system = { kind: 'system' as const };
+    const added = entry({
+      type: 'EvidenceAdded',
+      actor: { kind: 'citizen' },
+      note: 'evidence added: photo',
+      data: { evidenceId: 'e1', kind: 'image', source: 'whatsapp', bytes: 10 },
+    });
+    const voice = entry({
+      type: 'EvidenceAdded',
+      actor: { kind: 'citizen' },
+      note: 'evidence added: voice note describing the complaint (listen to the audio)',
+      data: { evidenceId: 'e2', kind: 'audio', source: 'whatsapp', bytes: 10, describesComplaint: true },
+    });
+    const refused = entry({
+      type: 'EvidenceNotKept',
+      actor: system,
+      note: 'evidence not kept: video (too large)',
+      reason: 'too_large',
+      data: { evidenceId: 'e3', kind: 'video', source: 'web', reason: 'too_large' },
+    });
+    // Act
+    const shown = [added, voice, refused].map(publicTimelineEntry);
+    // Assess
+    expect(shown.map((e) => e.evidence)).toEqual([
+      { kind: 'image' },
+      { kind: 'voiceNote' },
+      { kind: 'video', reason: 'too_large' },
+    ]);
+    for (const e of shown) {
+      expect(e).not.toHaveProperty('note');
+      expect(e).not.toHaveProperty('reason');
+    }
+  });
+
   it('drops an internal note and reason from the tracking timeline (API, web and chat)', () => {
     // Act
     const shown = publicTimelineEntry(

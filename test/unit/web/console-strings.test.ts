@@ -1,11 +1,11 @@
 /** The console's words: every text in both languages, with the same placeholders, filled in the page's language. */
 import { describe, expect, it } from 'vitest';
 import { S } from '../../../web/citizen/strings.ts';
+import { EVIDENCE_REASON_WORDS } from '../../../shared/chat/evidence-text.ts';
 import {
   ALERT_KIND_LABELS,
   C,
   CHANNEL_LABELS,
-  EVIDENCE_REASON_LABELS,
   EVIDENCE_STATE_LABELS,
   FOLLOW_UP_ACTIONS,
   FOLLOW_UP_OUTCOME_LABELS,
@@ -31,7 +31,7 @@ describe('console strings', () => {
     ...Object.entries(C),
     ...Object.entries(S),
     ...Object.entries(EVIDENCE_STATE_LABELS),
-    ...Object.entries(EVIDENCE_REASON_LABELS),
+    ...Object.entries(EVIDENCE_REASON_WORDS),
     ...FOLLOW_UP_ACTIONS.map((a): [string, Texts] => [a.type, a.label]),
     ...TRANSITIONS.map((a): [string, Texts] => [a.type, a.label]),
   ];
@@ -51,7 +51,7 @@ describe('console strings', () => {
     ['follow-up states', FOLLOW_UP_STATE_LABELS, FOLLOW_UP_STATES],
     ['follow-up outcomes', FOLLOW_UP_OUTCOME_LABELS, FOLLOW_UP_OUTCOMES],
     ['evidence states', EVIDENCE_STATE_LABELS, EvidenceRecordSchema.shape.state.options],
-    ['evidence refusal reasons', EVIDENCE_REASON_LABELS, REFUSAL_REASONS],
+    ['evidence refusal reasons', EVIDENCE_REASON_WORDS, REFUSAL_REASONS],
   ] as const)('every one of the domain’s %s has a label', (_name, table, codes) => {
     expect(Object.keys(table).sort()).toEqual([...codes].sort());
   });

@@ -28,13 +28,17 @@ export const handler = middy<ApiEvent, ApiResult>()
       const etag = await proveOwnership(trackingDeps(), proof, callerContext(event));
       return jsonResponse(200, await confirmUpload(webUploadDeps(), { etag, uploadId }));
     }
-    const { contentType, bytes, fileName, ...proof } = parseJsonBody(event, evidenceUploadRequestSchema);
+    const { contentType, bytes, fileName, describesComplaint, ...proof } = parseJsonBody(
+      event,
+      evidenceUploadRequestSchema,
+    );
     const etag = await proveOwnership(trackingDeps(), proof, callerContext(event));
     const started = await startUpload(webUploadDeps(), {
       etag,
       contentType,
       bytes,
       ...(fileName && { fileName }),
+      ...(describesComplaint && { describesComplaint }),
     });
     return jsonResponse(201, started);
   });

@@ -5,6 +5,7 @@
 import * as z from '../domain/zod.ts';
 import { findCategory } from '../domain/categories.ts';
 import { AttachmentSchema, newComplaint, type Attachment, type Complaint } from '../domain/complaint.ts';
+import { suggestDistrictFor } from '../domain/district-boundaries.ts';
 import { ChatComplaintInputSchema, NewComplaintInputSchema } from '../domain/complaint-input.ts';
 import { validationErrorFromZod } from '../domain/errors.ts';
 import { formatTrackingCode, generateEtag, generateTrackingCode } from '../domain/etag.ts';
@@ -102,6 +103,10 @@ export const fileComplaint = async (
   if (!attachments.success) throw validationErrorFromZod(attachments.error, 'Invalid attachments.');
   if (command.channel !== 'whatsapp') await refuseAbuse(deps, command, parsed.data.complainant.phone);
 
+  // Kept with the location so officers see when the point lies outside the district chosen.
+  const suggestion = parsed.data.location ? suggestDistrictFor(parsed.data.location) : undefined;
+  const locationDistricts = suggestion ? [suggestion.district, ...suggestion.alternatives] : [];
+
   const trackingCode = generateTrackingCode(deps.random.bytes);
   const trackingCodeHash = await deps.trackingCodes.hash(trackingCode);
   const now = deps.clock.now();
@@ -115,6 +120,7 @@ export const fileComplaint = async (
       channel: command.channel,
       ...(command.whatsappId ? { whatsappId: command.whatsappId } : {}),
       attachments: attachments.data,
+      locationDistricts,
     });
     // The SLA clock starts at filing, under the policy in force now.
     const complaint: Complaint = {

@@ -6,6 +6,7 @@
  *
  * This module keeps the entry point, flood control and dispatch; each flow lives in flows/.
  */
+import { suggestDistrictFor } from '../domain/district-boundaries.ts';
 import { findDistrict } from '../domain/districts.ts';
 import { ETAG_COMPACT_LENGTH, generateEtag } from '../domain/etag.ts';
 import { serviceById, serviceByNumber } from './catalog.ts';
@@ -515,11 +516,13 @@ const handleLocation = (
     Math.abs(message.longitude) <= 180;
   if (flow?.kind === 'complaint' && valid) {
     const address = [message.name, message.address].filter(Boolean).join(', ');
-    complaintLocation(turn, flow, {
-      latitude: message.latitude,
-      longitude: message.longitude,
-      ...(address ? { address: clip(address, MAX_ADDRESS_CHARS) } : {}),
-    });
+    const point = { latitude: message.latitude, longitude: message.longitude };
+    complaintLocation(
+      turn,
+      flow,
+      { ...point, ...(address ? { address: clip(address, MAX_ADDRESS_CHARS) } : {}) },
+      suggestDistrictFor(point),
+    );
     return;
   }
   if (flow?.kind === 'officeLookup') {

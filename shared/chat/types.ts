@@ -3,6 +3,7 @@
  * what the engine hands back (messages to send, commands for the worker to execute) and the per-citizen
  * session the worker persists between messages. Everything here is plain serializable data.
  */
+import type { DistrictSuggestion } from '../domain/district-locator.ts';
 import type { CategoryCode, Language, Priority, Role, Status } from '../domain/vocabulary.ts';
 import type { ServiceId } from './catalog.ts';
 import type { EvidenceMention } from './evidence-text.ts';
@@ -141,6 +142,8 @@ export interface ComplaintFlowDraft {
   attachments: DraftAttachment[];
   name?: string;
   optOutOfUpdates?: boolean;
+  /** The district a location shared before the district question suggested: asked when that question comes. */
+  pendingSuggestion?: DistrictSuggestion;
 }
 
 export type SubmenuId = 'khidmat';
@@ -159,7 +162,17 @@ export type FlowState =
   | { kind: 'informationAnswer'; etag: string }
   /** "Add to my complaint": photos, voice notes, videos and documents go to that complaint until "done". */
   | { kind: 'addEvidence'; etag?: string }
-  | { kind: 'complaint'; origin: ComplaintOrigin; step: ComplaintStep; draft: ComplaintFlowDraft };
+  | {
+      kind: 'complaint';
+      origin: ComplaintOrigin;
+      step: ComplaintStep;
+      draft: ComplaintFlowDraft;
+      /**
+       * Open question "Is this in <district>?" after a shared location suggested a district (other than the
+       * one chosen, if any). Asked before the step's own question until answered; the step stays as it was.
+       */
+      districtCheck?: DistrictSuggestion;
+    };
 
 export interface ChatSession {
   citizenId: string;

@@ -204,6 +204,29 @@ In an emergency call *15*.`,
     ur: 'براہِ کرم اپنے ضلع کا نام لکھیں یا فہرست سے اپنا ریجن منتخب کریں۔',
   },
   locationSaved: { en: 'Location saved.', ur: 'لوکیشن محفوظ ہو گئی۔' },
+  locationNoDistrict: {
+    en: 'Location saved. I could not tell the district from it.',
+    ur: 'لوکیشن محفوظ ہو گئی۔ اس سے ضلع معلوم نہیں ہو سکا۔',
+  },
+  /** {0} = the district the shared location lies in. */
+  locationDistrictQuestion: {
+    en: '📍 This location is in *{0}* district. Is that where it happened?',
+    ur: '📍 یہ لوکیشن ضلع *{0}* میں ہے۔ کیا واقعہ وہیں ہوا؟',
+  },
+  /** {0} = the district the location lies in, {1} = the district the citizen chose. */
+  locationDistrictDiffers: {
+    en: '📍 This location is in *{0}* district, but you chose *{1}*. Which district should handle the complaint?',
+    ur: '📍 یہ لوکیشن ضلع *{0}* میں ہے، لیکن آپ نے *{1}* منتخب کیا تھا۔ شکایت کس ضلع کو بھیجی جائے؟',
+  },
+  /** {0} = other districts the location may belong to (near a border, or a district newer than the map). */
+  locationDistrictMaybe: { en: 'It may also be {0}.', ur: 'یہ {0} بھی ہو سکتا ہے۔' },
+  locationDistrictReply: {
+    en: 'Press a button, or reply with its number.',
+    ur: 'بٹن دبائیں، یا اس کا نمبر لکھیں۔',
+  },
+  btnYesDistrict: { en: 'Yes, {0}', ur: 'جی، {0}' },
+  btnKeepDistrict: { en: 'Keep {0}', ur: '{0} ہی رکھیں' },
+  btnOtherDistrict: { en: 'Another district', ur: 'کوئی اور ضلع' },
   addressLabel: { en: 'Address given', ur: 'بتایا گیا پتہ' },
   askAttachments: {
     en: 'You may send *photos, videos, documents or voice notes* as evidence (up to {0}). When finished, or if you have none, press *Continue*.',

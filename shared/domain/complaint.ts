@@ -80,6 +80,12 @@ export const LocationSchema = z.object({
   latitude: z.number().check(z.gte(-90), z.lte(90)),
   longitude: z.number().check(z.gte(-180), z.lte(180)),
   address: z.optional(z.string()),
+  /**
+   * The districts the point lies in by the boundary data when filed (the holding one first, then those near a
+   * border or carved out of it since; shared/domain/district-locator.ts). Officers see it when the complaint's
+   * district is not among them. Absent outside Punjab and on complaints filed before it was kept.
+   */
+  suggestedDistricts: z.optional(z.array(z.string()).check(z.maxLength(10))),
 });
 export type Location = z.output<typeof LocationSchema>;
 
@@ -139,6 +145,8 @@ export interface NewComplaintContext {
   /** Citizen's WhatsApp id when filed over WhatsApp. */
   whatsappId?: string;
   attachments?: Attachment[];
+  /** The districts the location suggests (see `LocationSchema`), computed by the filing use case. */
+  locationDistricts?: readonly string[];
 }
 
 /** The first state of a complaint: received, priority from its category, version 1. */
@@ -170,7 +178,16 @@ export const newComplaint = (
       ...(phone ? { phone } : {}),
       ...(context.whatsappId ? { whatsappId: context.whatsappId } : {}),
     },
-    ...(input.location ? { location: input.location } : {}),
+    ...(input.location
+      ? {
+          location: {
+            ...input.location,
+            ...(context.locationDistricts?.length
+              ? { suggestedDistricts: [...context.locationDistricts] }
+              : {}),
+          },
+        }
+      : {}),
     attachments: context.attachments ?? [],
     optOutOfUpdates: input.optOutOfUpdates ?? category.sensitive,
     trackingCodeHash: context.trackingCodeHash,

@@ -217,6 +217,8 @@ export const PendingUploadSchema = z.object({
   /** Where the browser was allowed to put it (`incoming/...`). */
   key: z.string().check(z.minLength(1)),
   fileName: z.optional(z.string().check(z.maxLength(200))),
+  /** A voice note given as the complaint's description (web): recorded with the "must listen" marker. */
+  describesComplaint: z.optional(z.boolean()),
   /** ISO: the presigned POST expires then; anything uploaded later is refused. */
   validUntil: isoTime,
 });

@@ -70,6 +70,14 @@ export const evidenceUploadRequestSchema = z
       }),
     ),
     fileName: z.optional(trimmedText(1, 200)),
+    describesComplaint: z.optional(
+      z.boolean().check(
+        z.meta({
+          description:
+            'True for a voice note (audio only) that is the complaint’s description: officers are told they must listen to it',
+        }),
+      ),
+    ),
   })
   .check(
     z.superRefine((value, ctx) => requireOneProofOfOwnership(value, ctx)),

@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { provisionForTest } from '../support/aws.ts';
 import { invoke, type ApiHandler } from '../support/api-events.ts';
+import { oggOpusVoiceNote } from '../support/media-samples.ts';
+import { call, claimsOf } from './officer-support.ts';
 
 const JPEG = new Uint8Array([
   0xff,
@@ -29,13 +31,15 @@ const PDF = new Uint8Array([...Buffer.from('%PDF-1.7\n'), ...new Array(503).fill
 let fileHandler: ApiHandler;
 let trackHandler: ApiHandler;
 let evidenceHandler: ApiHandler;
+let officerDetailHandler: Parameters<typeof call>[0];
 
-const file = async (): Promise<Proof> => {
+/** Each phone may file 5 complaints a day on the web: a test that files more uses another phone. */
+const file = async (phone = '0300 1234567'): Promise<Proof> => {
   const filed = await invoke(fileHandler, {
     method: 'POST',
     path: '/complaints',
     body: {
-      complainant: { name: 'Ayesha Khan', phone: '0300 1234567' },
+      complainant: { name: 'Ayesha Khan', phone },
       district: 'LHR',
       category: 'theft_robbery',
       description: 'My motorcycle was stolen outside Liberty Market; I have a photo of the thief.',
@@ -73,6 +77,7 @@ beforeAll(async () => {
   fileHandler = (await import('../../functions/file-complaint.ts')).handler as unknown as ApiHandler;
   trackHandler = (await import('../../functions/track-complaint.ts')).handler as unknown as ApiHandler;
   evidenceHandler = (await import('../../functions/complaint-evidence.ts')).handler as unknown as ApiHandler;
+  officerDetailHandler = (await import('../../functions/officer-get-complaint.ts')).handler;
 });
 
 afterEach(() => {
@@ -110,6 +115,40 @@ describe('POST /complaints/evidence and /complaints/evidence/confirm (moto)', ()
     expect(second.body).toEqual({ ...first.body, recorded: false });
     expect(tracked.body.evidence).toEqual({ count: 1, kinds: { image: 1 } });
     expect(tracked.body.timeline.filter((e: { type: string }) => e.type === 'EvidenceAdded')).toHaveLength(1);
+  });
+
+  it('a voice note given as the description is recorded with the "must listen" marker officers see; only audio may be one', async () => {
+    // Prepare
+    const proof = await file('0300 7654321');
+    const voice = oggOpusVoiceNote();
+    // Act
+    const started = await invoke(evidenceHandler, {
+      method: 'POST',
+      path: '/complaints/evidence',
+      body: { ...proof, contentType: 'audio/ogg', bytes: voice.length, describesComplaint: true },
+    });
+    await upload(started.body, voice);
+    const confirmed = await confirm(proof, started.body.uploadId);
+    const photoAsDescription = await invoke(evidenceHandler, {
+      method: 'POST',
+      path: '/complaints/evidence',
+      body: { ...proof, contentType: 'image/jpeg', bytes: JPEG.length, describesComplaint: true },
+    });
+    const detail = await call(officerDetailHandler, {
+      method: 'GET',
+      path: `/officer/complaints/${proof.etag}`,
+      route: '/officer/complaints/{etag}',
+      pathParameters: { etag: proof.etag },
+      claims: claimsOf('DPO', { district: 'LHR' }),
+    });
+    // Assess
+    expect(started.status).toBe(201);
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.evidence).toMatchObject({ kind: 'audio', describesComplaint: true, source: 'web' });
+    expect(photoAsDescription.status).toBe(400);
+    expect(photoAsDescription.body.error.issues[0].path).toBe('describesComplaint');
+    expect(detail.status).toBe(200);
+    expect(detail.body.listenToDescription).toBe(true);
   });
 
   it('refuses a file too large for its type, and a type not on the allow-list, before any upload', async () => {

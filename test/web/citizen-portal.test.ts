@@ -233,6 +233,48 @@ describe.skipIf(!available)(
       ]);
     }, 60_000);
 
+    it('"Add my location" offers the district the point lies in when another is selected, and the complaint keeps it', async () => {
+      // Prepare: the phone is at Data Darbar, Lahore; the citizen first picked Multan.
+      const { page, context, problems } = await open(PHONE, 'en');
+      await context.grantPermissions(['geolocation'], { origin: new URL(siteUrl).origin });
+      await context.setGeolocation({ latitude: 31.579, longitude: 74.3046 });
+      await page.goto(`${siteUrl}#/file`);
+      // Another phone: the journeys above used this file's five filings a day for the default one.
+      await fillComplaint(page, {
+        phone: '0302 5550100',
+        district: 'MTN',
+        description: `Location check ${Date.now()}: my bag was snatched.`,
+      });
+
+      // Act
+      await page.click('text=Add my current location');
+      const note = page.locator('[data-testid=location-district]');
+      await note.locator('button').waitFor();
+      const offered = await note.textContent();
+      await note.locator('button').click();
+      const selected = await page.inputValue('select[name=district]');
+      const confirmed = await note.textContent();
+      await page.click('form.form button[type=submit]');
+      const filed = await readReceipt(page);
+
+      // Assess
+      expect(offered).toContain('Your location is in Lahore district, not the one selected.');
+      expect(selected).toBe('LHR');
+      expect(confirmed).toContain('so it is selected above');
+      const token = await runtime.token({ sub: 'cpo', 'custom:role': 'CPO' });
+      const detail = (await (
+        await fetch(`${runtime.apiUrl}/officer/complaints/${filed.etag}`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).json()) as { complaint: { location?: unknown } };
+      expect(detail.complaint.location).toEqual({
+        latitude: 31.579,
+        longitude: 74.3046,
+        suggestedDistricts: ['LHR'],
+      });
+      expect(problems).toEqual([]);
+    }, 60_000);
+
     it('first load of the portal stays within 60 KB of JavaScript (gzip) and 250 KB in all, font included', async () => {
       // Prepare
       const { page, foreignRequests } = await open(PHONE, 'ur');

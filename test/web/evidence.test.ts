@@ -25,7 +25,7 @@ import {
   waitUntil,
   type WatchedPage,
 } from './browser.ts';
-import { signIn, track, type Filed } from './support.ts';
+import { fillComplaint, readReceipt, signIn, track, type Filed } from './support.ts';
 import { officerTokenClaims } from '../../infra/local/auth.ts';
 
 const MB = 1024 * 1024;
@@ -134,6 +134,40 @@ describe.skipIf(!chromiumAvailable())(
       expect(await watched.page.textContent('[data-testid=attach-done]')).toBe(S.attachDone.en);
       expect(after).toBe('1 kept: 1 photo');
       expect(watched.foreignRequests).toEqual([]);
+      expect(watched.problems).toEqual([]);
+    }, 60_000);
+
+    it('a citizen files on the portal with a voice note as the description: filed, stored, and officers must listen', async () => {
+      // Prepare
+      const watched = await open(siteUrl, PHONE, 'en');
+      const { page } = watched;
+      await page.goto(`${siteUrl}#/file`);
+      await fillComplaint(page, { description: '' });
+      await page.setInputFiles('input[name=voice]', {
+        name: 'voice-note.ogg',
+        mimeType: 'audio/ogg',
+        buffer: oggOpusVoiceNote(12_000),
+      });
+
+      // Act
+      await page.click('form.form button[type=submit]');
+      const filed = await readReceipt(page);
+      const token = await runtime.token({ sub: 'dpo-lhr', 'custom:role': 'DPO', 'custom:district': 'LHR' });
+      const detail = (await (
+        await fetch(`${runtime.apiUrl}/officer/complaints/${filed.etag}`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).json()) as {
+        complaint: { description: string };
+        listenToDescription: boolean;
+        evidence: { kind: string; describesComplaint?: boolean }[];
+      };
+
+      // Assess
+      expect(await page.$('[role=alert]')).toBeNull();
+      expect(detail.complaint.description).toBe(S.voiceNoteDescription.en);
+      expect(detail.listenToDescription).toBe(true);
+      expect(detail.evidence).toMatchObject([{ kind: 'audio', describesComplaint: true }]);
       expect(watched.problems).toEqual([]);
     }, 60_000);
 

@@ -71,6 +71,33 @@ const refusalText = (error: ApiError, lang: Language, file: File): string => {
   }
 };
 
+/**
+ * One file to the complaint: presigned POST, the file straight to the bucket, then the confirm step.
+ * `describesComplaint`: the voice note is the complaint's description (officers must listen to it).
+ */
+export const uploadEvidence = async (
+  proof: Proof,
+  file: File,
+  options: { describesComplaint?: boolean } = {},
+): Promise<void> => {
+  const { data: started } = await api<StartedUpload>('/complaints/evidence', {
+    body: {
+      ...proof,
+      contentType: file.type,
+      bytes: file.size,
+      fileName: file.name.slice(0, 200),
+      ...(options.describesComplaint && { describesComplaint: true }),
+    },
+  });
+  // The policy's fields first, the file last: S3 reads the form in order.
+  const form = new FormData();
+  for (const [name, value] of Object.entries(started.fields)) form.append(name, value);
+  form.append('file', file);
+  const sent = await fetch(started.url, { method: 'POST', body: form }).catch(() => undefined);
+  if (!sent?.ok) throw new ApiError(sent?.status ?? 0, 'upload', 'The upload did not reach the bucket');
+  await api('/complaints/evidence/confirm', { body: { ...proof, uploadId: started.uploadId } });
+};
+
 export const AttachEvidence = (props: {
   lang: Language;
   proof: Proof;
@@ -82,19 +109,6 @@ export const AttachEvidence = (props: {
   const [problem, setProblem] = useState('');
   const [done, setDone] = useState('');
   const [busy, setBusy] = useState(false);
-
-  const upload = async (file: File) => {
-    const { data: started } = await api<StartedUpload>('/complaints/evidence', {
-      body: { ...proof, contentType: file.type, bytes: file.size, fileName: file.name.slice(0, 200) },
-    });
-    // The policy's fields first, the file last: S3 reads the form in order.
-    const form = new FormData();
-    for (const [name, value] of Object.entries(started.fields)) form.append(name, value);
-    form.append('file', file);
-    const sent = await fetch(started.url, { method: 'POST', body: form }).catch(() => undefined);
-    if (!sent?.ok) throw new ApiError(sent?.status ?? 0, 'upload', 'The upload did not reach the bucket');
-    await api('/complaints/evidence/confirm', { body: { ...proof, uploadId: started.uploadId } });
-  };
 
   const submit = (event: Event) => {
     event.preventDefault();
@@ -108,7 +122,7 @@ export const AttachEvidence = (props: {
     }
     setProblem('');
     setBusy(true);
-    upload(file)
+    uploadEvidence(proof, file)
       .then(async () => {
         form.reset();
         await props.onAttached();

@@ -1,8 +1,11 @@
 /** Filing a complaint: the form, the API's field errors beside each field, and one filing per submission. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { DistrictSuggestion, GeoPoint } from '../../shared/domain/district-locator.ts';
 import { ApiError, api, idempotencyKeys } from '../lib/api.ts';
 import { Check, Field, PhoneInput, describedBy, formValues } from '../lib/form.tsx';
 import type { Language } from '../lib/i18n.ts';
+import { fill } from '../lib/texts.ts';
+import { fileProblem, uploadEvidence } from './attach.tsx';
 import { saveReceipt } from './receipt-store.ts';
 import { byName, loadReferenceData, type ReferenceData } from './reference.ts';
 import { FIELD_ERRORS_UR, S } from './strings.ts';
@@ -61,6 +64,41 @@ const FIELDS = [
   'location',
 ] as const;
 
+/** What the shared location says about the district: selected for the citizen, or offered when another is. */
+const LocationDistrict = ({
+  lang,
+  suggestion,
+  chosen,
+  nameOf,
+  choose,
+}: {
+  lang: Language;
+  suggestion: DistrictSuggestion;
+  chosen: string;
+  nameOf: (code: string) => string;
+  choose: (code: string) => void;
+}) => {
+  const district = nameOf(suggestion.district);
+  const agrees = chosen === suggestion.district || suggestion.alternatives.includes(chosen);
+  const others = suggestion.alternatives.filter((code) => code !== chosen).map(nameOf);
+  return (
+    <p class="notice" role="status" data-testid="location-district">
+      {agrees && chosen === suggestion.district
+        ? fill(S.locationDistrict, lang, { district })
+        : agrees
+          ? ''
+          : fill(S.locationOtherDistrict, lang, { district })}{' '}
+      {others.length > 0 &&
+        fill(S.locationDistrictMaybe, lang, { others: others.join(lang === 'ur' ? '، ' : ', ') })}
+      {!agrees && (
+        <button type="button" class="secondary" onClick={() => choose(suggestion.district)}>
+          {fill(S.useDistrict, lang, { district })}
+        </button>
+      )}
+    </p>
+  );
+};
+
 export const FilePage = ({ lang, preset }: { lang: Language; preset?: string | undefined }) => {
   const [reference, setReference] = useState<ReferenceData>();
   const [loadError, setLoadError] = useState(false);
@@ -68,6 +106,10 @@ export const FilePage = ({ lang, preset }: { lang: Language; preset?: string | u
   const [overseas, setOverseas] = useState(false);
   const [position, setPosition] = useState<{ latitude: number; longitude: number }>();
   const [locationNote, setLocationNote] = useState('');
+  const [district, setDistrict] = useState('');
+  const [suggestion, setSuggestion] = useState<DistrictSuggestion>();
+  /** A voice note given as the description (uploaded with the "must listen" marker once filed). */
+  const [voice, setVoice] = useState<File>();
   const [optOut, setOptOut] = useState<boolean>();
   const [updatesLang, setUpdatesLang] = useState<Language>(lang);
   const [errors, setErrors] = useState<Errors>({});
@@ -87,12 +129,26 @@ export const FilePage = ({ lang, preset }: { lang: Language; preset?: string | u
     [lang],
   );
 
+  /** The district the point lies in (boundaries loaded only now, ~20 kB): preselected when none is chosen. */
+  const suggestFrom = (point: GeoPoint) => {
+    import('../../shared/domain/district-boundaries.ts').then(
+      ({ suggestDistrictFor }) => {
+        const found = suggestDistrictFor(point);
+        setSuggestion(found);
+        if (found) setDistrict((chosen) => chosen || found.district);
+      },
+      () => setSuggestion(undefined),
+    );
+  };
+
   const locate = () => {
     if (!navigator.geolocation) return setLocationNote(S.locationUnavailable[lang]);
     navigator.geolocation.getCurrentPosition(
       (p) => {
-        setPosition({ latitude: p.coords.latitude, longitude: p.coords.longitude });
+        const point = { latitude: p.coords.latitude, longitude: p.coords.longitude };
+        setPosition(point);
         setLocationNote(S.locationAdded[lang]);
+        suggestFrom(point);
       },
       () => setLocationNote(S.locationUnavailable[lang]),
       { timeout: 10_000 },
@@ -105,6 +161,14 @@ export const FilePage = ({ lang, preset }: { lang: Language; preset?: string | u
     if (inFlight.current) return;
     const v = formValues(event.currentTarget as HTMLFormElement);
     const address = v.address;
+    if (voice) {
+      const problem = voice.type.startsWith('audio/') ? fileProblem(voice, lang) : S.voiceNotAudio[lang];
+      if (problem) {
+        setErrors({ voice: problem });
+        setFormError(S.fixErrors[lang]);
+        return;
+      }
+    }
     const body = {
       complainant: {
         name: v.name ?? '',
@@ -115,7 +179,8 @@ export const FilePage = ({ lang, preset }: { lang: Language; preset?: string | u
       district: v.district ?? '',
       ...(v.station ? { station: v.station } : {}),
       category: v.category ?? '',
-      description: v.description ?? '',
+      // A voice note stands for an empty description: the placeholder says where it is.
+      description: v.description || (voice ? S.voiceNoteDescription[lang] : ''),
       ...(position ? { location: { ...position, ...(address ? { address } : {}) } } : {}),
       language: updatesLang,
       optOutOfUpdates: optedOut,
@@ -123,8 +188,19 @@ export const FilePage = ({ lang, preset }: { lang: Language; preset?: string | u
     setBusy(true);
     setFormError('');
     inFlight.current = api<FiledResponse>('/complaints', { body, idempotencyKey: keyFor(body) })
-      .then(({ data }) => {
-        saveReceipt({ etag: data.etag, trackingCode: data.trackingCode, createdAt: data.createdAt });
+      .then(async ({ data }) => {
+        const proof = { etag: data.etag, trackingCode: data.trackingCode };
+        const voiceSent = voice
+          ? await uploadEvidence(proof, voice, { describesComplaint: true }).then(
+              () => true,
+              () => false,
+            )
+          : true;
+        saveReceipt({
+          ...proof,
+          createdAt: data.createdAt,
+          ...(!voiceSent && { voiceNoteMissing: true }),
+        });
         location.hash = '#/receipt';
       })
       .catch((error: unknown) => {
@@ -196,7 +272,13 @@ export const FilePage = ({ lang, preset }: { lang: Language; preset?: string | u
           </p>
         )}
         <Field id="f-district" label={S.district[lang]} error={err('district')}>
-          <select name="district" required {...aria('f-district', 'district')}>
+          <select
+            name="district"
+            required
+            value={district}
+            onChange={(e) => setDistrict(e.currentTarget.value)}
+            {...aria('f-district', 'district')}
+          >
             <option value="">{S.chooseDistrict[lang]}</option>
             {regions.map((r) => (
               <optgroup label={r[lang]} key={r.code}>
@@ -212,6 +294,15 @@ export const FilePage = ({ lang, preset }: { lang: Language; preset?: string | u
             ))}
           </select>
         </Field>
+        {suggestion && (
+          <LocationDistrict
+            lang={lang}
+            suggestion={suggestion}
+            chosen={district}
+            nameOf={(code) => reference.districts.find((d) => d.code === code)?.[lang] ?? code}
+            choose={setDistrict}
+          />
+        )}
         <Field id="f-station" label={S.station[lang]} tag={S.optional[lang]} error={err('station')}>
           <input name="station" maxLength={100} autoComplete="off" {...aria('f-station', 'station')} />
         </Field>
@@ -224,9 +315,24 @@ export const FilePage = ({ lang, preset }: { lang: Language; preset?: string | u
           <textarea
             name="description"
             rows={6}
-            required
+            required={!voice}
             maxLength={5000}
             {...aria('f-description', 'description', true)}
+          />
+        </Field>
+        <Field
+          id="f-voice"
+          label={S.voiceDescription[lang]}
+          tag={S.optional[lang]}
+          hint={S.voiceDescriptionHint[lang]}
+          error={err('voice')}
+        >
+          <input
+            type="file"
+            name="voice"
+            accept="audio/*"
+            onChange={(e) => setVoice(e.currentTarget.files?.[0])}
+            {...aria('f-voice', 'voice', true)}
           />
         </Field>
         <Field
@@ -251,6 +357,7 @@ export const FilePage = ({ lang, preset }: { lang: Language; preset?: string | u
               onClick={() => {
                 setPosition(undefined);
                 setLocationNote('');
+                setSuggestion(undefined);
               }}
             >
               {S.removeLocation[lang]}

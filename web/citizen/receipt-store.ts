@@ -3,6 +3,8 @@ export interface Receipt {
   readonly etag: string;
   readonly trackingCode: string;
   readonly createdAt: string;
+  /** The complaint was filed but its voice-note description could not be uploaded: attach it when tracking. */
+  readonly voiceNoteMissing?: boolean;
 }
 
 const KEY = 'rabta.receipt';

@@ -48,6 +48,11 @@ export const ReceiptPage = ({ lang }: { lang: Language }) => {
   return (
     <section class="card receipt" aria-labelledby="receipt-title">
       <h1 id="receipt-title">{S.receiptTitle[lang]}</h1>
+      {receipt.voiceNoteMissing && (
+        <p class="error banner" role="alert">
+          {S.voiceNoteMissing[lang]}
+        </p>
+      )}
       <dl class="codes">
         <div>
           <dt>{S.etag[lang]}</dt>

@@ -54,6 +54,16 @@ export const S = {
   useMyLocation: t('میری موجودہ لوکیشن شامل کریں', 'Add my current location'),
   locationAdded: t('لوکیشن شامل ہو گئی', 'Location added'),
   removeLocation: t('لوکیشن ہٹائیں', 'Remove location'),
+  locationDistrict: t(
+    'آپ کی لوکیشن ضلع {district} میں ہے، اس لیے یہ ضلع منتخب کر دیا گیا ہے۔ اگر شکایت کسی اور ضلع کی ہے تو بدل دیں۔',
+    'Your location is in {district} district, so it is selected above. Change it if the complaint is about another district.',
+  ),
+  locationDistrictMaybe: t('یہ {others} بھی ہو سکتا ہے۔', 'It may also be {others}.'),
+  locationOtherDistrict: t(
+    'آپ کی لوکیشن ضلع {district} میں ہے، منتخب کردہ ضلع میں نہیں۔',
+    'Your location is in {district} district, not the one selected.',
+  ),
+  useDistrict: t('{district} منتخب کریں', 'Choose {district}'),
   locationUnavailable: t(
     'لوکیشن نہیں مل سکی؛ پتہ لکھ دیں۔',
     'Your location could not be read; type an address instead.',
@@ -134,6 +144,20 @@ export const S = {
   attaching: t('فائل بھیجی جا رہی ہے…', 'Uploading…'),
   attachDone: t('فائل آپ کی شکایت کے ساتھ محفوظ ہو گئی۔', 'The file is kept with your complaint.'),
   attachChoose: t('پہلے ایک فائل منتخب کریں۔', 'Choose a file first.'),
+  voiceDescription: t('یا وائس نوٹ میں بتائیں', 'Or tell it in a voice note'),
+  voiceDescriptionHint: t(
+    'آڈیو فائل منتخب کریں تو تفصیل لکھنا ضروری نہیں؛ افسران اسے سنیں گے۔',
+    'With a recording chosen, the written description may stay empty: officers will listen to it.',
+  ),
+  voiceNotAudio: t('یہاں صرف آڈیو فائل (وائس نوٹ) منتخب کریں۔', 'Choose an audio file (a voice note) here.'),
+  voiceNoteDescription: t(
+    '(تفصیل وائس نوٹ میں دی گئی ہے؛ منسلکات دیکھیں۔)',
+    '(Description given as a voice note; see attachments.)',
+  ),
+  voiceNoteMissing: t(
+    'شکایت درج ہو گئی لیکن وائس نوٹ نہیں بھیجا جا سکا۔ شکایت کی پیروی کے صفحے پر اسے دوبارہ منسلک کریں۔',
+    'The complaint is filed, but the voice note could not be sent. Attach it again on the tracking page.',
+  ),
   attachTooLarge: t(
     'یہ فائل بہت بڑی ہے: اس قسم کی فائل زیادہ سے زیادہ {mb} MB کی ہو سکتی ہے۔',
     'This file is too large: a file of this kind may be at most {mb} MB.',

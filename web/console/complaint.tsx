@@ -58,7 +58,7 @@ interface Detail {
     updatedAt: string;
     optOutOfUpdates: boolean;
     complainant: { name: string; phone?: string; cnic?: string; overseas?: boolean; country?: string };
-    location?: { latitude: number; longitude: number; address?: string };
+    location?: { latitude: number; longitude: number; address?: string; suggestedDistricts?: string[] };
     assignment?: { level: string; station?: string; circle?: string; officerId?: string };
     sla?: SlaView;
   };
@@ -200,6 +200,13 @@ export const ComplaintPage = ({ etag }: { etag: string }) => {
               {c.location.address ? ` — ${c.location.address}` : ''}
             </p>
           )}
+          {c.location?.suggestedDistricts?.length && !c.location.suggestedDistricts.includes(c.district) ? (
+            <p class="notice" role="note" data-testid="location-district">
+              {fill(C.locationElsewhere, lang, {
+                districts: c.location.suggestedDistricts.map((d) => l.district(d)).join(', '),
+              })}
+            </p>
+          ) : null}
           <h3>{C.complainant[lang]}</h3>
           <dl class="facts">
             <Fact term={C.name[lang]}>{c.complainant.name}</Fact>

@@ -85,6 +85,10 @@ export const C = {
   version: t('ورژن', 'Version'),
   whatHappened: t('کیا ہوا', 'What happened'),
   location: t('مقام', 'Location'),
+  locationElsewhere: t(
+    'یہ لوکیشن اس شکایت کے ضلع میں نہیں بلکہ {districts} میں ہے (ضلع شہری نے خود منتخب کیا)۔',
+    'The location lies in {districts}, not in the complaint’s district (the citizen chose the district).',
+  ),
   // --- evidence
   attachments: t('منسلک ثبوت', 'Attachments'),
   noAttachments: t('کوئی فائل منسلک نہیں۔', 'Nothing attached.'),

@@ -48,6 +48,8 @@ export interface StartUploadInput {
   contentType: string;
   bytes: number;
   fileName?: string;
+  /** The voice note is the complaint's description (audio only): officers must listen to it. */
+  describesComplaint?: boolean;
 }
 
 export interface StartedUpload extends PresignedUpload {
@@ -63,6 +65,11 @@ export const startUpload = async (deps: WebUploadDeps, input: StartUploadInput):
   if (!complaint) throw new NotFoundError('No complaint matches this e-tag and proof of ownership.');
   const kind = kindOfType(input.contentType);
   if (!kind) throw refused('type_not_allowed', `Files of type ${input.contentType} are not accepted.`);
+  if (input.describesComplaint && kind !== 'audio') {
+    throw new ValidationError('Only a voice note (audio) can be the description.', [
+      { path: 'describesComplaint', message: 'Only an audio file can describe the complaint.' },
+    ]);
+  }
   if (input.bytes > EVIDENCE_TYPES[kind].maxBytes) {
     throw refused('too_large', `A ${kind} may be at most ${EVIDENCE_TYPES[kind].maxBytes} bytes.`);
   }
@@ -78,6 +85,7 @@ export const startUpload = async (deps: WebUploadDeps, input: StartUploadInput):
     bytes: input.bytes,
     key,
     ...(fileName && { fileName }),
+    ...(input.describesComplaint && { describesComplaint: true }),
     validUntil,
   });
   const presigned = await deps.objects.presignUpload({
@@ -148,6 +156,8 @@ export const confirmUpload = async (
     sha256,
     key,
     ...(upload.fileName && { fileName: upload.fileName }),
+    // The sniffed kind decides: only audio carries the "must listen" marker.
+    ...(upload.describesComplaint && verdict.kind === 'audio' && { describesComplaint: true }),
     at: deps.clock.now().toISOString(),
   };
   const result = await recordEvidence(deps, record);

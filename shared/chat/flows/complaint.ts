@@ -5,6 +5,7 @@
  */
 import { CATEGORIES, findCategory } from '../../domain/categories.ts';
 import type { Category } from '../../domain/categories.ts';
+import type { DistrictSuggestion } from '../../domain/district-locator.ts';
 import { findDistrict } from '../../domain/districts.ts';
 import type { District } from '../../domain/districts.ts';
 import type { Priority } from '../../domain/vocabulary.ts';
@@ -90,6 +91,9 @@ const stepNeeded = (turn: Turn, flow: ComplaintFlow, step: ComplaintStep): boole
       return !d.category;
     case 'description':
       return !d.description;
+    case 'location':
+      // A location shared earlier (e.g. in answer to the district question) answers this one.
+      return !d.location;
     case 'name':
       return !d.name && !validName(turn.inbound.citizen.name);
     case 'followUps':
@@ -113,6 +117,14 @@ export const promptStep = (turn: Turn, flow: ComplaintFlow): void => {
   const l = lang(turn);
   const child = flow.origin === 'zainab';
   const sensitive = flow.origin === 'harassment';
+  if (flow.step === 'district' && flow.draft.pendingSuggestion && !flow.districtCheck) {
+    flow.districtCheck = flow.draft.pendingSuggestion;
+    delete flow.draft.pendingSuggestion;
+  }
+  if (flow.districtCheck) {
+    askDistrictCheck(turn, flow, flow.districtCheck);
+    return;
+  }
   switch (flow.step) {
     case 'district':
       say(turn, child ? UI.askDistrictChild : UI.askDistrict);
@@ -163,6 +175,92 @@ export const promptStep = (turn: Turn, flow: ComplaintFlow): void => {
       return;
   }
 };
+
+// ---------------------------------------------------------------- district from a shared location
+
+/** What each button of the district question stands for, in order: a district code, or "another district". */
+const districtCheckChoices = (flow: ComplaintFlow, check: DistrictSuggestion): (string | 'other')[] => {
+  const chosen = flow.draft.district;
+  const second = chosen && chosen !== check.district ? chosen : check.alternatives[0];
+  return [check.district, ...(second ? [second] : []), 'other'];
+};
+
+const districtName = (code: string, l: 'en' | 'ur'): string => findDistrict(code)?.[l] ?? code;
+
+/** "Is this in Lahore?" (or "…but you chose Multan"), with a button per answer; typed 1/2/3 work too. */
+const askDistrictCheck = (turn: Turn, flow: ComplaintFlow, check: DistrictSuggestion): void => {
+  const l = lang(turn);
+  const chosen = flow.draft.district;
+  const suggested = districtName(check.district, l);
+  const question =
+    chosen && chosen !== check.district
+      ? fill(UI.locationDistrictDiffers[l], suggested, districtName(chosen, l))
+      : fill(UI.locationDistrictQuestion[l], suggested);
+  const others = check.alternatives.filter((code) => code !== chosen).map((code) => districtName(code, l));
+  const maybe = others.length
+    ? `\n${fill(UI.locationDistrictMaybe[l], others.join(l === 'ur' ? '، ' : ', '))}`
+    : '';
+  const choices = districtCheckChoices(flow, check);
+  turn.replies.push(
+    ...buttons(
+      `${question}${maybe}\n${UI.locationDistrictReply[l]}`,
+      choices.map((choice, i) =>
+        choice === 'other'
+          ? { id: replyId({ kind: 'regions', page: 0 }), title: UI.btnOtherDistrict[l] }
+          : {
+              id: replyId({ kind: 'district', district: choice }),
+              title:
+                i === 0
+                  ? fill(UI.btnYesDistrict[l], districtName(choice, l))
+                  : choice === chosen
+                    ? fill(UI.btnKeepDistrict[l], districtName(choice, l))
+                    : districtName(choice, l),
+            },
+      ),
+    ),
+  );
+};
+
+/** The district question answered with a district: it is the complaint's; the flow goes on where it was. */
+const answerDistrictCheck = (turn: Turn, flow: ComplaintFlow, district: District): void => {
+  delete flow.districtCheck;
+  flow.draft.district = district.code;
+  sayText(turn, fill(UI.districtSet[lang(turn)], district[lang(turn)]));
+  if (flow.step === 'district' || flow.step === 'location') advance(turn, flow);
+  else promptStep(turn, flow);
+};
+
+/** "Another district": back to the district question with the region list. */
+const declineDistrictCheck = (turn: Turn, flow: ComplaintFlow): void => {
+  delete flow.districtCheck;
+  flow.step = 'district';
+  promptStep(turn, flow);
+};
+
+const districtCheckText = (
+  turn: Turn,
+  flow: ComplaintFlow,
+  check: DistrictSuggestion,
+  input: string,
+): void => {
+  const choices = districtCheckChoices(flow, check);
+  const n = menuNumber(input);
+  // Yes = the location's district; no = keep the one chosen before, or (none chosen) pick another.
+  const noChoice =
+    flow.draft.district && flow.draft.district !== check.district ? flow.draft.district : 'other';
+  const choice =
+    n !== undefined ? choices[n - 1] : isYes(input) ? check.district : isNo(input) ? noChoice : undefined;
+  const district = choice && choice !== 'other' ? findDistrict(choice) : undefined;
+  if (district) answerDistrictCheck(turn, flow, district);
+  else if (choice === 'other') declineDistrictCheck(turn, flow);
+  else
+    // A typed district name answers too; anything else re-asks.
+    resolveTypedDistrict(turn, input, (typed) => answerDistrictCheck(turn, flow, typed));
+};
+
+/** Whether the chosen district already agrees with what the location suggests. */
+const agrees = (district: string | undefined, suggestion: DistrictSuggestion): boolean =>
+  district !== undefined && (district === suggestion.district || suggestion.alternatives.includes(district));
 
 /** The categories as a list (paged with "More…" when there are more than one list holds). */
 const categoryList = (turn: Turn, flow: ComplaintFlow, body: string, page: number): OutgoingMessage => {
@@ -229,6 +327,10 @@ const cancelComplaint = (turn: Turn): void => {
 /** A typed message while the complaint flow waits for an answer. */
 export const complaintText = (turn: Turn, flow: ComplaintFlow, input: string): void => {
   const l = lang(turn);
+  if (flow.districtCheck) {
+    districtCheckText(turn, flow, flow.districtCheck, input);
+    return;
+  }
   switch (flow.step) {
     case 'district':
       resolveTypedDistrict(turn, input, (district) => setDistrict(turn, flow, district));
@@ -302,14 +404,16 @@ export const complaintText = (turn: Turn, flow: ComplaintFlow, input: string): v
 export const complaintReply = (turn: Turn, flow: ComplaintFlow, action: ReplyAction): boolean => {
   switch (action.kind) {
     case 'regions':
-      showRegionPage(turn, undefined, action.page);
+      if (flow.districtCheck) declineDistrictCheck(turn, flow);
+      else showRegionPage(turn, undefined, action.page);
       return true;
     case 'region':
       showRegionPage(turn, action.region, action.page);
       return true;
     case 'district': {
       const district = findDistrict(action.district);
-      if (district && flow.step === 'district') setDistrict(turn, flow, district);
+      if (district && flow.districtCheck) answerDistrictCheck(turn, flow, district);
+      else if (district && flow.step === 'district') setDistrict(turn, flow, district);
       else promptStep(turn, flow);
       return true;
     }
@@ -347,12 +451,31 @@ export const complaintReply = (turn: Turn, flow: ComplaintFlow, action: ReplyAct
   }
 };
 
-/** A shared location: kept for the complaint; it answers the location question when that is asked. */
-export const complaintLocation = (turn: Turn, flow: ComplaintFlow, location: DraftLocation): void => {
-  flow.draft.location = location;
+/**
+ * A shared location: kept for the complaint; it answers the location question when that is asked. The
+ * district it lies in (`suggestion`, from the boundary lookup) is offered for the citizen to confirm: at once
+ * when the district is being asked or a different one was chosen, else when the district question comes.
+ */
+export const complaintLocation = (
+  turn: Turn,
+  flow: ComplaintFlow,
+  location: DraftLocation,
+  suggestion: DistrictSuggestion | undefined,
+): void => {
+  const d = flow.draft;
+  d.location = location;
+  delete d.pendingSuggestion;
+  if (suggestion && !agrees(d.district, suggestion)) {
+    if (d.district || flow.step === 'district') {
+      flow.districtCheck = suggestion;
+      promptStep(turn, flow);
+      return;
+    }
+    d.pendingSuggestion = suggestion;
+  }
   if (flow.step === 'location') advance(turn, flow);
   else {
-    say(turn, UI.locationSaved);
+    say(turn, flow.step === 'district' && !suggestion ? UI.locationNoDistrict : UI.locationSaved);
     promptStep(turn, flow);
   }
 };

@@ -84,6 +84,31 @@ describe('fileComplaint', () => {
     expect(filed?.data).toMatchObject({ canMessageCitizen: false, sensitive: true, priority: 'high' });
   });
 
+  it('keeps with a location the districts it lies in, for officers to compare with the district chosen', async () => {
+    // Prepare
+    const { deps, complaints } = makeDeps();
+    const at = (latitude: number, longitude: number, district: string) => ({
+      ...validInput(),
+      district,
+      location: { latitude, longitude },
+    });
+    // Act
+    const multan = await fileComplaint(deps, { input: at(30.197, 71.474, 'lhr'), channel: 'web' });
+    const chiniot = await fileComplaint(deps, { input: at(31.72, 72.98, 'cnt'), channel: 'web' });
+    const karachi = await fileComplaint(deps, { input: at(24.8607, 67.0011, 'lhr'), channel: 'web' });
+    // Assess
+    expect(complaints.complaints.get(multan.etag)?.location).toEqual({
+      latitude: 30.197,
+      longitude: 71.474,
+      suggestedDistricts: ['MTN'],
+    });
+    expect(complaints.complaints.get(chiniot.etag)?.location?.suggestedDistricts).toEqual(['JHG', 'CNT']);
+    expect(complaints.complaints.get(karachi.etag)?.location).toEqual({
+      latitude: 24.8607,
+      longitude: 67.0011,
+    });
+  });
+
   it('retries with a new e-tag when the first one is taken', async () => {
     // Prepare: learn the first e-tag this seed produces, then mark it taken
     const probe = makeDeps();

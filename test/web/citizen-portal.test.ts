@@ -261,7 +261,7 @@ describe.skipIf(!available)(
       expect(offered).toContain('Your location is in Lahore district, not the one selected.');
       expect(selected).toBe('LHR');
       expect(confirmed).toContain('so it is selected above');
-      const token = await runtime.token({ sub: 'cpo', 'custom:role': 'CPO' });
+      const token = await runtime.token(officerTokenClaims({ sub: 'cpo', role: 'CPO' }));
       const detail = (await (
         await fetch(`${runtime.apiUrl}/officer/complaints/${filed.etag}`, {
           headers: { authorization: `Bearer ${token}` },

@@ -152,7 +152,7 @@ describe.skipIf(!chromiumAvailable())(
       // Act
       await page.click('form.form button[type=submit]');
       const filed = await readReceipt(page);
-      const token = await runtime.token({ sub: 'dpo-lhr', 'custom:role': 'DPO', 'custom:district': 'LHR' });
+      const token = await runtime.token(officerTokenClaims({ sub: 'dpo-lhr', role: 'DPO', district: 'LHR' }));
       const detail = (await (
         await fetch(`${runtime.apiUrl}/officer/complaints/${filed.etag}`, {
           headers: { authorization: `Bearer ${token}` },

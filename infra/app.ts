@@ -7,6 +7,9 @@ import { buildRabta } from './stacks/rabta.ts';
 import { stageFromContext } from './stages.ts';
 
 const app = new App();
+// The edge web ACL (us-east-1) is referenced across regions, which needs the stacks' region at synthesis: the
+// CLI sets CDK_DEFAULT_REGION whenever it can deploy at all (a profile or AWS_REGION), so every deploy has the
+// ACL; a synthesis with no region configured anywhere leaves the edge stack out (buildRabta).
 const stage = stageFromContext(
   app.node.tryGetContext('stage'),
   app.node.tryGetContext('scheduleRateMinutes'),

@@ -43,6 +43,12 @@ export interface StageConfig {
    * Billed per active user, so dev runs on Essentials.
    */
   readonly officerThreatProtection: boolean;
+  /**
+   * The edge web ACL's per-IP limits per 5 minutes (infra/stacks/edge-stack.ts): on the citizen routes
+   * (`/complaints…`), and on everything but the webhook. Generous, because mobile carriers put many citizens
+   * behind one address (CGNAT); the per-phone and per-address limits in DynamoDB are the fine-grained ones.
+   */
+  readonly waf: { readonly publicRoutesPerIp: number; readonly allRoutesPerIp: number };
 }
 
 export const STAGES: Record<StageName, StageConfig> = {
@@ -64,6 +70,7 @@ export const STAGES: Record<StageName, StageConfig> = {
     dlqAlarmThreshold: 1,
     eventArchiveRetentionDays: 7,
     officerThreatProtection: false,
+    waf: { publicRoutesPerIp: 300, allRoutesPerIp: 1500 },
   },
   prod: {
     name: 'prod',
@@ -83,6 +90,7 @@ export const STAGES: Record<StageName, StageConfig> = {
     dlqAlarmThreshold: 1,
     eventArchiveRetentionDays: 365,
     officerThreatProtection: true,
+    waf: { publicRoutesPerIp: 600, allRoutesPerIp: 3000 },
   },
 };
 

@@ -50,11 +50,19 @@ export interface AppResources {
 const whatsAppSecretOf = (resources: AppResources, kind: 'webhook' | 'graph'): ISecret =>
   kind === 'webhook' ? resources.whatsAppWebhookSecret : resources.whatsAppGraphSecret;
 
-/** What the directory's admin function does to officers' sign-in users (shared/adapters/cognito). */
+/**
+ * What the directory's admin function does to officers' sign-in users (shared/adapters/cognito): name and
+ * number as attributes (no attribute carries authority any more), role and area as group memberships, area
+ * groups made on first posting. IAM cannot narrow these to named groups; this is the only function holding them.
+ */
 const OFFICER_ACCOUNT_ACTIONS = [
   'cognito-idp:AdminGetUser',
   'cognito-idp:AdminCreateUser',
   'cognito-idp:AdminUpdateUserAttributes',
+  'cognito-idp:AdminListGroupsForUser',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:CreateGroup',
 ];
 
 export interface AppFunctionProps {

@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   CachePolicy,
@@ -18,11 +18,15 @@ import {
   HeadersFrameOption,
   HeadersReferrerPolicy,
   HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  OriginSslPolicy,
   PriceClass,
   ResponseHeadersPolicy,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
-import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { OAuthScope, UserPoolClient, UserPoolDomain, type IUserPool } from 'aws-cdk-lib/aws-cognito';
 import {
   BlockPublicAccess,
@@ -34,7 +38,12 @@ import {
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { contentSecurityPolicy, HSTS_MAX_AGE_SECONDS } from '../site-headers.ts';
+import { officerClientAttributes } from '../stacks/stateful-stack.ts';
 import type { StageConfig } from '../stages.ts';
+
+/** How cdk-nag writes an environment value in a finding: itself when known, else the pseudo parameter. */
+const known = (value: string, pseudo: string): string =>
+  Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value;
 
 export const WEB_DIST = resolve(import.meta.dirname, '../../web/dist');
 
@@ -43,6 +52,11 @@ export interface WebSiteProps {
   readonly userPool: IUserPool;
   /** The police WhatsApp number (international digits) for the receipt's wa.me link; optional. */
   readonly whatsappNumber?: string;
+  /**
+   * ARN of the CLOUDFRONT-scope web ACL (infra/stacks/edge-stack.ts, us-east-1) guarding site and API; absent
+   * only when the app is synthesized without a region (no cross-region reference possible), never in a deploy.
+   */
+  readonly webAclArn?: string;
 }
 
 export class WebSite extends Construct {
@@ -96,15 +110,10 @@ export class WebSite extends Construct {
       comment: `rabta-${stage.name} site: strict CSP, HSTS, no framing`,
       securityHeadersBehavior: {
         contentSecurityPolicy: {
-          // The API's exact URL would make the distribution and the API depend on each other (the API's CORS
-          // names this distribution), so connect-src allows this region's API Gateway hosts and the login domain;
-          // and this region's S3 hosts, where the portal posts evidence with the API's presigned POST.
+          // The API is served by this distribution ('self', serveApi); beside it the login domain, and this
+          // region's S3 hosts, where the portal posts evidence with the API's presigned POST.
           contentSecurityPolicy: contentSecurityPolicy({
-            connect: [
-              `https://*.execute-api.${region}.amazonaws.com`,
-              `https://*.s3.${region}.amazonaws.com`,
-              loginOrigin,
-            ],
+            connect: [`https://*.s3.${region}.amazonaws.com`, loginOrigin],
           }),
           override: true,
         },
@@ -138,7 +147,8 @@ export class WebSite extends Construct {
     });
 
     this.distribution = new Distribution(this, 'Distribution', {
-      comment: `rabta-${stage.name} citizen portal and officer console`,
+      comment: `rabta-${stage.name} citizen portal, officer console and API`,
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: PriceClass.PRICE_CLASS_200,
@@ -167,12 +177,14 @@ export class WebSite extends Construct {
         reason:
           'CloudFront standard logs need bucket ACLs (cfn-lint W3045, S3 discourages them); the site is static and public, the S3 origin has server access logs and the API its own access log',
       },
-      {
+    );
+    if (!props.webAclArn) {
+      Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR2',
         reason:
-          'Static files only (the API has its own throttling); a WAF web ACL for CloudFront is a separate decision (docs/web.md)',
-      },
-    );
+          'Synthesized without a region, the edge web ACL (us-east-1) cannot be referenced; every deploy has one (infra/app.ts)',
+      });
+    }
     this.siteOrigin = `https://${this.distribution.distributionDomainName}`;
 
     this.consoleClient = new UserPoolClient(this, 'OfficerConsoleWeb', {
@@ -192,11 +204,34 @@ export class WebSite extends Construct {
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.hours(12),
+      ...officerClientAttributes(),
     });
 
     new CfnOutput(this, 'SiteUrl', { value: `${this.siteOrigin}/` });
     new CfnOutput(this, 'ConsoleUrl', { value: `${this.siteOrigin}/console/` });
     new CfnOutput(this, 'OfficerLoginDomain', { value: loginOrigin });
+  }
+
+  /**
+   * Serves the API from this distribution under the API's path patterns, so portal, console and API share one
+   * origin (no CORS) and one web ACL. Nothing is cached, every viewer header but Host goes through (API Gateway
+   * routes on its own host name), and the WhatsApp webhook reaches the API the same way (docs/reliability.md).
+   */
+  serveApi(api: IHttpApi, pathPatterns: readonly string[]): void {
+    const stack = Stack.of(this);
+    const origin = new HttpOrigin(`${api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+    });
+    for (const pattern of pathPatterns) {
+      this.distribution.addBehavior(pattern, origin, {
+        viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+        allowedMethods: AllowedMethods.ALLOW_ALL,
+        cachePolicy: CachePolicy.CACHING_DISABLED,
+        originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        compress: true,
+      });
+    }
   }
 
   /** Uploads the build and the stage's config.json (needs the API URL, so the stack calls it once the API exists). */
@@ -247,7 +282,8 @@ export class WebSite extends Construct {
           'Action::s3:List*',
           'Action::s3:Abort*',
           'Action::s3:DeleteObject*',
-          'Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*',
+          // The bootstrap asset bucket: named with the account and region when the stack has them.
+          `Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-${known(stack.account, 'AccountId')}-${known(stack.region, 'Region')}/*`,
           `Resource::<${siteBucket}.Arn>/*`,
           'Resource::*',
         ].map((finding) => ({

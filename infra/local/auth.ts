@@ -5,6 +5,7 @@
  */
 import {
   AdminGetUserCommand,
+  AdminListGroupsForUserCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ import {
   type JWK,
   type JWTPayload,
 } from 'jose';
+import { GROUPS_CLAIM, officerGroups, type AreaKind } from '../../shared/domain/officer-groups.ts';
 
 export const LOCAL_AUDIENCE = 'rabta-local';
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -32,17 +34,33 @@ export const localIssuerUrl = (port: number): string => `http://127.0.0.1:${port
 export const localStateDir = (): string =>
   resolve(process.env.RABTA_LOCAL_DIR ?? resolve(REPO_ROOT, '.local'));
 
+/** An ID token's officer claims: role and area as Cognito group memberships (shared/domain/officer-groups.ts). */
 export interface OfficerTokenClaims {
   readonly sub: string;
-  readonly 'custom:role': string;
-  readonly 'custom:district'?: string;
-  readonly 'custom:region'?: string;
-  readonly 'custom:station'?: string;
-  readonly 'custom:circle'?: string;
+  readonly 'cognito:groups'?: readonly string[];
   readonly name?: string;
   readonly phone_number?: string;
   readonly [claim: string]: unknown;
 }
+
+/**
+ * The claims Cognito would put in the ID token of an officer in these groups: what `npm run token` and the
+ * tests sign, e.g. `officerTokenClaims({ sub: 'dpo-1', role: 'DPO', district: 'LHR' })`.
+ */
+export const officerTokenClaims = ({
+  sub,
+  role,
+  name,
+  phone,
+  ...area
+}: { sub: string; role: string; name?: string | undefined; phone?: string | undefined } & {
+  [kind in AreaKind]?: string | undefined;
+}): OfficerTokenClaims => ({
+  sub,
+  [GROUPS_CLAIM]: officerGroups(role, area),
+  ...(name ? { name } : {}),
+  ...(phone ? { phone_number: phone } : {}),
+});
 
 export interface LocalIssuer {
   readonly issuer: string;
@@ -148,7 +166,12 @@ export const claimsOfPoolUser = async (
         .map((a) => [a.Name as string, a.Value as string]),
     );
     const { sub: _sub, ...rest } = attributes;
-    return { ...rest, sub: username, 'custom:role': attributes['custom:role'] ?? '' };
+    // An officer is in a handful of groups (one page); Cognito lists them in the ID token the same way.
+    const { Groups } = await cognito.send(
+      new AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username: username, Limit: 60 }),
+    );
+    const groups = (Groups ?? []).flatMap((g) => (g.GroupName ? [g.GroupName] : [])).sort();
+    return { ...rest, sub: username, [GROUPS_CLAIM]: groups };
   } catch (error) {
     if ((error as Error).name === 'UserNotFoundException') return undefined;
     throw error;

@@ -10,6 +10,7 @@
 import { inspect } from 'node:util';
 import { EmulatorUnavailableError } from './emulator.ts';
 import { stampLogLines } from './lambda.ts';
+import { officerTokenClaims } from './auth.ts';
 import { startLocalRuntime, type LocalRuntime } from './runtime.ts';
 import { ensureWebBuild } from './site.ts';
 
@@ -41,17 +42,12 @@ const sampleComplaint = JSON.stringify({
 });
 
 const banner = async (runtime: LocalRuntime): Promise<string> => {
-  const cpo = await runtime.issuer.sign({
-    sub: 'local-cpo',
-    'custom:role': 'CPO',
-    name: 'CPO complaint cell',
-  });
-  const dpo = await runtime.issuer.sign({
-    sub: 'local-dpo-lhr',
-    'custom:role': 'DPO',
-    'custom:district': 'LHR',
-    name: 'DPO Lahore',
-  });
+  const cpo = await runtime.issuer.sign(
+    officerTokenClaims({ sub: 'local-cpo', role: 'CPO', name: 'CPO complaint cell' }),
+  );
+  const dpo = await runtime.issuer.sign(
+    officerTokenClaims({ sub: 'local-dpo-lhr', role: 'DPO', district: 'LHR', name: 'DPO Lahore' }),
+  );
   const schedules = runtime.scheduler.schedules
     .map(
       (s) =>

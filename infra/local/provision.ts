@@ -30,7 +30,8 @@ import {
   CreateUserPoolCommand,
   ListUserPoolsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { OFFICER_CLAIMS } from '../../shared/adapters/auth/claims.ts';
+import { ROLE_GROUP_DESCRIPTION, ROLE_GROUPS } from '../../shared/domain/officer-groups.ts';
+import { ensureGroup } from '../../shared/adapters/cognito/officer-accounts.ts';
 import { EVENT_SOURCE } from '../../shared/schemas/events/index.ts';
 import { APP_TABLE, ENV, IDEMPOTENCY_TABLE, QUEUES, type QueueId } from '../resources.ts';
 import { FUNCTIONS, type EventTrigger } from '../topology.ts';
@@ -255,27 +256,22 @@ export const provision = async (options: ProvisionOptions): Promise<Provisioned>
 };
 
 /**
- * The officers' user pool in the emulator, with the same admin-only custom attributes as the CDK pool: the
- * directory's admin function creates officers' users in it and the local issuer signs their tokens from it.
+ * The officers' user pool in the emulator with the role groups the CDK stack declares (area groups are made by
+ * the directory's admin function when it first posts an officer there): the admin function creates officers'
+ * users in it and the local issuer signs their tokens from it.
  */
 const ensureUserPool = async (name: string): Promise<string> => {
   const cognito = new CognitoIdentityProviderClient({});
   try {
     const { UserPools } = await cognito.send(new ListUserPoolsCommand({ MaxResults: 60 }));
-    const existing = UserPools?.find((p) => p.Name === name)?.Id;
-    if (existing) return existing;
-    const customAttributes = Object.values(OFFICER_CLAIMS)
-      .filter((claim) => claim.startsWith('custom:'))
-      .map((claim) => ({
-        Name: claim.slice('custom:'.length),
-        AttributeDataType: 'String' as const,
-        Mutable: true,
-      }));
-    const { UserPool } = await cognito.send(
-      new CreateUserPoolCommand({ PoolName: name, Schema: customAttributes }),
-    );
-    if (!UserPool?.Id) throw new Error(`user pool ${name} was not created`);
-    return UserPool.Id;
+    let poolId = UserPools?.find((p) => p.Name === name)?.Id;
+    if (!poolId) {
+      const { UserPool } = await cognito.send(new CreateUserPoolCommand({ PoolName: name }));
+      poolId = UserPool?.Id;
+    }
+    if (!poolId) throw new Error(`user pool ${name} was not created`);
+    for (const group of ROLE_GROUPS) await ensureGroup(cognito, poolId, group, ROLE_GROUP_DESCRIPTION);
+    return poolId;
   } finally {
     cognito.destroy();
   }

@@ -283,7 +283,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
           { expiresIn?: string | number; claims?: Record<string, unknown> } | undefined;
         if (!body?.claims || typeof body.claims.sub !== 'string') {
           return json(response, 400, {
-            message: 'expected {"claims":{"sub":"...","custom:role":"..."},"expiresIn":"1h"}',
+            message:
+              'expected {"claims":{"sub":"...","cognito:groups":["role-DPO","district-LHR"]},"expiresIn":"1h"}',
           });
         }
         const token = await (

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { decodeJwt } from 'jose';
 import { officerFromClaims } from '../../shared/adapters/auth/claims.ts';
 import { OfficerClaimsError } from '../../shared/adapters/auth/errors.ts';
-import { defaultOfficerSub, loadLocalIssuer, localIssuerUrl, type OfficerTokenClaims } from './auth.ts';
+import { defaultOfficerSub, loadLocalIssuer, localIssuerUrl, officerTokenClaims } from './auth.ts';
 
 const USAGE = `usage: npm run token -- --role <SHO|SDPO|DPO|RPO|CPO|ADMIN> [options]
 
@@ -65,16 +65,16 @@ if (!values.role) {
   process.exit(2);
 }
 const role = values.role.toUpperCase();
-const claims: OfficerTokenClaims = {
+const claims = officerTokenClaims({
   sub: values.sub ?? defaultOfficerSub(role, values),
-  'custom:role': role,
-  ...(values.district ? { 'custom:district': values.district } : {}),
-  ...(values.region ? { 'custom:region': values.region } : {}),
-  ...(values.station ? { 'custom:station': values.station } : {}),
-  ...(values.circle ? { 'custom:circle': values.circle } : {}),
-  ...(values.name ? { name: values.name } : {}),
-  ...(values.phone ? { phone_number: values.phone } : {}),
-};
+  role,
+  district: values.district,
+  region: values.region,
+  station: values.station,
+  circle: values.circle,
+  name: values.name,
+  phone: values.phone,
+});
 
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 const issuer = await loadLocalIssuer({ issuer: localIssuerUrl(port) });

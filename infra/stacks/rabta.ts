@@ -2,9 +2,10 @@
  * Builds Rabta's two stacks into an app (or stage). infra/app.ts calls it for `cdk synth/deploy`; the infra
  * tests call it with their own context so they synthesize exactly what ships.
  */
-import { Validations, type App } from 'aws-cdk-lib';
+import { Token, Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { StageConfig } from '../stages.ts';
+import { EDGE_REGION, EdgeStack } from './edge-stack.ts';
 import { StatefulStack } from './stateful-stack.ts';
 import { StatelessStack } from './stateless-stack.ts';
 
@@ -19,9 +20,11 @@ export interface RabtaOptions {
 export interface RabtaStacks {
   readonly stateful: StatefulStack;
   readonly stateless: StatelessStack;
+  /** The web ACL's stack in us-east-1; absent when synthesized without a region (see WebSiteProps.webAclArn). */
+  readonly edge?: EdgeStack;
 }
 
-export const stackName = (stage: StageConfig, part: 'Stateful' | 'Stateless'): string =>
+export const stackName = (stage: StageConfig, part: 'Stateful' | 'Stateless' | 'Edge'): string =>
   `Rabta-${stage.name}-${part}`;
 
 export const buildRabta = (app: App, options: RabtaOptions): RabtaStacks => {
@@ -34,10 +37,25 @@ export const buildRabta = (app: App, options: RabtaOptions): RabtaStacks => {
     description: `Rabta (${stage.name}): tables, queues, event bus, evidence bucket, officer user pool, WhatsApp secret`,
     terminationProtection: stage.deletionProtection,
   });
+  // A CloudFront web ACL lives in us-east-1; its ARN crosses regions through CDK's cross-region references,
+  // which need both regions known at synthesis.
+  const region = env?.region;
+  const edge =
+    region && !Token.isUnresolved(region)
+      ? new EdgeStack(app, stackName(stage, 'Edge'), {
+          stage,
+          env: { account: env.account, region: EDGE_REGION },
+          tags,
+          description: `Rabta (${stage.name}): the web ACL guarding site and API (CloudFront, us-east-1)`,
+          crossRegionReferences: true,
+          terminationProtection: stage.deletionProtection,
+        })
+      : undefined;
   const stateless = new StatelessStack(app, stackName(stage, 'Stateless'), {
     stage,
     env,
     tags,
+    ...(edge ? { webAclArn: edge.webAcl.attrArn, crossRegionReferences: true } : {}),
     description: `Rabta (${stage.name}): functions, HTTP API, event sources and schedules`,
     projectRoot: options.projectRoot,
     resources: {
@@ -55,7 +73,8 @@ export const buildRabta = (app: App, options: RabtaOptions): RabtaStacks => {
     officerConsoleClient: stateful.officerConsoleClient,
   });
   stateless.addStackDependency(stateful);
+  if (edge) stateless.addStackDependency(edge);
   // cdk-nag 3 runs as a policy-validation plugin: findings fail synthesis unless acknowledged with a reason.
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { stateful, stateless };
+  return { stateful, stateless, ...(edge ? { edge } : {}) };
 };

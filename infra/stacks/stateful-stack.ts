@@ -42,6 +42,8 @@ import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { dlqDepthAlarm, SecureQueue, withAction } from '../constructs/secure-queue.ts';
 import { EVENT_SOURCE } from '../../shared/schemas/events/index.ts';
+import { ROLE_GROUP_DESCRIPTION, roleGroupName } from '../../shared/domain/officer-groups.ts';
+import { ROLES } from '../../shared/domain/vocabulary.ts';
 import { APP_TABLE, EVIDENCE_BUCKET, IDEMPOTENCY_TABLE, QUEUES, type QueueId } from '../resources.ts';
 import type { StageConfig } from '../stages.ts';
 import { FUNCTIONS, type EventTrigger } from '../topology.ts';
@@ -50,8 +52,28 @@ export interface StatefulStackProps extends StackProps {
   readonly stage: StageConfig;
 }
 
-/** Custom attributes officers carry; their JWT claims are `custom:<name>` (team contract). */
-export const OFFICER_ATTRIBUTES = ['role', 'district', 'region', 'station', 'circle'] as const;
+/**
+ * Retired custom attributes that once carried role and area. Role and area are Cognito group memberships now
+ * (shared/domain/officer-groups.ts); the attributes stay declared only because Cognito cannot remove a custom
+ * attribute from an existing pool. No client may read or write them, so no token carries them.
+ */
+export const RETIRED_OFFICER_ATTRIBUTES = ['role', 'district', 'region', 'station', 'circle'] as const;
+
+/**
+ * What an officer's app clients may read into a token (name and WhatsApp number for the console) and write
+ * (the locale only): never the retired custom attributes.
+ */
+export const officerClientAttributes = () => ({
+  readAttributes: new ClientAttributes().withStandardAttributes({
+    fullname: true,
+    phoneNumber: true,
+    phoneNumberVerified: true,
+    email: true,
+    emailVerified: true,
+    locale: true,
+  }),
+  writeAttributes: new ClientAttributes().withStandardAttributes({ locale: true }),
+});
 
 /**
  * Keys of the two WhatsApp secrets' JSON values; ops fill them in after the first deploy (docs/deploy.md). Two
@@ -130,8 +152,7 @@ export class StatefulStack extends Stack {
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.hours(12),
-      // Officers must not edit their own role or area: the custom attributes are admin-written only.
-      writeAttributes: new ClientAttributes().withStandardAttributes({ locale: true }),
+      ...officerClientAttributes(),
     });
 
     this.whatsAppWebhookSecret = this.whatsAppSecret(stage, 'webhook', {
@@ -403,7 +424,7 @@ export class StatefulStack extends Stack {
         email: { required: false, mutable: true },
       },
       customAttributes: Object.fromEntries(
-        OFFICER_ATTRIBUTES.map((name) => [
+        RETIRED_OFFICER_ATTRIBUTES.map((name) => [
           name,
           new StringAttribute({ mutable: true, minLen: 0, maxLen: 64 }),
         ]),
@@ -415,6 +436,10 @@ export class StatefulStack extends Stack {
       deletionProtection: stage.deletionProtection,
       removalPolicy: stage.removalPolicy,
     });
+    // Role groups are a fixed set declared here; area groups are made by the force directory on first posting.
+    for (const role of ROLES) {
+      pool.addGroup(`Role${role}`, { groupName: roleGroupName(role), description: ROLE_GROUP_DESCRIPTION });
+    }
     if (!stage.officerThreatProtection) {
       Validations.of(pool).acknowledge({
         id: 'AwsSolutions-COG8',

@@ -6,7 +6,6 @@ import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cd
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import type { CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
-  CorsHttpMethod,
   HttpApi,
   HttpMethod,
   HttpRoute,
@@ -47,7 +46,24 @@ export interface StatelessStackProps extends StackProps {
   readonly officerConsoleClient: IUserPoolClient;
   /** Where the function entries live; defaults to this repository (tests may point elsewhere). */
   readonly projectRoot?: string;
+  /** The edge web ACL (us-east-1) in front of site and API; see WebSiteProps.webAclArn. */
+  readonly webAclArn?: string;
 }
+
+/**
+ * The CloudFront path patterns that go to the API: one per first path segment of the HTTP routes
+ * (`/complaints*` covers `/complaints` and `/complaints/track`). The site's own paths (`/`, `/console/`,
+ * `/assets/`, `/config.json`) share none of them.
+ */
+export const apiPathPatterns = (): string[] => [
+  ...new Set(
+    FUNCTIONS.flatMap((def) =>
+      def.triggers.flatMap((t) =>
+        t.kind === 'http' && t.path.startsWith('/') ? [`/${t.path.split('/')[1] ?? ''}*`] : [],
+      ),
+    ),
+  ),
+];
 
 export class StatelessStack extends Stack {
   readonly api: HttpApi;
@@ -63,19 +79,14 @@ export class StatelessStack extends Stack {
       stage,
       userPool: props.userPool,
       ...(typeof whatsappNumber === 'string' && whatsappNumber ? { whatsappNumber } : {}),
+      ...(props.webAclArn ? { webAclArn: props.webAclArn } : {}),
     });
     this.api = new HttpApi(this, 'Api', {
       apiName: `rabta-${stage.name}`,
       description: 'Rabta public complaint API, WhatsApp webhook and officer API',
       createDefaultStage: false,
-      // Browsers may call the API from the site's origin only (the WhatsApp webhook and curl need no CORS).
-      corsPreflight: {
-        allowOrigins: [this.site.siteOrigin],
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
-        allowHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key'],
-        exposeHeaders: ['etag'],
-        maxAge: Duration.hours(1),
-      },
+      // No CORS: browsers reach the API through the site's distribution, on the site's own origin
+      // (WebSite.serveApi), so no other origin's page may call it from a browser.
     });
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
       retention: stage.logRetention,
@@ -116,7 +127,8 @@ export class StatelessStack extends Stack {
     const officerAuthorizer = new HttpUserPoolAuthorizer('OfficerAuthorizer', props.userPool, {
       userPoolClients: [props.officerConsoleClient, this.site.consoleClient],
     });
-    this.site.deploy(this.api.apiEndpoint);
+    this.site.serveApi(this.api, apiPathPatterns());
+    this.site.deploy(this.site.siteOrigin);
 
     // Failed schedule deliveries and failed asynchronous runs of scheduled functions land here.
     const scheduleDlq = new SecureQueue(this, 'ScheduleDlq', {
@@ -195,8 +207,10 @@ export class StatelessStack extends Stack {
       queues: resources.queues,
     });
 
-    new CfnOutput(this, 'ApiUrl', { value: apiStage.url });
-    new CfnOutput(this, 'WebhookUrl', { value: `${apiStage.url}webhook` });
+    // Clients (and Meta) use the distribution; the execute-api URL is for ops' diagnosis only (docs/deploy.md).
+    new CfnOutput(this, 'ApiUrl', { value: this.site.siteOrigin });
+    new CfnOutput(this, 'WebhookUrl', { value: `${this.site.siteOrigin}/webhook` });
+    new CfnOutput(this, 'ExecuteApiUrl', { value: apiStage.url });
   }
 
   private route(

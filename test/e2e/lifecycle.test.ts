@@ -165,7 +165,7 @@ describe('complaint lifecycle over the local runtime', { timeout: 120_000 }, () 
     });
     const etag = (filed.body as { etag: string }).etag;
     const fsd = await http.tokenFor('DPO', { district: 'FSD' });
-    const forged = await runtime.token({ sub: 'x', 'custom:role': 'SUPERUSER' });
+    const forged = await runtime.token({ sub: 'x', 'cognito:groups': ['role-SUPERUSER'] });
     // Act
     const read = await http.request('GET', `/officer/complaints/${etag}`, { token: fsd });
     const acted = await http.request('POST', `/officer/complaints/${etag}/assign`, {

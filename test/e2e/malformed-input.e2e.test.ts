@@ -14,6 +14,8 @@ import { httpRoutes } from '../../infra/topology.ts';
 import { signBody, signBodyAsMeta } from '../../shared/app/whatsapp/signature.ts';
 import { startLocalRuntimeProcess, type RunningLocalRuntime } from '../support/local-runtime.ts';
 import { makeGen, prng, validWebhookPayload, type Gen } from '../support/malformed.ts';
+import { officerTokenClaims } from '../../infra/local/auth.ts';
+import { GROUPS_CLAIM as G } from '../../shared/domain/officer-groups.ts';
 
 const SEED = 20250302;
 const CONCURRENCY = 8;
@@ -56,33 +58,36 @@ beforeAll(async () => {
     // ERROR: a server fault's log line is in the failure message (the suite's default is SILENT).
     env: { RATE_LIMIT_SCALE: '1000', POWERTOOLS_LOG_LEVEL: 'ERROR' },
   });
-  const cpo = await runtime.token({ sub: 'fuzz-cpo', 'custom:role': 'CPO', name: 'Fuzz CPO' });
-  const dpo = await runtime.token({ sub: 'fuzz-dpo', 'custom:role': 'DPO', 'custom:district': 'LHR' });
+  const cpo = await runtime.token(officerTokenClaims({ sub: 'fuzz-cpo', role: 'CPO', name: 'Fuzz CPO' }));
+  const dpo = await runtime.token(officerTokenClaims({ sub: 'fuzz-dpo', role: 'DPO', district: 'LHR' }));
   tokens = {
     cpo: [cpo],
     dpo: [dpo],
-    expired: [await runtime.token({ sub: 'fuzz-cpo', 'custom:role': 'CPO' }, -3600)],
+    expired: [await runtime.token(officerTokenClaims({ sub: 'fuzz-cpo', role: 'CPO' }), -3600)],
     // Signed by the issuer, so the gateway lets them through: the functions must refuse the claims (403).
     forged: await Promise.all(
       [
-        { sub: 'f1', 'custom:role': 'KING' },
-        { sub: 'f2', 'custom:role': 'DPO' },
-        { sub: 'f3', 'custom:role': 'DPO', 'custom:district': 'ZZZ' },
-        { sub: 'f4', 'custom:role': 'SHO', 'custom:district': 'LHR' },
-        { sub: ' ', 'custom:role': 'CPO' },
-        { sub: 'x'.repeat(300), 'custom:role': 'CPO' },
-        { sub: 'f5', 'custom:role': ['CPO', 'DPO'] },
-        { sub: 'f6', 'custom:role': 'rpo', 'custom:region': 'NOPE' },
-        { sub: 'f7', 'custom:role': 'DPO', 'custom:district': 'LHR', 'custom:region': 'MUL' },
-        { sub: 'f8', 'custom:role': { CPO: true } },
+        { sub: 'f1', [G]: ['role-KING'] },
+        { sub: 'f2', [G]: ['role-DPO'] },
+        { sub: 'f3', [G]: ['role-DPO', 'district-ZZZ'] },
+        { sub: 'f4', [G]: ['role-SHO', 'district-LHR'] },
+        { sub: ' ', [G]: ['role-CPO'] },
+        { sub: 'x'.repeat(300), [G]: ['role-CPO'] },
+        { sub: 'f5', [G]: ['role-CPO', 'role-DPO'] },
+        { sub: 'f6', [G]: ['role-RPO', 'region-NOPE'] },
+        { sub: 'f7', [G]: ['role-DPO', 'district-LHR', 'region-MUL'] },
+        { sub: 'f8', [G]: { 'role-CPO': true } },
+        { sub: 'f9', [G]: ['role-DPO', 'district-LHR', 'station-Gulberg'] },
+        { sub: 'f10', [G]: ['role-CPO', 'admins'] },
+        { sub: 'f11', 'custom:role': 'CPO' },
       ].map((claims) => runtime.token(claims)),
     ),
     garbage: [
       'x',
       'a'.repeat(3000),
       `${cpo.slice(0, -2)}AA`,
-      `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ sub: 'x', 'custom:role': 'CPO' })}.`,
-      `${cpo.split('.')[0]}.${base64url({ sub: 'x', 'custom:role': 'CPO', exp: 9_999_999_999 })}.${cpo.split('.')[2]}`,
+      `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ sub: 'x', [G]: ['role-CPO'] })}.`,
+      `${cpo.split('.')[0]}.${base64url({ sub: 'x', [G]: ['role-CPO'], exp: 9_999_999_999 })}.${cpo.split('.')[2]}`,
       '...',
     ],
   };

@@ -2,6 +2,7 @@
 import type { OutboxEntry } from '../../infra/local/fake-graph.ts';
 import { signedWebhookRequest, webhookBody } from '../../infra/local/webhook-payload.ts';
 import type { RunningLocalRuntime } from '../support/local-runtime.ts';
+import { officerTokenClaims } from '../../infra/local/auth.ts';
 
 export const CITIZEN_WA_ID = '923001234567';
 
@@ -26,11 +27,9 @@ export const httpClient = (runtime: RunningLocalRuntime) => {
   return {
     request,
     tokenFor: (role: string, area: Record<string, string> = {}) =>
-      runtime.token({
-        sub: `${role}-${Object.values(area).join('-') || 'all'}`,
-        'custom:role': role,
-        ...Object.fromEntries(Object.entries(area).map(([k, v]) => [`custom:${k}`, v])),
-      }),
+      runtime.token(
+        officerTokenClaims({ sub: `${role}-${Object.values(area).join('-') || 'all'}`, role, ...area }),
+      ),
     advanceClock: (ms: number) => request('POST', '/__local/clock', { body: { advanceMs: ms } }),
   };
 };

@@ -19,6 +19,8 @@ export interface Synthesized {
   readonly assembly: CloudAssembly;
   readonly stateful: Template;
   readonly stateless: Template;
+  /** The edge stack (web ACL, us-east-1): only when synthesized for a region (`DEPLOY_ENV`). */
+  readonly edge?: Template;
   /** Findings of the validation plugins (cdk-nag) that no acknowledgment covers. */
   readonly unacknowledgedFindings: readonly { rule: string; severity: string; paths: string[] }[];
   readonly templateFiles: readonly string[];
@@ -39,11 +41,17 @@ const cdkJsonContext = (): Record<string, unknown> =>
     }
   ).context;
 
-export const synthesize = (stage: StageName): Synthesized => {
+/** An account and region as the CLI sets them for a deploy: the stacks as they ship, edge stack included. */
+export const DEPLOY_ENV = { account: '111111111111', region: 'ap-south-1' } as const;
+
+export const synthesize = (
+  stage: StageName,
+  env?: { readonly account: string; readonly region: string },
+): Synthesized => {
   const outdir = mkdtempSync(path.join(tmpdir(), `rabta-cdk-${stage}-`));
   // The CLI's context (cdk.json) plus no bundling: the same app `cdk synth` builds, minus esbuild runs.
   const app = new App({ outdir, context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [] } });
-  const stacks = buildRabta(app, { stage: STAGES[stage] });
+  const stacks = buildRabta(app, { stage: STAGES[stage], ...(env ? { env } : {}) });
   let assembly: CloudAssembly;
   try {
     assembly = app.synth();
@@ -68,14 +76,15 @@ export const synthesize = (stage: StageName): Synthesized => {
     assembly,
     stateful: Template.fromStack(stacks.stateful),
     stateless: Template.fromStack(stacks.stateless),
+    ...(stacks.edge ? { edge: Template.fromStack(stacks.edge) } : {}),
     unacknowledgedFindings,
     templateFiles: assembly.stacks.map((s) => path.join(outdir, s.templateFile)),
     cleanup: () => rmSync(outdir, { recursive: true, force: true }),
   };
 };
 
-/** CDK's own provider functions (site upload, bucket auto-delete): not ours, so not in the topology. */
-const CDK_PROVIDER_FUNCTION = /^Custom(CDKBucketDeployment|S3AutoDeleteObjects)/;
+/** CDK's own provider functions (site upload, bucket auto-delete, cross-region exports): not in the topology. */
+const CDK_PROVIDER_FUNCTION = /^Custom(CDKBucketDeployment|S3AutoDeleteObjects|CrossRegionExport)/;
 
 /** The Lambda functions the topology declares, without CDK's own provider functions. */
 export const appFunctions = (template: Template): Record<string, { Properties: Record<string, unknown> }> =>

@@ -14,9 +14,13 @@ import {
   queuesWithDlq,
   type QueueId,
 } from '../../infra/resources.ts';
-import { OFFICER_ATTRIBUTES } from '../../infra/stacks/stateful-stack.ts';
+import { MANAGED_RULE_GROUPS } from '../../infra/stacks/edge-stack.ts';
+import { RETIRED_OFFICER_ATTRIBUTES } from '../../infra/stacks/stateful-stack.ts';
+import { apiPathPatterns } from '../../infra/stacks/stateless-stack.ts';
+import { STAGES } from '../../infra/stages.ts';
+import { ROLE_GROUPS } from '../../shared/domain/officer-groups.ts';
 import { FUNCTIONS } from '../../infra/topology.ts';
-import { appFunctions, synthesize, type Synthesized } from './synth.ts';
+import { appFunctions, DEPLOY_ENV, synthesize, type Synthesized } from './synth.ts';
 
 type Props = Record<string, unknown>;
 const propsOf = (resources: Record<string, { Properties?: Props }>): Props[] =>
@@ -32,7 +36,8 @@ describe('infra templates', () => {
 
   beforeAll(() => {
     synths.dev = synthesize('dev');
-    synths.prod = synthesize('prod');
+    // prod as a deploy synthesizes it (a region: the edge stack with the web ACL); dev without a region.
+    synths.prod = synthesize('prod', DEPLOY_ENV);
   });
   afterAll(() => {
     synths.dev?.cleanup();
@@ -396,7 +401,7 @@ describe('infra templates', () => {
             }),
           },
           Schema: Match.arrayWith(
-            OFFICER_ATTRIBUTES.map((name) =>
+            RETIRED_OFFICER_ATTRIBUTES.map((name) =>
               Match.objectLike({ Name: name, Mutable: true, AttributeDataType: 'String' }),
             ),
           ),
@@ -428,6 +433,159 @@ describe('infra templates', () => {
       expect(client?.ExplicitAuthFlows).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
       expect(JSON.stringify(client?.WriteAttributes ?? [])).not.toContain('custom:');
       expect(client?.WriteAttributes).toBeDefined();
+    });
+
+    it('declares one group per role; no client reads or writes the retired custom attributes', () => {
+      // Prepare
+      const { stateful, stateless } = get('prod');
+
+      // Act
+      const groups = propsOf(stateful.findResources('AWS::Cognito::UserPoolGroup'));
+      const clients = [
+        ...propsOf(stateful.findResources('AWS::Cognito::UserPoolClient')),
+        ...propsOf(stateless.findResources('AWS::Cognito::UserPoolClient')),
+      ];
+
+      // Assess
+      expect(groups.map((g) => g.GroupName).sort()).toEqual([...ROLE_GROUPS].sort());
+      expect(clients).toHaveLength(2);
+      for (const client of clients) {
+        expect(client.ReadAttributes).toEqual(expect.arrayContaining(['name', 'phone_number']));
+        expect(JSON.stringify(client.ReadAttributes)).not.toContain('custom:');
+        expect(client.WriteAttributes).toEqual(['locale']);
+      }
+    });
+
+    it('only the directory function may change group membership, and only through group calls', () => {
+      // Prepare
+      const { stateless } = get('prod');
+
+      // Act
+      const statements = propsOf(stateless.findResources('AWS::IAM::Policy')).flatMap(
+        (p) => (p.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement,
+      );
+      const groupWriters = statements.filter((st) =>
+        [st.Action].flat().includes('cognito-idp:AdminAddUserToGroup'),
+      );
+
+      // Assess
+      expect(groupWriters).toHaveLength(1);
+      expect(groupWriters[0]?.Action).toEqual(
+        expect.arrayContaining(['cognito-idp:AdminRemoveUserFromGroup', 'cognito-idp:CreateGroup']),
+      );
+    });
+  });
+
+  describe('edge: WAF in front of site and API (CloudFront)', () => {
+    it('a CLOUDFRONT web ACL in us-east-1 with per-IP rate rules and the AWS managed rule groups', () => {
+      // Prepare
+      const { edge, stacks } = get('prod');
+      const { waf } = STAGES.prod;
+
+      // Act
+      const [acl] = propsOf(edge?.findResources('AWS::WAFv2::WebACL') ?? {});
+      const rules = (acl?.Rules ?? []) as Props[];
+
+      // Assess
+      expect(stacks.edge?.region).toBe('us-east-1');
+      expect(acl).toMatchObject({ Scope: 'CLOUDFRONT', DefaultAction: { Allow: {} } });
+      expect(rules.map((r) => r.Name)).toEqual([
+        'PublicRoutesPerIp',
+        'AllButWebhookPerIp',
+        ...MANAGED_RULE_GROUPS.map((g) => g.name),
+      ]);
+      expect(rules[0]).toMatchObject({
+        Action: { Block: { CustomResponse: { ResponseCode: 429 } } },
+        Statement: {
+          RateBasedStatement: {
+            Limit: waf.publicRoutesPerIp,
+            AggregateKeyType: 'IP',
+            ScopeDownStatement: {
+              ByteMatchStatement: { SearchString: '/complaints', PositionalConstraint: 'STARTS_WITH' },
+            },
+          },
+        },
+      });
+      // Meta's deliveries come from a few addresses: the webhook is outside every per-IP rule.
+      expect(rules[1]).toMatchObject({
+        Statement: {
+          RateBasedStatement: {
+            Limit: waf.allRoutesPerIp,
+            ScopeDownStatement: {
+              NotStatement: {
+                Statement: {
+                  ByteMatchStatement: { SearchString: '/webhook', PositionalConstraint: 'EXACTLY' },
+                },
+              },
+            },
+          },
+        },
+      });
+      for (const rule of rules.slice(2)) {
+        expect(rule).toMatchObject({
+          OverrideAction: { None: {} },
+          Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: rule.Name } },
+        });
+      }
+      for (const rule of rules) {
+        expect(rule.VisibilityConfig).toMatchObject({
+          CloudWatchMetricsEnabled: true,
+          SampledRequestsEnabled: true,
+        });
+      }
+    });
+
+    it("logs to an aws-waf-logs- group with the officers' tokens redacted", () => {
+      // Prepare
+      const { edge } = get('prod');
+
+      // Act
+      const [logging] = propsOf(edge?.findResources('AWS::WAFv2::LoggingConfiguration') ?? {});
+
+      // Assess
+      expect(JSON.stringify(logging?.LogDestinationConfigs)).toContain('log-group:aws-waf-logs-rabta-prod');
+      expect(logging?.RedactedFields).toEqual([{ SingleHeader: { Name: 'authorization' } }]);
+      edge?.hasResourceProperties('AWS::Logs::LogGroup', {
+        LogGroupName: 'aws-waf-logs-rabta-prod',
+        RetentionInDays: 180,
+      });
+    });
+
+    it('the distribution carries the ACL and serves the API routes uncached, same-origin, without CORS', () => {
+      // Prepare
+      const { stateless } = get('prod');
+
+      // Act
+      const [distribution] = propsOf(stateless.findResources('AWS::CloudFront::Distribution'));
+      const config = distribution?.DistributionConfig as Props;
+      const behaviors = (config.CacheBehaviors ?? []) as Props[];
+      const origins = config.Origins as Props[];
+      const [api] = propsOf(stateless.findResources('AWS::ApiGatewayV2::Api'));
+
+      // Assess
+      expect(config.WebACLId).toBeDefined();
+      expect(behaviors.map((b) => b.PathPattern).sort()).toEqual(apiPathPatterns().sort());
+      expect(apiPathPatterns()).toEqual(expect.arrayContaining(['/complaints*', '/webhook*', '/officer*']));
+      const apiOrigin = origins.find((o) => JSON.stringify(o.DomainName).includes('execute-api'));
+      expect(apiOrigin?.CustomOriginConfig).toMatchObject({
+        OriginProtocolPolicy: 'https-only',
+        OriginSSLProtocols: ['TLSv1.2'],
+      });
+      for (const behavior of behaviors) {
+        expect(behavior).toMatchObject({
+          TargetOriginId: apiOrigin?.Id,
+          ViewerProtocolPolicy: 'https-only',
+          // AWS managed policies: CachingDisabled and AllViewerExceptHostHeader.
+          CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+          OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac',
+        });
+      }
+      expect(api?.CorsConfiguration).toBeUndefined();
+    });
+
+    it('without a region (no deploy) there is no edge stack to reference', () => {
+      expect(get('dev').stacks.edge).toBeUndefined();
+      expect(get('dev').edge).toBeUndefined();
     });
   });
 

@@ -1,5 +1,6 @@
 import {
   AdminGetUserCommand,
+  AdminListGroupsForUserCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +41,14 @@ const attributesOf = async (username: string) => {
   return Object.fromEntries((user.UserAttributes ?? []).map((a) => [a.Name, a.Value]));
 };
 
+/** Role and area: the user's group memberships (shared/domain/officer-groups.ts). */
+const groupsOf = async (username: string) => {
+  const { Groups } = await new CognitoIdentityProviderClient({}).send(
+    new AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username: username }),
+  );
+  return (Groups ?? []).map((g) => g.GroupName).sort();
+};
+
 describe('force directory on DynamoDB and the user pool', () => {
   it('reads back the seeded structure with every ladder intact', async () => {
     const structure = await force.structure();
@@ -66,11 +75,16 @@ describe('force directory on DynamoDB and the user pool', () => {
     const report = await importRoster(deps, { actor: admin, csv, apply: true });
     expect(report).toMatchObject({ applied: true, errors: [] });
     expect(await attributesOf('PB-INT-1')).toMatchObject({
-      'custom:role': 'SHO',
-      'custom:district': 'LHR',
-      'custom:station': 'Gulberg',
+      name: 'Asif Khan',
       phone_number: '+923001234567',
     });
+    expect(await groupsOf('PB-INT-1')).toEqual(
+      expect.arrayContaining(['district-LHR', 'role-SHO', 'station-Gulberg']),
+    );
+    expect(await groupsOf('PB-INT-2')).toEqual(expect.arrayContaining(['district-LHR', 'role-SDPO']));
+    expect(await groupsOf('PB-INT-2')).not.toContain('station-Gulberg');
+    // Role and area are no attributes any more: nothing an attribute grant could rewrite.
+    expect(Object.keys(await attributesOf('PB-INT-1')).filter((k) => k?.startsWith('custom:'))).toEqual([]);
     expect((await holderAt(force, 'station-LHR-gulberg.head', '2026-02-01T00:00:00Z'))?.name).toBe(
       'Asif Khan',
     );
@@ -100,9 +114,11 @@ describe('force directory on DynamoDB and the user pool', () => {
     expect((await holderAt(force, 'station-LHR-gulberg.head', '2026-02-01T00:00:00Z'))?.serviceNumber).toBe(
       'PB-INT-1',
     );
-    expect((await attributesOf('PB-INT-9'))['custom:station']).toBe('Gulberg');
-    // The relieved SHO has no posting any more: no role, so no officer route answers them.
-    expect((await attributesOf('PB-INT-1'))['custom:role'] ?? '').toBe('');
+    expect(await groupsOf('PB-INT-9')).toEqual(
+      expect.arrayContaining(['district-LHR', 'role-SHO', 'station-Gulberg']),
+    );
+    // The relieved SHO has no posting any more: no group, so no officer route answers them.
+    expect(await groupsOf('PB-INT-1')).toEqual([]);
     // Closing a posting twice is refused whole (history is never overwritten).
     const [closed] = history;
     await expect(

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadLocalIssuer, type LocalIssuer } from '../../infra/local/auth.ts';
+import { loadLocalIssuer, officerTokenClaims, type LocalIssuer } from '../../infra/local/auth.ts';
 import { createGateway, MAX_PAYLOAD_BYTES, type GatewayRoute } from '../../infra/local/gateway.ts';
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -176,7 +176,7 @@ describe('local gateway: request to payload 2.0 event', () => {
 });
 
 describe('local gateway: JWT authorizer on officer routes', () => {
-  const claims = { sub: 'officer-1', 'custom:role': 'DPO', 'custom:district': 'LHR' };
+  const claims = officerTokenClaims({ sub: 'officer-1', role: 'DPO', district: 'LHR' });
 
   it('puts the verified claims, as strings, into requestContext.authorizer.jwt', async () => {
     // Prepare
@@ -186,6 +186,8 @@ describe('local gateway: JWT authorizer on officer routes', () => {
     // Assess
     expect(event.requestContext.authorizer.jwt.claims).toMatchObject({
       ...claims,
+      // An array claim becomes one string, as API Gateway hands it over.
+      'cognito:groups': '[role-DPO district-LHR]',
       iss: issuer.issuer,
       aud: 'rabta-local',
     });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRuntimeProcess, type RunningLocalRuntime } from '../support/local-runtime.ts';
+import { officerTokenClaims } from '../../infra/local/auth.ts';
 
 const isAlive = (pid: number): boolean => {
   try {
@@ -37,9 +38,9 @@ describe('local runtime process (npm start)', () => {
 
   it('refuses officer routes without a valid token and passes a signed one through the authorizer', async () => {
     // Prepare
-    const token = await runtime.token({ sub: 'dpo-1', 'custom:role': 'DPO', 'custom:district': 'LHR' });
+    const token = await runtime.token(officerTokenClaims({ sub: 'dpo-1', role: 'DPO', district: 'LHR' }));
     const expired = await runtime.token(
-      { sub: 'dpo-1', 'custom:role': 'DPO', 'custom:district': 'LHR' },
+      officerTokenClaims({ sub: 'dpo-1', role: 'DPO', district: 'LHR' }),
       -60,
     );
     // Act

@@ -32,6 +32,7 @@ import { inMemoryLimiter } from '../support/fakes.ts';
 import { handler as monitoringDetailsHandler } from '../../functions/officer-monitoring-details.ts';
 import { createFeedbackStore } from '../../shared/adapters/dynamodb/feedback-store.ts';
 import { handler as countersHandler } from '../../functions/monitoring-counters.ts';
+import { GROUPS_CLAIM } from '../../shared/domain/officer-groups.ts';
 
 const LHR_DPO = claimsOf('DPO', { district: 'LHR' });
 const FSD_DPO = claimsOf('DPO', { district: 'FSD' });
@@ -129,12 +130,12 @@ describe('officer routes: authorization', () => {
     const missing = await Promise.all(routes.map(([h, spec]) => call(h, spec)));
     const forged = await Promise.all(
       routes.map(([h, spec]) =>
-        call(h, { ...spec, claims: { ...idTokenClaims(), sub: 'x', 'custom:role': 'GOD' } }),
+        call(h, { ...spec, claims: { ...idTokenClaims(), sub: 'x', [GROUPS_CLAIM]: '[role-GOD]' } }),
       ),
     );
     const incomplete = await call(listHandler, {
       ...routes[0]![1],
-      claims: { ...idTokenClaims(), sub: 'x', 'custom:role': 'DPO' },
+      claims: { ...idTokenClaims(), sub: 'x', [GROUPS_CLAIM]: '[role-DPO]' },
     });
     const accessToken = await call(listHandler, {
       ...routes[0]![1],

@@ -7,6 +7,7 @@ import type { Context } from 'aws-lambda';
 import type { ApiEvent, ApiResult } from '../../shared/adapters/http/middleware.ts';
 import type { Complaint } from '../../shared/domain/complaint.ts';
 import type { ComplaintRepository } from '../../shared/app/ports.ts';
+import { GROUPS_CLAIM, officerGroups } from '../../shared/domain/officer-groups.ts';
 
 export const lambdaContext = {
   functionName: 'test',
@@ -30,10 +31,8 @@ export const claimsOf = (
 ): Claims => ({
   sub: sub ?? `${role}-${area.district ?? area.region ?? 'all'}-${area.station ?? ''}`,
   ...idTokenClaims(),
-  'custom:role': role,
-  ...(area.district ? { 'custom:district': area.district } : {}),
-  ...(area.region ? { 'custom:region': area.region } : {}),
-  ...(area.station ? { 'custom:station': area.station } : {}),
+  // As API Gateway hands an array claim to a function: one string, `[a b]`.
+  [GROUPS_CLAIM]: `[${officerGroups(role, area).join(' ')}]`,
 });
 
 export interface RequestSpec {

@@ -23,6 +23,7 @@ import {
   type WatchedPage,
 } from './browser.ts';
 import { fillComplaint, officerAct, readReceipt, signIn, track, type Filed } from './support.ts';
+import { officerTokenClaims } from '../../infra/local/auth.ts';
 
 const available = chromiumAvailable();
 if (!available)
@@ -221,7 +222,7 @@ describe.skipIf(!available)(
       // Assess: every request carried a key; one complaint with this description exists.
       expect(keys.length).toBeGreaterThanOrEqual(1);
       expect(keys.every((k) => k.length >= 16 && k === keys[0])).toBe(true);
-      const token = await runtime.token({ sub: 'cpo', 'custom:role': 'CPO' });
+      const token = await runtime.token(officerTokenClaims({ sub: 'cpo', role: 'CPO' }));
       const list = (await (
         await fetch(`${runtime.apiUrl}/officer/complaints?district=LHR&limit=100`, {
           headers: { authorization: `Bearer ${token}` },
@@ -260,7 +261,7 @@ describe.skipIf(!available)(
       expect(offered).toContain('Your location is in Lahore district, not the one selected.');
       expect(selected).toBe('LHR');
       expect(confirmed).toContain('so it is selected above');
-      const token = await runtime.token({ sub: 'cpo', 'custom:role': 'CPO' });
+      const token = await runtime.token(officerTokenClaims({ sub: 'cpo', role: 'CPO' }));
       const detail = (await (
         await fetch(`${runtime.apiUrl}/officer/complaints/${filed.etag}`, {
           headers: { authorization: `Bearer ${token}` },

@@ -26,6 +26,7 @@ import {
   type WatchedPage,
 } from './browser.ts';
 import { fillComplaint, readReceipt, signIn, track, type Filed } from './support.ts';
+import { officerTokenClaims } from '../../infra/local/auth.ts';
 
 const MB = 1024 * 1024;
 
@@ -71,7 +72,7 @@ describe.skipIf(!chromiumAvailable())(
         bytes: oggOpusVoiceNote(12_000),
       }));
       // The evidence downloader runs after the filing: wait until the voice note is stored.
-      const token = await runtime.token({ sub: 'dpo-lhr', 'custom:role': 'DPO', 'custom:district': 'LHR' });
+      const token = await runtime.token(officerTokenClaims({ sub: 'dpo-lhr', role: 'DPO', district: 'LHR' }));
       const deadline = Date.now() + 60_000;
       for (;;) {
         const detail = await fetch(`${runtime.apiUrl}/officer/complaints/${voiceEtag}`, {
@@ -151,7 +152,7 @@ describe.skipIf(!chromiumAvailable())(
       // Act
       await page.click('form.form button[type=submit]');
       const filed = await readReceipt(page);
-      const token = await runtime.token({ sub: 'dpo-lhr', 'custom:role': 'DPO', 'custom:district': 'LHR' });
+      const token = await runtime.token(officerTokenClaims({ sub: 'dpo-lhr', role: 'DPO', district: 'LHR' }));
       const detail = (await (
         await fetch(`${runtime.apiUrl}/officer/complaints/${filed.etag}`, {
           headers: { authorization: `Bearer ${token}` },

@@ -28,7 +28,10 @@ const decodePayload = (token: string): Record<string, unknown> => {
 
 const sessionFrom = (token: string): Session => {
   const payload = decodePayload(token);
-  const claims = Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, String(v)]));
+  // Claims as API Gateway would hand them over: strings, an array (`cognito:groups`) as `[a b]`.
+  const claims = Object.fromEntries(
+    Object.entries(payload).map(([k, v]) => [k, Array.isArray(v) ? `[${v.join(' ')}]` : String(v)]),
+  );
   return { token, claims, expiresAt: Number(payload.exp ?? 0) * 1000 };
 };
 
@@ -54,7 +57,7 @@ export const redirectUri = (): string => `${location.origin}/console/`;
 /** Local development only: the local issuer signs whatever role and area were picked. */
 export const localSignIn = async (
   auth: Extract<AuthConfig, { kind: 'local' }>,
-  claims: Record<string, string>,
+  claims: Record<string, unknown>,
 ): Promise<Session> => {
   const response = await fetch(auth.tokenUrl, {
     method: 'POST',

@@ -4,6 +4,7 @@
  */
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
+import { GROUPS_CLAIM, scopeOfGroups } from '../../shared/domain/officer-groups.ts';
 import { districtLabel, eventLabel, statusLabel } from '../../shared/chat/labels.ts';
 import { findCategory } from '../../shared/domain/categories.ts';
 import type { Status } from '../../shared/domain/vocabulary.ts';
@@ -31,7 +32,9 @@ export const officerApi = <T,>(
   request: ApiRequest = {},
 ): Promise<ApiResponse<T>> => api<T>(path, { ...request, token: session.token });
 
-export const role = (session: Session): string => session.claims['custom:role'] ?? '';
+/** Role and area from the token's groups (`role-DPO`, `district-LHR`, …), for display; the API checks them. */
+export const scopeOf = (session: Session) => scopeOfGroups(session.claims[GROUPS_CLAIM]);
+export const role = (session: Session): string => scopeOf(session).role ?? '';
 
 /** Words for codes in the console's language. Officers see a sensitive category's real name. */
 export const labels = (lang: Language) => ({

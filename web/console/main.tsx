@@ -7,6 +7,7 @@ import '@fontsource/noto-naskh-arabic/arabic-400.css';
 import '@fontsource/noto-naskh-arabic/arabic-700.css';
 import { render, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { GROUPS_CLAIM, officerGroups } from '../../shared/domain/officer-groups.ts';
 import { DISTRICTS, REGIONS } from '../../shared/domain/districts.ts';
 import { ROLES } from '../../shared/domain/vocabulary.ts';
 import { loadConfig, type SiteConfig } from '../lib/config.ts';
@@ -21,7 +22,15 @@ import {
   startCognitoSignIn,
   type Session,
 } from './auth.ts';
-import { ErrorBanner, LanguageContext, SelectField, SessionContext, role, useLang } from './common.tsx';
+import {
+  ErrorBanner,
+  LanguageContext,
+  SelectField,
+  SessionContext,
+  role,
+  scopeOf,
+  useLang,
+} from './common.tsx';
 import { ComplaintPage } from './complaint.tsx';
 import { AlertsPage, FollowUpsPage } from './follow-ups.tsx';
 import { ForcePage } from './force.tsx';
@@ -42,13 +51,18 @@ const LocalSignIn = ({ config, onSession }: { config: SiteConfig; onSession: (s:
     event.preventDefault();
     const v = formValues(event.currentTarget as HTMLFormElement);
     const area = {
-      ...(['SHO', 'SDPO', 'DPO'].includes(picked) && v.district ? { 'custom:district': v.district } : {}),
-      ...(picked === 'RPO' && v.region ? { 'custom:region': v.region } : {}),
-      ...(picked === 'SHO' && v.station ? { 'custom:station': v.station } : {}),
-      ...(picked === 'SDPO' && v.circle ? { 'custom:circle': v.circle } : {}),
+      ...(['SHO', 'SDPO', 'DPO'].includes(picked) && v.district ? { district: v.district } : {}),
+      ...(picked === 'RPO' && v.region ? { region: v.region } : {}),
+      ...(picked === 'SHO' && v.station ? { station: v.station } : {}),
+      ...(picked === 'SDPO' && v.circle ? { circle: v.circle } : {}),
     };
     const sub = ['local', picked, ...Object.values(area)].join('-').toLowerCase().replace(/\W+/g, '-');
-    localSignIn(auth, { sub, 'custom:role': picked, name: v.name ?? `${picked} (local)`, ...area })
+    // As Cognito would sign it: role and area as group memberships (shared/domain/officer-groups.ts).
+    localSignIn(auth, {
+      sub,
+      [GROUPS_CLAIM]: officerGroups(picked, area),
+      name: v.name ?? `${picked} (local)`,
+    })
       .then(onSession)
       .catch((e: unknown) => setError(`${C.signInFailed[lang]}: ${String(e)}`));
   };
@@ -156,7 +170,7 @@ const Frame = (props: {
           <>
             <span class="who" data-testid="who">
               <bdi>{claims.name ?? claims.sub}</bdi> · {role(signedIn.session)} ·{' '}
-              {claims['custom:district'] ?? claims['custom:region'] ?? C.allDistricts[lang]}
+              {scopeOf(signedIn.session).district ?? scopeOf(signedIn.session).region ?? C.allDistricts[lang]}
             </span>
             <button type="button" class="lang" onClick={() => signOut(signedIn.config.auth)}>
               {C.signOut[lang]}

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { officerFromClaims, officerFromEvent } from '../../../shared/adapters/auth/claims.ts';
 import { OfficerClaimsError } from '../../../shared/adapters/auth/errors.ts';
+import {
+  groupName,
+  GROUPS_CLAIM,
+  officerGroups,
+  parseGroupName,
+} from '../../../shared/domain/officer-groups.ts';
 
 /** What every Cognito ID token carries besides role and area. */
 const ID_TOKEN = { token_use: 'id', iat: '1767225600', exp: '1767229200' };
@@ -15,16 +21,12 @@ const claimsError = (claims: Record<string, unknown> | undefined): OfficerClaims
   throw new Error('expected OfficerClaimsError');
 };
 
+const G = GROUPS_CLAIM;
+
 describe('officerFromClaims', () => {
   it('turns a DPO token into an officer of that district and its region', () => {
     // Prepare
-    const claims = {
-      ...ID_TOKEN,
-      sub: 'u-1',
-      'custom:role': 'DPO',
-      'custom:district': 'lhr',
-      name: 'DPO Lahore',
-    };
+    const claims = { ...ID_TOKEN, sub: 'u-1', [G]: ['role-DPO', 'district-LHR'], name: 'DPO Lahore' };
     // Act
     const officer = officerFromClaims(claims);
     // Assess
@@ -37,29 +39,41 @@ describe('officerFromClaims', () => {
     });
   });
 
+  it('reads the groups as API Gateway hands an array claim over: one string, `[a b]`', () => {
+    // Act
+    const officer = officerFromClaims({ ...ID_TOKEN, sub: 'u-1', [G]: '[district-lhr role-DPO]' });
+    // Assess
+    expect(officer).toEqual({ id: 'u-1', role: 'DPO', district: 'LHR', region: 'lahore' });
+  });
+
   it('accepts a CPO with no area and an RPO with a region', () => {
     // Act
-    const cpo = officerFromClaims({ ...ID_TOKEN, sub: 'c', 'custom:role': 'CPO', 'custom:district': '' });
-    const rpo = officerFromClaims({ ...ID_TOKEN, sub: 'r', 'custom:role': 'rpo', 'custom:region': 'Multan' });
+    const cpo = officerFromClaims({ ...ID_TOKEN, sub: 'c', [G]: ['role-CPO'] });
+    const rpo = officerFromClaims({ ...ID_TOKEN, sub: 'r', [G]: '[role-RPO region-Multan]' });
     // Assess
     expect(cpo).toEqual({ id: 'c', role: 'CPO' });
     expect(rpo).toEqual({ id: 'r', role: 'RPO', region: 'multan' });
   });
 
-  it('keeps station, circle and contact claims of a station officer', () => {
+  it('keeps station, circle and contact claims of a station officer, names with spaces included', () => {
+    // Prepare
+    const groups = officerGroups('SHO', {
+      district: 'LHR',
+      station: 'Model Town',
+      circle: 'Model Town Circle',
+    });
     // Act
     const sho = officerFromClaims({
       ...ID_TOKEN,
       sub: 's',
-      'custom:role': 'SHO',
-      'custom:district': 'LHR',
-      'custom:station': 'Model Town',
-      'custom:circle': 'Model Town Circle',
+      [G]: `[${groups.join(' ')}]`,
       phone_number: '+923001234567',
     });
     // Assess
+    expect(groups).toContain('station-Model+Town');
     expect(sho).toMatchObject({
       role: 'SHO',
+      district: 'LHR',
       station: 'Model Town',
       circle: 'Model Town Circle',
       phone: '+923001234567',
@@ -69,38 +83,54 @@ describe('officerFromClaims', () => {
   it.each([
     ['no claims at all', undefined, 'missing', undefined],
     ['an empty claim set', {}, 'missing', undefined],
-    ['a role outside ROLES', { ...ID_TOKEN, sub: 'x', 'custom:role': 'SUPERUSER' }, 'invalid', 'custom:role'],
-    ['no subject', { ...ID_TOKEN, 'custom:role': 'CPO' }, 'invalid', 'sub'],
+    ['no groups (no role)', { ...ID_TOKEN, sub: 'x' }, 'invalid', G],
+    ['a role outside ROLES', { ...ID_TOKEN, sub: 'x', [G]: ['role-SUPERUSER'] }, 'invalid', G],
+    ['two roles', { ...ID_TOKEN, sub: 'x', [G]: ['role-CPO', 'role-DPO', 'district-LHR'] }, 'invalid', G],
+    ['area groups but no role', { ...ID_TOKEN, sub: 'x', [G]: ['district-LHR'] }, 'invalid', G],
+    ['a group that is not ours', { ...ID_TOKEN, sub: 'x', [G]: ['role-CPO', 'admins'] }, 'invalid', G],
     [
-      'an unknown district',
-      { ...ID_TOKEN, sub: 'x', 'custom:role': 'DPO', 'custom:district': 'ZZZ' },
+      'an area group of an unknown kind',
+      { ...ID_TOKEN, sub: 'x', [G]: ['role-CPO', 'beat-7'] },
       'invalid',
-      'custom:district',
+      G,
     ],
     [
-      'a DPO without a district',
-      { ...ID_TOKEN, sub: 'x', 'custom:role': 'DPO' },
+      'an area group of a kind the role cannot hold',
+      { ...ID_TOKEN, sub: 'x', [G]: ['role-DPO', 'district-LHR', 'station-Gulberg'] },
       'invalid',
-      'custom:district',
+      G,
     ],
+    ['a CPO with a district', { ...ID_TOKEN, sub: 'x', [G]: ['role-CPO', 'district-LHR'] }, 'invalid', G],
+    [
+      'two districts',
+      { ...ID_TOKEN, sub: 'x', [G]: ['role-DPO', 'district-LHR', 'district-KSR'] },
+      'invalid',
+      G,
+    ],
+    ['a groups claim that is no list', { ...ID_TOKEN, sub: 'x', [G]: { 'role-CPO': true } }, 'invalid', G],
+    ['a badly encoded group', { ...ID_TOKEN, sub: 'x', [G]: ['role-CPO', 'station-a%zz'] }, 'invalid', G],
+    ['no subject', { ...ID_TOKEN, [G]: ['role-CPO'] }, 'invalid', 'sub'],
+    ['an unknown district', { ...ID_TOKEN, sub: 'x', [G]: ['role-DPO', 'district-ZZZ'] }, 'invalid', G],
+    ['a DPO without a district', { ...ID_TOKEN, sub: 'x', [G]: ['role-DPO'] }, 'invalid', G],
     [
       'a station officer without a station',
-      { ...ID_TOKEN, sub: 'x', 'custom:role': 'SHO', 'custom:district': 'LHR' },
+      { ...ID_TOKEN, sub: 'x', [G]: ['role-SHO', 'district-LHR'] },
       'invalid',
-      'custom:station',
+      G,
     ],
-    ['an RPO without a region', { ...ID_TOKEN, sub: 'x', 'custom:role': 'RPO' }, 'invalid', 'custom:region'],
-    [
-      'an unknown region',
-      { ...ID_TOKEN, sub: 'x', 'custom:role': 'RPO', 'custom:region': 'atlantis' },
-      'invalid',
-      'custom:region',
-    ],
+    ['an RPO without a region', { ...ID_TOKEN, sub: 'x', [G]: ['role-RPO'] }, 'invalid', G],
+    ['an unknown region', { ...ID_TOKEN, sub: 'x', [G]: ['role-RPO', 'region-atlantis'] }, 'invalid', G],
     [
       'a district outside the claimed region',
-      { ...ID_TOKEN, sub: 'x', 'custom:role': 'DPO', 'custom:district': 'LHR', 'custom:region': 'multan' },
+      { ...ID_TOKEN, sub: 'x', [G]: ['role-DPO', 'district-LHR', 'region-multan'] },
       'invalid',
-      'custom:region',
+      G,
+    ],
+    [
+      'role and area written as the retired custom attributes',
+      { ...ID_TOKEN, sub: 'x', 'custom:role': 'CPO' },
+      'invalid',
+      G,
     ],
   ])('refuses %s', (_name, claims, reason, claim) => {
     // Act
@@ -109,10 +139,39 @@ describe('officerFromClaims', () => {
     expect(error.reason).toBe(reason);
     if (claim) expect(error.issues.map((i) => i.claim)).toContain(claim);
   });
+
+  it('names what is wrong with the groups', () => {
+    expect(claimsError({ ...ID_TOKEN, sub: 'x', [G]: ['role-CPO', 'role-DPO'] }).message).toContain(
+      'more than one role group',
+    );
+    expect(
+      claimsError({ ...ID_TOKEN, sub: 'x', [G]: ['role-DPO', 'district-LHR', 'station-Gulberg'] }).message,
+    ).toContain('a DPO officer cannot hold a station group');
+  });
+});
+
+describe('group names', () => {
+  it.each(['Gulberg', 'Model Town', 'A+B 50% Circle', 'گلبرگ ٹاؤن', 'Tab\there'])(
+    'encode %j into a name Cognito accepts and decode it back',
+    (value) => {
+      // Act
+      const name = groupName('station', value);
+      // Assess
+      expect(name).toMatch(/^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u);
+      expect(parseGroupName(name)).toEqual({ kind: 'station', value });
+    },
+  );
+
+  it('reads only names of our kinds, encoded our way', () => {
+    expect(parseGroupName('admins')).toBeUndefined();
+    expect(parseGroupName('beat-7')).toBeUndefined();
+    expect(parseGroupName('station-Model Town')).toBeUndefined();
+    expect(parseGroupName('role-')).toBeUndefined();
+  });
 });
 
 describe('the token itself', () => {
-  const cpo = { sub: 'c', 'custom:role': 'CPO' };
+  const cpo = { sub: 'c', [GROUPS_CLAIM]: ['role-CPO'] };
 
   it.each([
     ['an access token', { ...ID_TOKEN, token_use: 'access' }, 'token_use'],
@@ -143,7 +202,7 @@ describe('officerFromEvent', () => {
     // Prepare
     const event = {
       requestContext: {
-        authorizer: { jwt: { claims: { ...ID_TOKEN, sub: 'c', 'custom:role': 'CPO' }, scopes: [] } },
+        authorizer: { jwt: { claims: { ...ID_TOKEN, sub: 'c', [GROUPS_CLAIM]: '[role-CPO]' }, scopes: [] } },
       },
     };
     // Act

@@ -22,7 +22,7 @@ describe('token CLI', () => {
     // Assess
     expect(run.status, run.stderr).toBe(0);
     const claims = decodeJwt(run.stdout.trim());
-    expect(claims).toMatchObject({ token_use: 'id', 'custom:role': 'DPO', 'custom:district': 'LHR' });
+    expect(claims).toMatchObject({ token_use: 'id', 'cognito:groups': ['role-DPO', 'district-LHR'] });
     expect(officerFromClaims(claims)).toMatchObject({ role: 'DPO', district: 'LHR' });
   }, 30_000);
 

@@ -26,6 +26,7 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { ORIGIN_VERIFY_HEADER } from '../../shared/adapters/http/middleware.ts';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { OAuthScope, UserPoolClient, UserPoolDomain, type IUserPool } from 'aws-cdk-lib/aws-cognito';
 import {
@@ -217,11 +218,13 @@ export class WebSite extends Construct {
    * origin (no CORS) and one web ACL. Nothing is cached, every viewer header but Host goes through (API Gateway
    * routes on its own host name), and the WhatsApp webhook reaches the API the same way (docs/reliability.md).
    */
-  serveApi(api: IHttpApi, pathPatterns: readonly string[]): void {
+  serveApi(api: IHttpApi, pathPatterns: readonly string[], originVerifyToken: string): void {
     const stack = Stack.of(this);
     const origin = new HttpOrigin(`${api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+      // The API refuses requests without it (shared/adapters/http/middleware.ts, originVerify).
+      customHeaders: { [ORIGIN_VERIFY_HEADER]: originVerifyToken },
     });
     for (const pattern of pathPatterns) {
       this.distribution.addBehavior(pattern, origin, {

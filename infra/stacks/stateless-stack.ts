@@ -23,17 +23,19 @@ import { FilterCriteria, FilterRule, StartingPosition, type CfnFunction } from '
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Construct } from 'constructs';
 import { TIMELINE_SK_PREFIX } from '../../shared/adapters/dynamodb/keys.ts';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { COUNTED_ENTITIES } from '../../shared/app/counters.ts';
+import { ENV, QUEUES } from '../resources.ts';
 import { AppFunction, type AppResources } from '../constructs/app-function.ts';
 import { Operations } from '../constructs/operations.ts';
 import { WebSite } from '../constructs/web-site.ts';
 import { dlqDepthAlarm, SecureQueue } from '../constructs/secure-queue.ts';
-import { QUEUES } from '../resources.ts';
+
 import { scheduleRate, type StageConfig } from '../stages.ts';
 import { FUNCTIONS, type HttpTrigger, type ScheduleTrigger, type StreamTrigger } from '../topology.ts';
 
@@ -127,7 +129,21 @@ export class StatelessStack extends Stack {
     const officerAuthorizer = new HttpUserPoolAuthorizer('OfficerAuthorizer', props.userPool, {
       userPoolClients: [props.officerConsoleClient, this.site.consoleClient],
     });
-    this.site.serveApi(this.api, apiPathPatterns());
+    // CloudFront sends this value to the API in a header every HTTP function checks, so a direct call to the
+    // execute-api URL (which would bypass the edge web ACL) is refused (docs/reliability.md, "WAF").
+    const originVerify = new Secret(this, 'OriginVerify', {
+      secretName: `rabta/${stage.name}/origin-verify`,
+      description: 'The header value CloudFront adds to requests it forwards to the API (origin verify)',
+      generateSecretString: { excludePunctuation: true, passwordLength: 48 },
+      removalPolicy: stage.removalPolicy,
+    });
+    Validations.of(originVerify).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotated by redeploying after a new value is set (CloudFront and the functions take it at deploy time); it guards against bypassing the web ACL, not a credential',
+    });
+    const originVerifyToken = originVerify.secretValue.unsafeUnwrap();
+    this.site.serveApi(this.api, apiPathPatterns(), originVerifyToken);
     this.site.deploy(this.site.siteOrigin);
 
     // Failed schedule deliveries and failed asynchronous runs of scheduled functions land here.
@@ -154,6 +170,8 @@ export class StatelessStack extends Stack {
       });
       this.functions[def.id] = appFn;
       const { fn } = appFn;
+      if (def.triggers.some((t) => t.kind === 'http'))
+        fn.addEnvironment(ENV.originVerifyToken, originVerifyToken);
       if (hasSchedule) {
         fn.configureAsyncInvoke({ onFailure: new SqsDestination(scheduleDlq), retryAttempts: 2 });
       }

@@ -15,6 +15,8 @@ export const ENV = {
   /** The officers' user pool, for functions that create or update officers' sign-in users. */
   userPoolId: 'USER_POOL_ID',
   evidenceBucketName: 'EVIDENCE_BUCKET_NAME',
+  /** Set on HTTP functions in AWS: the value CloudFront sends in its origin-verify header. */
+  originVerifyToken: 'ORIGIN_VERIFY_TOKEN',
   /** `webhookInbound` -> `QUEUE_URL_WEBHOOK_INBOUND`. */
   queueUrl: (queueId: string) => `QUEUE_URL_${queueId.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`,
 } as const;
@@ -92,6 +94,9 @@ export const rateLimitConfig = () =>
     { scale: env.RATE_LIMIT_SCALE || '1' },
     'the abuse limits (RATE_LIMIT_SCALE)',
   );
+
+/** The origin-verify token (HTTP functions in AWS); undefined locally, where no CloudFront stands in front. */
+export const originVerifyToken = (): string | undefined => env[ENV.originVerifyToken] || undefined;
 
 export const queueUrl = (envVar: string): string =>
   parse(z.object({ url: z.url() }), { url: env[envVar] }, `the queue (${envVar})`).url;

@@ -18,6 +18,7 @@ import { MANAGED_RULE_GROUPS } from '../../infra/stacks/edge-stack.ts';
 import { RETIRED_OFFICER_ATTRIBUTES } from '../../infra/stacks/stateful-stack.ts';
 import { apiPathPatterns } from '../../infra/stacks/stateless-stack.ts';
 import { STAGES } from '../../infra/stages.ts';
+import { ORIGIN_VERIFY_HEADER } from '../../shared/adapters/http/middleware.ts';
 import { ROLE_GROUPS } from '../../shared/domain/officer-groups.ts';
 import { FUNCTIONS } from '../../infra/topology.ts';
 import { appFunctions, DEPLOY_ENV, synthesize, type Synthesized } from './synth.ts';
@@ -104,6 +105,7 @@ describe('infra templates', () => {
         expect(ENV.eventBusName in env).toBe(def.access.putEvents === true);
         expect(WHATSAPP_SECRET_ENV.webhook in env).toBe(def.access.whatsappSecret === 'webhook');
         expect(WHATSAPP_SECRET_ENV.graph in env).toBe(def.access.whatsappSecret === 'graph');
+        expect(ENV.originVerifyToken in env).toBe(def.triggers.some((t) => t.kind === 'http'));
         const queueVars = Object.keys(env).filter((k) => k.startsWith('QUEUE_URL_'));
         expect(queueVars.sort()).toEqual((def.access.sendTo ?? []).map((q) => ENV.queueUrl(q)).sort());
       }
@@ -581,6 +583,27 @@ describe('infra templates', () => {
         });
       }
       expect(api?.CorsConfiguration).toBeUndefined();
+    });
+
+    it('CloudFront sends the origin-verify header and every HTTP function checks the same generated value', () => {
+      // Prepare
+      const { stateless } = get('prod');
+      const [distribution] = propsOf(stateless.findResources('AWS::CloudFront::Distribution'));
+      const origins = (distribution?.DistributionConfig as Props).Origins as Props[];
+      const apiOrigin = origins.find((o) => JSON.stringify(o.DomainName).includes('execute-api'));
+      const functions = propsOf(stateless.findResources('AWS::Lambda::Function'));
+      const variablesOf = (fn: Props) => ((fn.Environment as Props | undefined)?.Variables ?? {}) as Props;
+
+      // Act
+      const headers = (apiOrigin?.OriginCustomHeaders ?? []) as Props[];
+      const sent = headers.find((h) => h.HeaderName === ORIGIN_VERIFY_HEADER)?.HeaderValue;
+      const checking = functions.filter((fn) => variablesOf(fn)[ENV.originVerifyToken] !== undefined);
+      const httpFunctions = FUNCTIONS.filter((def) => def.triggers.some((t) => t.kind === 'http'));
+
+      // Assess: a Secrets Manager dynamic reference, resolved by CloudFormation at deploy, the same everywhere.
+      expect(JSON.stringify(sent)).toContain('resolve:secretsmanager:');
+      expect(checking).toHaveLength(httpFunctions.length);
+      for (const fn of checking) expect(variablesOf(fn)[ENV.originVerifyToken]).toEqual(sent);
     });
 
     it('without a region (no deploy) there is no edge stack to reference', () => {

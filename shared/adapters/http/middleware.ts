@@ -8,6 +8,7 @@
  *     .use(body.middleware)         // const body = jsonBody(schema): 415 / 413 / 400 before any work
  *     .handler(async (event) => ... body.of(event) ...)
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type * as z from '../../domain/zod.ts';
@@ -73,6 +74,25 @@ export const httpErrors = (): ApiMiddleware => ({
       logger().error('Request failed with a server fault', { error: request.error as Error });
     }
     request.response = errorResponse(mapped);
+  },
+});
+
+/** The header CloudFront adds to every request it forwards to the API (infra/constructs/web-site.ts, serveApi). */
+export const ORIGIN_VERIFY_HEADER = 'x-rabta-origin-verify';
+
+/**
+ * Refuses a request that did not come through the stage's CloudFront distribution, and so past its web ACL: a
+ * direct call to the execute-api URL lacks the header CloudFront adds. Off when no token is configured (the
+ * local runtime, which has no CloudFront). Digests compared in constant time.
+ */
+export const originVerify = (token: string | undefined): ApiMiddleware => ({
+  before: async (request) => {
+    if (token === undefined) return;
+    const given = header(request.event, ORIGIN_VERIFY_HEADER) ?? '';
+    const digest = (value: string) => createHash('sha256').update(value).digest();
+    if (!timingSafeEqual(digest(given), digest(token))) {
+      throw new HttpError(403, 'forbidden', 'Call this API at its public address.');
+    }
   },
 });
 

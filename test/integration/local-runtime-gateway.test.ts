@@ -125,6 +125,18 @@ describe('local gateway: request to payload 2.0 event', () => {
     expect(Buffer.from(event.body ?? '', 'base64')).toEqual(bytes);
   });
 
+  it('passes a leading UTF-8 byte order mark unchanged, as API Gateway does', async () => {
+    // Act
+    const event = await echo('/complaints', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.from('\ufeff{"name":"علی"}', 'utf8'),
+    });
+    // Assess
+    expect(event.isBase64Encoded).toBe(false);
+    expect(event.body).toBe('\ufeff{"name":"علی"}');
+  });
+
   it('passes a binary content type as base64 and omits the body when there is none', async () => {
     // Act
     const binary = await echo('/complaints', {

@@ -85,7 +85,7 @@ beforeAll(async () => {
     garbage: [
       'x',
       'a'.repeat(3000),
-      `${cpo.slice(0, -2)}AA`,
+      tamperedSignature(cpo),
       `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ sub: 'x', [G]: ['role-CPO'] })}.`,
       `${cpo.split('.')[0]}.${base64url({ sub: 'x', [G]: ['role-CPO'], exp: 9_999_999_999 })}.${cpo.split('.')[2]}`,
       '...',
@@ -97,6 +97,13 @@ afterAll(async () => {
   agent.destroy();
   await runtime?.stop();
 });
+
+/** The token with its signature's first character changed: always a different signature (changing only the
+ * last characters can leave the decoded bytes unchanged, which once let a "garbage" token through). */
+const tamperedSignature = (token: string): string => {
+  const [header, payload, signature = ''] = token.split('.');
+  return `${header}.${payload}.${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`;
+};
 
 /** Header values as bytes on the wire: UTF-8, no control characters (no HTTP client can send those). */
 const wireHeader = (value: string) =>

@@ -374,27 +374,42 @@ export const complaintText = (turn: Turn, flow: ComplaintFlow, input: string): v
       if (isDone(input) || isSkip(input) || isNo(input)) advance(turn, flow);
       else promptStep(turn, flow);
       return;
-    case 'followUps':
-      if (isYes(input) || isNo(input)) {
-        flow.draft.optOutOfUpdates = isNo(input);
+    case 'followUps': {
+      const answer = buttonAnswer(input);
+      if (answer !== undefined) {
+        flow.draft.optOutOfUpdates = !answer;
         advance(turn, flow);
       } else promptStep(turn, flow);
       return;
+    }
     case 'name':
       if (validName(input)) {
         flow.draft.name = input.trim();
         advance(turn, flow);
       } else say(turn, UI.invalidName);
       return;
-    case 'confirm':
-      if (isYes(input)) submit(turn, flow);
-      else if (isNo(input)) cancelComplaint(turn);
+    case 'confirm': {
+      const answer = buttonAnswer(input);
+      if (answer === true) submit(turn, flow);
+      else if (answer === false) cancelComplaint(turn);
       else {
         say(turn, UI.confirmAgain);
         promptStep(turn, flow);
       }
       return;
+    }
   }
+};
+
+/**
+ * A typed answer to a yes/no question asked with two buttons (yes first): the words, or the button's number,
+ * as citizens whose WhatsApp shows no buttons, or who are used to the numbered menu, type it.
+ */
+const buttonAnswer = (input: string): boolean | undefined => {
+  const n = menuNumber(input);
+  if (n === 1 || isYes(input)) return true;
+  if (n === 2 || isNo(input)) return false;
+  return undefined;
 };
 
 /**

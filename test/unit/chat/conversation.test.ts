@@ -233,6 +233,41 @@ describe('filing a complaint in chat', () => {
     expect(draft.priority).toBeUndefined();
   });
 
+  it('takes "1" typed at the final confirmation as Submit (the first button)', () => {
+    // Prepare
+    const chat = inLanguage('en');
+    chat.text('complaint');
+    chat.text('faisalabad');
+    chat.text('1');
+    chat.text('My motorcycle was stolen outside the mosque on Friday');
+    chat.tap('skip');
+    chat.tap('done');
+    chat.text('Usman Tariq');
+    const step = chat.session?.flow?.step;
+    // Act
+    const done = chat.text('1');
+    // Assess
+    expect(step).toBe('confirm');
+    expect(only(done.commands, 'fileComplaint').draft).toMatchObject({ district: 'FSD' });
+  });
+
+  it('takes "2" typed at the final confirmation as Cancel (the second button)', () => {
+    // Prepare
+    const chat = inLanguage('en');
+    chat.text('complaint');
+    chat.text('faisalabad');
+    chat.text('1');
+    chat.text('My motorcycle was stolen outside the mosque on Friday');
+    chat.tap('skip');
+    chat.tap('done');
+    chat.text('Usman Tariq');
+    // Act
+    const cancelled = chat.text('2');
+    // Assess
+    expect(cancelled.commands.filter((command) => command.kind === 'fileComplaint')).toEqual([]);
+    expect(cancelled.session.flow).toBeUndefined();
+  });
+
   it('asks which district when a typo is equally close to two', () => {
     // Prepare
     const chat = inLanguage('en');
@@ -435,6 +470,30 @@ describe('sensitive categories chosen from other services', () => {
     expect(only(done.commands, 'fileComplaint').draft).toMatchObject({
       category: 'domestic_violence',
       optOutOfUpdates: false,
+    });
+  });
+});
+
+describe('typed button numbers at the follow-up question', () => {
+  it('"2" declines follow-up messages and "1" then submits', () => {
+    // Prepare
+    const chat = inLanguage('en');
+    chat.text('2');
+    chat.tap('cmp:crime');
+    chat.text('Sheikhupura');
+    chat.tap('cat:domestic_violence');
+    chat.text('My husband beats me and my children every night');
+    chat.tap('skip');
+    const asked = chat.tap('done');
+    // Act
+    chat.text('2');
+    chat.text('Rabia');
+    const done = chat.text('1');
+    // Assess
+    expect(replyIds(asked.replies)).toEqual(['fu:yes', 'fu:no']);
+    expect(only(done.commands, 'fileComplaint').draft).toMatchObject({
+      category: 'domestic_violence',
+      optOutOfUpdates: true,
     });
   });
 });

@@ -1,9 +1,10 @@
 /**
  * The local runtime under a crowd (issue 13, Deliver 3): 100 citizens × 10 WhatsApp messages, each citizen
  * sending its next message when the previous one was acknowledged, all citizens at once. Prints the webhook's
- * acknowledgement p50/p99, the end-to-end rate, AWS calls per message (recorded by a proxy between the runtime
- * and moto), the emulator's own ceiling for that call mix (the recorded function calls replayed straight at
- * moto), whether every citizen was answered in order, and whether any message was lost or handled twice.
+ * acknowledgement p50/p99, the end-to-end rate, whether every citizen was answered in order, and whether any
+ * message was lost or handled twice. A second, smaller crowd runs with a counting proxy between the runtime and
+ * moto for the AWS calls per message and the emulator's own ceiling for that call mix (the recorded function
+ * calls replayed straight at moto): the proxy costs CPU, so the timed crowd runs without it.
  */
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
@@ -13,13 +14,17 @@ import {
   replayRate,
   startCountingProxy,
   type CountingProxy,
+  type RecordedCall,
 } from './aws-calls.ts';
+import type { RunningLocalRuntime } from '../test/support/local-runtime.ts';
 import { p50p99, progress, sleep, withLocalRuntime } from './local.ts';
 import { table } from './stats.ts';
 import { drain, MESSAGES_EACH, postText, sendAsCrowd } from './whatsapp.ts';
 import { answeredInOrder, benchMessageId, readReceiptOf } from './whatsapp-order.ts';
 
 const CITIZENS = 100;
+/** The counted crowd: enough messages for stable calls per message, small enough to keep the bench short. */
+const COUNTED_CITIZENS = 20;
 /** Recorded function calls replayed for the ceiling: a bounded sample, in recorded order. */
 const REPLAY_CALLS = 2000;
 const REPLAY_CONCURRENCY = 16;
@@ -28,105 +33,84 @@ const run = randomBytes(2).readUInt16BE(0) % 1000;
 const citizenNumber = (index: number): string =>
   `924${String(run).padStart(3, '0')}${String(index).padStart(6, '0')}`;
 
-export const benchCrowd = async (): Promise<string> => {
+interface CrowdResult {
+  readonly acks: number[];
+  readonly messages: number;
+  readonly answered: number;
+  readonly twice: number;
+  readonly kept: number;
+  readonly totalSeconds: number;
+}
+
+/** Warms the functions (module load, first clients) outside the measured window. */
+const warm = async (runtime: RunningLocalRuntime): Promise<void> => {
+  const citizen = citizenNumber(999_999);
+  await postText(runtime, citizen, 'salam', { id: benchMessageId(citizen, 0) });
+  await drain(runtime, [benchMessageId(citizen, 0)]);
+  await sleep(500);
+};
+
+const crowd = async (runtime: RunningLocalRuntime, first: number, count: number): Promise<CrowdResult> => {
+  const citizens = Array.from({ length: count }, (_, i) => citizenNumber(first + i));
+  const ids = citizens.flatMap((c) => Array.from({ length: MESSAGES_EACH }, (_, n) => benchMessageId(c, n)));
+  progress(`${count} citizens × ${MESSAGES_EACH} messages, all citizens at once`);
+  const firstSecond = Math.floor(Date.now() / 1000);
+  const startedEpoch = Date.now();
+  const acks = await sendAsCrowd(runtime, citizens, firstSecond);
+  progress(
+    `  all ${ids.length} acknowledged (p50 / p99 ${p50p99(acks).join(' / ')} ms); waiting for every answer`,
+  );
+  // Bounded: on a loaded machine the drain may not finish; the figures then say how far it got.
+  const outbox = await drain(runtime, ids).catch(async (error: unknown) => {
+    progress(`  ${String(error)}; reporting what was answered`);
+    return runtime.outbox();
+  });
+  const wanted = new Set(ids);
+  const receipts = outbox.map(readReceiptOf).filter((id): id is string => id !== undefined && wanted.has(id));
+  const lastRead = Math.max(
+    ...outbox.filter((e) => wanted.has(readReceiptOf(e) ?? '')).map((e) => Date.parse(e.receivedAt)),
+  );
+  const totalSeconds = (lastRead - startedEpoch) / 1000;
+  progress(`  ${new Set(receipts).size} answered after ${totalSeconds.toFixed(1)} s`);
+  return {
+    acks,
+    messages: ids.length,
+    answered: new Set(receipts).size,
+    twice: receipts.length - new Set(receipts).size,
+    kept: citizens.filter((c) => answeredInOrder(outbox, c, MESSAGES_EACH)).length,
+    totalSeconds,
+  };
+};
+
+/** The timed crowd, the runtime talking straight to moto. */
+const timedCrowd = (): Promise<CrowdResult> =>
+  withLocalRuntime('benchcrowd', async (runtime) => {
+    await warm(runtime);
+    return crowd(runtime, 0, CITIZENS);
+  });
+
+/** The counted crowd: every AWS call recorded, then the function calls replayed straight at moto. */
+const countedCrowd = async (): Promise<{
+  calls: RecordedCall[];
+  messages: number;
+  callsPerSecond: number;
+}> => {
   let proxy: CountingProxy | undefined;
-  const loadBefore = loadavg()[0] ?? 0;
   return withLocalRuntime(
-    'benchcrowd',
+    'benchcalls',
     async (runtime, emulatorEndpoint) => {
       if (!proxy) throw new Error('the counting proxy did not start');
-      // Warm the functions (module load, first clients) outside the measured window.
-      const warm = citizenNumber(999_999);
-      await postText(runtime, warm, 'salam', { id: benchMessageId(warm, 0) });
-      await drain(runtime, [benchMessageId(warm, 0)]);
-      await sleep(500);
+      await warm(runtime);
       proxy.reset();
-
-      const citizens = Array.from({ length: CITIZENS }, (_, i) => citizenNumber(i));
-      const ids = citizens.flatMap((c) =>
-        Array.from({ length: MESSAGES_EACH }, (_, n) => benchMessageId(c, n)),
-      );
-      progress(`${CITIZENS} citizens × ${MESSAGES_EACH} messages, all citizens at once`);
-      const firstSecond = Math.floor(Date.now() / 1000);
-      const startedEpoch = Date.now();
-      const acks = await sendAsCrowd(runtime, citizens, firstSecond);
-      progress(
-        `  all ${ids.length} acknowledged (p50 / p99 ${p50p99(acks).join(' / ')} ms); waiting for every answer`,
-      );
-      // Bounded: on a loaded machine the drain may not finish; the figures then say how far it got.
-      const outbox = await drain(runtime, ids).catch(async (error: unknown) => {
-        progress(`  ${String(error)}; reporting what was answered`);
-        return runtime.outbox();
-      });
-      const wanted = new Set(ids);
-      const receipts = outbox
-        .map(readReceiptOf)
-        .filter((id): id is string => id !== undefined && wanted.has(id));
-      const lastRead = Math.max(
-        ...outbox.filter((e) => wanted.has(readReceiptOf(e) ?? '')).map((e) => Date.parse(e.receivedAt)),
-      );
-      const totalSeconds = (lastRead - startedEpoch) / 1000;
+      const { messages } = await crowd(runtime, CITIZENS, COUNTED_CITIZENS);
       const calls = [...proxy.calls()];
-      const kept = citizens.filter((c) => answeredInOrder(outbox, c, MESSAGES_EACH)).length;
-      const twice = receipts.length - new Set(receipts).size;
-      const answered = new Set(receipts).size;
-
       // The runtime stops first, so nothing but the replay talks to the emulator.
       await runtime.stop();
       const functionCalls = calls.filter((c) => !POLLER_OPERATIONS.has(c.operation));
-      const perMessage = functionCalls.length / ids.length;
-      progress(`  replaying ${Math.min(REPLAY_CALLS, functionCalls.length)} recorded calls straight at moto`);
-      const callsPerSecond = await replayRate(
-        emulatorEndpoint,
-        functionCalls.slice(0, REPLAY_CALLS),
-        REPLAY_CONCURRENCY,
-      );
-      const ceiling = callsPerSecond / perMessage;
-      const rate = answered / totalSeconds;
-      const loadAfter = loadavg()[0] ?? 0;
-
-      return [
-        '## WhatsApp crowd over the local runtime',
-        '',
-        `${CITIZENS} citizens × ${MESSAGES_EACH} texts, each citizen's next POST after the previous one's 200, all`,
-        "citizens at once, against `npm start`'s runtime as a child process (queue functions and stream functions in",
-        'worker threads of their own, the webhook in the gateway’s thread). AWS calls are recorded by a proxy',
-        'between the runtime and moto; the ceiling replays the recorded function calls straight at moto',
-        `(${REPLAY_CONCURRENCY} at a time). Load average (1 min) ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after, on a shared machine.`,
-        '',
-        table(
-          ['measure', 'value'],
-          [
-            ['webhook acknowledgement p50 / p99 (ms)', p50p99(acks).join(' / ')],
-            [
-              answered === ids.length
-                ? 'all messages answered after (s)'
-                : `${answered}/${ids.length} answered after (s)`,
-              totalSeconds.toFixed(1),
-            ],
-            ['end-to-end rate (messages/s)', rate.toFixed(1)],
-            ['AWS calls per message by our functions', perMessage.toFixed(1)],
-            [
-              '  … of which by the local event source mappings (not counted above)',
-              ((calls.length - functionCalls.length) / ids.length).toFixed(1),
-            ],
-            [
-              'emulator ceiling for that mix (calls/s → messages/s)',
-              `${callsPerSecond.toFixed(0)} → ${ceiling.toFixed(1)}`,
-            ],
-            ['end-to-end rate ÷ ceiling', (rate / ceiling).toFixed(2)],
-            ['order kept', `for ${kept}/${CITIZENS} citizens`],
-            ['messages unanswered / read twice', `${ids.length - answered} / ${twice}`],
-          ],
-        ),
-        '',
-        'Calls per message by operation (our functions):',
-        '',
-        table(
-          ['operation', 'calls per message'],
-          countByOperation(functionCalls).map(([op, n]) => [op, (n / ids.length).toFixed(2)]),
-        ),
-      ].join('\n');
+      const sample = functionCalls.slice(0, REPLAY_CALLS);
+      progress(`  replaying ${sample.length} recorded calls straight at moto`);
+      const callsPerSecond = await replayRate(emulatorEndpoint, sample, REPLAY_CONCURRENCY);
+      return { calls, messages, callsPerSecond };
     },
     {
       wrapEndpoint: async (endpoint) => {
@@ -135,4 +119,66 @@ export const benchCrowd = async (): Promise<string> => {
       },
     },
   );
+};
+
+export const benchCrowd = async (): Promise<string> => {
+  const loadBefore = loadavg()[0] ?? 0;
+  const timed = await timedCrowd();
+  const counted = await countedCrowd();
+  const loadAfter = loadavg()[0] ?? 0;
+
+  const functionCalls = counted.calls.filter((c) => !POLLER_OPERATIONS.has(c.operation));
+  const pollerCalls = counted.calls.filter((c) => POLLER_OPERATIONS.has(c.operation));
+  const perMessage = functionCalls.length / counted.messages;
+  const ceiling = counted.callsPerSecond / perMessage;
+  const rate = timed.answered / timed.totalSeconds;
+  const perMessageRows = (calls: readonly RecordedCall[]) =>
+    countByOperation(calls).map(([op, n]) => [op, (n / counted.messages).toFixed(2)]);
+
+  return [
+    '## WhatsApp crowd over the local runtime',
+    '',
+    `${CITIZENS} citizens × ${MESSAGES_EACH} texts, each citizen's next POST after the previous one's 200, all`,
+    "citizens at once, against `npm start`'s runtime as a child process (queue functions and stream functions in",
+    'worker threads of their own, the webhook in the gateway’s thread), talking straight to moto. The AWS calls',
+    `come from a second crowd of ${COUNTED_CITIZENS} citizens × ${MESSAGES_EACH} texts through a counting proxy between the runtime`,
+    'and moto; the ceiling replays its recorded function calls straight at moto',
+    `(${REPLAY_CONCURRENCY} at a time). Load average (1 min) ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after.`,
+    '',
+    table(
+      ['measure', 'value', 'target'],
+      [
+        ['webhook acknowledgement p50 / p99 (ms)', p50p99(timed.acks).join(' / '), 'p99 ≤ 250'],
+        [
+          timed.answered === timed.messages
+            ? 'all messages answered after (s)'
+            : `${timed.answered}/${timed.messages} answered after (s)`,
+          timed.totalSeconds.toFixed(1),
+          '',
+        ],
+        ['end-to-end rate (messages/s)', rate.toFixed(1), ''],
+        ['AWS calls per message by our functions', perMessage.toFixed(1), ''],
+        [
+          '  … and by the local event source mappings (Lambda’s pollers in AWS)',
+          (pollerCalls.length / counted.messages).toFixed(1),
+          '',
+        ],
+        [
+          'emulator ceiling for that mix (calls/s → messages/s)',
+          `${counted.callsPerSecond.toFixed(0)} → ${ceiling.toFixed(1)}`,
+          '',
+        ],
+        ['end-to-end rate ÷ ceiling', (rate / ceiling).toFixed(2), '≥ 0.67'],
+        ['order kept', `for ${timed.kept}/${CITIZENS} citizens`, 'all'],
+        ['messages unanswered / read twice', `${timed.messages - timed.answered} / ${timed.twice}`, '0 / 0'],
+      ],
+    ),
+    '',
+    'Calls per message by operation (our functions, then the event source mappings):',
+    '',
+    table(
+      ['operation', 'calls per message'],
+      [...perMessageRows(functionCalls), ...perMessageRows(pollerCalls)],
+    ),
+  ].join('\n');
 };

@@ -9,6 +9,8 @@ Usage: python3 infra/local/moto_server.py [-H host] [-p port]
 """
 
 import argparse
+import json
+import logging
 import signal
 import sys
 import threading
@@ -143,6 +145,115 @@ def redeliver_fifo_groups_in_order() -> None:
     )
 
 
+def count_messages_only_when_asked() -> None:
+    """A queue's attributes include three message counts, each a pass over every message with two clock reads
+    per message, and moto read the attributes (all of them, three times) on every SendMessage, to learn whether
+    the queue deduplicates by content, and for every message ReceiveMessage handed out, to learn the retention
+    period: each call cost grew with the queue, and under a crowd the webhook's SendMessage took seconds. The
+    counts are now computed only for a GetQueueAttributes request, the one place they are read."""
+    from moto.core.utils import camelcase_to_underscores
+    from moto.sqs.models import Queue
+    from moto.sqs.responses import SQSResponse
+
+    counts = {
+        "ApproximateNumberOfMessages",
+        "ApproximateNumberOfMessagesDelayed",
+        "ApproximateNumberOfMessagesNotVisible",
+    }
+    answering = threading.local()
+
+    def attributes(self) -> dict:
+        # moto's property, with the counts left out unless a GetQueueAttributes request is being answered
+        with_counts = getattr(answering, "active", False)
+        result = {}
+        for attribute in self.BASE_ATTRIBUTES:
+            if with_counts or attribute not in counts:
+                result[attribute] = getattr(self, camelcase_to_underscores(attribute))
+        if self.fifo_queue:
+            for attribute in self.FIFO_ATTRIBUTES:
+                result[attribute] = getattr(self, camelcase_to_underscores(attribute))
+        if self.kms_master_key_id:
+            for attribute in self.KMS_ATTRIBUTES:
+                result[attribute] = getattr(self, camelcase_to_underscores(attribute))
+        if self.policy:
+            result["Policy"] = self.policy
+        if self.redrive_policy:
+            result["RedrivePolicy"] = json.dumps(self.redrive_policy)
+        return {key: str(value).lower() if isinstance(value, bool) else value for key, value in result.items()}
+
+    original_get_queue_attributes = SQSResponse.get_queue_attributes
+
+    def get_queue_attributes(self):
+        answering.active = True
+        try:
+            return original_get_queue_attributes(self)
+        finally:
+            answering.active = False
+
+    Queue.attributes = property(attributes)
+    SQSResponse.get_queue_attributes = get_queue_attributes
+
+
+def resolve_each_host_once() -> None:
+    """moto finds the service of every request under one global lock, and finding it listed moto's package
+    directory (an isdir per service, ~150) and then tried every service's URL pattern: each call to the emulator
+    waited for all others' lookups, which took most of the emulator's time under a crowd. The answer for a host
+    never changes, so it is remembered."""
+    from moto.moto_server.werkzeug_app import DomainDispatcherApplication
+
+    original = DomainDispatcherApplication.get_backend_for_host
+    known: dict = {}
+
+    def get_backend_for_host(self, host):
+        if host not in known:
+            known[host] = original(self, host)
+        return known[host]
+
+    DomainDispatcherApplication.get_backend_for_host = get_backend_for_host
+
+
+def wake_long_polls_only_on_change() -> None:
+    """A long-polling ReceiveMessage on a FIFO queue spun: when nothing could be handed out because every visible
+    message's group was in flight, moto "waited" for any visible message, found those very messages at once and
+    scanned the queue again, thousands of times a second per poller. Under a crowd of citizens (one group each)
+    the spinning pollers took the emulator's CPU and every other call, the webhook's SendMessage among them,
+    waited seconds. Now a poll that found nothing waits until the queue changes (a message sent, deleted or made
+    visible again) or a short interval passes (a visibility time-out ends without any call)."""
+    from moto.sqs.models import Queue, SQSBackend
+
+    def changed(queue) -> None:
+        with queue._messages_lock:
+            queue.rabta_changes = getattr(queue, "rabta_changes", 0) + 1
+            queue._messages_lock.notify_all()
+
+    original_add = Queue.add_message
+    original_delete = Queue.delete_message
+    original_visibility = SQSBackend.change_message_visibility
+
+    def add_message(self, message) -> None:
+        original_add(self, message)
+        changed(self)
+
+    def delete_message(self, receipt_handle) -> None:
+        original_delete(self, receipt_handle)
+        changed(self)
+
+    def change_message_visibility(self, queue_name, receipt_handle, visibility_timeout) -> None:
+        original_visibility(self, queue_name, receipt_handle, visibility_timeout)
+        changed(self.get_queue(queue_name))
+
+    def wait_for_messages(self, timeout) -> None:
+        with self._messages_lock:
+            seen = getattr(self, "rabta_changes", 0)
+            # Short: a change between the caller's scan and this wait is seen at the next interval at the latest.
+            self._messages_lock.wait_for(lambda: getattr(self, "rabta_changes", 0) != seen, timeout=min(timeout, 0.1))
+
+    Queue.add_message = add_message
+    Queue.delete_message = delete_message
+    Queue.wait_for_messages = wait_for_messages
+    SQSBackend.change_message_visibility = change_message_visibility
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("-H", "--host", default="127.0.0.1")
@@ -152,9 +263,17 @@ def main() -> None:
     # Load tests open many connections at once; werkzeug's default backlog (128) drops some.
     serving.LISTEN_QUEUE = 1024
     serving.BaseWSGIServer.request_queue_size = 1024
+    # Keep connections open between calls (the SDK's agents keep them alive): a new connection and thread per
+    # call took more of the emulator's time under load than the calls themselves.
+    serving.WSGIRequestHandler.protocol_version = "HTTP/1.1"
     stop_tracking_model_instances()
     back_up_only_what_a_transaction_writes()
     redeliver_fifo_groups_in_order()
+    wake_long_polls_only_on_change()
+    resolve_each_host_once()
+    count_messages_only_when_asked()
+    # One log line per request, formatted and written under load, for nobody (the runtime discards moto's output).
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
     app = DomainDispatcherApplication(create_backend_app)
     run_simple(args.host, args.port, serialize_dynamodb(app), threaded=True)
 

@@ -23,6 +23,14 @@ import { provision, type Provisioned } from './provision.ts';
 import { createSiteHandler } from './site.ts';
 import { startScheduler, type Scheduler } from './scheduler.ts';
 
+/**
+ * Pollers per queue. Lambda scales a FIFO queue's consumers with its active message groups, and a FIFO batch is
+ * handled one message after another, so one poller holds up to ten citizens' conversations at a time: under a
+ * crowd two pollers made every answer wait (100 citizens × 10 messages: 5 messages/s with 2, 7.5 with 6).
+ */
+const FIFO_POLLERS = 6;
+const STANDARD_POLLERS = 2;
+
 export interface LocalRuntimeOptions {
   /** Gateway port on 127.0.0.1; 0 picks a free one. Default 3000. */
   readonly port?: number;
@@ -39,7 +47,7 @@ export interface LocalRuntimeOptions {
   readonly scheduleSeconds?: number;
   /** Failed queue messages come back after this many seconds instead of the queue's visibility timeout. */
   readonly retryAfterSeconds?: number;
-  /** Pollers per queue. */
+  /** Pollers per queue (default: FIFO_POLLERS for a FIFO queue, STANDARD_POLLERS otherwise). */
   readonly sqsConcurrency?: number;
   /** Where stream pollers keep their checkpoints across restarts (default: the system temp directory). */
   readonly checkpointDir?: string;
@@ -207,7 +215,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
               ...(options.retryAfterSeconds !== undefined
                 ? { retryAfterSeconds: options.retryAfterSeconds }
                 : {}),
-              concurrency: options.sqsConcurrency ?? 2,
+              concurrency: options.sqsConcurrency ?? (QUEUES[queueId].fifo ? FIFO_POLLERS : STANDARD_POLLERS),
               log,
               client: sqs,
             }),

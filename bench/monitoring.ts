@@ -18,8 +18,8 @@ import { runConcurrently } from './local.ts';
 import { ms, seedComplaints, withBenchTable } from './officer-seed.ts';
 import { table } from './stats.ts';
 
-/** Table sizes, each reached by adding complaints to the previous one (BENCH_MONITORING_SIZES=2500,10000). */
-const SIZES = (process.env.BENCH_MONITORING_SIZES ?? '2500,10000').split(',').map(Number);
+/** Table sizes, each reached by adding complaints to the previous one (issue 13 asks for 10k and 100k; BENCH_MONITORING_SIZES=2500,10000 for a short run). */
+const SIZES = (process.env.BENCH_MONITORING_SIZES ?? '10000,100000').split(',').map(Number);
 const DAYS = 30;
 
 const complaintAt = (i: number, now: number): Complaint => {

@@ -14,6 +14,7 @@ import logging
 import signal
 import sys
 import threading
+import time
 
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 import werkzeug.serving as serving
@@ -213,22 +214,28 @@ def resolve_each_host_once() -> None:
 
 
 def wake_long_polls_only_on_change() -> None:
-    """A long-polling ReceiveMessage on a FIFO queue spun: when nothing could be handed out because every visible
-    message's group was in flight, moto "waited" for any visible message, found those very messages at once and
-    scanned the queue again, thousands of times a second per poller. Under a crowd of citizens (one group each)
-    the spinning pollers took the emulator's CPU and every other call, the webhook's SendMessage among them,
-    waited seconds. Now a poll that found nothing waits until the queue changes (a message sent, deleted or made
-    visible again) or a short interval passes (a visibility time-out ends without any call)."""
+    """Two faults of moto's long-polling ReceiveMessage on a FIFO queue. It spun: when nothing could be handed out
+    because every visible message's group was in flight, it "waited" for any visible message, found those very
+    messages at once and scanned again, thousands of times a second per poller; under a crowd of citizens (one
+    group each) the spinning pollers took the emulator's CPU and every other call waited seconds. And it decided
+    which groups were in flight once, when the poll began: a group freed during the wait stayed "busy" until the
+    poll ended, so a citizen's next message waited out a whole long poll. Now a long poll is a series of single
+    scans, each with the groups in flight at that moment, and between scans it sleeps until the queue changes (a
+    message sent, deleted or made visible again) or a second passes (a visibility time-out ends without a call)."""
     from moto.sqs.models import Queue, SQSBackend
+
+    def changes(queue) -> int:
+        return getattr(queue, "rabta_changes", 0)
 
     def changed(queue) -> None:
         with queue._messages_lock:
-            queue.rabta_changes = getattr(queue, "rabta_changes", 0) + 1
+            queue.rabta_changes = changes(queue) + 1
             queue._messages_lock.notify_all()
 
     original_add = Queue.add_message
     original_delete = Queue.delete_message
     original_visibility = SQSBackend.change_message_visibility
+    original_receive = SQSBackend.receive_message
 
     def add_message(self, message) -> None:
         original_add(self, message)
@@ -242,16 +249,24 @@ def wake_long_polls_only_on_change() -> None:
         original_visibility(self, queue_name, receipt_handle, visibility_timeout)
         changed(self.get_queue(queue_name))
 
-    def wait_for_messages(self, timeout) -> None:
-        with self._messages_lock:
-            seen = getattr(self, "rabta_changes", 0)
-            # Short: a change between the caller's scan and this wait is seen at the next interval at the latest.
-            self._messages_lock.wait_for(lambda: getattr(self, "rabta_changes", 0) != seen, timeout=min(timeout, 0.1))
+    def receive_message(self, queue_name, count, wait_seconds_timeout, visibility_timeout,
+                        message_attribute_names=None):
+        queue = self.get_queue(queue_name)
+        deadline = time.monotonic() + (wait_seconds_timeout or 0)
+        while True:
+            # Read before the scan: a change during the scan then ends the wait below at once.
+            seen = changes(queue)
+            result = original_receive(self, queue_name, count, 0, visibility_timeout, message_attribute_names)
+            remaining = deadline - time.monotonic()
+            if result or remaining <= 0:
+                return result
+            with queue._messages_lock:
+                queue._messages_lock.wait_for(lambda: changes(queue) != seen, timeout=min(remaining, 1.0))
 
     Queue.add_message = add_message
     Queue.delete_message = delete_message
-    Queue.wait_for_messages = wait_for_messages
     SQSBackend.change_message_visibility = change_message_visibility
+    SQSBackend.receive_message = receive_message
 
 
 def main() -> None:

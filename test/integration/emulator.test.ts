@@ -15,6 +15,7 @@ import {
   ChangeMessageVisibilityBatchCommand,
   CreateQueueCommand,
   DeleteMessageCommand,
+  GetQueueAttributesCommand,
   ReceiveMessageCommand,
   SendMessageCommand,
   SQSClient,
@@ -176,6 +177,73 @@ describe('the emulator: FIFO redelivery (infra/local/moto_server.py)', () => {
     }
     // Assess
     expect(order).toEqual(['m1', 'm2', 'm3', 'm4']);
+    sqs.destroy();
+  });
+});
+
+describe('the emulator: queues under a crowd (infra/local/moto_server.py)', () => {
+  const fifoQueue = async (sqs: SQSClient, name: string) =>
+    (
+      await sqs.send(
+        new CreateQueueCommand({
+          QueueName: `${provisioned.names.stage}-${name}.fifo`,
+          Attributes: { FifoQueue: 'true', ContentBasedDeduplication: 'true' },
+        }),
+      )
+    ).QueueUrl;
+
+  it('still counts messages for GetQueueAttributes (only there) and still deduplicates FIFO sends by content', async () => {
+    // Prepare
+    const sqs = new SQSClient({});
+    const QueueUrl = await fifoQueue(sqs, 'counts');
+    // Act
+    for (const body of ['a', 'a', 'b']) {
+      await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: body, MessageGroupId: `g-${body}` }));
+    }
+    const received = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 1 }));
+    const { Attributes } = await sqs.send(
+      new GetQueueAttributesCommand({
+        QueueUrl,
+        AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'FifoQueue'],
+      }),
+    );
+    const missingGroup = sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'c' }));
+    // Assess
+    expect(received.Messages?.map((m) => m.Body)).toEqual(['a']);
+    expect(Attributes).toMatchObject({
+      ApproximateNumberOfMessages: '1',
+      ApproximateNumberOfMessagesNotVisible: '1',
+      FifoQueue: 'true',
+    });
+    await expect(missingGroup).rejects.toThrow(/MessageGroupId/);
+    sqs.destroy();
+  });
+
+  it('hands a waiting long poll the next message of a group as soon as the group is freed or a message is sent', async () => {
+    // Prepare: m1 in flight, so m2 of the same group cannot be handed out yet
+    const sqs = new SQSClient({});
+    const QueueUrl = await fifoQueue(sqs, 'wake');
+    for (const body of ['m1', 'm2']) {
+      await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: body, MessageGroupId: 'citizen' }));
+    }
+    const first = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 1 }));
+    // Act: a long poll waits while m1 is handled; deleting m1 frees the group, then another group's message arrives
+    const waiting = sqs.send(
+      new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 1, WaitTimeSeconds: 10 }),
+    );
+    await sleep(300);
+    await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: first.Messages?.[0]?.ReceiptHandle }));
+    const second = await waiting;
+    const waitingAgain = sqs.send(
+      new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 1, WaitTimeSeconds: 10 }),
+    );
+    await sleep(300);
+    await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'other', MessageGroupId: 'another' }));
+    const third = await waitingAgain;
+    // Assess: both polls answered with the message (not empty at the end of their 10 s wait)
+    expect(first.Messages?.map((m) => m.Body)).toEqual(['m1']);
+    expect(second.Messages?.map((m) => m.Body)).toEqual(['m2']);
+    expect(third.Messages?.map((m) => m.Body)).toEqual(['other']);
     sqs.destroy();
   });
 });

@@ -46,7 +46,9 @@ const send = (
         port: target.port,
         method: call.method,
         path: call.path,
-        headers: { ...call.headers, host: target.host },
+        // The caller's Host, not the emulator's: moto builds queue URLs from it, and the SQS client sends to the
+        // queue URL's host, so with the emulator's Host every SQS call after the first bypassed the proxy.
+        headers: call.headers,
       },
       (response) => {
         const chunks: Buffer[] = [];

@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: runs every benchmark against this machine and the local emulator, prints the figures
- * and writes them to docs/benchmarks.md. Pass names to run a subset: `npm run bench -- bundles api`.
+ * and writes them to docs/benchmarks.md. Pass names to run a subset (`npm run bench -- bundles api`): its sections
+ * replace theirs in docs/benchmarks.md.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchBundles } from './bundles.ts';
 
@@ -41,4 +42,19 @@ const header = [
   'Figures from the emulator describe our code and the emulator, not DynamoDB/SQS latency in AWS.',
   '',
 ].join('\n');
-if (selected.length === 0) writeFileSync('docs/benchmarks.md', `${header}\n${sections.join('\n\n')}\n`);
+const DOC = 'docs/benchmarks.md';
+if (selected.length === 0) writeFileSync(DOC, `${header}\n${sections.join('\n\n')}\n`);
+else if (existsSync(DOC)) {
+  // A subset run replaces its own sections (from their `## ` title to the next one) and says so in the header.
+  let doc = readFileSync(DOC, 'utf8');
+  for (const section of sections) {
+    const title = section.split('\n', 1)[0] ?? '';
+    const start = doc.indexOf(`${title}\n`);
+    if (start < 0) continue;
+    const next = doc.indexOf('\n## ', start + title.length);
+    doc = `${doc.slice(0, start)}${section}\n${next < 0 ? '' : doc.slice(next)}`;
+  }
+  const rerun = `Sections rerun on ${new Date().toISOString().slice(0, 10)} by \`npm run bench -- ${names.join(' ')}\`.`;
+  doc = doc.replace(/^(Figures from the emulator describe.*\n)(Sections rerun on .*\n)?/m, `$1${rerun}\n`);
+  writeFileSync(DOC, doc);
+}

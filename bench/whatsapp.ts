@@ -185,9 +185,9 @@ export const benchWhatsApp = async (): Promise<string> =>
       "`npm start`'s runtime as a child process against moto; Meta is played by this process (signed",
       "`POST /webhook` deliveries of one text message each) and the Graph API by the runtime's fake, whose",
       'outbox records every reply and read receipt with its arrival time. The FIFO queue is polled as the',
-      'local runtime does by default (2 pollers, batches of 10). Worker turns write through',
-      'TransactWriteItems, before which moto copies the table’s index of items for rollback, so these times',
-      'grow with the table and are far above what DynamoDB would give.',
+      'local runtime does by default (6 pollers for a FIFO queue, batches of 10). Worker turns write through',
+      'TransactWriteItems, which moto serializes with every other DynamoDB call (docs/local-runtime.md), so these',
+      'times are far above what DynamoDB would give.',
       '',
       table(
         ['measure', 'samples', 'p50 (ms)', 'p99 (ms)'],

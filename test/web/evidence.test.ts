@@ -171,6 +171,52 @@ describe.skipIf(!chromiumAvailable())(
       expect(watched.problems).toEqual([]);
     }, 60_000);
 
+    it('a voice note that did not reach the bucket at filing is sent again from the receipt, still as the description', async () => {
+      // Prepare: the first upload to the bucket fails (the connection drops), as on a bad mobile network
+      const watched = await open(siteUrl, PHONE, 'ur');
+      const { page } = watched;
+      let dropped = 0;
+      await page.route('**/*', (route) => {
+        const request = route.request();
+        const toBucket = request.method() === 'POST' && !request.url().startsWith(runtime.apiUrl);
+        if (toBucket && dropped === 0) {
+          dropped++;
+          return route.abort('connectionreset');
+        }
+        return route.continue();
+      });
+      await page.goto(`${siteUrl}#/file`);
+      await fillComplaint(page, { description: '' });
+      const voiceNote = { name: 'voice-note.ogg', mimeType: 'audio/ogg', buffer: oggOpusVoiceNote(12_000) };
+      await page.setInputFiles('input[name=voice]', voiceNote);
+      await page.click('form.form button[type=submit]');
+      const filed = await readReceipt(page);
+      const missing = await page.textContent('[data-testid=voice-note-missing] [role=alert]');
+      await screenshot(page, 'portal-receipt-voice-resend-ur-phone');
+
+      // Act
+      await page.setInputFiles('[data-testid=voice-note-missing] input[name=voice]', voiceNote);
+      await page.click('[data-testid=voice-note-missing] button[type=submit]');
+      await page.waitForSelector('[data-testid=voice-note-sent]');
+      const token = await runtime.token(officerTokenClaims({ sub: 'dpo-lhr', role: 'DPO', district: 'LHR' }));
+      const detail = (await (
+        await fetch(`${runtime.apiUrl}/officer/complaints/${filed.etag}`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).json()) as {
+        listenToDescription: boolean;
+        evidence: { kind: string; describesComplaint?: boolean }[];
+      };
+
+      // Assess
+      expect(dropped).toBe(1);
+      expect(missing).toBe(S.voiceNoteMissing.ur);
+      expect(await page.textContent('[data-testid=voice-note-sent]')).toBe(S.voiceNoteSent.ur);
+      expect(await page.$('[data-testid=voice-note-missing]')).toBeNull();
+      expect(detail.listenToDescription).toBe(true);
+      expect(detail.evidence).toMatchObject([{ kind: 'audio', describesComplaint: true }]);
+    }, 60_000);
+
     it('a citizen on a phone in Urdu: a too-large photo is refused in Urdu before anything is sent', async () => {
       // Prepare
       const watched = await open(siteUrl, PHONE, 'ur');

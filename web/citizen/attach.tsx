@@ -162,3 +162,55 @@ export const AttachEvidence = (props: {
     </div>
   );
 };
+
+/**
+ * On the receipt, when the voice note that is the complaint's description did not reach the bucket at filing:
+ * sends it again as the description (`describesComplaint`), so officers still see "must listen". The file
+ * picker asks again: the browser keeps no file across pages.
+ */
+export const ResendVoiceNote = (props: { lang: Language; proof: Proof; onSent: () => void }) => {
+  const { lang, proof } = props;
+  const [problem, setProblem] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const file = (form.elements.namedItem('voice') as HTMLInputElement | null)?.files?.[0];
+    const early = !file
+      ? S.attachChoose[lang]
+      : kindOfType(file.type) !== 'audio'
+        ? S.voiceNotAudio[lang]
+        : fileProblem(file, lang);
+    if (early || !file) {
+      setProblem(early ?? S.attachChoose[lang]);
+      return;
+    }
+    setProblem('');
+    setBusy(true);
+    uploadEvidence(proof, file, { describesComplaint: true })
+      .then(() => props.onSent())
+      .catch((error: unknown) =>
+        setProblem(error instanceof ApiError ? refusalText(error, lang, file) : S.attachFailed[lang]),
+      )
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <form class="form attach no-print" onSubmit={submit} noValidate aria-label={S.voiceNoteResend[lang]}>
+      <Field id="r-voice" label={S.voiceNoteFile[lang]} error={problem || undefined}>
+        <input
+          id="r-voice"
+          type="file"
+          name="voice"
+          accept={EVIDENCE_TYPES.audio.types.join(',')}
+          aria-describedby={problem ? 'r-voice-error' : undefined}
+          aria-invalid={problem ? 'true' : undefined}
+        />
+      </Field>
+      <button type="submit" class="primary" disabled={busy}>
+        {busy ? S.attaching[lang] : S.voiceNoteResend[lang]}
+      </button>
+    </form>
+  );
+};

@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadConfig } from '../lib/config.ts';
 import { pakistanTime, type Language } from '../lib/i18n.ts';
-import { readReceipt } from './receipt-store.ts';
+import { ResendVoiceNote } from './attach.tsx';
+import { readReceipt, saveReceipt } from './receipt-store.ts';
 import { S } from './strings.ts';
 
 const CopyButton = ({ value, label, lang }: { value: string; label: string; lang: Language }) => {
@@ -26,7 +27,8 @@ export const whatsappLink = (number: string | undefined, text: string): string =
   `https://wa.me/${number ?? ''}?text=${encodeURIComponent(text)}`;
 
 export const ReceiptPage = ({ lang }: { lang: Language }) => {
-  const receipt = readReceipt();
+  const [receipt, setReceipt] = useState(readReceipt);
+  const [voiceSent, setVoiceSent] = useState(false);
   const [number, setNumber] = useState<string>();
   useEffect(() => {
     loadConfig().then(
@@ -49,8 +51,25 @@ export const ReceiptPage = ({ lang }: { lang: Language }) => {
     <section class="card receipt" aria-labelledby="receipt-title">
       <h1 id="receipt-title">{S.receiptTitle[lang]}</h1>
       {receipt.voiceNoteMissing && (
-        <p class="error banner" role="alert">
-          {S.voiceNoteMissing[lang]}
+        <div data-testid="voice-note-missing">
+          <p class="error banner" role="alert">
+            {S.voiceNoteMissing[lang]}
+          </p>
+          <ResendVoiceNote
+            lang={lang}
+            proof={{ etag: receipt.etag, trackingCode: receipt.trackingCode }}
+            onSent={() => {
+              const sent = { ...receipt, voiceNoteMissing: false };
+              saveReceipt(sent);
+              setReceipt(sent);
+              setVoiceSent(true);
+            }}
+          />
+        </div>
+      )}
+      {voiceSent && (
+        <p class="notice" role="status" data-testid="voice-note-sent">
+          {S.voiceNoteSent[lang]}
         </p>
       )}
       <dl class="codes">

@@ -155,8 +155,14 @@ export const S = {
     '(Description given as a voice note; see attachments.)',
   ),
   voiceNoteMissing: t(
-    'شکایت درج ہو گئی لیکن وائس نوٹ نہیں بھیجا جا سکا۔ شکایت کی پیروی کے صفحے پر اسے دوبارہ منسلک کریں۔',
-    'The complaint is filed, but the voice note could not be sent. Attach it again on the tracking page.',
+    'شکایت درج ہو گئی لیکن وائس نوٹ نہیں بھیجا جا سکا۔ نیچے سے اسے دوبارہ بھیجیں: یہی آپ کی شکایت کی تفصیل ہے۔',
+    'The complaint is filed, but the voice note could not be sent. Send it again below: it is your description.',
+  ),
+  voiceNoteResend: t('وائس نوٹ دوبارہ بھیجیں', 'Send the voice note again'),
+  voiceNoteFile: t('آپ کا وائس نوٹ', 'Your voice note'),
+  voiceNoteSent: t(
+    'وائس نوٹ شکایت کے ساتھ منسلک ہو گیا: افسران اسے سنیں گے۔',
+    'The voice note is attached to the complaint: officers will listen to it.',
   ),
   attachTooLarge: t(
     'یہ فائل بہت بڑی ہے: اس قسم کی فائل زیادہ سے زیادہ {mb} MB کی ہو سکتی ہے۔',

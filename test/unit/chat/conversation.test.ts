@@ -233,8 +233,11 @@ describe('filing a complaint in chat', () => {
     expect(draft.priority).toBeUndefined();
   });
 
-  it('takes "1" typed at the final confirmation as Submit (the first button)', () => {
-    // Prepare
+  it.each([
+    ['1', 'Submit (the first button): files it'],
+    ['2', 'Cancel (the second button): files nothing'],
+  ])('takes "%s" typed at the final confirmation as %s', (typed) => {
+    // Prepare: an English theft complaint from Faisalabad, answered up to the confirmation
     const chat = inLanguage('en');
     chat.text('complaint');
     chat.text('faisalabad');
@@ -245,27 +248,12 @@ describe('filing a complaint in chat', () => {
     chat.text('Usman Tariq');
     const asked = chat.session?.flow;
     // Act
-    const done = chat.text('1');
+    const answered = chat.text(typed);
     // Assess
     expect(asked).toMatchObject({ step: 'confirm' });
-    expect(only(done.commands, 'fileComplaint').draft).toMatchObject({ district: 'FSD' });
-  });
-
-  it('takes "2" typed at the final confirmation as Cancel (the second button)', () => {
-    // Prepare
-    const chat = inLanguage('en');
-    chat.text('complaint');
-    chat.text('faisalabad');
-    chat.text('1');
-    chat.text('My motorcycle was stolen outside the mosque on Friday');
-    chat.tap('skip');
-    chat.tap('done');
-    chat.text('Usman Tariq');
-    // Act
-    const cancelled = chat.text('2');
-    // Assess
-    expect(cancelled.commands.filter((command) => command.kind === 'fileComplaint')).toEqual([]);
-    expect(cancelled.session.flow).toBeUndefined();
+    const filed = answered.commands.filter((command) => command.kind === 'fileComplaint');
+    expect(filed).toHaveLength(typed === '1' ? 1 : 0);
+    expect(answered.session.flow).toBeUndefined();
   });
 
   it('asks which district when a typo is equally close to two', () => {
@@ -451,8 +439,8 @@ describe('gender-harassment report', () => {
 });
 
 describe('sensitive categories chosen from other services', () => {
-  it('domestic violence reported as a crime also asks about follow-up messages', () => {
-    // Prepare
+  /** Domestic violence reported from the crime service, answered up to the follow-up messages question. */
+  const upToFollowUps = () => {
     const chat = inLanguage('en');
     chat.text('2');
     chat.tap('cmp:crime');
@@ -460,8 +448,13 @@ describe('sensitive categories chosen from other services', () => {
     chat.tap('cat:domestic_violence');
     chat.text('My husband beats me and my children every night');
     chat.tap('skip');
+    return { chat, asked: chat.tap('done') };
+  };
+
+  it('domestic violence reported as a crime also asks about follow-up messages', () => {
+    // Prepare
+    const { chat, asked } = upToFollowUps();
     // Act
-    const asked = chat.tap('done');
     chat.tap('fu:yes');
     chat.text('Rabia');
     const done = chat.tap('cf:yes');
@@ -472,25 +465,15 @@ describe('sensitive categories chosen from other services', () => {
       optOutOfUpdates: false,
     });
   });
-});
 
-describe('typed button numbers at the follow-up question', () => {
-  it('"2" declines follow-up messages and "1" then submits', () => {
+  it('takes the buttons’ numbers typed: "2" declines follow-up messages and "1" then submits', () => {
     // Prepare
-    const chat = inLanguage('en');
-    chat.text('2');
-    chat.tap('cmp:crime');
-    chat.text('Sheikhupura');
-    chat.tap('cat:domestic_violence');
-    chat.text('My husband beats me and my children every night');
-    chat.tap('skip');
-    const asked = chat.tap('done');
+    const { chat } = upToFollowUps();
     // Act
     chat.text('2');
     chat.text('Rabia');
     const done = chat.text('1');
     // Assess
-    expect(replyIds(asked.replies)).toEqual(['fu:yes', 'fu:no']);
     expect(only(done.commands, 'fileComplaint').draft).toMatchObject({
       category: 'domestic_violence',
       optOutOfUpdates: true,

@@ -68,7 +68,7 @@ describe.each(STAGE_NAMES.map((s) => [s] as const))('compliance of the %s stage'
   });
 
   // Skipped only where cfn-lint is not installed; under CI the availability test fails instead.
-  it.skipIf(!cfnLintAvailable)(
+  it.skipIf(!cfnLintAvailable /* reason: cfn-lint not on PATH; under CI the availability test fails */)(
     'cfn-lint passes on every synthesized template (W3005 ignored; skipped only without cfn-lint on PATH)',
     () => {
       // Prepare

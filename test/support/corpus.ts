@@ -36,7 +36,7 @@ export const corpusSkipLine = (file: string, suite: string): string =>
 export const describeWithCorpus = (suite: keyof typeof CORPUS_SUITES, body: () => void): void => {
   const name = CORPUS_SUITES[suite];
   if (corpusPresent()) describe(name, body);
-  else describe.skip(`${name} (skipped: ${CORPUS_ROOT} is absent)`, () => undefined);
+  else describe.skip(`${name} (skipped: ${CORPUS_ROOT} is absent)`, () => undefined); // reason: no ../shared corpus
 };
 
 export interface FixturePayload {

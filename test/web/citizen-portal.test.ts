@@ -31,7 +31,7 @@ if (!available)
 
 const KB = 1024;
 
-describe.skipIf(!available)(
+describe.skipIf(!available /* reason: no Chromium at /usr/bin/chromium; CI installs it */)(
   'citizen portal in Chromium (skipped only when /usr/bin/chromium is missing)',
   () => {
     let runtime: RunningLocalRuntime;

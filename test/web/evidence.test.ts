@@ -30,7 +30,7 @@ import { officerTokenClaims } from '../../infra/local/auth.ts';
 
 const MB = 1024 * 1024;
 
-describe.skipIf(!chromiumAvailable())(
+describe.skipIf(!chromiumAvailable() /* reason: no Chromium at /usr/bin/chromium; CI installs it */)(
   'evidence in Chromium (skipped only when /usr/bin/chromium is missing)',
   () => {
     let runtime: RunningLocalRuntime;

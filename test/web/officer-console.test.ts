@@ -26,7 +26,7 @@ const runId = Date.now().toString(36);
 const DISTRICTS = ['LHR', 'FSD', 'RWP', 'MTN', 'GRW', 'SGD', 'BWP', 'SKT'];
 const CATEGORIES = ['theft_robbery', 'fir_not_registered', 'police_misconduct', 'cybercrime', 'traffic'];
 
-describe.skipIf(!chromiumAvailable())(
+describe.skipIf(!chromiumAvailable() /* reason: no Chromium at /usr/bin/chromium; CI installs it */)(
   'officer console in Chromium (skipped only when /usr/bin/chromium is missing)',
   () => {
     let runtime: RunningLocalRuntime;

@@ -98,6 +98,38 @@ export const uploadEvidence = async (
   await api('/complaints/evidence/confirm', { body: { ...proof, uploadId: started.uploadId } });
 };
 
+/**
+ * A one-file upload form's submit: the file of input `field` is checked here first (`check`: what is wrong with it,
+ * or undefined), then `send` uploads it; `problem` is what to show the citizen, `busy` is true while it goes.
+ */
+const useFileUpload = (
+  lang: Language,
+  field: string,
+  check: (file: File) => string | undefined,
+  send: (file: File, form: HTMLFormElement) => Promise<void>,
+) => {
+  const [problem, setProblem] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const file = (form.elements.namedItem(field) as HTMLInputElement | null)?.files?.[0];
+    const early = file ? check(file) : S.attachChoose[lang];
+    if (early || !file) {
+      setProblem(early ?? S.attachChoose[lang]);
+      return;
+    }
+    setProblem('');
+    setBusy(true);
+    send(file, form)
+      .catch((error: unknown) =>
+        setProblem(error instanceof ApiError ? refusalText(error, lang, file) : S.attachFailed[lang]),
+      )
+      .finally(() => setBusy(false));
+  };
+  return { problem, busy, submit };
+};
+
 export const AttachEvidence = (props: {
   lang: Language;
   proof: Proof;
@@ -106,32 +138,22 @@ export const AttachEvidence = (props: {
   onAttached: () => Promise<void>;
 }) => {
   const { lang, proof } = props;
-  const [problem, setProblem] = useState('');
   const [done, setDone] = useState('');
-  const [busy, setBusy] = useState(false);
-
+  const upload = useFileUpload(
+    lang,
+    'file',
+    (file) => fileProblem(file, lang),
+    async (file, form) => {
+      await uploadEvidence(proof, file);
+      form.reset();
+      await props.onAttached();
+      setDone(S.attachDone[lang]);
+    },
+  );
+  const { problem, busy } = upload;
   const submit = (event: Event) => {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const file = (form.elements.namedItem('file') as HTMLInputElement | null)?.files?.[0];
     setDone('');
-    const early = file ? fileProblem(file, lang) : S.attachChoose[lang];
-    if (early || !file) {
-      setProblem(early ?? S.attachChoose[lang]);
-      return;
-    }
-    setProblem('');
-    setBusy(true);
-    uploadEvidence(proof, file)
-      .then(async () => {
-        form.reset();
-        await props.onAttached();
-        setDone(S.attachDone[lang]);
-      })
-      .catch((error: unknown) =>
-        setProblem(error instanceof ApiError ? refusalText(error, lang, file) : S.attachFailed[lang]),
-      )
-      .finally(() => setBusy(false));
+    upload.submit(event);
   };
 
   return (
@@ -170,31 +192,15 @@ export const AttachEvidence = (props: {
  */
 export const ResendVoiceNote = (props: { lang: Language; proof: Proof; onSent: () => void }) => {
   const { lang, proof } = props;
-  const [problem, setProblem] = useState('');
-  const [busy, setBusy] = useState(false);
-
-  const submit = (event: Event) => {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const file = (form.elements.namedItem('voice') as HTMLInputElement | null)?.files?.[0];
-    const early = !file
-      ? S.attachChoose[lang]
-      : kindOfType(file.type) !== 'audio'
-        ? S.voiceNotAudio[lang]
-        : fileProblem(file, lang);
-    if (early || !file) {
-      setProblem(early ?? S.attachChoose[lang]);
-      return;
-    }
-    setProblem('');
-    setBusy(true);
-    uploadEvidence(proof, file, { describesComplaint: true })
-      .then(() => props.onSent())
-      .catch((error: unknown) =>
-        setProblem(error instanceof ApiError ? refusalText(error, lang, file) : S.attachFailed[lang]),
-      )
-      .finally(() => setBusy(false));
-  };
+  const { problem, busy, submit } = useFileUpload(
+    lang,
+    'voice',
+    (file) => (kindOfType(file.type) === 'audio' ? fileProblem(file, lang) : S.voiceNotAudio[lang]),
+    async (file) => {
+      await uploadEvidence(proof, file, { describesComplaint: true });
+      props.onSent();
+    },
+  );
 
   return (
     <form class="form attach no-print" onSubmit={submit} noValidate aria-label={S.voiceNoteResend[lang]}>

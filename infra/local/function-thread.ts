@@ -156,3 +156,84 @@ export const startFunctionThread = async (options: {
     },
   };
 };
+
+/**
+ * Execution environments for a group of functions, as Lambda keeps them: an environment runs one invocation of
+ * a function at a time, and a concurrent invocation gets an environment of its own. Handlers rely on that: a
+ * batch handler's Powertools processor lives at module scope and holds the batch it is working on, so two
+ * batches in one module instance reported each other's failures and a failed message was deleted unprocessed.
+ * The group's thread is every function's first environment; more are started on demand, one thread per
+ * function (so a crowd on one queue loads only that function), up to `maxPerFunction`; beyond that an
+ * invocation waits for a free one, as Lambda throttles at reserved concurrency.
+ */
+export const startFunctionEnvironments = async (
+  options: Parameters<typeof startFunctionThread>[0] & { readonly maxPerFunction: number },
+): Promise<FunctionThread> => {
+  const group = await startFunctionThread(options);
+  const defs = new Map(options.functions.map((fn) => [fn.id, fn]));
+  type Environment = { readonly thread: Promise<FunctionThread>; busy: boolean; failed: boolean };
+  const environments = new Map<string, Environment[]>();
+  const waiting = new Map<string, ((environment: Environment | Promise<Environment>) => void)[]>();
+  const started: Promise<FunctionThread>[] = [];
+  let stopped = false;
+
+  const acquire = (functionId: string): Environment | Promise<Environment> => {
+    if (stopped) return Promise.reject(new Error(`the ${options.name} environments are stopped`));
+    let own = environments.get(functionId);
+    if (!own) {
+      own = [{ thread: Promise.resolve(group), busy: false, failed: false }];
+      environments.set(functionId, own);
+    }
+    const idle = own.find((environment) => !environment.busy);
+    if (idle) {
+      idle.busy = true;
+      return idle;
+    }
+    const def = defs.get(functionId);
+    if (def && own.length < options.maxPerFunction) {
+      const thread = startFunctionThread({
+        ...options,
+        name: `${options.name}:${functionId}:${own.length + 1}`,
+        functions: [def],
+      });
+      started.push(thread);
+      const fresh: Environment = { thread, busy: true, failed: false };
+      own.push(fresh);
+      // An environment that failed to start is dropped, so the next invocation starts another.
+      thread.catch(() => {
+        fresh.failed = true;
+        own.splice(own.indexOf(fresh), 1);
+      });
+      return fresh;
+    }
+    return new Promise((resolve) => waiting.set(functionId, [...(waiting.get(functionId) ?? []), resolve]));
+  };
+
+  const release = (functionId: string, environment: Environment): void => {
+    const next = waiting.get(functionId)?.shift();
+    if (next) next(environment.failed ? acquire(functionId) : environment);
+    else environment.busy = false;
+  };
+
+  return {
+    name: options.name,
+    loaded: group.loaded,
+    missing: group.missing,
+    invoke: async (functionId, event) => {
+      const environment = await acquire(functionId);
+      try {
+        return await (await environment.thread).invoke(functionId, event);
+      } finally {
+        release(functionId, environment);
+      }
+    },
+    stop: async () => {
+      stopped = true;
+      const threads = await Promise.allSettled(started);
+      await Promise.allSettled([
+        group.stop(),
+        ...threads.flatMap((t) => (t.status === 'fulfilled' ? [t.value.stop()] : [])),
+      ]);
+    },
+  };
+};

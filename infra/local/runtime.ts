@@ -16,7 +16,7 @@ import { claimsOfPoolUser, loadLocalIssuer, localIssuerUrl, REPO_ROOT, type Loca
 import { applyEmulatorCredentials, startEmulator, type Emulator } from './emulator.ts';
 import { startFakeGraph, type FakeGraph } from './fake-graph.ts';
 import { createGateway, type GatewayRoute, type LocalRequest } from './gateway.ts';
-import { startFunctionThread, type FunctionThread } from './function-thread.ts';
+import { startFunctionEnvironments, type FunctionThread } from './function-thread.ts';
 import { functionArn, invokeFunction, loadFunctions, type LocalFunction } from './lambda.ts';
 import { startSqsPoller, startStreamPoller, type Log, type Poller } from './pollers.ts';
 import { provision, type Provisioned } from './provision.ts';
@@ -30,6 +30,8 @@ import { startScheduler, type Scheduler } from './scheduler.ts';
  */
 const FIFO_POLLERS = 6;
 const STANDARD_POLLERS = 2;
+/** Concurrent invocations of one stream or schedule function (a retried batch beside the next, overlapping sweeps). */
+const STREAM_ENVIRONMENTS = 4;
 
 export interface LocalRuntimeOptions {
   /** Gateway port on 127.0.0.1; 0 picks a free one. Default 3000. */
@@ -160,7 +162,19 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
           const own = functions.filter((fn) => threadOf(fn) === name);
           return own.length === 0
             ? undefined
-            : startFunctionThread({ name, functions: own, rootDir, region, stage, log });
+            : startFunctionEnvironments({
+                name,
+                functions: own,
+                rootDir,
+                region,
+                stage,
+                log,
+                // As many environments per function as its pollers can invoke it at once.
+                maxPerFunction:
+                  name === 'queues'
+                    ? Math.max(options.sqsConcurrency ?? FIFO_POLLERS, 1)
+                    : STREAM_ENVIRONMENTS,
+              });
         }),
       ),
       loadFunctions(

@@ -7,7 +7,7 @@
  */
 import { isMainThread, parentPort, SHARE_ENV, Worker, workerData } from 'node:worker_threads';
 import type { FunctionDef } from '../topology.ts';
-import { invokeFunction, loadFunctions, stampLogLines } from './lambda.ts';
+import { createInvoker, loadFunctions, stampLogLines } from './lambda.ts';
 import type { Log } from './pollers.ts';
 
 interface ThreadData {
@@ -47,10 +47,11 @@ const serve = async (data: ThreadData): Promise<void> => {
     console.error(`[local] unhandled rejection in the ${data.rabtaFunctionThread} thread: ${String(reason)}`),
   );
   const { loaded, missing } = await loadFunctions(data.functions, data.rootDir);
+  const invoke = createInvoker({ region: data.region, stage: data.stage });
   port.on('message', (request: Request) => {
     const fn = loaded.get(request.functionId);
     const run = fn
-      ? invokeFunction(fn, request.event, { region: data.region, stage: data.stage })
+      ? invoke(fn, request.event)
       : Promise.reject(new Error(`function ${request.functionId} is not loaded in this thread`));
     run.then(
       (result) => port.postMessage({ id: request.id, ok: true, result: asJson(result) } satisfies Reply),
@@ -153,87 +154,6 @@ export const startFunctionThread = async (options: {
     stop: async () => {
       stopping = true;
       await current.worker.terminate();
-    },
-  };
-};
-
-/**
- * Execution environments for a group of functions, as Lambda keeps them: an environment runs one invocation of
- * a function at a time, and a concurrent invocation gets an environment of its own. Handlers rely on that: a
- * batch handler's Powertools processor lives at module scope and holds the batch it is working on, so two
- * batches in one module instance reported each other's failures and a failed message was deleted unprocessed.
- * The group's thread is every function's first environment; more are started on demand, one thread per
- * function (so a crowd on one queue loads only that function), up to `maxPerFunction`; beyond that an
- * invocation waits for a free one, as Lambda throttles at reserved concurrency.
- */
-export const startFunctionEnvironments = async (
-  options: Parameters<typeof startFunctionThread>[0] & { readonly maxPerFunction: number },
-): Promise<FunctionThread> => {
-  const group = await startFunctionThread(options);
-  const defs = new Map(options.functions.map((fn) => [fn.id, fn]));
-  type Environment = { readonly thread: Promise<FunctionThread>; busy: boolean; failed: boolean };
-  const environments = new Map<string, Environment[]>();
-  const waiting = new Map<string, ((environment: Environment | Promise<Environment>) => void)[]>();
-  const started: Promise<FunctionThread>[] = [];
-  let stopped = false;
-
-  const acquire = (functionId: string): Environment | Promise<Environment> => {
-    if (stopped) return Promise.reject(new Error(`the ${options.name} environments are stopped`));
-    let own = environments.get(functionId);
-    if (!own) {
-      own = [{ thread: Promise.resolve(group), busy: false, failed: false }];
-      environments.set(functionId, own);
-    }
-    const idle = own.find((environment) => !environment.busy);
-    if (idle) {
-      idle.busy = true;
-      return idle;
-    }
-    const def = defs.get(functionId);
-    if (def && own.length < options.maxPerFunction) {
-      const thread = startFunctionThread({
-        ...options,
-        name: `${options.name}:${functionId}:${own.length + 1}`,
-        functions: [def],
-      });
-      started.push(thread);
-      const fresh: Environment = { thread, busy: true, failed: false };
-      own.push(fresh);
-      // An environment that failed to start is dropped, so the next invocation starts another.
-      thread.catch(() => {
-        fresh.failed = true;
-        own.splice(own.indexOf(fresh), 1);
-      });
-      return fresh;
-    }
-    return new Promise((resolve) => waiting.set(functionId, [...(waiting.get(functionId) ?? []), resolve]));
-  };
-
-  const release = (functionId: string, environment: Environment): void => {
-    const next = waiting.get(functionId)?.shift();
-    if (next) next(environment.failed ? acquire(functionId) : environment);
-    else environment.busy = false;
-  };
-
-  return {
-    name: options.name,
-    loaded: group.loaded,
-    missing: group.missing,
-    invoke: async (functionId, event) => {
-      const environment = await acquire(functionId);
-      try {
-        return await (await environment.thread).invoke(functionId, event);
-      } finally {
-        release(functionId, environment);
-      }
-    },
-    stop: async () => {
-      stopped = true;
-      const threads = await Promise.allSettled(started);
-      await Promise.allSettled([
-        group.stop(),
-        ...threads.flatMap((t) => (t.status === 'fulfilled' ? [t.value.stop()] : [])),
-      ]);
     },
   };
 };

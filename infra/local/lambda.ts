@@ -16,6 +16,8 @@ export interface LocalFunction {
   readonly def: Pick<FunctionDef, 'id' | 'timeoutSeconds' | 'memoryMb'> &
     Partial<Pick<FunctionDef, 'triggers'>>;
   readonly handler: LambdaHandler;
+  /** The handler of a fresh instance of the entry module: another execution environment (see `createInvoker`). */
+  readonly newEnvironment?: (environment: number) => Promise<LambdaHandler>;
 }
 
 /** Lambda's default when the topology does not say (AppFunction may choose differently in AWS). */
@@ -167,13 +169,56 @@ export const loadFunctions = async (defs: readonly FunctionDef[], rootDir: strin
       missing.push(def.id);
       continue;
     }
-    const module = (await import(pathToFileURL(file).href)) as { handler?: unknown };
-    if (typeof module.handler !== 'function') {
-      throw new FunctionNotLoadedError(
-        `${def.entry} does not export a 'handler' function (function ${def.id})`,
-      );
-    }
-    loaded.set(def.id, { def, handler: module.handler as LambdaHandler });
+    const load = async (url: string): Promise<LambdaHandler> => {
+      const module = (await import(url)) as { handler?: unknown };
+      if (typeof module.handler !== 'function') {
+        throw new FunctionNotLoadedError(
+          `${def.entry} does not export a 'handler' function (function ${def.id})`,
+        );
+      }
+      return module.handler as LambdaHandler;
+    };
+    const url = pathToFileURL(file).href;
+    loaded.set(def.id, {
+      def,
+      handler: await load(url),
+      // Its own URL makes a new module instance; the modules it imports are shared (cached), as in one process.
+      newEnvironment: (environment) => load(`${url}?environment=${environment}`),
+    });
   }
   return { loaded, missing };
+};
+
+/**
+ * Invokes functions the way Lambda runs them: an execution environment handles one invocation at a time, and a
+ * concurrent invocation gets another, kept for reuse. Handlers rely on it: a batch handler keeps its Powertools
+ * processor, which holds the batch being worked on, at module scope. When two WhatsApp-worker batches ran in one
+ * module instance, each reported the other's failures and a failed message was deleted unprocessed. An environment
+ * here is an instance of the function's entry module, so its module-scope state is its own; the modules the
+ * entry imports (clients, configuration, the logger) are shared, as within one process.
+ */
+export const createInvoker = (options: { region: string; stage: string }) => {
+  const idle = new Map<LocalFunction, LambdaHandler[]>();
+  const created = new Map<LocalFunction, number>();
+  const acquire = async (fn: LocalFunction): Promise<LambdaHandler> => {
+    const free = idle.get(fn)?.pop();
+    if (free) return free;
+    const environment = (created.get(fn) ?? 0) + 1;
+    created.set(fn, environment);
+    if (environment === 1 || !fn.newEnvironment) return fn.handler;
+    try {
+      return await fn.newEnvironment(environment);
+    } catch (error) {
+      created.set(fn, (created.get(fn) ?? 1) - 1);
+      throw error;
+    }
+  };
+  return async (fn: LocalFunction, event: unknown): Promise<unknown> => {
+    const handler = await acquire(fn);
+    try {
+      return await invokeFunction({ def: fn.def, handler }, event, options);
+    } finally {
+      idle.set(fn, [...(idle.get(fn) ?? []), handler]);
+    }
+  };
 };

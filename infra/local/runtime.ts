@@ -16,8 +16,8 @@ import { claimsOfPoolUser, loadLocalIssuer, localIssuerUrl, REPO_ROOT, type Loca
 import { applyEmulatorCredentials, startEmulator, type Emulator } from './emulator.ts';
 import { startFakeGraph, type FakeGraph } from './fake-graph.ts';
 import { createGateway, type GatewayRoute, type LocalRequest } from './gateway.ts';
-import { startFunctionEnvironments, type FunctionThread } from './function-thread.ts';
-import { functionArn, invokeFunction, loadFunctions, type LocalFunction } from './lambda.ts';
+import { startFunctionThread, type FunctionThread } from './function-thread.ts';
+import { createInvoker, functionArn, loadFunctions, type LocalFunction } from './lambda.ts';
 import { startSqsPoller, startStreamPoller, type Log, type Poller } from './pollers.ts';
 import { provision, type Provisioned } from './provision.ts';
 import { createSiteHandler } from './site.ts';
@@ -30,8 +30,6 @@ import { startScheduler, type Scheduler } from './scheduler.ts';
  */
 const FIFO_POLLERS = 6;
 const STANDARD_POLLERS = 2;
-/** Concurrent invocations of one stream or schedule function (a retried batch beside the next, overlapping sweeps). */
-const STREAM_ENVIRONMENTS = 4;
 
 export interface LocalRuntimeOptions {
   /** Gateway port on 127.0.0.1; 0 picks a free one. Default 3000. */
@@ -162,19 +160,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
           const own = functions.filter((fn) => threadOf(fn) === name);
           return own.length === 0
             ? undefined
-            : startFunctionEnvironments({
-                name,
-                functions: own,
-                rootDir,
-                region,
-                stage,
-                log,
-                // As many environments per function as its pollers can invoke it at once.
-                maxPerFunction:
-                  name === 'queues'
-                    ? Math.max(options.sqsConcurrency ?? FIFO_POLLERS, 1)
-                    : STREAM_ENVIRONMENTS,
-              });
+            : startFunctionThread({ name, functions: own, rootDir, region, stage, log });
         }),
       ),
       loadFunctions(
@@ -192,13 +178,14 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     await forceRepository().seed(units, posts);
     if (missing.length > 0) log('functions without an entry file yet, not wired', { missing });
 
+    const invokeHere = createInvoker({ region, stage });
     const invoke = (functionId: string, event: unknown): Promise<unknown> => {
       const thread = threads.get(functionId);
       if (thread) return thread.invoke(functionId, event);
       const fn: LocalFunction | undefined = here.loaded.get(functionId);
       if (!fn)
         return Promise.reject(new Error(`function ${functionId} is not loaded (its entry file is missing)`));
-      return invokeFunction(fn, event, { region, stage });
+      return invokeHere(fn, event);
     };
 
     // --- event source mappings -----------------------------------------------------------------

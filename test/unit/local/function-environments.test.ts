@@ -1,12 +1,12 @@
 /**
  * The local runtime's execution environments: like Lambda, an environment runs one invocation of a function at a
  * time. Two FIFO batches once ran in one module instance of the WhatsApp worker, each reported the other's
- * failures, and a failed message was deleted unprocessed (the fault suite's lost replies).
+ * failures, and a failed message was deleted unprocessed (the fault suite's lost replies under load).
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFunctionEnvironments, type FunctionThread } from '../../../infra/local/function-thread.ts';
-import type { FunctionDef } from '../../../infra/topology.ts';
+import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../../infra/local/auth.ts';
+import { createInvoker, loadFunctions } from '../../../infra/local/lambda.ts';
+import type { FunctionDef } from '../../../infra/topology.ts';
 
 const OVERLAP: FunctionDef = {
   id: 'Overlap',
@@ -16,53 +16,42 @@ const OVERLAP: FunctionDef = {
   access: {},
 };
 
-type Outcome = { overlapped: boolean; threadId: number };
+type Outcome = { overlapped: boolean; environment: string };
 
-let environments: FunctionThread | undefined;
-afterEach(async () => {
-  await environments?.stop();
-  environments = undefined;
-});
-
-const start = async (maxPerFunction: number) => {
-  environments = await startFunctionEnvironments({
-    name: 'test',
-    functions: [OVERLAP],
-    rootDir: REPO_ROOT,
-    region: 'ap-south-1',
-    stage: 'unit',
-    log: () => undefined,
-    maxPerFunction,
-  });
-  return environments;
+const overlapFunction = async () => {
+  const { loaded } = await loadFunctions([OVERLAP], REPO_ROOT);
+  const fn = loaded.get(OVERLAP.id);
+  if (!fn) throw new Error('the overlap handler did not load');
+  return fn;
 };
 
 describe('function environments', () => {
-  it('gives each concurrent invocation an environment of its own, up to the limit, and reuses them', async () => {
+  it('gives each concurrent invocation a module instance of its own and reuses the idle ones', async () => {
     // Prepare
-    const pool = await start(3);
-    // Act: six at once against three environments, then six more
+    const fn = await overlapFunction();
+    const invoke = createInvoker({ region: 'ap-south-1', stage: 'unit' });
+    // Act: four at once, then two at once
     const first = (await Promise.all(
-      Array.from({ length: 6 }, () => pool.invoke('Overlap', { holdMs: 300 })),
+      Array.from({ length: 4 }, () => invoke(fn, { holdMs: 100 })),
     )) as Outcome[];
     const second = (await Promise.all(
-      Array.from({ length: 6 }, () => pool.invoke('Overlap', { holdMs: 50 })),
+      Array.from({ length: 2 }, () => invoke(fn, { holdMs: 100 })),
     )) as Outcome[];
     // Assess
     expect([...first, ...second].filter((outcome) => outcome.overlapped)).toEqual([]);
-    expect(new Set(first.map((outcome) => outcome.threadId)).size).toBe(3);
-    expect(new Set([...first, ...second].map((outcome) => outcome.threadId)).size).toBe(3);
-  }, 60_000);
+    expect(new Set(first.map((outcome) => outcome.environment)).size).toBe(4);
+    expect(new Set([...first, ...second].map((outcome) => outcome.environment)).size).toBe(4);
+  });
 
-  it('makes invocations wait for the one environment when the limit is one', async () => {
+  it('runs invocations one after another in one environment when they do not overlap', async () => {
     // Prepare
-    const pool = await start(1);
+    const fn = await overlapFunction();
+    const invoke = createInvoker({ region: 'ap-south-1', stage: 'unit' });
     // Act
-    const outcomes = (await Promise.all(
-      Array.from({ length: 4 }, () => pool.invoke('Overlap', { holdMs: 100 })),
-    )) as Outcome[];
+    const outcomes: Outcome[] = [];
+    for (let i = 0; i < 3; i++) outcomes.push((await invoke(fn, { holdMs: 10 })) as Outcome);
     // Assess
     expect(outcomes.filter((outcome) => outcome.overlapped)).toEqual([]);
-    expect(new Set(outcomes.map((outcome) => outcome.threadId)).size).toBe(1);
-  }, 60_000);
+    expect(new Set(outcomes.map((outcome) => outcome.environment)).size).toBe(1);
+  });
 });

@@ -198,27 +198,23 @@ export const loadFunctions = async (defs: readonly FunctionDef[], rootDir: strin
  * entry imports (clients, configuration, the logger) are shared, as within one process.
  */
 export const createInvoker = (options: { region: string; stage: string }) => {
+  /** Each function's idle environments; present once its first environment exists (the loaded instance). */
   const idle = new Map<LocalFunction, LambdaHandler[]>();
-  const created = new Map<LocalFunction, number>();
+  let environments = 1;
   const acquire = async (fn: LocalFunction): Promise<LambdaHandler> => {
-    const free = idle.get(fn)?.pop();
-    if (free) return free;
-    const environment = (created.get(fn) ?? 0) + 1;
-    created.set(fn, environment);
-    if (environment === 1 || !fn.newEnvironment) return fn.handler;
-    try {
-      return await fn.newEnvironment(environment);
-    } catch (error) {
-      created.set(fn, (created.get(fn) ?? 1) - 1);
-      throw error;
+    const own = idle.get(fn);
+    if (!own) {
+      idle.set(fn, []);
+      return fn.handler;
     }
+    return own.pop() ?? (fn.newEnvironment ? fn.newEnvironment(++environments) : fn.handler);
   };
   return async (fn: LocalFunction, event: unknown): Promise<unknown> => {
     const handler = await acquire(fn);
     try {
       return await invokeFunction({ def: fn.def, handler }, event, options);
     } finally {
-      idle.set(fn, [...(idle.get(fn) ?? []), handler]);
+      idle.get(fn)?.push(handler);
     }
   };
 };

@@ -368,6 +368,19 @@ describe('fault suite over the local runtime (issue 12)', () => {
       ].join('\n');
     };
 
+    /** Nothing lost, doubled or reordered; otherwise the failure carries the diagnosis. */
+    const expectEveryReplyOnce = async (
+      result: { lost: number; duplicated: number; reordered: number },
+      citizens: readonly string[],
+    ): Promise<void> => {
+      const clean = result.lost + result.duplicated + result.reordered === 0;
+      expect(result, clean ? undefined : await diagnose(citizens)).toEqual({
+        lost: 0,
+        duplicated: 0,
+        reordered: 0,
+      });
+    };
+
     /** Lost, duplicated and reordered replies of each citizen against the fault-free reference. */
     const compare = (citizens: readonly string[]) => {
       let lost = 0;
@@ -464,12 +477,7 @@ describe('fault suite over the local runtime (issue 12)', () => {
         ...result,
       };
       expect(faultsMet).toBeGreaterThanOrEqual(plan.length / 2);
-      const clean = result.lost + result.duplicated + result.reordered === 0;
-      expect(result, clean ? undefined : await diagnose(citizens)).toEqual({
-        lost: 0,
-        duplicated: 0,
-        reordered: 0,
-      });
+      await expectEveryReplyOnce(result, citizens);
       expect(sent).toBe(citizens.length * reference.length);
       expect(await deadLetters(runtime.stage)).toBe(0);
     }, 300_000);
@@ -515,12 +523,7 @@ describe('fault suite over the local runtime (issue 12)', () => {
         messagesSent: sent,
         ...result,
       };
-      const clean = result.lost + result.duplicated + result.reordered === 0;
-      expect(result, clean ? undefined : await diagnose(citizens)).toEqual({
-        lost: 0,
-        duplicated: 0,
-        reordered: 0,
-      });
+      await expectEveryReplyOnce(result, citizens);
       expect(sent).toBe(citizens.length * reference.length);
       expect(await deadLetters(runtime.stage)).toBe(0);
     }, 300_000);

@@ -8,6 +8,12 @@ export const BUNDLING = {
   /** ESM bundles still meet CommonJS dependencies that call require(); give them one. */
   esmBanner:
     "import { createRequire as __rabtaCreateRequire } from 'node:module'; const require = __rabtaCreateRequire(import.meta.url);",
+  /**
+   * Write non-ASCII text as UTF-8, not as `\uXXXX` escapes (esbuild's default): the bot's Urdu catalog, prompts
+   * and intent lexicon took 6 bytes a letter escaped and take 2 as UTF-8 (WhatsAppWorker −66 KiB). Node reads
+   * every module as UTF-8, so the strings are the same (test/infra/bundle-budget.test.ts checks it).
+   */
+  charset: 'utf8',
   /** Prefer ESM builds of dependencies. */
   mainFields: ['module', 'main'] as string[],
   /**

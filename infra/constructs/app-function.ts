@@ -11,7 +11,7 @@ import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
@@ -98,6 +98,24 @@ const IDEMPOTENCY_ACTIONS = [
   'dynamodb:DeleteItem',
 ];
 
+/**
+ * How every function is bundled: infra/bundling.ts's settings, shared with the budget test and the bench
+ * (infra/bundle-size.ts) so the measured bundles are the deployed ones.
+ */
+export const FUNCTION_BUNDLING: BundlingOptions = {
+  forceDockerBundling: false,
+  minify: true,
+  sourceMap: true,
+  sourcesContent: false,
+  target: BUNDLING.target,
+  format: OutputFormat.ESM,
+  mainFields: BUNDLING.mainFields,
+  banner: BUNDLING.esmBanner,
+  externalModules: [...BUNDLING.externalModules],
+  // Not `charset: Charset.UTF8`: this aws-cdk-lib declares it but never passes it to esbuild (aws/aws-cdk#32649).
+  esbuildArgs: { '--charset': BUNDLING.charset },
+};
+
 export class AppFunction extends Construct {
   readonly fn: NodejsFunction;
   readonly role: Role;
@@ -140,18 +158,7 @@ export class AppFunction extends Construct {
         reservedConcurrentExecutions: props.reservedConcurrency,
       }),
       environment: this.environment(def, stage, resources),
-      bundling: {
-        forceDockerBundling: false,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // Shared with bench/bundles.ts so the measured bundles are the deployed ones.
-        target: BUNDLING.target,
-        format: OutputFormat.ESM,
-        mainFields: BUNDLING.mainFields,
-        banner: BUNDLING.esmBanner,
-        externalModules: [...BUNDLING.externalModules],
-      },
+      bundling: FUNCTION_BUNDLING,
     });
 
     this.grant(def, stage, resources);

@@ -3,12 +3,14 @@
  * (infra/bundle-size.ts, docs/performance.md), and keeps out what only bloats it.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { App, Stack } from 'aws-cdk-lib';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { describe, expect, it } from 'vitest';
 import {
   BUNDLE_BUDGETS_KIB,
@@ -16,7 +18,10 @@ import {
   bundleFunction,
   heaviestSources,
 } from '../../infra/bundle-size.ts';
+import { FUNCTION_BUNDLING, PROJECT_ROOT, RUNTIME } from '../../infra/constructs/app-function.ts';
 import { FUNCTIONS } from '../../infra/topology.ts';
+import * as catalog from '../../shared/chat/catalog.ts';
+import { DISTRICTS, findRegion } from '../../shared/domain/districts.ts';
 
 describe('function bundles', () => {
   it('every function of the topology has a budget, and no budget names a function that is gone', () => {
@@ -68,6 +73,52 @@ describe('function bundles', () => {
     expect(over).toEqual([]);
     expect(bloated).toEqual([]);
   }, 300_000);
+
+  it('the Urdu text is written as UTF-8 and reads back exactly as in the sources', async () => {
+    // Arrange: the bot's service catalog (Urdu and English) bundled with the deployed settings
+    const file = join(mkdtempSync(join(tmpdir(), 'rabta-bundle-')), 'catalog.mjs');
+    await bundleFunction(resolve('shared/chat/catalog.ts'), file);
+    // Act
+    const bundled = (await import(file)) as typeof catalog;
+    // Assess: raw Urdu letters, no escapes, and the same services, answers and categories
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain(catalog.DRIVING_LICENCE.ur.slice(0, 12));
+    expect(text).not.toMatch(/\\u06[0-9a-f]{2}/i);
+    expect(JSON.stringify(bundled.SERVICES)).toBe(JSON.stringify(catalog.SERVICES));
+    expect(bundled.DRIVING_LICENCE).toEqual(catalog.DRIVING_LICENCE);
+    for (const district of DISTRICTS.slice(0, 5)) {
+      const region = findRegion(district.region);
+      expect(bundled.officeAnswer(district, region, 'ur')).toBe(catalog.officeAnswer(district, region, 'ur'));
+    }
+  }, 60_000);
+
+  it('the CDK bundles a function exactly as measured here, its Urdu text as UTF-8', async () => {
+    // Arrange: one NodejsFunction with the deployed bundling, bundled for real by a synth
+    const entry = resolve('shared/chat/catalog.ts');
+    const outdir = mkdtempSync(join(tmpdir(), 'rabta-cdk-bundle-'));
+    const app = new App({ outdir });
+    new NodejsFunction(new Stack(app, 'BundleProbe'), 'Catalog', {
+      entry,
+      runtime: RUNTIME,
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+      bundling: FUNCTION_BUNDLING,
+    });
+    // Act
+    app.synth();
+    const measured = join(mkdtempSync(join(tmpdir(), 'rabta-bundle-')), 'catalog.mjs');
+    await bundleFunction(entry, measured);
+    // Assess: the asset's code is the measured bundle (plus the source map's comment), Urdu and all
+    const asset = readdirSync(outdir)
+      .map((name) => join(outdir, name, 'index.mjs'))
+      .find((file) => existsSync(file));
+    expect(asset).toBeDefined();
+    const deployed = readFileSync(asset ?? '', 'utf8');
+    expect(deployed.replace(/\n\/\/# sourceMappingURL=index\.mjs\.map\n?$/, '\n')).toBe(
+      readFileSync(measured, 'utf8'),
+    );
+    expect(deployed).toContain(catalog.DRIVING_LICENCE.ur.slice(0, 12));
+  }, 120_000);
 
   it('a bundle signs its calls with the environment’s credentials (Lambda’s) without the credential providers left out', async () => {
     // Arrange: the floor bundle (DynamoDB document client + one Get) and an endpoint that records the call

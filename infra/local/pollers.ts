@@ -460,6 +460,7 @@ export const startStreamPoller = (options: StreamPollerOptions): Poller & { read
     let iterator: string | undefined = firstIterator;
     while (!abort.signal.aborted && iterator) {
       try {
+        const polledAt = Date.now();
         const page: { Records?: StreamRecord[]; NextShardIterator?: string } = await streams.send(
           new GetRecordsCommand({ ShardIterator: iterator, Limit: options.batchSize }),
           { abortSignal: abort.signal },
@@ -475,6 +476,11 @@ export const startStreamPoller = (options: StreamPollerOptions): Poller & { read
         // by a stop is read again after the restart, as Lambda would.
         const last = records.at(-1)?.dynamodb?.SequenceNumber;
         if (!abort.signal.aborted && checkpoints && last) await checkpoints.save(shardId, last);
+        // Lambda polls a shard about 4 times a second: a short page is not followed by a read at once, which
+        // under steady writes kept each consumer reading the emulator's stream back to back. A full page
+        // means a backlog, read on without a pause.
+        const pause = pollIntervalMs - (Date.now() - polledAt);
+        if (records.length < options.batchSize && pause > 0) await sleep(pause, abort.signal);
       } catch (error) {
         if (abort.signal.aborted) return;
         log('stream poller error', {

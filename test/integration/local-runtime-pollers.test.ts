@@ -3,6 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import {
   GetQueueAttributesCommand,
@@ -368,6 +369,86 @@ describe('DynamoDB stream poller', () => {
     await eventually(() => (seen.includes('c-4') ? true : undefined), 'the record after the restart');
     // Assess
     expect(seen).toEqual(['c-1', 'c-2', 'c-3', 'c-4']);
+  });
+
+  /** A streams client that notes when each GetRecords was sent. */
+  const countingStreams = () => {
+    const reads: number[] = [];
+    const client = new DynamoDBStreamsClient({});
+    client.middlewareStack.add(
+      (next, context) => (args) => {
+        if (context.commandName === 'GetRecordsCommand') reads.push(Date.now());
+        return next(args);
+      },
+      { step: 'initialize' },
+    );
+    return { client, reads };
+  };
+
+  it('reads a shard about as often as Lambda does while writes keep coming, not back to back', async () => {
+    // Prepare: a poll interval of 1 s, so the bound below is clear
+    const { client, reads } = countingStreams();
+    const seen: string[] = [];
+    const poller = startStreamPoller({
+      functionId: 'Steady',
+      functionArn: 'arn:aws:lambda:ap-south-1:000000000000:function:steady',
+      streamArn: provisioned.streamArn,
+      batchSize: 100,
+      retryAttempts: 0,
+      region: 'ap-south-1',
+      pollIntervalMs: 1000,
+      client,
+      invoke: async (event: DynamoDBStreamEvent) => {
+        for (const record of event.Records) seen.push(record.dynamodb?.NewImage?.value?.S ?? '');
+      },
+    });
+    running.push(poller);
+    await poller.ready;
+    // Act: writes one after another for 3 s (bounded), so every read finds new records
+    const started = Date.now();
+    const readsBefore = reads.length;
+    let written = 0;
+    while (Date.now() - started < 3000 && written < 500) await put(`steady-${written++}`);
+    const elapsed = Date.now() - started;
+    const readsDuring = reads.length - readsBefore;
+    await eventually(() => (seen.includes(`steady-${written - 1}`) ? true : undefined), 'the last write');
+    // Assess: at most one read per interval (plus the one under way when the writes began), nothing lost
+    expect(written).toBeGreaterThan(10);
+    expect(readsDuring).toBeLessThanOrEqual(Math.ceil(elapsed / 1000) + 1);
+    expect(seen.filter((value) => value.startsWith('steady-'))).toHaveLength(written);
+  });
+
+  it('reads a backlog page after page without pausing', async () => {
+    // Prepare: a poll interval of 10 s; a backlog of 30 records written while the poller was stopped
+    const checkpointDir = await mkdtemp(join(tmpdir(), 'rabta-checkpoints-'));
+    const seen: string[] = [];
+    const start = (pollIntervalMs: number) =>
+      startStreamPoller({
+        functionId: 'Backlog',
+        functionArn: 'arn:aws:lambda:ap-south-1:000000000000:function:backlog',
+        streamArn: provisioned.streamArn,
+        batchSize: 5,
+        retryAttempts: 0,
+        region: 'ap-south-1',
+        pollIntervalMs,
+        checkpointDir,
+        invoke: async (event: DynamoDBStreamEvent) => {
+          for (const record of event.Records) seen.push(record.dynamodb?.NewImage?.value?.S ?? '');
+        },
+      });
+    const first = start(100);
+    await first.ready;
+    await put('backlog-start');
+    await eventually(() => (seen.includes('backlog-start') ? true : undefined), 'the first record');
+    await first.stop();
+    for (let i = 0; i < 30; i++) await put(`backlog-${i}`);
+    // Act
+    const second = start(10_000);
+    running.push(second);
+    await second.ready;
+    // Assess: six full pages, read within the 25 s wait; a pause of 10 s after each would take a minute
+    await eventually(() => (seen.includes('backlog-29') ? true : undefined), 'the whole backlog');
+    expect(seen.filter((value) => /^backlog-\d+$/.test(value))).toHaveLength(30);
   });
 });
 

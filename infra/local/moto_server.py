@@ -9,6 +9,7 @@ Usage: python3 infra/local/moto_server.py [-H host] [-p port]
 """
 
 import argparse
+import io
 import json
 import logging
 import signal
@@ -19,6 +20,7 @@ import time
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 import werkzeug.serving as serving
 from werkzeug.serving import run_simple
+from werkzeug.wsgi import LimitedStream
 
 _dynamodb_lock = threading.Lock()
 
@@ -26,14 +28,67 @@ _dynamodb_lock = threading.Lock()
 def serialize_dynamodb(app):
     def wrapped(environ, start_response):
         target = environ.get("HTTP_X_AMZ_TARGET", "")
-        # DynamoDB_20120810.* and DynamoDBStreams_20120810.*: a stream read never sees a transaction half done.
-        if target.startswith("DynamoDB"):
-            with _dynamodb_lock:
-                # Consume the whole response inside the lock: the write happens while it is produced.
-                return list(app(environ, start_response))
-        return app(environ, start_response)
+        body = _whole_body(environ)
+        try:
+            # DynamoDB_20120810.* and DynamoDBStreams_20120810.*: a stream read never sees a transaction half done.
+            if target.startswith("DynamoDB"):
+                with _dynamodb_lock:
+                    # Consume the whole response inside the lock: the write happens while it is produced.
+                    return list(app(environ, start_response))
+            return list(app(environ, start_response))
+        finally:
+            # The connection stays open for the next request (keep_connections_alive): whatever of this request's
+            # body the service did not read must not be taken for the next request line.
+            body.read()
 
     return wrapped
+
+
+def _whole_body(environ):
+    """The request body as a stream that ends where the body ends, handed to moto in place of the socket: with
+    Content-Length, exactly that many bytes; chunked, werkzeug's own reader (it stops at the last chunk); with
+    neither, HTTP/1.1 says there is no body."""
+    if environ.get("wsgi.input_terminated"):
+        return environ["wsgi.input"]
+    length = environ.get("CONTENT_LENGTH", "")
+    body = LimitedStream(environ["wsgi.input"], int(length)) if length.isdigit() else io.BytesIO()
+    environ["wsgi.input"] = body
+    environ["wsgi.input_terminated"] = True
+    return body
+
+
+class _NoLeftoverCheck:
+    """Stands in for the selector werkzeug uses, after each response, to read and discard whatever the client
+    sent beyond the request: on a kept-alive connection that would swallow the client's next request."""
+
+    def __init__(self, *_args, **_kwargs) -> None:
+        pass
+
+    def register(self, *_args, **_kwargs) -> None:
+        pass
+
+    def select(self, *_args, **_kwargs) -> list:
+        return []
+
+    def close(self) -> None:
+        pass
+
+
+def keep_connections_alive() -> type[serving.WSGIRequestHandler]:
+    """werkzeug's development server answers every request with `Connection: close`, so every SDK call opened a
+    connection and a thread of its own: under the crowd 9,666 requests took 9,666 connections, and accepting,
+    starting threads and closing sockets took a third of moto's time. A connection now stays open while its client
+    keeps it (the SDK's agents do) and carries one request after another; the body of each is read to its end
+    (serialize_dynamodb), which is what werkzeug's leftover check was for."""
+
+    class KeepAliveHandler(serving.WSGIRequestHandler):
+        def send_header(self, keyword: str, value: str) -> None:
+            if keyword.lower() == "connection" and value.lower() == "close":
+                return
+            super().send_header(keyword, value)
+
+    serving.selectors = type("selectors", (), {"DefaultSelector": _NoLeftoverCheck, "EVENT_READ": 1})
+    return KeepAliveHandler
 
 
 def stop_tracking_model_instances() -> None:
@@ -309,9 +364,9 @@ def main() -> None:
     # Load tests open many connections at once; werkzeug's default backlog (128) drops some.
     serving.LISTEN_QUEUE = 1024
     serving.BaseWSGIServer.request_queue_size = 1024
-    # Keep connections open between calls (the SDK's agents keep them alive): a new connection and thread per
-    # call took more of the emulator's time under load than the calls themselves.
+    # HTTP/1.1, and connections kept open between calls (the SDK's agents keep them alive).
     serving.WSGIRequestHandler.protocol_version = "HTTP/1.1"
+    handler = keep_connections_alive()
     stop_tracking_model_instances()
     back_up_only_what_a_transaction_writes()
     redeliver_fifo_groups_in_order()
@@ -322,7 +377,7 @@ def main() -> None:
     # One log line per request, formatted and written under load, for nobody (the runtime discards moto's output).
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     app = DomainDispatcherApplication(create_backend_app)
-    run_simple(args.host, args.port, serialize_dynamodb(app), threaded=True)
+    run_simple(args.host, args.port, serialize_dynamodb(app), threaded=True, request_handler=handler)
 
 
 if __name__ == "__main__":

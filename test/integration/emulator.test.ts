@@ -20,6 +20,7 @@ import {
   SendMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
+import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { APP_TABLE } from '../../infra/resources.ts';
@@ -135,6 +136,61 @@ describe('the emulator (infra/local/moto_server.py)', () => {
     );
     // Assess
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+  });
+});
+
+describe('the emulator: connections (infra/local/moto_server.py)', () => {
+  /** Sends raw HTTP requests one after another on one socket; each answer is read whole before the next. */
+  const oneConnection = async (requests: readonly string[]) => {
+    const endpoint = new URL(process.env.AWS_ENDPOINT_URL ?? 'http://127.0.0.1:5000');
+    const socket = connect(Number(endpoint.port), endpoint.hostname);
+    let buffered = Buffer.alloc(0);
+    let closed = false;
+    socket.on('data', (chunk: Buffer) => (buffered = Buffer.concat([buffered, chunk])));
+    socket.on('close', () => (closed = true));
+    const answers: { status: string; connection?: string; body: string }[] = [];
+    try {
+      for (const request of requests) {
+        socket.write(request);
+        const deadline = Date.now() + 10_000;
+        for (;;) {
+          const end = buffered.indexOf('\r\n\r\n');
+          const head = end >= 0 ? buffered.subarray(0, end).toString() : '';
+          const length = Number(/content-length: *(\d+)/i.exec(head)?.[1] ?? NaN);
+          if (end >= 0 && buffered.length >= end + 4 + length) {
+            answers.push({
+              status: head.split('\r\n')[0] ?? '',
+              connection: /^connection: *(.*)$/im.exec(head)?.[1],
+              body: buffered.subarray(end + 4, end + 4 + length).toString(),
+            });
+            buffered = buffered.subarray(end + 4 + length);
+            break;
+          }
+          if (closed || Date.now() > deadline) return { answers, closed };
+          await sleep(10);
+        }
+      }
+      return { answers, closed };
+    } finally {
+      socket.destroy();
+    }
+  };
+  const listTables =
+    'POST / HTTP/1.1\r\nHost: localhost\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\n' +
+    'Content-Type: application/x-amz-json-1.0\r\nContent-Length: 2\r\n' +
+    'Authorization: AWS4-HMAC-SHA256 Credential=test/20260101/ap-south-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0\r\n\r\n{}';
+
+  it('keeps a connection open from one call to the next, and a body the service leaves unread spoils nothing', async () => {
+    // Arrange: a request whose body moto never reads (its dashboard data), then two SDK-like calls
+    const unreadBody = 'x'.repeat(300);
+    const dashboard = `GET /moto-api/data.json HTTP/1.1\r\nHost: localhost\r\nContent-Length: ${unreadBody.length}\r\n\r\n${unreadBody}`;
+    // Act
+    const { answers, closed } = await oneConnection([dashboard, listTables, listTables]);
+    // Assess: three answers on the one socket, none closing it
+    expect(answers.map((a) => a.status)).toEqual(['HTTP/1.1 200 OK', 'HTTP/1.1 200 OK', 'HTTP/1.1 200 OK']);
+    expect(answers.map((a) => a.connection)).toEqual([undefined, undefined, undefined]);
+    expect(JSON.parse(answers[2]?.body ?? '')).toHaveProperty('TableNames');
+    expect(closed).toBe(false);
   });
 });
 

@@ -18,7 +18,8 @@ import {
 import { FUNCTIONS } from '../infra/topology.ts';
 import { median, table } from './stats.ts';
 
-const LOAD_RUNS = 5;
+/** Eleven, not five: with five samples a function's ratio moved by ±0.4 between quiet runs. */
+const LOAD_RUNS = 11;
 
 /** Milliseconds to import the module once in a fresh process. */
 const loadOnce = (file: string): number => {

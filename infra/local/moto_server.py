@@ -3,7 +3,9 @@
 moto's DynamoDB backend does not lock: two TransactWriteItems (or conditional writes) that race on the same
 item can both pass their condition checks. Real DynamoDB never allows that, and Rabta's optimistic locking and
 exactly-once escalation depend on it. Serializing DynamoDB calls (each one is short) restores the guarantee;
-every other service (SQS long polls in particular) keeps moto's threaded server.
+every other service (SQS long polls in particular) keeps moto's threaded server. The other fixes below (connections
+kept open, transaction backups, FIFO order, long polls, queue counts, service lookup, queries) are each explained
+where they are made and in docs/local-runtime.md, "The emulator process".
 
 Usage: python3 infra/local/moto_server.py [-H host] [-p port]
 """
@@ -76,8 +78,8 @@ class _NoLeftoverCheck:
 
 def keep_connections_alive() -> type[serving.WSGIRequestHandler]:
     """werkzeug's development server answers every request with `Connection: close`, so every SDK call opened a
-    connection and a thread of its own: under the crowd 9,666 requests took 9,666 connections, and accepting,
-    starting threads and closing sockets took a third of moto's time. A connection now stays open while its client
+    connection and a thread of its own: under the crowd 9,666 requests took 9,666 connections, and moto's threads
+    were found accepting, closing and checking connections about as often as running the services' code. A connection now stays open while its client
     keeps it (the SDK's agents do) and carries one request after another; the body of each is read to its end
     (serialize_dynamodb), which is what werkzeug's leftover check was for."""
 

@@ -79,9 +79,9 @@ class _NoLeftoverCheck:
 def keep_connections_alive() -> type[serving.WSGIRequestHandler]:
     """werkzeug's development server answers every request with `Connection: close`, so every SDK call opened a
     connection and a thread of its own: under the crowd 9,666 requests took 9,666 connections, and moto's threads
-    were found accepting, closing and checking connections about as often as running the services' code. A connection now stays open while its client
-    keeps it (the SDK's agents do) and carries one request after another; the body of each is read to its end
-    (serialize_dynamodb), which is what werkzeug's leftover check was for."""
+    were found accepting, closing and checking connections about as often as running the services' code. A
+    connection now stays open while its client keeps it (the SDK's agents do) and carries one request after another;
+    the body of each is read to its end (serialize_dynamodb), which is what werkzeug's leftover check was for."""
 
     class KeepAliveHandler(serving.WSGIRequestHandler):
         def send_header(self, keyword: str, value: str) -> None:

@@ -34,14 +34,13 @@ export const corpusSkipLine = (file: string, suite: string): string =>
 
 /** A describe block that needs the corpus: runs when it is present, skips (named with the reason) when not. */
 export const describeWithCorpus = (suite: keyof typeof CORPUS_SUITES, body: () => void): void => {
+  const present = corpusPresent();
   const name = CORPUS_SUITES[suite];
-  if (corpusPresent()) {
-    describe(name, body);
-    return;
-  }
-  // Without the body: it reads the corpus while its tests are collected.
-  const skipped = `${name} (skipped: ${CORPUS_ROOT} is absent)`;
-  describe.skip(skipped /* reason: the external corpus ../shared/fixtures is absent */, () => undefined);
+  // Skipped without its body, too: the body reads the corpus while its tests are collected.
+  describe.skipIf(!present /* reason: the external corpus ../shared/fixtures is absent */)(
+    present ? name : `${name} (skipped: ${CORPUS_ROOT} is absent)`,
+    present ? body : () => undefined,
+  );
 };
 
 export interface FixturePayload {

@@ -37,6 +37,7 @@ def serialize_dynamodb(app):
                 with _dynamodb_lock:
                     # Consume the whole response inside the lock: the write happens while it is produced.
                     return list(app(environ, start_response))
+            # Whole here too: the body is read to its end below, so moto must have read what it wants first.
             return list(app(environ, start_response))
         finally:
             # The connection stays open for the next request (keep_connections_alive): whatever of this request's

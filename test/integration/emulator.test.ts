@@ -4,6 +4,7 @@ import {
   GetItemCommand,
   PutItemCommand,
   TransactWriteItemsCommand,
+  UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import {
   DynamoDBStreamsClient,
@@ -77,6 +78,42 @@ describe('the emulator (infra/local/moto_server.py)', () => {
     const c = await ddb().send(new GetItemCommand({ TableName, Key: key('C'), ConsistentRead: true }));
     expect(a.Item?.n?.N).toBe('1');
     expect(c.Item).toBeUndefined();
+  });
+
+  it('answers UpdateItem with the attributes as they were and as they became (it copies no item to do so)', async () => {
+    // Prepare
+    const TableName = provisioned.names.appTable;
+    await ddb().send(
+      new PutItemCommand({
+        TableName,
+        Item: { ...key('U'), n: { N: '1' }, kept: { S: 'same' }, entries: { L: [{ S: 'a' }] } },
+      }),
+    );
+    const update = (ReturnValues: 'UPDATED_OLD' | 'UPDATED_NEW' | 'ALL_OLD', n: string) =>
+      ddb().send(
+        new UpdateItemCommand({
+          TableName,
+          Key: key('U'),
+          UpdateExpression: 'SET n = :n, kept = :kept, entries = list_append(entries, :more)',
+          ExpressionAttributeValues: { ':n': { N: n }, ':kept': { S: 'same' }, ':more': { L: [{ S: n }] } },
+          ReturnValues,
+        }),
+      );
+    // Act
+    const updatedOld = await update('UPDATED_OLD', '2');
+    const updatedNew = await update('UPDATED_NEW', '3');
+    const allOld = await update('ALL_OLD', '4');
+    // Assess
+    expect(updatedOld.Attributes).toEqual({ n: { N: '1' }, entries: { L: [{ S: 'a' }] } });
+    expect(updatedNew.Attributes).toEqual({
+      n: { N: '3' },
+      entries: { L: [{ S: 'a' }, { S: '2' }, { S: '3' }] },
+    });
+    expect(allOld.Attributes).toMatchObject({
+      n: { N: '3' },
+      kept: { S: 'same' },
+      entries: { L: [{ S: 'a' }, { S: '2' }, { S: '3' }] },
+    });
   });
 
   it('leaves no stream record of a cancelled transaction for a reader that was already reading', async () => {
@@ -272,6 +309,34 @@ describe('the emulator: queues under a crowd (infra/local/moto_server.py)', () =
       FifoQueue: 'true',
     });
     await expect(missingGroup).rejects.toThrow(/MessageGroupId/);
+    sqs.destroy();
+  });
+
+  it('still ends a visibility time-out and a delay on time (moto reads its clock as a float)', async () => {
+    // Prepare
+    const sqs = new SQSClient({});
+    const QueueUrl = (
+      await sqs.send(new CreateQueueCommand({ QueueName: `${provisioned.names.stage}-clock` }))
+    ).QueueUrl;
+    await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'now' }));
+    await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'later', DelaySeconds: 1 }));
+    const bodies = async () =>
+      (
+        (
+          await sqs.send(
+            new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 1 }),
+          )
+        ).Messages ?? []
+      ).map((m) => m.Body);
+    // Act
+    const atOnce = await bodies();
+    const whileHidden = await bodies();
+    await sleep(1_300);
+    const afterASecond = await bodies();
+    // Assess
+    expect(atOnce).toEqual(['now']);
+    expect(whileHidden).toEqual([]);
+    expect(afterASecond.sort()).toEqual(['later', 'now']);
     sqs.destroy();
   });
 

@@ -3,6 +3,7 @@ import {
   DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
+  QueryCommand,
   TransactWriteItemsCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
@@ -50,7 +51,7 @@ describe('local provisioning', () => {
 describe('the emulator (infra/local/moto_server.py)', () => {
   const key = (pk: string) => ({ pk: { S: pk }, sk: { S: 'META' } });
 
-  it('rolls a cancelled transaction back whole, updates included (its backup copies only written items)', async () => {
+  it('rolls a cancelled transaction back whole, updates and new items beside old ones included (it backs up only written items)', async () => {
     // Prepare
     const TableName = provisioned.names.appTable;
     await ddb().send(new PutItemCommand({ TableName, Item: { ...key('A'), n: { N: '1' } } }));
@@ -68,6 +69,7 @@ describe('the emulator (infra/local/moto_server.py)', () => {
             },
           },
           { Put: { TableName, Item: key('C') } },
+          { Put: { TableName, Item: { pk: { S: 'A' }, sk: { S: 'EXTRA' } } } },
           { Put: { TableName, Item: key('B'), ConditionExpression: 'attribute_not_exists(pk)' } },
         ],
       }),
@@ -78,6 +80,15 @@ describe('the emulator (infra/local/moto_server.py)', () => {
     const c = await ddb().send(new GetItemCommand({ TableName, Key: key('C'), ConsistentRead: true }));
     expect(a.Item?.n?.N).toBe('1');
     expect(c.Item).toBeUndefined();
+    const partitionA = await ddb().send(
+      new QueryCommand({
+        TableName,
+        KeyConditionExpression: 'pk = :a',
+        ExpressionAttributeValues: { ':a': { S: 'A' } },
+        ConsistentRead: true,
+      }),
+    );
+    expect(partitionA.Items?.map((item) => item['sk']?.S)).toEqual(['META']);
   });
 
   it('answers UpdateItem with the attributes as they were and as they became (it copies no item to do so)', async () => {

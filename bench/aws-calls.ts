@@ -129,7 +129,8 @@ export const countByOperation = (calls: readonly RecordedCall[]): [string, numbe
 /**
  * Sends `calls` straight to the emulator, `concurrency` at a time, and returns calls per second. Replayed writes
  * meet the state the first run left (conditions fail, FIFO sends are deduplicated), which costs the emulator
- * about the same work: the figure is the emulator's ceiling for this mix, not a result of our code.
+ * up to ~20 % less work (docs/benchmarks-method.md): the figure is the emulator's ceiling for this mix, not a
+ * result of our code.
  */
 export const replayRate = async (
   emulatorEndpoint: string,

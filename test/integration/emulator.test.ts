@@ -1,4 +1,5 @@
 import {
+  type AttributeValue,
   DescribeTableCommand,
   DynamoDBClient,
   GetItemCommand,
@@ -22,6 +23,12 @@ import {
   SendMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
+import {
+  EventBridgeClient,
+  PutEventsCommand,
+  PutRuleCommand,
+  PutTargetsCommand,
+} from '@aws-sdk/client-eventbridge';
 import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -125,6 +132,62 @@ describe('the emulator (infra/local/moto_server.py)', () => {
       kept: { S: 'same' },
       entries: { L: [{ S: 'a' }, { S: '2' }, { S: '3' }] },
     });
+  });
+
+  it('answers an index Query with exactly its partition, in index order both ways and page by page (it sorts only the matches)', async () => {
+    // Prepare: complaints of three districts on the byDistrict index, written out of order, beside items
+    // without index keys.
+    const TableName = provisioned.names.appTable;
+    const { partitionKey, sortKey } = APP_TABLE.indexes.byDistrict;
+    const districts = ['IQA', 'IQB', 'IQC'];
+    const written: { district: string; at: string; pk: string }[] = [];
+    for (let i = 0; i < 24; i++) {
+      const entry = {
+        district: districts[i % 3] ?? '',
+        at: `2026-11-${String(30 - ((i * 7) % 24)).padStart(2, '0')}#${i}`,
+        pk: `IQ#${i}`,
+      };
+      written.push(entry);
+      await ddb().send(
+        new PutItemCommand({
+          TableName,
+          Item: { ...key(entry.pk), [partitionKey]: { S: entry.district }, [sortKey]: { S: entry.at } },
+        }),
+      );
+      await ddb().send(new PutItemCommand({ TableName, Item: { pk: { S: entry.pk }, sk: { S: 'EVENT' } } }));
+    }
+    const pages = async (forward: boolean) => {
+      const seen: string[] = [];
+      let ExclusiveStartKey: Record<string, AttributeValue> | undefined;
+      do {
+        const page = await ddb().send(
+          new QueryCommand({
+            TableName,
+            IndexName: 'byDistrict',
+            KeyConditionExpression: '#p = :d',
+            ExpressionAttributeNames: { '#p': partitionKey },
+            ExpressionAttributeValues: { ':d': { S: 'IQB' } },
+            ScanIndexForward: forward,
+            Limit: 3,
+            ExclusiveStartKey,
+          }),
+        );
+        seen.push(...(page.Items ?? []).map((item) => item['pk']?.S ?? ''));
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      return seen;
+    };
+    // Act
+    const forward = await pages(true);
+    const backward = await pages(false);
+    // Assess
+    const expected = written
+      .filter((entry) => entry.district === 'IQB')
+      .sort((a, b) => a.at.localeCompare(b.at))
+      .map((entry) => entry.pk);
+    expect(expected).toHaveLength(8);
+    expect(forward).toEqual(expected);
+    expect(backward).toEqual([...expected].reverse());
   });
 
   it('leaves no stream record of a cancelled transaction for a reader that was already reading', async () => {
@@ -377,5 +440,68 @@ describe('the emulator: queues under a crowd (infra/local/moto_server.py)', () =
     expect(second.Messages?.map((m) => m.Body)).toEqual(['m2']);
     expect(third.Messages?.map((m) => m.Body)).toEqual(['other']);
     sqs.destroy();
+  });
+});
+
+describe('the emulator: EventBridge (infra/local/moto_server.py)', () => {
+  it('delivers every event to a rule’s queue with its own detail, source and type (each JSONPath is parsed once and reused)', async () => {
+    // Prepare: a rule on the stage's bus sending one source's events to a queue.
+    const sqs = new SQSClient({});
+    const events = new EventBridgeClient({});
+    const EventBusName = provisioned.names.eventBus;
+    const QueueUrl = (
+      await sqs.send(new CreateQueueCommand({ QueueName: `${provisioned.names.stage}-events` }))
+    ).QueueUrl;
+    const { Attributes } = await sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }),
+    );
+    const Rule = `${provisioned.names.stage}-paths`;
+    await events.send(
+      new PutRuleCommand({
+        Name: Rule,
+        EventBusName,
+        EventPattern: JSON.stringify({ source: ['rabta.emulator-test'] }),
+      }),
+    );
+    await events.send(
+      new PutTargetsCommand({ Rule, EventBusName, Targets: [{ Id: 'queue', Arn: Attributes?.QueueArn }] }),
+    );
+    const sent = Array.from({ length: 6 }, (_, n) => ({
+      type: n % 2 === 0 ? 'Even' : 'Odd',
+      detail: { n, etag: `LHR-TEST-000${n}` },
+    }));
+
+    // Act: two calls, so the second reuses every path the first parsed.
+    for (const half of [sent.slice(0, 3), sent.slice(3)]) {
+      const { FailedEntryCount } = await events.send(
+        new PutEventsCommand({
+          Entries: half.map(({ type, detail }) => ({
+            EventBusName,
+            Source: 'rabta.emulator-test',
+            DetailType: type,
+            Detail: JSON.stringify(detail),
+          })),
+        }),
+      );
+      expect(FailedEntryCount).toBe(0);
+    }
+    const received: { type: string; detail: unknown }[] = [];
+    for (let polls = 0; received.length < sent.length && polls < 10; polls++) {
+      const { Messages = [] } = await sqs.send(
+        new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
+      );
+      for (const message of Messages) {
+        const event = JSON.parse(message.Body ?? '{}') as Record<string, unknown>;
+        expect(event.source).toBe('rabta.emulator-test');
+        received.push({ type: String(event['detail-type']), detail: event.detail });
+      }
+    }
+
+    // Assess: each event as it was sent, none mixed up with another.
+    const byN = (a: { detail: unknown }, b: { detail: unknown }) =>
+      (a.detail as { n: number }).n - (b.detail as { n: number }).n;
+    expect(received.sort(byN)).toEqual(sent);
+    sqs.destroy();
+    events.destroy();
   });
 });

@@ -4,7 +4,7 @@ moto's DynamoDB backend does not lock: two TransactWriteItems (or conditional wr
 item can both pass their condition checks. Real DynamoDB never allows that, and Rabta's optimistic locking and
 exactly-once escalation depend on it. Serializing DynamoDB calls (each one is short) restores the guarantee;
 every other service (SQS long polls in particular) keeps moto's threaded server. The other fixes below (connections
-kept open, transaction backups, FIFO order, long polls, queue counts, service lookup, queries, event paths) are each explained
+kept open, transaction backups, FIFO order, long polls, queue counts, service lookup, queries, event paths, answers) are each explained
 where they are made and in docs/local-runtime.md, "The emulator process".
 
 Usage: python3 infra/local/moto_server.py [-H host] [-p port]
@@ -486,6 +486,60 @@ def query_one_partition() -> None:
     Table.all_items = all_items
 
 
+def serialize_attribute_values_directly() -> None:
+    """moto turns every answer into JSON by walking the operation's output shape, and for each attribute value
+    of each item it asks its attribute picker, member by member, for all ten kinds a value may be (S, N, B, SS,
+    ...). That walk was three quarters of an index Query that hands back 25 items. An attribute value is
+    already the wire form here ({"S": "..."}, {"M": {...}}), so it is copied as it is: strings, numbers (as
+    strings), booleans and null as they are, sets as lists, lists and maps member by member. A value with
+    binary data (B, BS; moto holds raw bytes the walk encodes as base64) or with anything unexpected is left to
+    moto's walk."""
+    from moto.core.serialize import BaseJSONSerializer
+
+    original = BaseJSONSerializer._serialize_type_structure
+    scalars = frozenset({"S", "N", "BOOL", "NULL"})
+    sets = frozenset({"SS", "NS"})
+
+    class NotPlain(Exception):
+        pass
+
+    def plain(value):
+        if not isinstance(value, dict):
+            raise NotPlain
+        copied = {}
+        for kind, member in value.items():
+            if member is None:
+                continue  # moto's walk leaves out a member that is None
+            if kind in scalars:
+                if not isinstance(member, (str, bool)):
+                    raise NotPlain
+                copied[kind] = member
+            elif kind in sets:
+                if not all(isinstance(element, str) for element in member):
+                    raise NotPlain
+                copied[kind] = list(member)
+            elif kind == "M":
+                copied[kind] = {name: plain(inner) for name, inner in member.items()}
+            elif kind == "L":
+                copied[kind] = [plain(inner) for inner in member]
+            else:
+                raise NotPlain
+        return copied
+
+    def serialize_structure(self, serialized, value, shape, key):
+        if key and shape.name == "AttributeValue":
+            try:
+                copied = plain(value)
+            except NotPlain:
+                pass
+            else:
+                self._default_serialize(serialized, copied, shape, key)
+                return
+        original(self, serialized, value, shape, key)
+
+    BaseJSONSerializer._serialize_type_structure = serialize_structure
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("-H", "--host", default="127.0.0.1")
@@ -509,6 +563,7 @@ def main() -> None:
     count_messages_only_when_asked()
     query_one_partition()
     copy_no_item_for_update_item()
+    serialize_attribute_values_directly()
     # One log line per request, formatted and written under load, for nobody (the runtime discards moto's output).
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     app = DomainDispatcherApplication(create_backend_app)

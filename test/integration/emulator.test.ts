@@ -190,6 +190,51 @@ describe('the emulator (infra/local/moto_server.py)', () => {
     expect(backward).toEqual([...expected].reverse());
   });
 
+  it('hands every kind of attribute value back as it was written (it copies plain values to JSON as they are)', async () => {
+    // Prepare: every kind, empty and nested ones, Urdu text, and binary data at the top and deep inside.
+    const TableName = provisioned.names.appTable;
+    const bytes = new Uint8Array([0, 255, 98, 121, 116, 101, 115]);
+    const item: Record<string, AttributeValue> = {
+      ...key('KINDS'),
+      text: { S: 'شکایت درج ہو گئی 🚓' },
+      empty: { S: '' },
+      number: { N: '-12.5' },
+      huge: { N: '123456789012345678901234567890' },
+      yes: { BOOL: true },
+      no: { BOOL: false },
+      nothing: { NULL: true },
+      strings: { SS: ['a', 'b'] },
+      numbers: { NS: ['1', '2.5'] },
+      binary: { B: bytes },
+      binaries: { BS: [bytes, new Uint8Array([1])] },
+      list: { L: [{ S: 'x' }, { N: '1' }, { L: [] }, { NULL: true }, { M: { flag: { BOOL: false } } }] },
+      map: { M: { inner: { M: { deep: { SS: ['q'] } } }, none: { M: {} }, bin: { M: { b: { B: bytes } } } } },
+    };
+    await ddb().send(new PutItemCommand({ TableName, Item: item }));
+    // Act
+    const got = await ddb().send(new GetItemCommand({ TableName, Key: key('KINDS'), ConsistentRead: true }));
+    const queried = await ddb().send(
+      new QueryCommand({
+        TableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': { S: 'KINDS' } },
+      }),
+    );
+    const updated = await ddb().send(
+      new UpdateItemCommand({
+        TableName,
+        Key: key('KINDS'),
+        UpdateExpression: 'SET added = :added',
+        ExpressionAttributeValues: { ':added': { M: { at: { N: '1' }, off: { BOOL: false } } } },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    // Assess
+    expect(got.Item).toEqual(item);
+    expect(queried.Items).toEqual([item]);
+    expect(updated.Attributes).toEqual({ ...item, added: { M: { at: { N: '1' }, off: { BOOL: false } } } });
+  });
+
   it('leaves no stream record of a cancelled transaction for a reader that was already reading', async () => {
     // Prepare: a reader positioned at the end of the stream, like the local runtime's stream poller
     const TableName = provisioned.names.appTable;

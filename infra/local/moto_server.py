@@ -4,8 +4,8 @@ moto's DynamoDB backend does not lock: two TransactWriteItems (or conditional wr
 item can both pass their condition checks. Real DynamoDB never allows that, and Rabta's optimistic locking and
 exactly-once escalation depend on it. Serializing DynamoDB calls (each one is short) restores the guarantee;
 every other service (SQS long polls in particular) keeps moto's threaded server. The other fixes below (connections
-kept open, transaction backups, FIFO order, long polls, queue counts, service lookup, queries, event paths, answers) are each explained
-where they are made and in docs/local-runtime.md, "The emulator process".
+kept open, transaction backups, FIFO order, long polls, queue counts, service lookup, queries, event paths,
+answers) are each explained where they are made and in docs/local-runtime.md, "The emulator process".
 
 Usage: python3 infra/local/moto_server.py [-H host] [-p port]
 """
@@ -115,6 +115,20 @@ def read_the_clock_cheaply() -> None:
     utils.unix_time_millis = unix_time_millis
 
 
+def remember_answers(function, maxsize: int):
+    """`function` with its answers cached by argument, for functions whose answer depends only on their
+    arguments; an unhashable argument is answered by `function` itself, as before."""
+    cached = functools.lru_cache(maxsize=maxsize)(function)
+
+    def answer(*args, **kwargs):
+        try:
+            return cached(*args, **kwargs)
+        except TypeError:  # an unhashable argument
+            return function(*args, **kwargs)
+
+    return answer
+
+
 def look_up_names_once() -> None:
     """On every call moto converts the action's name to snake case and lists the response class's methods
     (`inspect.getmembers`, ~0.2 ms) to find the handler, and a queue's attributes convert the same fifteen names,
@@ -124,15 +138,7 @@ def look_up_names_once() -> None:
     rebound there too."""
     from moto.core import responses, utils
 
-    original = utils.camelcase_to_underscores
-    cached = functools.lru_cache(maxsize=4096)(original)
-
-    def convert(argument):
-        try:
-            return cached(argument)
-        except TypeError:  # an unhashable argument: convert it as moto would
-            return original(argument)
-
+    convert = remember_answers(utils.camelcase_to_underscores, maxsize=4096)
     utils.camelcase_to_underscores = convert
     responses.camelcase_to_underscores = convert
     # Response classes are defined once, and their methods are patched (below) before the server starts.
@@ -147,16 +153,7 @@ def parse_each_event_path_once() -> None:
     string is parsed once; moto imports `parse` inside the call, so rebinding the module's name is enough."""
     import jsonpath_ng.ext
 
-    original = jsonpath_ng.ext.parse
-    cached = functools.lru_cache(maxsize=1024)(original)
-
-    def parse(path, *args, **kwargs):
-        try:
-            return cached(path, *args, **kwargs)
-        except TypeError:  # an unhashable argument: parse it as moto would
-            return original(path, *args, **kwargs)
-
-    jsonpath_ng.ext.parse = parse
+    jsonpath_ng.ext.parse = remember_answers(jsonpath_ng.ext.parse, maxsize=1024)
 
 
 def stop_tracking_model_instances() -> None:

@@ -83,13 +83,39 @@ def keep_connections_alive() -> type[serving.WSGIRequestHandler]:
     connection and a thread of its own: under the crowd 9,666 requests took 9,666 connections, and moto's threads
     were found accepting, closing and checking connections about as often as running the services' code. A
     connection now stays open while its client keeps it (the SDK's agents do) and carries one request after another;
-    the body of each is read to its end (serialize_dynamodb), which is what werkzeug's leftover check was for."""
+    the body of each is read to its end (serialize_dynamodb), which is what werkzeug's leftover check was for.
+
+    write_each_answer_whole: werkzeug wrote an answer's head and body in two writes. On a kept-alive connection the
+    second waited (Nagle's algorithm) for the client to acknowledge the first, and the client delays that
+    acknowledgement by up to 40 ms: one call after another on one connection took 45 ms each instead of 2.5. The
+    answer is now buffered and sent in one write, and TCP_NODELAY covers answers larger than the buffer."""
 
     class KeepAliveHandler(serving.WSGIRequestHandler):
+        # Each answer goes out in one write, and nothing waits for the client's acknowledgement of the last write
+        # (write_each_answer_whole).
+        wbufsize = -1
+        disable_nagle_algorithm = True
+
         def send_header(self, keyword: str, value: str) -> None:
             if keyword.lower() == "connection" and value.lower() == "close":
                 return
             super().send_header(keyword, value)
+
+        def run_wsgi(self) -> None:
+            # The client waits for this before it sends the body: it must not sit in the write buffer.
+            if self.headers.get("Expect", "").lower().strip() == "100-continue":
+                self.wfile.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+                self.wfile.flush()
+                del self.headers["Expect"]
+            super().run_wsgi()
+
+        def handle_one_request(self) -> None:
+            try:
+                super().handle_one_request()
+            finally:
+                # Error answers (a malformed request line) return before http.server's own flush.
+                if not self.wfile.closed:
+                    self.wfile.flush()
 
     serving.selectors = type("selectors", (), {"DefaultSelector": _NoLeftoverCheck, "EVENT_READ": 1})
     return KeepAliveHandler

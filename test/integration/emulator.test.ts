@@ -302,11 +302,16 @@ describe('the emulator: connections (infra/local/moto_server.py)', () => {
     const socket = connect(Number(endpoint.port), endpoint.hostname);
     let buffered = Buffer.alloc(0);
     let closed = false;
-    socket.on('data', (chunk: Buffer) => (buffered = Buffer.concat([buffered, chunk])));
+    let pieces = 0;
+    socket.on('data', (chunk: Buffer) => {
+      buffered = Buffer.concat([buffered, chunk]);
+      pieces += 1;
+    });
     socket.on('close', () => (closed = true));
-    const answers: { status: string; connection?: string; body: string }[] = [];
+    const answers: { status: string; connection?: string; body: string; pieces: number }[] = [];
     try {
       for (const request of requests) {
+        pieces = 0;
         socket.write(request);
         const deadline = Date.now() + 10_000;
         for (;;) {
@@ -318,6 +323,7 @@ describe('the emulator: connections (infra/local/moto_server.py)', () => {
               status: head.split('\r\n')[0] ?? '',
               connection: /^connection: *(.*)$/im.exec(head)?.[1],
               body: buffered.subarray(end + 4, end + 4 + length).toString(),
+              pieces,
             });
             buffered = buffered.subarray(end + 4 + length);
             break;
@@ -347,6 +353,16 @@ describe('the emulator: connections (infra/local/moto_server.py)', () => {
     expect(answers.map((a) => a.connection)).toEqual([undefined, undefined, undefined]);
     expect(JSON.parse(answers[2]?.body ?? '')).toHaveProperty('TableNames');
     expect(closed).toBe(false);
+  });
+
+  it('sends each answer in one piece, so a call on a kept-open connection never waits for the last one to be acknowledged', async () => {
+    // Arrange: written as a head and then a body, the body waited (Nagle) for the client's delayed acknowledgement
+    const calls = Array.from({ length: 5 }, () => listTables);
+    // Act
+    const { answers } = await oneConnection(calls);
+    // Assess: every answer whole, each read in one piece
+    expect(answers.map((a) => a.status)).toEqual(calls.map(() => 'HTTP/1.1 200 OK'));
+    expect(answers.map((a) => a.pieces)).toEqual(calls.map(() => 1));
   });
 });
 

@@ -134,6 +134,73 @@ describe('the emulator (infra/local/moto_server.py)', () => {
     });
   });
 
+  it('applies one update expression with new values each time, and still refuses two SET sections or a path set twice (it parses an expression once and checks it at the root)', async () => {
+    // Prepare
+    const TableName = provisioned.names.appTable;
+    const claim = (pk: string, owner: string, lease: number) =>
+      ddb().send(
+        new UpdateItemCommand({
+          TableName,
+          Key: key(pk),
+          UpdateExpression:
+            'SET #state = :state, leaseOwner = :owner, leaseUntil = :lease, claimedAt = if_not_exists(claimedAt, :owner) ADD attempts :one',
+          ConditionExpression: 'attribute_not_exists(pk) OR leaseUntil < :lease',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: {
+            ':state': { S: 'in_progress' },
+            ':owner': { S: owner },
+            ':lease': { N: String(lease) },
+            ':one': { N: '1' },
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+    const refusal = (UpdateExpression: string) =>
+      ddb()
+        .send(
+          new UpdateItemCommand({
+            TableName,
+            Key: key('EXPR-refused'),
+            UpdateExpression,
+            ExpressionAttributeValues: { ':a': { S: 'a' }, ':b': { S: 'b' } },
+          }),
+        )
+        .then(
+          () => 'accepted',
+          (error: Error) => `${error.name}: ${error.message}`,
+        );
+    // Act
+    const first = await claim('EXPR-1', 'worker-a', 100);
+    const second = await claim('EXPR-2', 'worker-b', 200);
+    const again = await claim('EXPR-1', 'worker-c', 300);
+    const twoSets = await refusal('SET x = :a SET y = :b');
+    const setTwice = await refusal('SET x = :a, y = :b, x = :b');
+    const nested = await refusal('SET m.x = :a, m = :b');
+    // Assess: each call got its own values, the first claimant is kept where if_not_exists says so
+    expect(first.Attributes).toMatchObject({
+      leaseOwner: { S: 'worker-a' },
+      leaseUntil: { N: '100' },
+      attempts: { N: '1' },
+    });
+    expect(second.Attributes).toMatchObject({
+      leaseOwner: { S: 'worker-b' },
+      claimedAt: { S: 'worker-b' },
+      attempts: { N: '1' },
+    });
+    expect(again.Attributes).toMatchObject({
+      state: { S: 'in_progress' },
+      leaseOwner: { S: 'worker-c' },
+      leaseUntil: { N: '300' },
+      claimedAt: { S: 'worker-a' },
+      attempts: { N: '2' },
+    });
+    expect(twoSets).toMatch(/^ValidationException: .*"SET" section can only be used once/);
+    expect(setTwice).toMatch(/^ValidationException: .*Two document paths overlap/);
+    expect(nested).toMatch(/^ValidationException: .*Two document paths overlap/);
+    const { Item } = await ddb().send(new GetItemCommand({ TableName, Key: key('EXPR-refused') }));
+    expect(Item).toBeUndefined();
+  });
+
   it('answers an index Query with exactly its partition, in index order both ways and page by page (it sorts only the matches)', async () => {
     // Prepare: complaints of three districts on the byDistrict index, written out of order, beside items
     // without index keys.

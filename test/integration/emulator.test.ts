@@ -134,7 +134,7 @@ describe('the emulator (infra/local/moto_server.py)', () => {
     });
   });
 
-  it('applies one update expression with new values each time, and still refuses two SET sections or a path set twice (it parses an expression once and checks it at the root)', async () => {
+  it('applies one update expression with new values each time, and still refuses two SET sections or a path set twice (it parses an expression once, copies it for each check and checks it at the root)', async () => {
     // Prepare
     const TableName = provisioned.names.appTable;
     const claim = (pk: string, owner: string, lease: number) =>

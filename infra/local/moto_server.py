@@ -11,6 +11,7 @@ Usage: python3 infra/local/moto_server.py [-H host] [-p port]
 """
 
 import argparse
+import copy
 import functools
 import io
 import json
@@ -85,14 +86,13 @@ def keep_connections_alive() -> type[serving.WSGIRequestHandler]:
     connection now stays open while its client keeps it (the SDK's agents do) and carries one request after another;
     the body of each is read to its end (serialize_dynamodb), which is what werkzeug's leftover check was for.
 
-    write_each_answer_whole: werkzeug wrote an answer's head and body in two writes. On a kept-alive connection the
+    werkzeug also wrote an answer's head and body in two writes. On a kept-alive connection the
     second waited (Nagle's algorithm) for the client to acknowledge the first, and the client delays that
     acknowledgement by up to 40 ms: one call after another on one connection took 45 ms each instead of 2.5. The
     answer is now buffered and sent in one write, and TCP_NODELAY covers answers larger than the buffer."""
 
     class KeepAliveHandler(serving.WSGIRequestHandler):
-        # Each answer goes out in one write, and nothing waits for the client's acknowledgement of the last write
-        # (write_each_answer_whole).
+        # Each answer goes out in one write, and nothing waits for the client's acknowledgement of the last write.
         wbufsize = -1
         disable_nagle_algorithm = True
 
@@ -207,8 +207,6 @@ def back_up_only_what_a_transaction_writes() -> None:
     partition dicts for each transaction: 26 ms a transaction at 5,000 items, 134 ms at 20,000; now 1.4 ms.) The
     stream shard is shared too, and a rollback removes the cancelled writes' records from it: moto's own rollback
     swaps in a copy of the shard, so stream readers kept reading records of writes that never happened."""
-    import copy
-
     from moto.dynamodb.models import DynamoDBBackend
     from moto.dynamodb.models.dynamo_type import DynamoType
     from moto.dynamodb.models.table import Table
@@ -514,14 +512,12 @@ def check_update_expressions_cheaply() -> None:
     counted per operation during a crowd). moto parses the update expression twice per call (once to check the
     names and values it uses, once to apply it), and checks it with ten tree walks, twice for a new item; at every
     node of every walk it built the walk's table of node kinds anew to ask whether the node is one it handles. The
-    kinds a walk handles are fixed by its class, so they are worked out once per class; a parsed expression is
-    only read (each check works on its own deep copy), so each expression string is parsed once. Two of the checks
+    kinds a walk handles are fixed by its class, so the answer is worked out once per walk and node class; a parsed
+    expression is only read (each check works on its own deep copy), so each expression string is parsed once. Two of the checks
     (at most one clause of each kind; no path updated twice) ran at every one of the tree's ~33 clause and action
     nodes, each listing the clauses below it: the whole expression's list holds every smaller one's, so they run
     once, at the root. An expression with one fault is refused as before; one with two faults may be refused for
     the other one."""
-    import copy
-
     from moto.dynamodb.parsing.ast_nodes import DepthFirstTraverser, Node
     from moto.dynamodb.parsing.expressions import UpdateExpressionParser
     from moto.dynamodb.parsing.validators import ActionCountValidator, OverlappingPathsValidator
@@ -537,17 +533,8 @@ def check_update_expressions_cheaply() -> None:
         OverlappingPathsValidator.check_for_overlapping_paths
     )
 
-    def nodes_to_be_processed(self) -> tuple:
-        walk = type(self)
-        kinds = walk.__dict__.get("rabta_node_kinds")
-        if kinds is None:
-            kinds = tuple(self._processing_map())
-            walk.rabta_node_kinds = kinds
-        return kinds
-
-    DepthFirstTraverser.nodes_to_be_processed = nodes_to_be_processed
-
-    # moto's walk, with its two class tests per node (each through ABCMeta) answered once per pair of classes.
+    # moto's walk, with its two class tests per node (the second building the walk's table of kinds first, each
+    # through ABCMeta) answered once per pair of classes.
     is_node: dict[type, bool] = {}
     handles: dict[tuple[type, type], bool] = {}
 

@@ -1,7 +1,8 @@
 /**
- * Functions in a worker thread of their own, as in AWS where each function has its own containers: the queue
- * and stream functions run off the gateway's thread, so a webhook request never waits behind a worker batch
- * or stream work (docs/local-runtime.md "Threads"). The thread shares the process environment (SHARE_ENV), so
+ * Functions in a worker thread of their own, as in AWS where each function has its own containers: the queue,
+ * stream and HTTP functions each run off the gateway's thread, so a webhook request never waits behind a worker
+ * batch or stream work, and the gateway accepts new connections while handlers run (docs/local-runtime.md
+ * "Threads"). The thread shares the process environment (SHARE_ENV), so
  * `/__local/clock` and the provisioned names reach it, and stamps its log lines as the main thread does.
  * This module is both sides: `startFunctionThread` in the runtime, and the thread's own loop when loaded as one.
  */
@@ -9,6 +10,21 @@ import { isMainThread, parentPort, SHARE_ENV, Worker, workerData } from 'node:wo
 import type { FunctionDef } from '../topology.ts';
 import { createInvoker, loadFunctions, stampLogLines } from './lambda.ts';
 import type { Log } from './pollers.ts';
+
+export const FUNCTION_THREADS = ['queues', 'streams', 'http'] as const;
+export type FunctionThreadName = (typeof FUNCTION_THREADS)[number];
+
+/**
+ * The thread a function runs in. None runs on the gateway's thread: libuv accepts one new connection per turn
+ * of the event loop, so while handlers kept that thread busy a burst of new connections waited seconds to be
+ * accepted (docs/local-runtime.md, "Threads").
+ */
+export const functionThreadOf = (fn: FunctionDef): FunctionThreadName => {
+  const kind = fn.triggers.find((t) => t.kind !== 'http')?.kind;
+  if (kind === 'queue' || kind === 'event') return 'queues';
+  if (kind === 'stream' || kind === 'schedule') return 'streams';
+  return 'http';
+};
 
 interface ThreadData {
   readonly rabtaFunctionThread: string;

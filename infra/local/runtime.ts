@@ -16,7 +16,13 @@ import { claimsOfPoolUser, loadLocalIssuer, localIssuerUrl, REPO_ROOT, type Loca
 import { applyEmulatorCredentials, startEmulator, type Emulator } from './emulator.ts';
 import { startFakeGraph, type FakeGraph } from './fake-graph.ts';
 import { createGateway, type GatewayRoute, type LocalRequest } from './gateway.ts';
-import { startFunctionThread, type FunctionThread } from './function-thread.ts';
+import {
+  FUNCTION_THREADS,
+  functionThreadOf,
+  startFunctionThread,
+  type FunctionThread,
+  type FunctionThreadName,
+} from './function-thread.ts';
 import { createInvoker, functionArn, loadFunctions, type LocalFunction } from './lambda.ts';
 import { startSqsPoller, startStreamPoller, type Log, type Poller } from './pollers.ts';
 import { provision, type Provisioned } from './provision.ts';
@@ -54,9 +60,9 @@ export interface LocalRuntimeOptions {
   readonly functions?: readonly FunctionDef[];
   readonly rootDir?: string;
   /**
-   * Run the queue functions and the stream and schedule functions each in a worker thread of their own, off
-   * the gateway's thread (default true; see function-thread.ts). False runs every function in this thread,
-   * for tests whose handlers report through this thread's globals.
+   * Run the queue functions, the stream and schedule functions, and the HTTP functions each in a worker thread
+   * of their own, off the gateway's thread (default true; see function-thread.ts). False runs every function in
+   * this thread, for tests whose handlers report through this thread's globals.
    */
   readonly functionThreads?: boolean;
   readonly log?: Log;
@@ -142,21 +148,17 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     // Handlers read their configuration when their module loads: set it before importing them.
     Object.assign(process.env, provisioned.env, localFunctionEnv(graphUrl));
     const rootDir = options.rootDir ?? REPO_ROOT;
-    const threadOf = (fn: FunctionDef): 'queues' | 'streams' | undefined => {
-      if (options.functionThreads === false) return undefined;
-      const kind = fn.triggers.find((t) => t.kind !== 'http')?.kind;
-      if (kind === 'queue' || kind === 'event') return 'queues';
-      return kind === 'stream' || kind === 'schedule' ? 'streams' : undefined;
-    };
+    const threadOf = (fn: FunctionDef): FunctionThreadName | undefined =>
+      options.functionThreads === false ? undefined : functionThreadOf(fn);
     const threads = new Map<string, FunctionThread>();
     cleanups.push(async () => {
       await Promise.allSettled([...threads.values()].map((t) => t.stop()));
     });
-    // The threads load their functions while this thread loads the HTTP functions (and any a thread does not
-    // take), which run here beside the gateway.
+    // The threads load their functions while this thread loads any function no thread takes (all of them when
+    // `functionThreads` is false).
     const [started, here] = await Promise.all([
       Promise.all(
-        (['queues', 'streams'] as const).map((name) => {
+        FUNCTION_THREADS.map((name) => {
           const own = functions.filter((fn) => threadOf(fn) === name);
           return own.length === 0
             ? undefined
@@ -164,7 +166,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
         }),
       ),
       loadFunctions(
-        functions.filter((fn) => threadOf(fn) === undefined || fn.triggers.some((t) => t.kind === 'http')),
+        functions.filter((fn) => threadOf(fn) === undefined),
         rootDir,
       ),
     ]);

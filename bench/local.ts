@@ -3,6 +3,7 @@
  * as a child process, as `npm start` runs it) on free loopback ports under a unique stage, against a moto
  * started for the benchmark; bounded concurrent loops; latency summaries.
  */
+import { Agent, request } from 'node:http';
 import { applyEmulatorCredentials, startEmulator } from '../infra/local/emulator.ts';
 import { startLocalRuntimeProcess, type RunningLocalRuntime } from '../test/support/local-runtime.ts';
 import { percentile } from './stats.ts';
@@ -52,6 +53,28 @@ export const withLocalRuntime = async <T>(
     process.off('SIGTERM', onSignal);
   }
 };
+
+const keptOpen = new Agent({ keepAlive: true });
+
+/**
+ * POSTs `body` over kept-open connections and resolves with the status once the answer is read, as Meta's
+ * webhook deliveries arrive. node:http, not fetch: fetch cost this process 0.5–1 ms of CPU a request against
+ * ~0.2 ms, taken from the two cores the runtime and moto share under a crowd (docs/performance.md, section 3).
+ */
+export const postKeptOpen = (url: string, headers: Record<string, string>, body: string): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const post = request(
+      url,
+      { method: 'POST', agent: keptOpen, headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+        response.on('error', reject);
+      },
+    );
+    post.on('error', reject);
+    post.end(body);
+  });
 
 /** Progress on stderr, so the figures on stdout stay clean. */
 export const progress = (message: string): void => {

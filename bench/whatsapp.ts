@@ -9,9 +9,17 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { OutboxEntry } from '../infra/local/fake-graph.ts';
-import { signedWebhookRequest, webhookBody } from '../infra/local/webhook-payload.ts';
+import { signedWebhookHeaders, webhookBody } from '../infra/local/webhook-payload.ts';
 import type { RunningLocalRuntime } from '../test/support/local-runtime.ts';
-import { p50p99, progress, runConcurrently, sleep, waitFor, withLocalRuntime } from './local.ts';
+import {
+  p50p99,
+  postKeptOpen,
+  progress,
+  runConcurrently,
+  sleep,
+  waitFor,
+  withLocalRuntime,
+} from './local.ts';
 import { table } from './stats.ts';
 import { answeredInOrder, benchMessageId, isReply, readReceiptOf } from './whatsapp-order.ts';
 
@@ -47,10 +55,9 @@ export const postText = async (
     message: { type: 'text', text: { body: text } },
   });
   const started = performance.now();
-  const response = await fetch(`${runtime.apiUrl}/webhook`, signedWebhookRequest(body));
-  await response.arrayBuffer();
+  const status = await postKeptOpen(`${runtime.apiUrl}/webhook`, signedWebhookHeaders(body), body);
   const elapsed = performance.now() - started;
-  if (response.status !== 200) throw new Error(`POST /webhook answered ${response.status}`);
+  if (status !== 200) throw new Error(`POST /webhook answered ${status}`);
   return elapsed;
 };
 

@@ -50,9 +50,18 @@ export const webhookBody = (input: CitizenMessage): string =>
     ],
   });
 
+/** The headers Meta sends with a webhook delivery of `body`. */
+export const signedWebhookHeaders = (
+  body: string,
+  appSecret: string = localAppSecret(),
+): Record<string, string> => ({
+  'content-type': 'application/json',
+  [SIGNATURE_HEADER]: signBodyAsMeta(body, appSecret),
+});
+
 /** A ready-to-send `fetch` init: the body and the headers Meta would send with it. */
 export const signedWebhookRequest = (body: string, appSecret: string = localAppSecret()): RequestInit => ({
   method: 'POST',
-  headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBodyAsMeta(body, appSecret) },
+  headers: signedWebhookHeaders(body, appSecret),
   body,
 });

@@ -1,5 +1,6 @@
 import {
   type AttributeValue,
+  DeleteItemCommand,
   DescribeTableCommand,
   DynamoDBClient,
   GetItemCommand,
@@ -300,6 +301,75 @@ describe('the emulator (infra/local/moto_server.py)', () => {
     expect(got.Item).toEqual(item);
     expect(queried.Items).toEqual([item]);
     expect(updated.Attributes).toEqual({ ...item, added: { M: { at: { N: '1' }, off: { BOOL: false } } } });
+  });
+
+  it('hands stream records back with their keys, images, order and creation time as written (it copies plain records to JSON as they are)', async () => {
+    // Prepare: a reader at the end of the stream; an item of every plain kind, then one with binary data (left
+    // to moto's own walk), an update and a delete
+    const TableName = provisioned.names.appTable;
+    const streams = new DynamoDBStreamsClient({});
+    const { StreamDescription } = await streams.send(
+      new DescribeStreamCommand({ StreamArn: provisioned.streamArn }),
+    );
+    const { ShardIterator } = await streams.send(
+      new GetShardIteratorCommand({
+        StreamArn: provisioned.streamArn,
+        ShardId: StreamDescription?.Shards?.[0]?.ShardId,
+        ShardIteratorType: 'LATEST',
+      }),
+    );
+    const plainItem: Record<string, AttributeValue> = {
+      ...key('RECORDS'),
+      text: { S: 'شکایت درج ہو گئی 🚓' },
+      empty: { S: '' },
+      number: { N: '-12.5' },
+      yes: { BOOL: true },
+      nothing: { NULL: true },
+      strings: { SS: ['a', 'b'] },
+      numbers: { NS: ['1', '2.5'] },
+      list: { L: [{ S: 'x' }, { L: [] }, { M: { flag: { BOOL: false } } }] },
+      map: { M: { inner: { M: { deep: { SS: ['q'] } } }, none: { M: {} } } },
+    };
+    const binaryItem: Record<string, AttributeValue> = {
+      ...key('RECORDS-BINARY'),
+      binary: { B: new Uint8Array([0, 255, 7]) },
+    };
+    const before = Date.now();
+    await ddb().send(new PutItemCommand({ TableName, Item: plainItem }));
+    await ddb().send(new PutItemCommand({ TableName, Item: binaryItem }));
+    await ddb().send(
+      new UpdateItemCommand({
+        TableName,
+        Key: key('RECORDS'),
+        UpdateExpression: 'SET added = :added REMOVE #list',
+        ExpressionAttributeNames: { '#list': 'list' },
+        ExpressionAttributeValues: { ':added': { N: '1' } },
+      }),
+    );
+    await ddb().send(new DeleteItemCommand({ TableName, Key: key('RECORDS-BINARY') }));
+    // Act
+    const { Records = [] } = await streams.send(new GetRecordsCommand({ ShardIterator }));
+    // Assess
+    const { list: _removed, ...updated } = plainItem;
+    expect(Records.map((r) => [r.eventName, r.dynamodb?.Keys, r.dynamodb?.NewImage])).toEqual([
+      ['INSERT', key('RECORDS'), plainItem],
+      ['INSERT', key('RECORDS-BINARY'), binaryItem],
+      ['MODIFY', key('RECORDS'), { ...updated, added: { N: '1' } }],
+      ['REMOVE', key('RECORDS-BINARY'), undefined],
+    ]);
+    for (const record of Records) {
+      expect(record).toMatchObject({ eventSource: 'aws:dynamodb', eventVersion: '1.0' });
+      expect(record.eventID).toMatch(/^\w+$/);
+      expect(record.awsRegion).toMatch(/^[a-z]+-[a-z]+-\d$/);
+      expect(record.dynamodb?.StreamViewType).toBe('NEW_IMAGE');
+      expect(record.dynamodb?.SizeBytes).toBeGreaterThan(0);
+      const created = record.dynamodb?.ApproximateCreationDateTime?.getTime() ?? 0;
+      expect(created).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 - 1000);
+      expect(created).toBeLessThanOrEqual(Date.now() + 1000);
+    }
+    const sequence = Records.map((r) => BigInt(r.dynamodb?.SequenceNumber ?? '0'));
+    expect(sequence).toEqual([...sequence].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(new Set(sequence).size).toBe(4);
   });
 
   it('leaves no stream record of a cancelled transaction for a reader that was already reading', async () => {

@@ -617,20 +617,17 @@ def plain_attribute_value(value):
     return copied
 
 
-def serialize_attribute_values_directly() -> None:
-    """moto turns every answer into JSON by walking the operation's output shape, and for each attribute value
-    of each item it asks its attribute picker, member by member, for all ten kinds a value may be (S, N, B, SS,
-    ...). That walk was three quarters of an index Query that hands back 25 items. An attribute value is
-    already the wire form here, so it is copied as it is (plain_attribute_value); a value with binary data or
-    with anything unexpected is left to moto's walk."""
+def copy_structures_directly(applies, copy) -> None:
+    """Has moto write each structure for which applies(serializer, shape) holds as copy(value), in place of its
+    walk over the output shape; a value copy refuses (NotPlain) is still walked."""
     from moto.core.serialize import BaseJSONSerializer
 
     original = BaseJSONSerializer._serialize_type_structure
 
     def serialize_structure(self, serialized, value, shape, key):
-        if key and shape.name == "AttributeValue":
+        if key and applies(self, shape):
             try:
-                copied = plain_attribute_value(value)
+                copied = copy(value)
             except NotPlain:
                 pass
             else:
@@ -639,6 +636,15 @@ def serialize_attribute_values_directly() -> None:
         original(self, serialized, value, shape, key)
 
     BaseJSONSerializer._serialize_type_structure = serialize_structure
+
+
+def serialize_attribute_values_directly() -> None:
+    """moto turns every answer into JSON by walking the operation's output shape, and for each attribute value
+    of each item it asks its attribute picker, member by member, for all ten kinds a value may be (S, N, B, SS,
+    ...). That walk was three quarters of an index Query that hands back 25 items. An attribute value is
+    already the wire form here, so it is copied as it is (plain_attribute_value); a value with binary data or
+    with anything unexpected is left to moto's walk."""
+    copy_structures_directly(lambda _, shape: shape.name == "AttributeValue", plain_attribute_value)
 
 
 def serialize_stream_records_directly() -> None:
@@ -650,9 +656,8 @@ def serialize_stream_records_directly() -> None:
     value that is not plain, is left to the walk. Apply after serialize_attribute_values_directly."""
     from datetime import datetime
 
-    from moto.core.serialize import BaseJSONSerializer, TimestampSerializer
+    from moto.core.serialize import TimestampSerializer
 
-    original = BaseJSONSerializer._serialize_type_structure
     top_strings = ("eventID", "eventName", "eventVersion", "eventSource", "awsRegion")
     top_members = frozenset({*top_strings, "dynamodb"})
     record_strings = ("SequenceNumber", "StreamViewType")
@@ -698,18 +703,10 @@ def serialize_stream_records_directly() -> None:
         copied["dynamodb"] = inner
         return copied
 
-    def serialize_structure(self, serialized, value, shape, key):
-        if key and shape.name == "Record" and self.operation_model.service_model.service_name == "dynamodbstreams":
-            try:
-                copied = stream_record(value)
-            except NotPlain:
-                pass
-            else:
-                self._default_serialize(serialized, copied, shape, key)
-                return
-        original(self, serialized, value, shape, key)
+    def is_stream_record(serializer, shape):
+        return shape.name == "Record" and serializer.operation_model.service_model.service_name == "dynamodbstreams"
 
-    BaseJSONSerializer._serialize_type_structure = serialize_structure
+    copy_structures_directly(is_stream_record, stream_record)
 
 
 def main() -> None:

@@ -58,6 +58,21 @@ describe('local provisioning', () => {
 
 describe('the emulator (infra/local/moto_server.py)', () => {
   const key = (pk: string) => ({ pk: { S: pk }, sk: { S: 'META' } });
+  /** A stream reader positioned at the end of the table's stream, like the local runtime's stream poller. */
+  const readerAtStreamEnd = async () => {
+    const streams = new DynamoDBStreamsClient({});
+    const { StreamDescription } = await streams.send(
+      new DescribeStreamCommand({ StreamArn: provisioned.streamArn }),
+    );
+    const { ShardIterator } = await streams.send(
+      new GetShardIteratorCommand({
+        StreamArn: provisioned.streamArn,
+        ShardId: StreamDescription?.Shards?.[0]?.ShardId,
+        ShardIteratorType: 'LATEST',
+      }),
+    );
+    return { streams, ShardIterator };
+  };
 
   it('rolls a cancelled transaction back whole, updates and new items beside old ones included (it backs up only written items)', async () => {
     // Prepare
@@ -307,17 +322,7 @@ describe('the emulator (infra/local/moto_server.py)', () => {
     // Prepare: a reader at the end of the stream; an item of every plain kind, then one with binary data (left
     // to moto's own walk), an update and a delete
     const TableName = provisioned.names.appTable;
-    const streams = new DynamoDBStreamsClient({});
-    const { StreamDescription } = await streams.send(
-      new DescribeStreamCommand({ StreamArn: provisioned.streamArn }),
-    );
-    const { ShardIterator } = await streams.send(
-      new GetShardIteratorCommand({
-        StreamArn: provisioned.streamArn,
-        ShardId: StreamDescription?.Shards?.[0]?.ShardId,
-        ShardIteratorType: 'LATEST',
-      }),
-    );
+    const { streams, ShardIterator } = await readerAtStreamEnd();
     const plainItem: Record<string, AttributeValue> = {
       ...key('RECORDS'),
       text: { S: 'شکایت درج ہو گئی 🚓' },
@@ -376,17 +381,7 @@ describe('the emulator (infra/local/moto_server.py)', () => {
     // Prepare: a reader positioned at the end of the stream, like the local runtime's stream poller
     const TableName = provisioned.names.appTable;
     await ddb().send(new PutItemCommand({ TableName, Item: { ...key('S'), n: { N: '1' } } }));
-    const streams = new DynamoDBStreamsClient({});
-    const { StreamDescription } = await streams.send(
-      new DescribeStreamCommand({ StreamArn: provisioned.streamArn }),
-    );
-    const { ShardIterator } = await streams.send(
-      new GetShardIteratorCommand({
-        StreamArn: provisioned.streamArn,
-        ShardId: StreamDescription?.Shards?.[0]?.ShardId,
-        ShardIteratorType: 'LATEST',
-      }),
-    );
+    const { streams, ShardIterator } = await readerAtStreamEnd();
     // Act: a transaction whose first write succeeds and whose second fails its condition
     const attempt = ddb().send(
       new TransactWriteItemsCommand({

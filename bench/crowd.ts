@@ -7,11 +7,14 @@
  * calls replayed straight at moto): the proxy costs CPU, so the timed crowd runs without it.
  */
 import { randomBytes } from 'node:crypto';
-import { loadavg } from 'node:os';
+import { writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   countByOperation,
   POLLER_OPERATIONS,
-  replayRate,
+  replay,
+  snapshotTable,
   startCountingProxy,
   type CountingProxy,
   type RecordedCall,
@@ -19,6 +22,7 @@ import {
 import type { RunningLocalRuntime } from '../test/support/local-runtime.ts';
 import { p50p99, progress, sleep, withLocalRuntime } from './local.ts';
 import { table } from './stats.ts';
+import { ENV } from '../shared/runtime/config.ts';
 import { drain, MESSAGES_EACH, postText, sendAsCrowd } from './whatsapp.ts';
 import { answeredInOrder, benchMessageId, readReceiptOf } from './whatsapp-order.ts';
 
@@ -27,7 +31,8 @@ const CITIZENS = 100;
 const COUNTED_CITIZENS = 20;
 /** Recorded function calls replayed for the ceiling: a bounded sample, in recorded order. */
 const REPLAY_CALLS = 2000;
-const REPLAY_CONCURRENCY = 16;
+/** The ceiling is the best of these: more calls at a time is not always faster for the emulator's one GIL. */
+const REPLAY_CONCURRENCIES = [4, 16] as const;
 
 const run = randomBytes(2).readUInt16BE(0) % 1000;
 const citizenNumber = (index: number): string =>
@@ -75,6 +80,15 @@ const crowd = async (runtime: RunningLocalRuntime, first: number, count: number)
   );
   const totalSeconds = (lastRead - startedEpoch) / 1000;
   progress(`  ${new Set(receipts).size} answered after ${totalSeconds.toFixed(1)} s`);
+  const unanswered = ids.filter((id) => !receipts.includes(id));
+  if (unanswered.length > 0) {
+    // What the runtime logged is the only account of why: kept for whoever reads the figures.
+    const logFile = join(tmpdir(), `rabta-crowd-${runtime.stage}.log`);
+    await writeFile(logFile, `unanswered: ${unanswered.join(' ')}\n\n${runtime.output()}`);
+    progress(
+      `  ${unanswered.length} unanswered (${unanswered.slice(0, 3).join(', ')}…); runtime log: ${logFile}`,
+    );
+  }
   return {
     acks,
     sendSeconds,
@@ -98,6 +112,9 @@ const countedCrowd = async (): Promise<{
   calls: RecordedCall[];
   messages: number;
   callsPerSecond: number;
+  concurrency: number;
+  replayed: number;
+  sameAnswers: number;
 }> => {
   let proxy: CountingProxy | undefined;
   return withLocalRuntime(
@@ -105,6 +122,7 @@ const countedCrowd = async (): Promise<{
     async (runtime, emulatorEndpoint) => {
       if (!proxy) throw new Error('the counting proxy did not start');
       await warm(runtime);
+      const before = await snapshotTable(emulatorEndpoint, runtime.env[ENV.tableName] ?? '');
       proxy.reset();
       const { messages } = await crowd(runtime, CITIZENS, COUNTED_CITIZENS);
       const calls = [...proxy.calls()];
@@ -112,9 +130,16 @@ const countedCrowd = async (): Promise<{
       await runtime.stop();
       const functionCalls = calls.filter((c) => !POLLER_OPERATIONS.has(c.operation));
       const sample = functionCalls.slice(0, REPLAY_CALLS);
-      progress(`  replaying ${sample.length} recorded calls straight at moto`);
-      const callsPerSecond = await replayRate(emulatorEndpoint, sample, REPLAY_CONCURRENCY);
-      return { calls, messages, callsPerSecond };
+      let best = { callsPerSecond: 0, sameAnswers: 0, concurrency: 0 };
+      for (const concurrency of REPLAY_CONCURRENCIES) {
+        // Each replay meets the table as the crowd met it, not as the crowd left it: the same work per call.
+        await before.restore();
+        progress(`  replaying ${sample.length} recorded calls straight at moto, ${concurrency} at a time`);
+        const run = await replay(emulatorEndpoint, sample, concurrency);
+        progress(`    ${run.callsPerSecond.toFixed(0)} calls/s, ${run.sameAnswers} answered as recorded`);
+        if (run.callsPerSecond > best.callsPerSecond) best = { ...run, concurrency };
+      }
+      return { calls, messages, ...best, replayed: sample.length };
     },
     {
       wrapEndpoint: async (endpoint) => {
@@ -147,8 +172,11 @@ export const benchCrowd = async (): Promise<string> => {
     "citizens at once, against `npm start`'s runtime as a child process (queue, stream and HTTP functions each in",
     'a worker thread of their own, the gateway alone on its thread), talking straight to moto. The AWS calls',
     `come from a second crowd of ${COUNTED_CITIZENS} citizens × ${MESSAGES_EACH} texts through a counting proxy between the runtime`,
-    'and moto; the ceiling replays its recorded function calls straight at moto',
-    `(${REPLAY_CONCURRENCY} at a time). Load average (1 min) ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after.`,
+    'and moto; the ceiling replays its recorded function calls straight at moto, in recorded order, over the table',
+    'as the counted crowd found it (so a claim claims and a transaction writes, as in the crowd), at',
+    `${REPLAY_CONCURRENCIES.join(' and ')} calls at a time, and keeps the faster (${counted.concurrency});`,
+    `${counted.sameAnswers} of the ${counted.replayed} replayed calls got the status they got in the crowd.`,
+    `Load average (1 min) ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after.`,
     '',
     table(
       ['measure', 'value', 'target'],

@@ -4,7 +4,8 @@
  * acknowledgement p50/p99, the end-to-end rate, whether every citizen was answered in order, and whether any
  * message was lost or handled twice. A second, smaller crowd runs with a counting proxy between the runtime and
  * moto for the AWS calls per message and the emulator's own ceiling for that call mix (the recorded function
- * calls replayed straight at moto): the proxy costs CPU, so the timed crowd runs without it.
+ * calls replayed straight at moto over the table as that crowd found it): the proxy costs CPU, so the timed crowd
+ * runs without it.
  */
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';

@@ -80,8 +80,9 @@ const crowd = async (runtime: RunningLocalRuntime, first: number, count: number)
     ...outbox.filter((e) => wanted.has(readReceiptOf(e) ?? '')).map((e) => Date.parse(e.receivedAt)),
   );
   const totalSeconds = (lastRead - startedEpoch) / 1000;
-  progress(`  ${new Set(receipts).size} answered after ${totalSeconds.toFixed(1)} s`);
-  const unanswered = ids.filter((id) => !receipts.includes(id));
+  const answeredIds = new Set(receipts);
+  progress(`  ${answeredIds.size} answered after ${totalSeconds.toFixed(1)} s`);
+  const unanswered = ids.filter((id) => !answeredIds.has(id));
   if (unanswered.length > 0) {
     // What the runtime logged is the only account of why: kept for whoever reads the figures.
     const logFile = join(tmpdir(), `rabta-crowd-${runtime.stage}.log`);
@@ -94,8 +95,8 @@ const crowd = async (runtime: RunningLocalRuntime, first: number, count: number)
     acks,
     sendSeconds,
     messages: ids.length,
-    answered: new Set(receipts).size,
-    twice: receipts.length - new Set(receipts).size,
+    answered: answeredIds.size,
+    twice: receipts.length - answeredIds.size,
     kept: citizens.filter((c) => answeredInOrder(outbox, c, MESSAGES_EACH)).length,
     totalSeconds,
   };

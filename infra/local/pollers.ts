@@ -29,6 +29,35 @@ export interface Poller {
 
 export type Log = (message: string, details?: Record<string, unknown>) => void;
 
+/** How long a FIFO or standard queue is long-polled by default (Lambda's own pollers wait up to 20 s). */
+const DEFAULT_WAIT_SECONDS = 5;
+/** Beyond the long poll: a call to a busy emulator may queue for seconds before it is answered. */
+const CALL_DEADLINE_MARGIN_SECONDS = 15;
+
+/**
+ * Configuration of the pollers' own AWS clients. Every call has a deadline: without one, a call whose answer
+ * never comes (a connection the emulator dropped silently) would hang its poller for good, and a FIFO queue's
+ * pollers take turns receiving, so the whole queue would stop. A call past its deadline fails, is retried by the
+ * SDK, and the poller goes on; messages a lost receive had handed out come back after their visibility timeout.
+ */
+export const pollerClientConfig = (
+  options: {
+    readonly endpoint?: string;
+    readonly longPollSeconds?: number;
+    readonly deadlineMs?: number;
+  } = {},
+) => ({
+  ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+  requestHandler: {
+    requestTimeout:
+      options.deadlineMs ??
+      ((options.longPollSeconds ?? DEFAULT_WAIT_SECONDS) + CALL_DEADLINE_MARGIN_SECONDS) * 1000,
+    connectionTimeout: 5000,
+    // Without it the SDK only logs a warning when the deadline passes and goes on waiting.
+    throwOnRequestTimeout: true,
+  },
+});
+
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
     if (signal?.aborted) return resolve();
@@ -146,10 +175,10 @@ export const messagesToKeep = (
 };
 
 export const startSqsPoller = (options: SqsPollerOptions): Poller => {
-  const sqs = options.client ?? new SQSClient({});
+  const waitTimeSeconds = options.waitTimeSeconds ?? DEFAULT_WAIT_SECONDS;
+  const sqs = options.client ?? new SQSClient(pollerClientConfig({ longPollSeconds: waitTimeSeconds }));
   const abort = new AbortController();
   const log = options.log ?? (() => undefined);
-  const waitTimeSeconds = options.waitTimeSeconds ?? 5;
 
   // moto hands out a FIFO group to two receives that overlap (real SQS does not), so a FIFO poller's
   // loops take turns receiving; processing still runs in parallel.
@@ -367,8 +396,8 @@ export const toStreamRecord = (
 };
 
 export const startStreamPoller = (options: StreamPollerOptions): Poller & { ready: Promise<void> } => {
-  const streams = options.client ?? new DynamoDBStreamsClient({});
-  const sqs = options.sqsClient ?? new SQSClient({});
+  const streams = options.client ?? new DynamoDBStreamsClient(pollerClientConfig());
+  const sqs = options.sqsClient ?? new SQSClient(pollerClientConfig());
   const abort = new AbortController();
   const log = options.log ?? (() => undefined);
   const pollIntervalMs = options.pollIntervalMs ?? 250;

@@ -24,7 +24,7 @@ import {
   type FunctionThreadName,
 } from './function-thread.ts';
 import { createInvoker, functionArn, loadFunctions, type LocalFunction } from './lambda.ts';
-import { startSqsPoller, startStreamPoller, type Log, type Poller } from './pollers.ts';
+import { pollerClientConfig, startSqsPoller, startStreamPoller, type Log, type Poller } from './pollers.ts';
 import { provision, type Provisioned } from './provision.ts';
 import { createSiteHandler } from './site.ts';
 import { startScheduler, type Scheduler } from './scheduler.ts';
@@ -191,7 +191,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     };
 
     // --- event source mappings -----------------------------------------------------------------
-    const sqs = new SQSClient({});
+    const sqs = new SQSClient(pollerClientConfig());
     cleanups.push(async () => sqs.destroy());
     const pollers: Poller[] = [];
     cleanups.push(async () => {

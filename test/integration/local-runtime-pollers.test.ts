@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -14,7 +16,13 @@ import {
 } from '@aws-sdk/client-sqs';
 import type { DynamoDBStreamEvent, SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { messagesToKeep, startSqsPoller, startStreamPoller, type Poller } from '../../infra/local/pollers.ts';
+import {
+  messagesToKeep,
+  pollerClientConfig,
+  startSqsPoller,
+  startStreamPoller,
+  type Poller,
+} from '../../infra/local/pollers.ts';
 import { startScheduler } from '../../infra/local/scheduler.ts';
 import type { Provisioned } from '../../infra/local/provision.ts';
 import { provisionForTest } from '../support/aws.ts';
@@ -201,6 +209,100 @@ describe('SQS poller (FIFO queue)', () => {
     // Assess
     for (const group of groups) expect(processed[group]).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(failedOnce.size).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * An HTTP proxy to the emulator that swallows the first ReceiveMessage: the request is read and never answered,
+ * as when a connection dies without a word.
+ */
+const startSwallowingProxy = async (): Promise<{
+  endpoint: string;
+  swallowed: () => number;
+  stop: () => Promise<void>;
+}> => {
+  const target = process.env.AWS_ENDPOINT_URL ?? '';
+  let swallowed = 0;
+  const bodyOf = async (request: IncomingMessage): Promise<Buffer> => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  };
+  const server: Server = createServer((request, response) => {
+    void bodyOf(request).then(async (body) => {
+      if (request.headers['x-amz-target'] === 'AmazonSQS.ReceiveMessage' && swallowed === 0) {
+        swallowed++;
+        return;
+      }
+      const headers = Object.fromEntries(
+        Object.entries(request.headers).filter(
+          (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] !== 'host',
+        ),
+      );
+      const answer = await fetch(`${target}${request.url ?? '/'}`, {
+        method: request.method ?? 'POST',
+        headers,
+        ...(body.length > 0 ? { body } : {}),
+      });
+      response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? '' });
+      response.end(Buffer.from(await answer.arrayBuffer()));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    swallowed: () => swallowed,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+};
+
+describe('SQS poller (a call that is never answered)', () => {
+  it('gives up on the call at its deadline and goes on: a FIFO queue does not stop', async () => {
+    // Prepare
+    const proxy = await startSwallowingProxy();
+    const client = new SQSClient(pollerClientConfig({ endpoint: proxy.endpoint, deadlineMs: 2000 }));
+    const url = provisioned.queueUrls.webhookInbound;
+    const processed: number[] = [];
+    running.push(
+      startSqsPoller({
+        functionId: 'Test',
+        queueUrl: url,
+        queueArn: await queueArn(url),
+        fifo: true,
+        batchSize: 10,
+        region: 'ap-south-1',
+        retryAfterSeconds: 0,
+        waitTimeSeconds: 1,
+        concurrency: 2,
+        client,
+        invoke: async (event: SQSEvent) => {
+          for (const record of event.Records) processed.push((JSON.parse(record.body) as { n: number }).n);
+          return { batchItemFailures: [] };
+        },
+      }),
+    );
+    // Act
+    for (let n = 1; n <= 3; n++) {
+      await sqs.send(
+        new SendMessageCommand({
+          QueueUrl: url,
+          MessageBody: JSON.stringify({ n }),
+          MessageGroupId: 'one-citizen',
+          MessageDeduplicationId: randomUUID(),
+        }),
+      );
+    }
+    await eventually(() => (processed.length >= 3 ? true : undefined), 'every message to be processed');
+    // Assess
+    expect(proxy.swallowed()).toBe(1);
+    expect(processed).toEqual([1, 2, 3]);
+    await Promise.all(running.splice(0).map((p) => p.stop()));
+    client.destroy();
+    await proxy.stop();
   });
 });
 

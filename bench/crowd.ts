@@ -2,7 +2,8 @@
  * The local runtime under a crowd (issue 13, Deliver 3): 100 citizens × 10 WhatsApp messages, each citizen
  * sending its next message when the previous one was acknowledged, all citizens at once. Prints the webhook's
  * acknowledgement p50/p99, the end-to-end rate, whether every citizen was answered in order, and whether any
- * message was lost or handled twice. A second, smaller crowd runs with a counting proxy between the runtime and
+ * message was lost or handled twice. Then 100 more citizens in conversation on the same runtime (each message
+ * after the bot's answer to the last), for the acknowledgements while the chat turns keep the emulator busy. A second, smaller crowd runs with a counting proxy between the runtime and
  * moto for the AWS calls per message and the emulator's own ceiling for that call mix (the recorded function
  * calls replayed straight at moto over the table as that crowd found it): the proxy costs CPU, so the timed crowd
  * runs without it.
@@ -24,10 +25,12 @@ import type { RunningLocalRuntime } from '../test/support/local-runtime.ts';
 import { p50p99, progress, sleep, withLocalRuntime } from './local.ts';
 import { table } from './stats.ts';
 import { ENV } from '../shared/runtime/config.ts';
-import { drain, MESSAGES_EACH, postText, sendAsCrowd } from './whatsapp.ts';
+import { converseAsCrowd, drain, MESSAGES_EACH, postText, sendAsCrowd } from './whatsapp.ts';
 import { answeredInOrder, benchMessageId, readReceiptOf } from './whatsapp-order.ts';
 
 const CITIZENS = 100;
+/** The conversation crowd's citizens follow the timed crowd's (0–99) and the counted crowd's. */
+const CONVERSATION_FIRST = 200;
 /** The counted crowd: enough messages for stable calls per message, small enough to keep the bench short. */
 const COUNTED_CITIZENS = 20;
 /** Recorded function calls replayed for the ceiling: a bounded sample, in recorded order. */
@@ -102,11 +105,59 @@ const crowd = async (runtime: RunningLocalRuntime, first: number, count: number)
   };
 };
 
-/** The timed crowd, the runtime talking straight to moto. */
-const timedCrowd = (): Promise<CrowdResult> =>
+interface ConversationResult {
+  /** Messages 2–10 of each citizen, each sent when the bot had answered the one before. */
+  readonly acks: number[];
+  /** Every citizen's first message, all sent together. */
+  readonly firstAcks: number[];
+  /** POST → that message's read receipt at the Graph API. */
+  readonly answers: number[];
+  readonly messages: number;
+  readonly answered: number;
+  readonly twice: number;
+  readonly kept: number;
+  readonly totalSeconds: number;
+}
+
+/** The same citizens' load as a conversation: each message after the bot's answer to the last. */
+const conversation = async (
+  runtime: RunningLocalRuntime,
+  first: number,
+  count: number,
+): Promise<ConversationResult> => {
+  const citizens = Array.from({ length: count }, (_, i) => citizenNumber(first + i));
+  const ids = citizens.flatMap((c) => Array.from({ length: MESSAGES_EACH }, (_, n) => benchMessageId(c, n)));
+  progress(`${count} citizens × ${MESSAGES_EACH} messages, each after the bot's answer to the last`);
+  const started = performance.now();
+  const { acks, firstAcks, answers } = await converseAsCrowd(runtime, citizens);
+  const totalSeconds = (performance.now() - started) / 1000;
+  const outbox = await runtime.outbox();
+  const wanted = new Set(ids);
+  const receipts = outbox.map(readReceiptOf).filter((id): id is string => id !== undefined && wanted.has(id));
+  const answered = new Set(receipts).size;
+  progress(
+    `  ${answered} answered after ${totalSeconds.toFixed(1)} s; acknowledgements p50 / p99 ${p50p99(acks).join(' / ')} ms (first messages ${p50p99(firstAcks).join(' / ')})`,
+  );
+  return {
+    acks,
+    firstAcks,
+    answers,
+    messages: ids.length,
+    answered,
+    twice: receipts.length - answered,
+    kept: citizens.filter((c) => answeredInOrder(outbox, c, MESSAGES_EACH)).length,
+    totalSeconds,
+  };
+};
+
+/** The timed crowds, the runtime talking straight to moto: the closed loop on acknowledgements, then the conversation. */
+const timedCrowds = (): Promise<{ timed: CrowdResult; talk: ConversationResult }> =>
   withLocalRuntime('benchcrowd', async (runtime) => {
     await warm(runtime);
-    return crowd(runtime, 0, CITIZENS);
+    const timed = await crowd(runtime, 0, CITIZENS);
+    await sleep(1000);
+    const talk = await conversation(runtime, CONVERSATION_FIRST, CITIZENS);
+    return { timed, talk };
   });
 
 /** The counted crowd: every AWS call recorded, then the function calls replayed straight at moto. */
@@ -154,7 +205,7 @@ const countedCrowd = async (): Promise<{
 
 export const benchCrowd = async (): Promise<string> => {
   const loadBefore = loadavg()[0] ?? 0;
-  const timed = await timedCrowd();
+  const { timed, talk } = await timedCrowds();
   const counted = await countedCrowd();
   const loadAfter = loadavg()[0] ?? 0;
 
@@ -217,6 +268,49 @@ export const benchCrowd = async (): Promise<string> => {
     `Each citizen sends its next message when the last is acknowledged, so the mean acknowledgement is about the`,
     `${CITIZENS} citizens over the acknowledgement rate (Little's law); a p99 of 250 ms needs a mean well under it,`,
     'that is, several hundred acknowledgements a second while the chat turns drain (docs/performance.md, section 3).',
+    '',
+    '### The same crowd in conversation',
+    '',
+    `Then, on the same runtime, ${CITIZENS} more citizens × ${MESSAGES_EACH} texts, each citizen's next POST once the bot has answered`,
+    'the last (its read receipt reached the Graph API), all citizens at once and without time to read or type: at',
+    'most one message of each citizen in flight, as in a chat, so the webhook is loaded at the rate the chat turns',
+    'drain, and its acknowledgements are measured while those turns keep the emulator busy.',
+    '',
+    table(
+      ['measure', 'value', 'target'],
+      [
+        [
+          'webhook acknowledgement p50 / p99 (ms), all messages',
+          p50p99([...talk.firstAcks, ...talk.acks]).join(' / '),
+          'p99 ≤ 250',
+        ],
+        [
+          `  … each citizen's first message (${talk.firstAcks.length}, sent together)`,
+          p50p99(talk.firstAcks).join(' / '),
+          '',
+        ],
+        [
+          `  … messages 2–${MESSAGES_EACH} (${talk.acks.length}, each after an answer)`,
+          p50p99(talk.acks).join(' / '),
+          '',
+        ],
+        [
+          'POST → the bot’s answer complete (read receipt) p50 / p99 (ms)',
+          p50p99(talk.answers).join(' / '),
+          '',
+        ],
+        [
+          talk.answered === talk.messages
+            ? 'all messages answered after (s)'
+            : `${talk.answered}/${talk.messages} answered after (s)`,
+          talk.totalSeconds.toFixed(1),
+          '',
+        ],
+        ['end-to-end rate (messages/s)', (talk.answered / talk.totalSeconds).toFixed(1), ''],
+        ['order kept', `for ${talk.kept}/${CITIZENS} citizens`, 'all'],
+        ['messages unanswered / read twice', `${talk.messages - talk.answered} / ${talk.twice}`, '0 / 0'],
+      ],
+    ),
     '',
     'Calls per message by operation (our functions, then the event source mappings):',
     '',

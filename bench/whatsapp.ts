@@ -153,6 +153,72 @@ export const sendAsCrowd = async (
   return acks;
 };
 
+/** How often the conversation crowd reads what is new in the fake Graph API's outbox. */
+const WATCH_MS = 100;
+/** A citizen whose message is not answered within this stops talking; the figures then count it unanswered. */
+const ANSWER_WAIT_MS = 2 * 60_000;
+
+/**
+ * Every citizen sends its next message only once the bot has answered the last (its read receipt, the worker's
+ * last call for a message, reached the Graph API), as a person in a conversation does; all citizens at once, no
+ * time to read or type. Resolves with the acknowledgements' latencies (the first messages, which all citizens send
+ * together, apart from the rest) and every POST → read receipt time, in ms.
+ */
+export const converseAsCrowd = async (
+  runtime: RunningLocalRuntime,
+  citizens: readonly string[],
+): Promise<{ acks: number[]; firstAcks: number[]; answers: number[] }> => {
+  const acks: number[] = [];
+  const firstAcks: number[] = [];
+  const answers: number[] = [];
+  const read = new Set<string>();
+  const waiting = new Map<string, () => void>();
+  let watching = true;
+  const watcher = (async () => {
+    let seen = 0;
+    while (watching) {
+      const fresh = await runtime.outbox(undefined, { from: seen });
+      seen += fresh.length;
+      for (const entry of fresh) {
+        const id = readOf(entry);
+        if (id === undefined) continue;
+        read.add(id);
+        waiting.get(id)?.();
+      }
+      await sleep(WATCH_MS);
+    }
+  })();
+  const answerOf = (id: string): Promise<boolean> =>
+    new Promise((resolve) => {
+      if (read.has(id)) return resolve(true);
+      const timer = setTimeout(() => resolve(false), ANSWER_WAIT_MS);
+      waiting.set(id, () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+  try {
+    await runConcurrently(citizens.length, citizens.length, async (c) => {
+      const citizen = citizens[c] ?? '';
+      for (let n = 0; n < MESSAGES_EACH; n++) {
+        const id = messageId(citizen, n);
+        const started = performance.now();
+        const ack = await postText(runtime, citizen, TEXTS[n % TEXTS.length] ?? 'menu', {
+          id,
+          timestamp: Math.floor(Date.now() / 1000),
+        });
+        (n === 0 ? firstAcks : acks).push(ack);
+        if (!(await answerOf(id))) return;
+        answers.push(performance.now() - started);
+      }
+    });
+  } finally {
+    watching = false;
+    await watcher;
+  }
+  return { acks, firstAcks, answers };
+};
+
 /** Phase 3: every citizen sends its messages one after the other (as a phone does), all citizens at once. */
 const manyCitizens = async (runtime: RunningLocalRuntime) => {
   const citizens = Array.from({ length: CITIZENS }, (_, i) => citizenNumber(3, i));

@@ -50,7 +50,8 @@ export interface Fault {
 
 export interface FakeGraph {
   readonly url: string;
-  outbox(filter?: { to?: string }): OutboxEntry[];
+  /** Recorded calls in arrival order; `from` skips the first ones (a watcher reads only what is new). */
+  outbox(filter?: { to?: string; from?: number }): OutboxEntry[];
   clear(): void;
   injectFault(fault: Fault): void;
   /** Injected faults not consumed yet (calls that will still fail). */
@@ -310,8 +311,12 @@ export const startFakeGraph = async (options: { port?: number } = {}): Promise<F
 
   return {
     url: `http://127.0.0.1:${port}`,
-    outbox: (filter = {}) =>
-      filter.to === undefined ? [...outbox] : outbox.filter((e) => recipientMatches(e.to, filter.to ?? '')),
+    outbox: (filter = {}) => {
+      const entries = outbox.slice(filter.from ?? 0);
+      return filter.to === undefined
+        ? entries
+        : entries.filter((e) => recipientMatches(e.to, filter.to ?? ''));
+    },
     clear: () => {
       outbox.length = 0;
       faults.length = 0;

@@ -324,7 +324,13 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       if (path === '/__local/whatsapp/outbox' && fakeGraph) {
         if (method === 'GET') {
           const to = request.query.get('to');
-          return json(response, 200, fakeGraph.outbox(to ? { to } : {}));
+          const from = request.query.get('from');
+          if (from !== null && !/^\d{1,9}$/.test(from)) {
+            return json(response, 400, {
+              message: 'from must be the number of entries to skip, e.g. from=120',
+            });
+          }
+          return json(response, 200, fakeGraph.outbox({ ...(to ? { to } : {}), from: Number(from ?? 0) }));
         }
         if (method === 'DELETE') {
           fakeGraph.clear();

@@ -96,6 +96,29 @@ describe('local runtime process (npm start)', () => {
     expect(outbox[1]).toMatchObject({ id: answer.messages[0]?.id, type: 'text', to: '923001112223' });
   });
 
+  it('reads the outbox from an index on, so a watcher fetches only what is new, and refuses a bad index', async () => {
+    // Prepare
+    const everything = await runtime.outbox();
+    await fetch(`${runtime.graphUrl}/v24.0/local-phone-number-id/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer local-access-token' },
+      body: JSON.stringify({
+        messaging_product: 'whatsapp',
+        to: '923004445556',
+        type: 'text',
+        text: { body: 'x' },
+      }),
+    });
+    // Act
+    const fresh = await runtime.outbox(undefined, { from: everything.length });
+    const past = await runtime.outbox(undefined, { from: everything.length + 5 });
+    const bad = await fetch(`${runtime.apiUrl}/__local/whatsapp/outbox?from=-1`);
+    // Assess
+    expect(fresh.map((e) => e.to)).toEqual(['923004445556']);
+    expect(past).toEqual([]);
+    expect(bad.status).toBe(400);
+  });
+
   it('answers a read receipt like Meta and refuses a call without an access token', async () => {
     // Act
     const read = await fetch(`${runtime.graphUrl}/v24.0/local-phone-number-id/messages`, {

@@ -22,7 +22,8 @@ export interface RunningLocalRuntime {
   output(): string;
   /** An officer token signed by the runtime's issuer; claims are not checked (forged ones are allowed). */
   token(claims: Record<string, unknown>, expiresIn?: string | number): Promise<string>;
-  outbox(to?: string): Promise<OutboxEntry[]>;
+  /** The fake Graph API's recorded calls; `from` skips the first ones. */
+  outbox(to?: string, options?: { from?: number }): Promise<OutboxEntry[]>;
   fireSchedule(functionId: string): Promise<Response>;
   stop(): Promise<void>;
 }
@@ -124,9 +125,14 @@ export const startLocalRuntimeProcess = async (
       if (!response.ok) throw new Error(`token: ${response.status} ${await response.text()}`);
       return ((await response.json()) as { token: string }).token;
     },
-    outbox: async (to) => {
-      const query = to === undefined ? '' : `?to=${encodeURIComponent(to)}`;
-      return (await (await fetch(`${ready.apiUrl}/__local/whatsapp/outbox${query}`)).json()) as OutboxEntry[];
+    outbox: async (to, options = {}) => {
+      const query = new URLSearchParams({
+        ...(to === undefined ? {} : { to }),
+        ...(options.from === undefined ? {} : { from: String(options.from) }),
+      }).toString();
+      return (await (
+        await fetch(`${ready.apiUrl}/__local/whatsapp/outbox${query ? `?${query}` : ''}`)
+      ).json()) as OutboxEntry[];
     },
     fireSchedule: (functionId) =>
       fetch(`${ready.apiUrl}/__local/schedules/${functionId}`, { method: 'POST' }),

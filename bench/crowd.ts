@@ -203,6 +203,21 @@ const countedCrowd = async (): Promise<{
   );
 };
 
+type Delivered = Pick<CrowdResult, 'messages' | 'answered' | 'twice' | 'kept' | 'totalSeconds'>;
+
+const answeredAfter = (crowd: Delivered): string[] => [
+  crowd.answered === crowd.messages
+    ? 'all messages answered after (s)'
+    : `${crowd.answered}/${crowd.messages} answered after (s)`,
+  crowd.totalSeconds.toFixed(1),
+  '',
+];
+
+const delivery = (crowd: Delivered): string[][] => [
+  ['order kept', `for ${crowd.kept}/${CITIZENS} citizens`, 'all'],
+  ['messages unanswered / read twice', `${crowd.messages - crowd.answered} / ${crowd.twice}`, '0 / 0'],
+];
+
 export const benchCrowd = async (): Promise<string> => {
   const loadBefore = loadavg()[0] ?? 0;
   const { timed, talk } = await timedCrowds();
@@ -240,13 +255,7 @@ export const benchCrowd = async (): Promise<string> => {
           `${(timed.messages / timed.sendSeconds).toFixed(0)} (${meanAck.toFixed(0)} ms)`,
           '',
         ],
-        [
-          timed.answered === timed.messages
-            ? 'all messages answered after (s)'
-            : `${timed.answered}/${timed.messages} answered after (s)`,
-          timed.totalSeconds.toFixed(1),
-          '',
-        ],
+        answeredAfter(timed),
         ['end-to-end rate (messages/s)', rate.toFixed(1), ''],
         ['AWS calls per message by our functions', perMessage.toFixed(1), ''],
         [
@@ -260,8 +269,7 @@ export const benchCrowd = async (): Promise<string> => {
           '',
         ],
         ['end-to-end rate ÷ ceiling', (rate / ceiling).toFixed(2), '≥ 0.67'],
-        ['order kept', `for ${timed.kept}/${CITIZENS} citizens`, 'all'],
-        ['messages unanswered / read twice', `${timed.messages - timed.answered} / ${timed.twice}`, '0 / 0'],
+        ...delivery(timed),
       ],
     ),
     '',
@@ -299,16 +307,9 @@ export const benchCrowd = async (): Promise<string> => {
           p50p99(talk.answers).join(' / '),
           '',
         ],
-        [
-          talk.answered === talk.messages
-            ? 'all messages answered after (s)'
-            : `${talk.answered}/${talk.messages} answered after (s)`,
-          talk.totalSeconds.toFixed(1),
-          '',
-        ],
+        answeredAfter(talk),
         ['end-to-end rate (messages/s)', (talk.answered / talk.totalSeconds).toFixed(1), ''],
-        ['order kept', `for ${talk.kept}/${CITIZENS} citizens`, 'all'],
-        ['messages unanswered / read twice', `${talk.messages - talk.answered} / ${talk.twice}`, '0 / 0'],
+        ...delivery(talk),
       ],
     ),
     '',

@@ -22,6 +22,7 @@ import {
   startSqsPoller,
   startStreamPoller,
   type Poller,
+  type SqsPollerOptions,
 } from '../../infra/local/pollers.ts';
 import { startScheduler } from '../../infra/local/scheduler.ts';
 import type { Provisioned } from '../../infra/local/provision.ts';
@@ -69,6 +70,22 @@ const countMessages = async (url: string): Promise<number> => {
     Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
   );
 };
+
+/** A poller on the one FIFO queue (the webhook's), as the runtime starts it but with short long polls. */
+const startFifoPoller = async (
+  options: Pick<SqsPollerOptions, 'concurrency' | 'client' | 'invoke'>,
+): Promise<Poller> =>
+  startSqsPoller({
+    functionId: 'Test',
+    queueUrl: provisioned.queueUrls.webhookInbound,
+    queueArn: await queueArn(provisioned.queueUrls.webhookInbound),
+    fifo: true,
+    batchSize: 10,
+    region: 'ap-south-1',
+    retryAfterSeconds: 0,
+    waitTimeSeconds: 1,
+    ...options,
+  });
 
 describe('SQS poller (standard queue)', () => {
   it('deletes what succeeded and redelivers only the reported failures', async () => {
@@ -173,20 +190,7 @@ describe('SQS poller (FIFO queue)', () => {
       }
       return { batchItemFailures: failures };
     };
-    running.push(
-      startSqsPoller({
-        functionId: 'Test',
-        queueUrl: url,
-        queueArn: await queueArn(url),
-        fifo: true,
-        batchSize: 10,
-        region: 'ap-south-1',
-        retryAfterSeconds: 0,
-        waitTimeSeconds: 1,
-        concurrency: 4,
-        invoke,
-      }),
-    );
+    running.push(await startFifoPoller({ concurrency: 4, invoke }));
     // Act
     const groups = ['g1', 'g2', 'g3'];
     for (let n = 1; n <= 8; n++) {
@@ -268,15 +272,7 @@ describe('SQS poller (a call that is never answered)', () => {
     const url = provisioned.queueUrls.webhookInbound;
     const processed: number[] = [];
     running.push(
-      startSqsPoller({
-        functionId: 'Test',
-        queueUrl: url,
-        queueArn: await queueArn(url),
-        fifo: true,
-        batchSize: 10,
-        region: 'ap-south-1',
-        retryAfterSeconds: 0,
-        waitTimeSeconds: 1,
+      await startFifoPoller({
         concurrency: 2,
         client,
         invoke: async (event: SQSEvent) => {

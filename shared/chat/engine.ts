@@ -53,6 +53,7 @@ import {
   detectLanguage,
   isCancel,
   isEmergency,
+  isAcknowledgement,
   isAddEvidenceRequest,
   isGreeting,
   isMenuRequest,
@@ -278,6 +279,10 @@ const globalText = (turn: Turn, input: string, emergency: boolean): void => {
       welcomeFirst(turn);
       openService(turn, service.id);
     }
+    return;
+  }
+  if (isAcknowledgement(input) && !turn.firstContact) {
+    say(turn, UI.acknowledged);
     return;
   }
   const understood = understand(input);

@@ -174,6 +174,89 @@ export const isGreeting = (input: string): boolean => {
   return SALAM_TOKEN.test(words.slice(0, 2).join('')) || SALAM_TOKEN.test(words.slice(0, 4).join(''));
 };
 
+// ---------------------------------------------------------------- acknowledgements
+
+/** Words that only say "noted": ok, theek hai, ji, acha, done… (one of them makes a message an acknowledgement). */
+const ACKNOWLEDGEMENT_WORDS = new Set([
+  'ok',
+  'okay',
+  'okk',
+  'okey',
+  'oky',
+  'k',
+  'kk',
+  'theek',
+  'thik',
+  'theak',
+  'teek',
+  'tik',
+  'ji',
+  'jee',
+  'g',
+  'acha',
+  'achha',
+  'accha',
+  'acchha',
+  'achaa',
+  'haan',
+  'han',
+  'done',
+  'fine',
+  'alright',
+  'noted',
+  'sure',
+  'great',
+  'good',
+  'nice',
+  'ٹھیک',
+  'جی',
+  'اچھا',
+  'ہاں',
+  'اوکے',
+  'درست',
+  'بہتر',
+]);
+/** Words that go with an acknowledgement and say nothing else: "ok sir", "theek hai", "ji bhai". */
+const ACKNOWLEDGEMENT_FILLERS = new Set([
+  'hai',
+  'he',
+  'hy',
+  'h',
+  'sir',
+  'sahab',
+  'sahib',
+  'bhai',
+  'g',
+  'ji',
+  'got',
+  'it',
+  'very',
+  'so',
+  'ہے',
+  'سر',
+  'صاحب',
+  'بھائی',
+]);
+/** 👍 👌 🙏 ✅ ✔ 🆗 ❤ 💯, with or without skin tones and variation selectors. */
+const ACKNOWLEDGEMENT_EMOJI =
+  /^(?:[\u{1F44D}\u{1F44C}\u{1F64F}\u{2705}\u{2714}\u{1F197}\u{2764}\u{1F4AF}](?:[\u{1F3FB}-\u{1F3FF}]|\u{FE0F})*\s*)+$/u;
+
+/**
+ * Is the whole message only a short "noted" (ok, theek hai, ji, 👍)? Citizens send one after nearly every
+ * answer; it asks for nothing, so it gets a short line back, not a menu of guesses.
+ */
+export const isAcknowledgement = (input: string): boolean => {
+  const trimmed = input.trim();
+  if (ACKNOWLEDGEMENT_EMOJI.test(trimmed)) return true;
+  const words = tokens(trimmed);
+  return (
+    words.length > 0 &&
+    words.length <= 4 &&
+    words.some((w) => ACKNOWLEDGEMENT_WORDS.has(w)) &&
+    words.every((w) => ACKNOWLEDGEMENT_WORDS.has(w) || ACKNOWLEDGEMENT_FILLERS.has(w))
+  );
+};
+
 // ---------------------------------------------------------------- emergencies
 
 const EMERGENCY_WORDS = new Set([

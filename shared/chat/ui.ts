@@ -55,6 +55,10 @@ Write in Urdu, Roman Urdu or English. In an emergency call *15*.`,
     ur: 'آپ کا شکریہ۔ جب بھی ضرورت ہو مینیو کے لیے *0* لکھیں۔',
   },
   backToMenu: { en: 'Type *0* for the main menu.', ur: 'مین مینیو کے لیے *0* لکھیں۔' },
+  acknowledged: {
+    en: '👍 Whenever you need us, type *0* for the menu.',
+    ur: '👍 جب بھی ضرورت ہو، مینیو کے لیے *0* لکھیں۔',
+  },
   submenuFooter: {
     en: 'Type another number, or *0* for the main menu.',
     ur: 'کوئی اور نمبر لکھیں، یا مین مینیو کے لیے *0*۔',

@@ -646,6 +646,86 @@ describe('flood control', () => {
   });
 });
 
+describe('acknowledgements ("ok", "theek hai", 👍)', () => {
+  const acknowledged = {
+    ur: 'جب بھی ضرورت ہو، مینیو کے لیے *0* لکھیں۔',
+    en: 'Whenever you need us, type *0* for the menu.',
+  };
+  it.each([
+    'ok',
+    'OK',
+    'Okay',
+    'okkkk',
+    'theek hai',
+    'Theek hai sir',
+    'thik h',
+    'ji',
+    'G',
+    'acha',
+    'Achha ji',
+    'done',
+    'ok sir',
+    '👍',
+    '👍🏽',
+    '🙏',
+    '👍👍',
+    'ٹھیک ہے',
+    'جی',
+    'اچھا',
+    'جی ہاں',
+  ])('%s after an answer gets one short line back, not a menu of guesses', (message) => {
+    // Prepare
+    const chat = new ChatHarness();
+    chat.text('salam');
+    chat.text('5');
+    // Act
+    const { replies, commands } = chat.text(message);
+    // Assess
+    expect(replies).toHaveLength(1);
+    expect(textOf(replies)).toContain(acknowledged.ur);
+    expect(replyIds(replies)).toEqual([]);
+    expect(commands).toEqual([]);
+  });
+
+  it('answers in the citizen’s language', () => {
+    // Prepare
+    const chat = new ChatHarness();
+    chat.text('hello');
+    // Act
+    const reply = textOf(chat.text('ok').replies);
+    // Assess
+    expect(reply).toContain(acknowledged.en);
+  });
+
+  it.each(['ok status', 'ok mera complaint darj karo', 'good morning', 'ji meri shikayat ka kya bana'])(
+    '%s asks for something, so it is not taken for an acknowledgement',
+    (message) => {
+      // Prepare
+      const chat = new ChatHarness();
+      chat.text('salam');
+      chat.text('5');
+      // Act
+      const reply = textOf(chat.text(message).replies);
+      // Assess
+      expect(reply).not.toContain(acknowledged.ur);
+    },
+  );
+
+  it('a first message "ok" opens the menu, and inside a complaint "ok" belongs to the complaint', () => {
+    // Prepare
+    const newcomer = new ChatHarness();
+    const filing = new ChatHarness();
+    filing.text('salam');
+    filing.tap('cmp:general');
+    // Act
+    const first = textOf(newcomer.text('ok').replies);
+    const inFlow = textOf(filing.text('ok').replies);
+    // Assess
+    expect(isMenu(first)).toBe(true);
+    expect(inFlow).not.toContain(acknowledged.ur);
+  });
+});
+
 describe('other message kinds', () => {
   it.each([
     { kind: 'media', mediaKind: 'sticker', mediaId: 's1' },

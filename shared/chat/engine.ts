@@ -228,9 +228,13 @@ const handleText = (turn: Turn, raw: string): void => {
     startAddEvidence(turn, input);
     return;
   }
-  if (flow?.kind === 'feedback' && !isShortCommand(input)) {
-    feedbackText(turn, input);
-    return;
+  if (flow?.kind === 'feedback') {
+    // A bare number is a menu choice, never feedback: the citizen changed their mind.
+    if (menuNumber(input) !== undefined) delete s.flow;
+    else if (!isShortCommand(input)) {
+      feedbackText(turn, input);
+      return;
+    }
   }
   if (flow?.kind === 'informationAnswer' && !isShortCommand(input)) {
     informationAnswerText(turn, flow, input);

@@ -299,8 +299,8 @@ In an emergency call *15*.`,
 
   // feedback, satisfaction, updates
   feedbackTooShort: {
-    en: 'Please write your feedback in a message of a few words.',
-    ur: 'براہِ کرم اپنی رائے چند الفاظ کے پیغام میں لکھیں۔',
+    en: 'Please write your feedback in a message of a few words, or type *0* for the menu.',
+    ur: 'براہِ کرم اپنی رائے چند الفاظ کے پیغام میں لکھیں، یا مین مینیو کے لیے *0* لکھیں۔',
   },
   feedbackNeedsText: {
     en: 'Please write your feedback as a text message.',

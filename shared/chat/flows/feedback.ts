@@ -5,7 +5,7 @@
  */
 import { buttons } from '../limits.ts';
 import { replyId } from '../reply-ids.ts';
-import { isSkip } from '../text.ts';
+import { isAcknowledgement, isSkip } from '../text.ts';
 import type { Turn } from '../turn.ts';
 import { lang, say, sayText } from '../turn.ts';
 import type { FlowState } from '../types.ts';
@@ -18,7 +18,8 @@ export const openFeedback = (turn: Turn, intro: string): void => {
 };
 
 export const feedbackText = (turn: Turn, input: string): void => {
-  if (input.length < 3) {
+  // "ok" or "👍" answers the prompt; it is not feedback to keep.
+  if (input.length < 3 || isAcknowledgement(input)) {
     say(turn, UI.feedbackTooShort);
     return;
   }

@@ -179,4 +179,28 @@ describe('main menu services', () => {
     expect(result.replies).toEqual([]);
     expect(result.session.flow).toBeUndefined();
   });
+
+  it.each(['okay', 'theek hai', '👍'])('"%s" at the feedback prompt is not kept as feedback', (message) => {
+    // Prepare
+    const chat = inLanguage('en');
+    chat.text('15');
+    // Act
+    const result = chat.text(message);
+    // Assess
+    expect(result.commands).toEqual([]);
+    expect(textOf(result.replies)).toContain('type *0* for the menu');
+    expect(result.session.flow).toEqual({ kind: 'feedback' });
+  });
+
+  it('a bare menu number at the feedback prompt leaves it and opens that service', () => {
+    // Prepare
+    const chat = inLanguage('en');
+    chat.text('15');
+    // Act
+    const result = chat.text('5)');
+    // Assess
+    expect(result.commands).toEqual([]);
+    expect(textOf(result.replies)).toContain('Helpline numbers');
+    expect(result.session.flow?.kind).not.toBe('feedback');
+  });
 });

@@ -22,7 +22,7 @@ export type Intent =
   | 'human'
   | 'thanks';
 
-type Cue = readonly [phrase: string, weight: number];
+export type Cue = readonly [phrase: string, weight: number];
 
 // Word groups used by several intents.
 const COUNTRIES =

@@ -9,7 +9,7 @@
  */
 import { extractEtag } from '../domain/etag.ts';
 import { LEXICON } from './intent-lexicon.ts';
-import type { Intent } from './intent-lexicon.ts';
+import type { Cue, Intent } from './intent-lexicon.ts';
 import { editDistance, isGreeting, tokens } from './text.ts';
 
 export type { Intent } from './intent-lexicon.ts';
@@ -116,15 +116,36 @@ interface CompiledCue {
 const compile = (phrase: string): Word[][] =>
   phrase.split(' ').map((slot) => slot.split('|').flatMap(toCueWords));
 
-const COMPILED: readonly { intent: Intent; cues: CompiledCue[] }[] = Object.entries(LEXICON).map(
-  ([intent, cues]) => ({
-    intent: intent as Intent,
+/** A vocabulary (intents, complaint categories…) compiled once: each key with its cues, heaviest first. */
+export type CompiledLexicon<K extends string> = readonly { key: K; cues: CompiledCue[] }[];
+
+export const compileLexicon = <K extends string>(
+  lexicon: Readonly<Record<K, readonly Cue[]>>,
+): CompiledLexicon<K> =>
+  (Object.entries(lexicon) as [K, readonly Cue[]][]).map(([key, cues]) => ({
+    key,
     cues: cues
       .map(([phrase, weight]) => ({ label: phrase, weight, slots: compile(phrase) }))
       // Heavier cues first: "fir nahi" (a refusal to complain about) claims "fir" before "fir" alone can.
       .sort((a, b) => b.weight - a.weight || b.slots.length - a.slots.length),
-  }),
-);
+  }));
+
+/** Every key whose cues the message matches, best first, with the cues that matched. */
+export const rankByLexicon = <K extends string>(
+  lexicon: CompiledLexicon<K>,
+  input: string,
+): { key: K; score: number; evidence: string[] }[] => {
+  const words = tokens(input).slice(0, MAX_WORDS).map(toWord);
+  return lexicon
+    .map(({ key, cues }) => {
+      const { score, evidence } = scoreIntent(cues, words);
+      return { key, score: Math.round(score * 100) / 100, evidence };
+    })
+    .filter((c) => c.score > 0)
+    .sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
+};
+
+const COMPILED = compileLexicon(LEXICON);
 
 const scoreIntent = (
   cues: readonly CompiledCue[],
@@ -174,13 +195,11 @@ const scoreIntent = (
 export const understand = (input: string): Understanding => {
   const etag = extractEtag(input);
   const greeting = isGreeting(input);
-  const words = tokens(input).slice(0, MAX_WORDS).map(toWord);
-  const scored: Candidate[] = COMPILED.map(({ intent, cues }) => {
-    const { score, evidence } = scoreIntent(cues, words);
-    return { intent, score: Math.round(score * 100) / 100, evidence };
-  })
-    .filter((c) => c.score > 0)
-    .sort((a, b) => b.score - a.score || a.intent.localeCompare(b.intent));
+  const scored: Candidate[] = rankByLexicon(COMPILED, input).map(({ key, score, evidence }) => ({
+    intent: key,
+    score,
+    evidence,
+  }));
   if (etag) {
     return {
       intent: 'track',

@@ -163,6 +163,11 @@ In an emergency call *15*.`,
     en: 'Please reply with one of the numbers shown.',
     ur: 'براہِ کرم دکھائے گئے نمبروں میں سے کوئی ایک لکھیں۔',
   },
+  descriptionKeptChooseCategory: {
+    en: 'Your description is noted. Now reply with the number of the category that fits best.',
+    ur: 'آپ کی تفصیل محفوظ کر لی گئی۔ اب سب سے موزوں قسم کا نمبر لکھیں۔',
+  },
+  categorySet: { en: 'Complaint about: *{0}*', ur: 'شکایت کی قسم: *{0}*' },
   askDescription: {
     en: 'Please describe what happened: when, where, who was involved, and what you want the police to do. You can also send a voice note.',
     ur: 'براہِ کرم بتائیں کیا ہوا: کب، کہاں، کون ملوث تھا، اور آپ پولیس سے کیا چاہتے ہیں۔ آپ وائس نوٹ بھی بھیج سکتے ہیں۔',

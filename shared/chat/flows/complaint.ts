@@ -11,6 +11,7 @@ import type { District } from '../../domain/districts.ts';
 import type { Priority } from '../../domain/vocabulary.ts';
 import { PRIORITIES } from '../../domain/vocabulary.ts';
 import { ORIGIN_CATEGORIES } from '../catalog.ts';
+import { guessCategory } from '../category-lexicon.ts';
 import { WHATSAPP_LIMITS, buttons, clip, list, pagedRows, row } from '../limits.ts';
 import type { ReplyAction } from '../reply-ids.ts';
 import { replyId } from '../reply-ids.ts';
@@ -74,10 +75,15 @@ export const startComplaint = (turn: Turn, origin: ComplaintOrigin, intro = true
   const draft: ComplaintFlowDraft = { attachments: [] };
   const options = categoriesFor(origin);
   if (options.length === 1 && options[0]) draft.category = options[0].code;
+  // "meri motorcycle chori ho gayi": the message that asked to complain may already say what about.
+  const named =
+    !draft.category && turn.inbound.kind === 'text' ? guessCategory(turn.inbound.text, options) : undefined;
+  if (named) draft.category = named.code;
   const first = STEPS[origin][0] ?? 'district';
   const flow: ComplaintFlow = { kind: 'complaint', origin, step: first, draft };
   turn.session.flow = flow;
   if (intro) say(turn, origin === 'harassment' ? UI.harassmentIntro : UI.complaintIntro);
+  if (named) sayText(turn, fill(UI.categorySet[lang(turn)], named[lang(turn)]));
   if (!stepNeeded(turn, flow, first)) advance(turn, flow);
   else promptStep(turn, flow);
 };
@@ -324,6 +330,10 @@ const cancelComplaint = (turn: Turn): void => {
   say(turn, UI.cancelled);
 };
 
+/** Long enough to tell the police what happened (the complaint schema's lower bound, and a few words). */
+const isDescription = (input: string): boolean =>
+  input.length >= MIN_DESCRIPTION_CHARS && tokens(input).length >= 3;
+
 /** A typed message while the complaint flow waits for an answer. */
 export const complaintText = (turn: Turn, flow: ComplaintFlow, input: string): void => {
   const l = lang(turn);
@@ -348,17 +358,23 @@ export const complaintText = (turn: Turn, flow: ComplaintFlow, input: string): v
                 tokens(c.en).join(' ') === key ||
                 tokens(c.ur).join(' ') === key,
             );
-      if (chosen) {
-        flow.draft.category = chosen.code;
+      // An answer in the citizen's own words: the category it names, and the story kept as the description.
+      const named = chosen ? undefined : guessCategory(input, options);
+      const story = !chosen && !flow.draft.description && isDescription(input);
+      if (story) flow.draft.description = clip(input, MAX_DESCRIPTION_CHARS);
+      if (named) sayText(turn, fill(UI.categorySet[l], named[l]));
+      const category = chosen ?? named;
+      if (category) {
+        flow.draft.category = category.code;
         advance(turn, flow);
       } else {
-        say(turn, UI.invalidCategory);
+        say(turn, story ? UI.descriptionKeptChooseCategory : UI.invalidCategory);
         promptStep(turn, flow);
       }
       return;
     }
     case 'description':
-      if (input.length < MIN_DESCRIPTION_CHARS || tokens(input).length < 3) {
+      if (!isDescription(input)) {
         say(turn, UI.descriptionTooShort);
         return;
       }

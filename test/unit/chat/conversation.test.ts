@@ -256,6 +256,82 @@ describe('filing a complaint in chat', () => {
     expect(answered.session.flow).toBeUndefined();
   });
 
+  it('takes the category from the message that asked to complain ("meri motorcycle chori ho gayi hai")', () => {
+    // Prepare
+    const chat = new ChatHarness();
+    chat.text('salam');
+    // Act
+    const opened = chat.text('meri motorcycle chori ho gayi hai');
+    const district = chat.text('lahore');
+    // Assess
+    expect(textOf(opened.replies)).toContain('شکایت کی قسم: *چوری یا ڈکیتی*');
+    expect(opened.session.flow).toMatchObject({ step: 'district', draft: { category: 'theft_robbery' } });
+    expect(district.session.flow).toMatchObject({ step: 'description', draft: { district: 'LHR' } });
+  });
+
+  it.each([
+    ['SHO ne FIR nahi kati', 'fir_not_registered'],
+    ['thanedar rishwat mang raha hai', 'corruption'],
+    ['mere plot par qabza ho gaya hai', 'property_dispute'],
+    ['مجھے بھتے کی دھمکیاں مل رہی ہیں', 'threats_extortion'],
+  ])('"%s" opens a complaint about %s', (message, category) => {
+    // Prepare
+    const chat = new ChatHarness();
+    chat.text('salam');
+    // Act
+    const opened = chat.text(message);
+    // Assess
+    expect(opened.session.flow).toMatchObject({ kind: 'complaint', draft: { category } });
+  });
+
+  it.each(['complaint karni hai', 'chori aur rishwat dono ki shikayat'])(
+    '"%s" names no single category, so the citizen picks it',
+    (message) => {
+      // Prepare
+      const chat = new ChatHarness();
+      chat.text('salam');
+      // Act
+      chat.text(message);
+      const district = chat.text('lahore');
+      // Assess
+      expect(district.session.flow).toMatchObject({ step: 'category' });
+    },
+  );
+
+  it('an answer to the category question in the citizen’s own words gives the category and the description', () => {
+    // Prepare
+    const chat = inLanguage('en');
+    chat.text('complaint');
+    chat.text('lahore');
+    const story = 'Last night at 9 my Honda 125 was stolen outside the market on Ferozepur Road';
+    // Act
+    const answered = chat.text(story);
+    // Assess
+    expect(textOf(answered.replies)).toContain('Complaint about: *Theft or robbery*');
+    expect(answered.session.flow).toMatchObject({
+      step: 'location',
+      draft: { category: 'theft_robbery', description: story },
+    });
+  });
+
+  it('a story that names no category is kept as the description while the category is asked again', () => {
+    // Prepare
+    const chat = inLanguage('en');
+    chat.text('complaint');
+    chat.text('lahore');
+    const story = 'The people next door keep parking across my gate every night';
+    // Act
+    const answered = chat.text(story);
+    const picked = chat.text('12');
+    // Assess
+    expect(textOf(answered.replies)).toContain('Your description is noted');
+    expect(answered.session.flow).toMatchObject({ step: 'category', draft: { description: story } });
+    expect(picked.session.flow).toMatchObject({
+      step: 'location',
+      draft: { category: 'other', description: story },
+    });
+  });
+
   it('asks which district when a typo is equally close to two', () => {
     // Prepare
     const chat = inLanguage('en');

@@ -37,6 +37,9 @@ const CHILD =
 const MISSING = 'gum|gumshuda|lapata|lapta|missing|kho|khoya|lost|لاپتہ|گم|گمشدہ|کھو';
 const NOT = 'nahi|nai|nahin|not|no|refuse|refusing|refused|inkar|نہیں|انکار';
 const VERIFY = 'verification|verify|tasdeeq|tasdiq|ویریفکیشن|تصدیق';
+const SPOUSE = 'husband|shohar|shauhar|khawand|khavind|miyan|susral|sasural|inlaws|شوہر|خاوند|میاں|سسرال';
+const BEATS =
+  'maar|maarta|marta|mara|maara|maarte|marte|beat|beats|beating|beaten|hit|hits|tashadud|violence|abuse|abusive|مار|مارتا|مارا|مارتے|تشدد';
 
 export const LEXICON: Record<Intent, readonly Cue[]> = {
   menu: [
@@ -55,6 +58,8 @@ export const LEXICON: Record<Intent, readonly Cue[]> = {
     ['snatch|snatched|snatching|chheen|chheena|cheen|chhin|چھین|چھینا|چھینی', 1.2],
     ['dakaiti|dakaity|dakeiti|dacoity|robbery|robbed|loot|looted|ڈکیتی|ڈاکا|لوٹ', 1.2],
     ['rishwat|rishvat|bribe|bribery|رشوت', 1.2],
+    // A hacked account is a crime to report, whatever platform the message also names.
+    ['hack|hacked|hacker|hacking|ہیک', 2.0],
     ['paise|paisay|money|پیسے|رقم mang|maang|mangay|demand|demanding|مانگ', 1.0],
     ['qabza|kabza|encroachment|occupied|قبضہ', 1.0],
     ['fraud|frod|dhoka|dhoke|scam|scammed|cheated|فراڈ|دھوکہ', 1.0],
@@ -156,6 +161,8 @@ export const LEXICON: Record<Intent, readonly Cue[]> = {
     ['pictures|picture|pics|tasveer|tasveeren|tasveeron|photos|videos|تصاویر|تصویریں', 0.6],
     ['fake|جعلی id|account|profile|آئی|آئیڈی', 0.8],
     ['workplace|office|دفتر|boss', 0.3],
+    // Violence at home is reported here: the same discreet handling (docs/chat.md).
+    [`${SPOUSE} ${BEATS}`, 1.5],
   ],
   'service:policeOffices': [
     ['police|پولیس offices|office|dafatir|daftar|دفاتر|دفتر|آفس', 1.5],

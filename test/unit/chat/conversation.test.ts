@@ -284,6 +284,15 @@ describe('filing a complaint in chat', () => {
     expect(opened.session.flow).toMatchObject({ kind: 'complaint', draft: { category } });
   });
 
+  it('"someone hacked my facebook account and is blackmailing me" is a cybercrime complaint, not the police’s pages', () => {
+    // Prepare
+    const chat = inLanguage('en');
+    // Act
+    const opened = chat.text('someone hacked my facebook account and is blackmailing me');
+    // Assess
+    expect(opened.session.flow).toMatchObject({ kind: 'complaint', draft: { category: 'cybercrime' } });
+  });
+
   it.each(['complaint karni hai', 'chori aur rishwat dono ki shikayat'])(
     '"%s" names no single category, so the citizen picks it',
     (message) => {
@@ -512,6 +521,21 @@ describe('gender-harassment report', () => {
     expect(draft.priority).toBe('high');
     expect(draft.optOutOfUpdates).toBe(true);
   });
+});
+
+describe('violence at home', () => {
+  it.each(['my husband beats me', 'mera shohar mujhe marta hai', 'سسرال والے تشدد کرتے ہیں'])(
+    '"%s" opens the discreet harassment report, not a menu of guesses',
+    (message) => {
+      // Prepare
+      const chat = new ChatHarness();
+      chat.text('salam');
+      // Act
+      const { replies } = chat.text(message);
+      // Assess
+      expect(replyIds(replies)).toContain('cmp:harassment');
+    },
+  );
 });
 
 describe('sensitive categories chosen from other services', () => {

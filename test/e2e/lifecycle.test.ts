@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRuntimeProcess, type RunningLocalRuntime } from '../support/local-runtime.ts';
-import { httpClient, optIn, outboxText, waitForOutbox } from './officer-e2e-support.ts';
+import { signedWebhookRequest, webhookBody } from '../../infra/local/webhook-payload.ts';
+import { fileOnWeb, httpClient, optIn, outboxText, waitForOutbox } from './officer-e2e-support.ts';
 
 let runtime: RunningLocalRuntime;
 
@@ -19,18 +20,14 @@ describe('complaint lifecycle over the local runtime', { timeout: 120_000 }, () 
   it('file → assign → action note → resolve: one citizen update per action, in order; "not satisfied" → reopened one level up', async () => {
     const http = httpClient(runtime);
     // Prepare: a web complaint with a WhatsApp-capable phone number
-    const filed = await http.request('POST', '/complaints', {
-      body: {
-        complainant: { name: 'Bilal Ahmed', phone: '0300 1234567' },
-        district: 'LHR',
+    const { etag, trackingCode } = await fileOnWeb(
+      http,
+      { name: 'Bilal Ahmed', phone: '0300 1234567' },
+      {
         station: 'Model Town',
-        category: 'theft_robbery',
         description: 'My motorcycle was stolen outside the Model Town market yesterday evening.',
-        language: 'en',
       },
-    });
-    expect(filed.status, runtime.output().slice(-3000)).toBe(201);
-    const { etag, trackingCode } = filed.body as { etag: string; trackingCode: string };
+    );
     const path = `/officer/complaints/${etag}`;
     const dpo = await http.tokenFor('DPO', { district: 'LHR' });
     const sho = await http.tokenFor('SHO', { district: 'LHR', station: 'Model Town' });
@@ -105,16 +102,11 @@ describe('complaint lifecycle over the local runtime', { timeout: 120_000 }, () 
     const http = httpClient(runtime);
     // Prepare: filed, assigned to a station and started
     const citizen = '923025556677';
-    const filed = await http.request('POST', '/complaints', {
-      body: {
-        complainant: { name: 'Nadia Khan', phone: '0302 5556677' },
-        district: 'LHR',
-        category: 'theft_robbery',
-        description: 'My handbag was snatched by two men on a motorcycle near the canal.',
-        language: 'en',
-      },
-    });
-    const { etag, trackingCode } = filed.body as { etag: string; trackingCode: string };
+    const { etag, trackingCode } = await fileOnWeb(
+      http,
+      { name: 'Nadia Khan', phone: '0302 5556677' },
+      { description: 'My handbag was snatched by two men on a motorcycle near the canal.' },
+    );
     const path = `/officer/complaints/${etag}`;
     const dpo = await http.tokenFor('DPO', { district: 'LHR' });
     const sho = await http.tokenFor('SHO', { district: 'LHR', station: 'Gulberg' });
@@ -151,19 +143,78 @@ describe('complaint lifecycle over the local runtime', { timeout: 120_000 }, () 
     expect(after.body.timeline.at(-1)).toMatchObject({ note: 'Near the Jail Road underpass' });
   });
 
+  it('a web complaint’s citizen answers the officer in WhatsApp, and "status" there lists the complaint', async () => {
+    const http = httpClient(runtime);
+    // Prepare: filed on the web with the number the citizen writes from, opted in, asked a question
+    const citizen = '923025556688';
+    const { etag } = await fileOnWeb(
+      http,
+      { name: 'Sana Khan', phone: '0302 5556688' },
+      { description: 'My phone was snatched near Liberty market by two men on a bike.' },
+    );
+    const path = `/officer/complaints/${etag}`;
+    const dpo = await http.tokenFor('DPO', { district: 'LHR' });
+    await optIn(runtime, citizen);
+    await http.request('POST', `${path}/transitions`, {
+      token: dpo,
+      ifMatch: 1,
+      body: { type: 'takeAndStart' },
+    });
+    await http.request('POST', `${path}/transitions`, {
+      token: dpo,
+      ifMatch: 2,
+      body: { type: 'requestCitizenInfo', note: 'What is the IMEI of the phone?' },
+    });
+    // opt-in question, thanks, assigned, started, the question with its Reply button
+    const told = await waitForOutbox(runtime, 5, citizen);
+    /** Sends one message as the citizen; resolves with the first new outbox text that `answers`. */
+    const say = async (message: Record<string, unknown>, answers: RegExp): Promise<string> => {
+      const before = (await waitForOutbox(runtime, 0, citizen)).length;
+      const body = webhookBody({ from: citizen, message });
+      expect((await fetch(`${runtime.apiUrl}/webhook`, signedWebhookRequest(body))).status).toBe(200);
+      for (let seen = before + 1; ; seen++) {
+        const entries = await waitForOutbox(runtime, seen, citizen);
+        const reply = entries
+          .slice(before)
+          .map(outboxText)
+          .find((t) => answers.test(t));
+        if (reply) return reply;
+      }
+    };
+    // Act
+    await say(
+      {
+        type: 'interactive',
+        interactive: { type: 'button_reply', button_reply: { id: `info:${etag}`, title: 'Reply' } },
+      },
+      /your answer|اپنا جواب/i,
+    );
+    const thanked = await say(
+      { type: 'text', text: { body: 'The IMEI is 356938035643809' } },
+      /Thank you|شکریہ/,
+    );
+    // The status list, not an update: it names the complaint first, then its status.
+    const status = await say(
+      { type: 'text', text: { body: 'status' } },
+      new RegExp(`\\*${etag}\\*\\\\n(Status|صورتحال)`),
+    );
+    // Assess
+    expect(told.map(outboxText).some((t) => t.includes(`info:${etag}`))).toBe(true);
+    const after = await http.request('GET', path, { token: dpo });
+    expect(after.body.complaint.status).toBe('in_progress');
+    expect(after.body.timeline.at(-1)).toMatchObject({ note: 'The IMEI is 356938035643809' });
+    expect(thanked).toMatch(/officer|افسر/);
+    expect(status).toMatch(/\*(In progress|کارروائی جاری)\*/);
+  });
+
   it('keeps officers of other areas out: 404 on read and act, nothing in their list', async () => {
     const http = httpClient(runtime);
     // Prepare
-    const filed = await http.request('POST', '/complaints', {
-      body: {
-        complainant: { name: 'Sana Tariq', phone: '0301 7654321' },
-        district: 'LHR',
-        category: 'theft_robbery',
-        description: 'A phone was snatched near the bus stop on the main boulevard.',
-        language: 'ur',
-      },
-    });
-    const etag = (filed.body as { etag: string }).etag;
+    const { etag } = await fileOnWeb(
+      http,
+      { name: 'Sana Tariq', phone: '0301 7654321' },
+      { description: 'A phone was snatched near the bus stop on the main boulevard.', language: 'ur' },
+    );
     const fsd = await http.tokenFor('DPO', { district: 'FSD' });
     const forged = await runtime.token({ sub: 'x', 'cognito:groups': ['role-SUPERUSER'] });
     // Act

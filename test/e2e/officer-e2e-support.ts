@@ -34,6 +34,22 @@ export const httpClient = (runtime: RunningLocalRuntime) => {
   };
 };
 
+/**
+ * Files a web complaint as the citizen `complainant`: a theft in Lahore, in English, unless `fields` say
+ * otherwise. Resolves with its e-tag and tracking code; a filing that is not accepted fails the test.
+ */
+export const fileOnWeb = async (
+  http: ReturnType<typeof httpClient>,
+  complainant: { name: string; phone: string },
+  fields: { description: string } & Record<string, unknown>,
+): Promise<{ etag: string; trackingCode: string }> => {
+  const filed = await http.request('POST', '/complaints', {
+    body: { complainant, district: 'LHR', category: 'theft_robbery', language: 'en', ...fields },
+  });
+  if (filed.status !== 201) throw new Error(`filing answered ${filed.status}: ${JSON.stringify(filed.body)}`);
+  return filed.body as { etag: string; trackingCode: string };
+};
+
 /** The text a citizen reads in an outbox entry: free-form body, button body, or template parameter. */
 export const outboxText = (entry: OutboxEntry): string => JSON.stringify(entry.request);
 

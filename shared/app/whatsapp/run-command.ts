@@ -1,7 +1,8 @@
 /**
  * Executes the engine's commands with the same use cases as the web, and renders each outcome with
  * the engine's renderers. Only the citizen's own complaints are ever read or changed: ownership is
- * the WhatsApp identity that filed them (keys.citizenIdentityOf).
+ * the WhatsApp identity that filed them (keys.citizenIdentityOf), or, for a complaint filed on the web,
+ * the phone number it names when WhatsApp vouches that the citizen writes from that number.
  */
 import {
   renderFailure,
@@ -63,20 +64,51 @@ const evidenceJob = (etag: string, attachment: DraftAttachment, context: Command
   language: context.session.language,
 });
 
+/**
+ * Whom the citizen's complaints are kept under: the WhatsApp identity they file with and, when WhatsApp gives
+ * their number, that phone number (E.164), under which a complaint filed on the web with it is kept. The
+ * citizen then sees, answers and adds to those too: they get its updates here once they said YES.
+ */
+const identitiesOf = (context: CommandContext): readonly string[] => {
+  const { id, phone } = context.inbound.citizen;
+  return phone && phone !== id ? [id, phone] : [id];
+};
+
+/** The identity under which the citizen owns `complaint`, if they own it. */
+const ownedAs = (complaint: Complaint | undefined, identities: readonly string[]): string | undefined => {
+  if (!complaint) return undefined;
+  const owner = citizenIdentityOf(complaint);
+  return identities.includes(owner) ? owner : undefined;
+};
+
+/** The citizen's newest complaints under all their identities, newest first. */
+const complaintsOfCitizen = async (
+  deps: RunCommandDeps,
+  identities: readonly string[],
+  limit: number,
+): Promise<Complaint[]> => {
+  const pages = await Promise.all(
+    identities.map((identity) => listComplaintsOfCitizen(deps.complaints, identity, { limit })),
+  );
+  return pages
+    .flatMap((page) => page.items)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .slice(0, limit);
+};
+
 /** The complaint an attachment sent after filing goes to: the named one if it is theirs, else their newest open one. */
 const evidenceTarget = async (
   deps: RunCommandDeps,
-  identity: string,
+  identities: readonly string[],
   etag: string | undefined,
 ): Promise<Complaint | undefined> => {
   if (etag) {
     const complaint = await deps.complaints.complaints.get(etag);
-    return complaint && citizenIdentityOf(complaint) === identity ? complaint : undefined;
+    return ownedAs(complaint, identities) ? complaint : undefined;
   }
-  const page = await listComplaintsOfCitizen(deps.complaints, identity, { limit: TRACK_LIMIT });
-  return [...page.items]
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-    .find((c) => OPEN_STATUSES.includes(c.status));
+  return (await complaintsOfCitizen(deps, identities, TRACK_LIMIT)).find((c) =>
+    OPEN_STATUSES.includes(c.status),
+  );
 };
 
 const complaintRequest = (draft: ComplaintDraft, context: CommandContext) => ({
@@ -120,12 +152,12 @@ const tracked = ({ complaint, timeline }: ComplaintWithTimeline): TrackedComplai
 const updateOwnComplaint = async (
   deps: RunCommandDeps,
   etag: string,
-  identity: string,
+  identities: readonly string[],
   change: (complaint: Complaint) => Parameters<ComplaintDeps['complaints']['update']>,
 ): Promise<boolean> => {
   for (let attempt = 1; attempt <= UPDATE_ATTEMPTS; attempt++) {
     const complaint = await deps.complaints.complaints.get(etag);
-    if (!complaint || citizenIdentityOf(complaint) !== identity) return false;
+    if (!complaint || !ownedAs(complaint, identities)) return false;
     try {
       await deps.complaints.complaints.update(...change(complaint));
       return true;
@@ -137,23 +169,24 @@ const updateOwnComplaint = async (
 };
 
 /**
- * A citizen's answer on one of their complaints, the filing WhatsApp identity being the proof of ownership.
+ * A citizen's answer on one of their complaints, the identity it is kept under being the proof of ownership.
  * Someone else's complaint, or one no longer waiting for this answer (a second tap on an old button), is
  * ignored: the engine has already thanked the citizen.
  */
 const answerOnOwnComplaint = async (
   deps: RunCommandDeps,
   etag: string,
-  identity: string,
-  answer: (etag: string) => Promise<unknown>,
+  identities: readonly string[],
+  answer: (etag: string, owner: string) => Promise<unknown>,
 ): Promise<void> => {
   const complaint = await deps.complaints.complaints.get(etag);
-  if (!complaint || citizenIdentityOf(complaint) !== identity) {
+  const owner = ownedAs(complaint, identities);
+  if (!complaint || !owner) {
     deps.log.info('answer on a complaint the citizen does not own ignored');
     return;
   }
   try {
-    await answer(complaint.etag);
+    await answer(complaint.etag, owner);
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
     deps.log.info('answer on a complaint not waiting for it ignored', { status: complaint.status });
@@ -167,6 +200,7 @@ export const runChatCommand = async (
 ): Promise<OutgoingMessage[]> => {
   const lang = context.session.language;
   const identity = context.inbound.citizen.id;
+  const identities = identitiesOf(context);
   const now = context.now.toISOString();
   try {
     switch (command.kind) {
@@ -194,19 +228,21 @@ export const runChatCommand = async (
       }
       case 'trackComplaints': {
         if (command.etag) {
-          try {
-            const view = await trackComplaintOfCitizen(deps.complaints, command.etag, identity);
-            const found = await deps.complaints.complaints.getWithTimeline(view.etag);
-            return renderTrackResult(lang, found ? [tracked(found)] : []);
-          } catch (error) {
-            // Someone else's e-tag and an unknown one read the same: "none of yours".
-            if (error instanceof NotFoundError) return renderTrackResult(lang, []);
-            throw error;
+          for (const owner of identities) {
+            try {
+              const view = await trackComplaintOfCitizen(deps.complaints, command.etag, owner);
+              const found = await deps.complaints.complaints.getWithTimeline(view.etag);
+              return renderTrackResult(lang, found ? [tracked(found)] : []);
+            } catch (error) {
+              if (!(error instanceof NotFoundError)) throw error;
+            }
           }
+          // Someone else's e-tag and an unknown one read the same: "none of yours".
+          return renderTrackResult(lang, []);
         }
-        const page = await listComplaintsOfCitizen(deps.complaints, identity, { limit: TRACK_LIMIT });
+        const mine = await complaintsOfCitizen(deps, identities, TRACK_LIMIT);
         const withTimelines = await Promise.all(
-          page.items.map((c) => deps.complaints.complaints.getWithTimeline(c.etag)),
+          mine.map((c) => deps.complaints.complaints.getWithTimeline(c.etag)),
         );
         return renderTrackResult(
           lang,
@@ -225,10 +261,10 @@ export const runChatCommand = async (
       }
       case 'complaintFeedback':
         // The same use case as POST /complaints/feedback: satisfied closes, not satisfied reopens one level up.
-        await answerOnOwnComplaint(deps, command.etag, identity, (etag) =>
+        await answerOnOwnComplaint(deps, command.etag, identities, (etag, owner) =>
           giveFeedback(deps.complaints, {
             etag,
-            identity,
+            identity: owner,
             satisfied: command.satisfied,
             reason: command.reason ?? (command.satisfied ? undefined : NO_REASON_GIVEN),
           }),
@@ -236,12 +272,12 @@ export const runChatCommand = async (
         return [];
       case 'answerInformationRequest':
         // The same use case as POST /complaints/respond: the answer resumes the SLA clock.
-        await answerOnOwnComplaint(deps, command.etag, identity, (etag) =>
-          answerInformationRequest(deps.complaints, { etag, identity, answer: command.text }),
+        await answerOnOwnComplaint(deps, command.etag, identities, (etag, owner) =>
+          answerInformationRequest(deps.complaints, { etag, identity: owner, answer: command.text }),
         );
         return [];
       case 'addEvidence': {
-        const target = await evidenceTarget(deps, identity, command.etag);
+        const target = await evidenceTarget(deps, identities, command.etag);
         if (!target) return renderNoComplaintForEvidence(lang);
         await deps.evidence.enqueue([evidenceJob(target.etag, command.attachment, context)]);
         // The evidence downloader tells the citizen what was kept, once it has checked the file.
@@ -250,11 +286,9 @@ export const runChatCommand = async (
       case 'setOptOut': {
         const etags = command.etag
           ? [command.etag]
-          : (await listComplaintsOfCitizen(deps.complaints, identity, { limit: 50 })).items.map(
-              (c) => c.etag,
-            );
+          : (await complaintsOfCitizen(deps, identities, 50)).map((c) => c.etag);
         for (const etag of etags) {
-          await updateOwnComplaint(deps, etag, identity, (complaint) => [
+          await updateOwnComplaint(deps, etag, identities, (complaint) => [
             { ...complaint, optOutOfUpdates: command.optOut, version: complaint.version + 1, updatedAt: now },
             complaint.version,
             [],

@@ -11,7 +11,9 @@ import {
   inMemoryLimiter,
   seededRandom,
 } from '../../support/fakes.ts';
-import { makeComplaint } from '../officer/fakes.ts';
+import { applyTransition } from '../../../shared/domain/lifecycle.ts';
+import { makeComplaint, officer } from '../officer/fakes.ts';
+import { textOf } from '../chat/chat-harness.ts';
 
 const CITIZEN = '923001234567';
 const NOW = new Date('2026-03-02T10:00:00Z');
@@ -214,5 +216,80 @@ describe('runChatCommand: attachments go to the evidence downloader', () => {
     expect(JSON.stringify(named)).toContain('no open complaint');
     expect(newest).toEqual(named);
     expect(queued).toEqual([]);
+  });
+});
+
+describe('runChatCommand: a complaint filed on the web with the number the citizen writes from', () => {
+  const WEB_PHONE = '+923001234567';
+
+  /** A web complaint (no WhatsApp id, the phone above) whose officer asked the citizen a question. */
+  const webComplaintAwaitingAnswer = (): Complaint => {
+    const dpo = { kind: 'officer' as const, officer: officer('DPO', { district: 'LHR' }) };
+    let complaint = makeComplaint({ etag: 'LHR-WEB0-0001' }, NOW);
+    complaint = applyTransition(complaint, { type: 'takeAndStart' }, dpo, NOW).complaint;
+    return applyTransition(complaint, { type: 'requestCitizenInfo', note: 'The IMEI, please' }, dpo, NOW)
+      .complaint;
+  };
+
+  const from = (phone: string | undefined) => {
+    const base = context();
+    return {
+      ...base,
+      inbound: { ...base.inbound, citizen: { id: CITIZEN, waId: CITIZEN, ...(phone && { phone }) } },
+    };
+  };
+
+  it('"status" lists it beside the complaints filed in chat', async () => {
+    // Prepare
+    const { deps, complaints, resolved } = setup(CITIZEN);
+    const web = webComplaintAwaitingAnswer();
+    complaints.complaints.set(web.etag, web);
+    complaints.timelines.set(web.etag, []);
+    // Act
+    const replies = await runChatCommand(deps, { kind: 'trackComplaints' }, from(WEB_PHONE));
+    const named = await runChatCommand(deps, { kind: 'trackComplaints', etag: web.etag }, from(WEB_PHONE));
+    // Assess
+    expect(textOf(replies)).toContain(web.etag);
+    expect(textOf(replies)).toContain(resolved.etag);
+    expect(textOf(named)).toContain(web.etag);
+  });
+
+  it("an answer to the officer's question reaches the complaint (it was dropped before)", async () => {
+    // Prepare
+    const { deps, complaints } = setup(CITIZEN);
+    const web = webComplaintAwaitingAnswer();
+    complaints.complaints.set(web.etag, web);
+    complaints.timelines.set(web.etag, []);
+    // Act
+    await runChatCommand(
+      deps,
+      { kind: 'answerInformationRequest', etag: web.etag, text: 'IMEI 356938035643809' },
+      from(WEB_PHONE),
+    );
+    // Assess
+    expect(complaints.complaints.get(web.etag)?.status).toBe('in_progress');
+    expect(complaints.timelines.get(web.etag)?.at(-1)).toMatchObject({ note: 'IMEI 356938035643809' });
+  });
+
+  it.each([
+    ['another number', '+923009999999'],
+    ['no number (a business-scoped id only)', undefined],
+  ])('a citizen writing from %s neither sees nor answers it', async (_, phone) => {
+    // Prepare
+    const { deps, complaints } = setup('someone-else');
+    const web = webComplaintAwaitingAnswer();
+    complaints.complaints.set(web.etag, web);
+    complaints.timelines.set(web.etag, []);
+    // Act
+    const replies = await runChatCommand(deps, { kind: 'trackComplaints', etag: web.etag }, from(phone));
+    await runChatCommand(
+      deps,
+      { kind: 'answerInformationRequest', etag: web.etag, text: 'not mine' },
+      from(phone),
+    );
+    // Assess
+    expect(textOf(replies)).not.toContain(web.etag);
+    expect(complaints.complaints.get(web.etag)?.status).toBe('awaiting_citizen');
+    expect(complaints.timelines.get(web.etag)).toEqual([]);
   });
 });

@@ -226,8 +226,6 @@ const ACKNOWLEDGEMENT_FILLERS = new Set([
   'sahab',
   'sahib',
   'bhai',
-  'g',
-  'ji',
   'got',
   'it',
   'very',

@@ -7,7 +7,7 @@
  */
 import type { Category } from '../domain/categories.ts';
 import type { CategoryCode } from '../domain/vocabulary.ts';
-import type { Cue } from './intent-lexicon.ts';
+import { RELATIVE, type Cue } from './intent-lexicon.ts';
 import { CONFIDENT_MARGIN, CONFIDENT_SCORE, compileLexicon, rankByLexicon } from './intent.ts';
 
 const NOT = 'nahi|nai|nahin|not|no|refuse|refusing|refused|inkar|نہیں|انکار';
@@ -46,7 +46,11 @@ export const CATEGORY_LEXICON: Readonly<Partial<Record<CategoryCode, readonly Cu
     ['online|facebook|instagram|tiktok|آن', 0.5],
     ['fake|jali|جعلی account|id|profile|اکاؤنٹ', 0.7],
   ],
-  missing_person: [['gum|gumshuda|lapata|lapta|missing|لاپتہ|گم|گمشدہ', 1.2]],
+  missing_person: [
+    ['gum|gumshuda|lapata|lapta|missing|لاپتہ|گم|گمشدہ', 1.2],
+    // "mera bhai 3 din se ghar nahi aaya": someone of the family has not come home.
+    [`${RELATIVE} ghar|wapis|home|گھر|واپس ${NOT}`, 1.2],
+  ],
   property_dispute: [
     ['qabza|kabza|encroachment|occupied|قبضہ', 1.2],
     ['plot|zameen|zamin|land|property|jaidad|makan|house|پلاٹ|زمین|جائیداد|مکان', 0.6],

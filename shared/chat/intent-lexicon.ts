@@ -36,6 +36,9 @@ const CHILD =
   'bacha|bachi|bachay|bacche|bachy|beta|beti|betay|son|daughter|child|kid|baby|بچہ|بچی|بچے|بیٹا|بیٹی';
 const MISSING = 'gum|gumshuda|lapata|lapta|missing|kho|khoya|lost|لاپتہ|گم|گمشدہ|کھو';
 const NOT = 'nahi|nai|nahin|not|no|refuse|refusing|refused|inkar|نہیں|انکار';
+/** A grown-up of the family: one gone missing is a complaint (a child is Zainab Alert, above). */
+export const RELATIVE =
+  'bhai|bhaiya|behan|bahan|walid|abbu|abu|ammi|walida|biwi|wife|husband|shohar|brother|sister|father|mother|chacha|mamu|بھائی|بہن|والد|ابو|امی|والدہ|بیوی|شوہر';
 const VERIFY = 'verification|verify|tasdeeq|tasdiq|ویریفکیشن|تصدیق';
 const SPOUSE = 'husband|shohar|shauhar|khawand|khavind|miyan|susral|sasural|inlaws|شوہر|خاوند|میاں|سسرال';
 const BEATS =
@@ -76,6 +79,8 @@ export const LEXICON: Record<Intent, readonly Cue[]> = {
     ['broke|break|naqab|نقب into|in|lagai|zani', 1.0],
     ['drugs|chars|heroin|manshiyat|منشیات|چرس', 1.0],
     ['report|رپورٹ', 0.3],
+    [`${RELATIVE} ${MISSING}`, 1.3],
+    [`${RELATIVE} ghar|wapis|home|گھر|واپس ${NOT}`, 1.3],
   ],
   track: [
     ['status|stetus|staus|haisiyat|hesiyat|حیثیت|اسٹیٹس|سٹیٹس|سٹیٹ', 1.6],

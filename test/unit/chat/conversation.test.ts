@@ -274,6 +274,9 @@ describe('filing a complaint in chat', () => {
     ['thanedar rishwat mang raha hai', 'corruption'],
     ['mere plot par qabza ho gaya hai', 'property_dispute'],
     ['مجھے بھتے کی دھمکیاں مل رہی ہیں', 'threats_extortion'],
+    ['mera bhai 3 din se ghar nahi aaya', 'missing_person'],
+    ['meri behan kal se lapata hai', 'missing_person'],
+    ['میرے والد کل سے گھر واپس نہیں آئے', 'missing_person'],
   ])('"%s" opens a complaint about %s', (message, category) => {
     // Prepare
     const chat = new ChatHarness();
@@ -282,6 +285,17 @@ describe('filing a complaint in chat', () => {
     const opened = chat.text(message);
     // Assess
     expect(opened.session.flow).toMatchObject({ kind: 'complaint', draft: { category } });
+  });
+
+  it('a child who has not come home is still Zainab Alert (a missing child), not an adult gone missing', () => {
+    // Prepare
+    const chat = new ChatHarness();
+    chat.text('salam');
+    // Act
+    const answered = chat.text('mera beta kal se ghar nahi aaya');
+    // Assess
+    expect(answered.session.flow).toMatchObject({ origin: 'zainab', draft: { category: 'missing_child' } });
+    expect(textOf(answered.replies)).toContain('زینب الرٹ');
   });
 
   it('"someone hacked my facebook account and is blackmailing me" is a cybercrime complaint, not the police’s pages', () => {

@@ -200,8 +200,12 @@ export const FUNCTIONS: readonly FunctionDef[] = [
   {
     id: 'OfficerGetComplaint',
     entry: 'functions/officer-get-complaint.ts',
-    description: 'GET /officer/complaints/{etag}: one complaint, its timeline and the complainant contact',
-    triggers: [http('GET', '/officer/complaints/{etag}', 'officer')],
+    description:
+      'GET /officer/complaints/{etag}: one complaint, its timeline and the complainant contact; /assignees: whom it may go to',
+    triggers: [
+      http('GET', '/officer/complaints/{etag}', 'officer'),
+      http('GET', '/officer/complaints/{etag}/assignees', 'officer'),
+    ],
     access: { table: 'read' },
   },
   {

@@ -164,7 +164,8 @@ export interface TransitionRule {
 }
 
 const ALL_OFFICERS: readonly ActorRole[] = ROLES;
-const ASSIGNERS: readonly ActorRole[] = ['SDPO', 'DPO', 'RPO', 'CPO', 'ADMIN'];
+/** Who may assign a complaint (to a level at or below their own). */
+export const ASSIGNERS: readonly ActorRole[] = ['SDPO', 'DPO', 'RPO', 'CPO', 'ADMIN'];
 /** Officers who hold complaints at district level or above (ADMIN administers, it never holds one). */
 const DISTRICT_HOLDERS: readonly ActorRole[] = ['DPO', 'RPO', 'CPO'];
 const SUPERVISORS: readonly ActorRole[] = ['DPO', 'RPO', 'CPO', 'ADMIN'];

@@ -93,6 +93,20 @@ export const OFFICER_OPERATIONS: Record<string, OperationSpec> = {
       '404': ACT_ERRORS['404'],
     },
   },
+  'GET /officer/complaints/{etag}/assignees': {
+    summary:
+      'Whom the complaint may be assigned to: levels, the district’s stations and circles, signed-in officers',
+    description:
+      '`{ levels, stations: [{ name, circle? }], circles: [{ name }], officers: [{ id, role, name?, station?, circle? }] }`. Levels run up to the caller’s own; stations and circles come from the force directory for the complaint’s district; officers are those who have signed in at those levels there (an `id` is what `officerId` takes). For SDPO and above; an SHO gets 403.',
+    responses: {
+      '200': {
+        description: 'The assign form’s choices',
+        schema: { name: 'AssigneeOptions', schema: anyObject('AssigneeOptions') },
+      },
+      ...OFFICER_ERRORS,
+      '404': ACT_ERRORS['404'],
+    },
+  },
   'GET /officer/complaints/{etag}/evidence/{evidenceId}': {
     summary: 'A short-lived link to one attachment of a complaint in the officer’s scope',
     description:
@@ -108,6 +122,8 @@ export const OFFICER_OPERATIONS: Record<string, OperationSpec> = {
   },
   'POST /officer/complaints/{etag}/assign': {
     summary: 'Assign to a level (and a station or officer)',
+    description:
+      'A `station` or `circle` must be one of the complaint district’s in the force directory (any case and spacing; stored as the directory spells it), and an `officerId` an officer signed in at `level` for that district; an SHO officer sets the station. Otherwise 400 naming the known ones (GET …/assignees lists them).',
     parameters: [IF_MATCH],
     request: { name: 'AssignRequest', schema: assignRequestSchema },
     responses: { '200': { description: '`{ complaint }`', headers: ETAG_HEADER }, ...ACT_ERRORS },

@@ -112,7 +112,7 @@ describe.skipIf(!available /* reason: no Chromium at /usr/bin/chromium; CI insta
         expect(
           await officerAct(officer.page, 'assign', async (p) => {
             await p.selectOption('#a-level', 'SHO');
-            await p.fill('#a-station', 'Gulberg');
+            await p.selectOption('#a-station', 'Gulberg');
           }),
         ).toBe('ok');
         expect(

@@ -135,11 +135,14 @@ describe.skipIf(!chromiumAvailable() /* reason: no Chromium at /usr/bin/chromium
             ? 'شکایت کنندہ سے بات ہو گئی؛ ایس ایچ او کل موقع پر جائیں گے۔'
             : 'Called the complainant; the SHO will visit tomorrow.';
 
+        // The stations offered are Lahore's in the force directory, each with its circle.
+        expect(await first.page.textContent('#a-station option[value=Gulberg]')).toBe('Gulberg (Model Town)');
+
         // Act: the first acts; the second, still on the old version, records an action.
         expect(
           await officerAct(first.page, 'assign', async (p) => {
             await p.selectOption('#a-level', 'SHO');
-            await p.fill('#a-station', 'Station 1');
+            await p.selectOption('#a-station', 'Gulberg');
           }),
         ).toBe('ok');
         const outcome = await officerAct(second.page, 'action', async (p) => {
@@ -240,6 +243,8 @@ describe.skipIf(!chromiumAvailable() /* reason: no Chromium at /usr/bin/chromium
         await check('queue');
         await page.goto(`${consoleUrl}#/complaints/${etags.LHR?.[1] ?? ''}`);
         await page.waitForSelector('[data-testid=version]');
+        // The assign form's choices come from the force directory.
+        await page.waitForSelector('#a-station option[value=Gulberg]', { state: 'attached' });
         await check('complaint');
         await page.goto(`${consoleUrl}#/follow-ups`);
         await page.waitForSelector('.table-scroll');

@@ -5,8 +5,14 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { evidenceMentionOf } from '../../shared/chat/evidence-text.ts';
-import { ACTION_KINDS } from '../../shared/domain/lifecycle.ts';
-import { SLA_LEVELS } from '../../shared/domain/sla.ts';
+import {
+  ACTION_KINDS,
+  ASSIGNERS,
+  isTransitionAllowed,
+  type ActorRole,
+  type CommandType,
+} from '../../shared/domain/lifecycle.ts';
+import type { Status } from '../../shared/domain/vocabulary.ts';
 import { ApiError } from '../lib/api.ts';
 import { ACTION_LABELS } from '../lib/labels.ts';
 import { Timeline, type TimelineItem } from '../lib/timeline.tsx';
@@ -107,6 +113,61 @@ const VisibilityChoice = ({ id }: { id: string }) => {
 /** A question to the citizen and a rejection's reason always reach the citizen: the API refuses them internal. */
 const ADDRESSED_TO_CITIZEN: readonly string[] = ['requestCitizenInfo', 'reject'];
 
+/** GET /officer/complaints/{etag}/assignees: what the assign form offers (docs/officer-api.md, "Assigning"). */
+interface AssigneeOptions {
+  levels: string[];
+  stations: { name: string; circle?: string }[];
+  circles: { name: string }[];
+  officers: { id: string; role: string; name?: string; station?: string; circle?: string }[];
+}
+
+const officerLabel = (o: AssigneeOptions['officers'][number]): string =>
+  `${o.name ?? o.id} — ${[o.role, o.station ?? o.circle].filter(Boolean).join(' ')}`;
+
+/**
+ * The assign form's choices, all from the force directory: a typed station name the directory does not know
+ * would be refused, so the officer picks one. The officers offered are those of the level chosen.
+ */
+const AssignFields = ({ options }: { options: AssigneeOptions }) => {
+  const lang = useLang();
+  const [level, setLevel] = useState(options.levels[0] ?? '');
+  const officers = options.officers.filter((o) => o.role === level);
+  return (
+    <>
+      <SelectField
+        id="a-level"
+        name="level"
+        label={C.level[lang]}
+        options={options.levels.map((l) => [l, l])}
+        value={level}
+        onChange={setLevel}
+      />
+      <SelectField
+        id="a-station"
+        name="station"
+        label={C.stationOptional[lang]}
+        any={C.keepAsIs[lang]}
+        options={options.stations.map((s) => [s.name, s.circle ? `${s.name} (${s.circle})` : s.name])}
+      />
+      <SelectField
+        id="a-circle"
+        name="circle"
+        label={C.circleOptional[lang]}
+        any={C.keepAsIs[lang]}
+        options={options.circles.map((c) => [c.name, c.name])}
+      />
+      <SelectField
+        id="a-officer"
+        name="officerId"
+        label={C.officerOptional[lang]}
+        any={C.noParticularOfficer[lang]}
+        options={officers.map((o) => [o.id, officerLabel(o)])}
+      />
+      <p class="hint">{C.officersListed[lang]}</p>
+    </>
+  );
+};
+
 const heldBy = (c: Detail['complaint'], lang: Language): string =>
   c.assignment
     ? [c.assignment.level, c.assignment.station, c.assignment.circle].filter(Boolean).join(', ')
@@ -118,6 +179,8 @@ export const ComplaintPage = ({ etag }: { etag: string }) => {
   const l = labels(lang);
   const [detail, setDetail] = useState<Detail>();
   const [error, setError] = useState('');
+  const [assignees, setAssignees] = useState<AssigneeOptions | string>();
+  const mayAssign = (ASSIGNERS as readonly string[]).includes(role(session));
   const now = Date.now();
 
   const reload = async () => {
@@ -130,6 +193,12 @@ export const ComplaintPage = ({ etag }: { etag: string }) => {
     }
   };
   useEffect(() => void reload(), [etag]);
+  useEffect(() => {
+    if (!mayAssign) return;
+    officerApi<AssigneeOptions>(session, `/officer/complaints/${encodeURIComponent(etag)}/assignees`)
+      .then(({ data }) => setAssignees(data))
+      .catch((e: unknown) => setAssignees(describeError(e)));
+  }, [etag, mayAssign]);
 
   /** Every action carries the version it was decided on; 412 → reload, the form keeps its text. */
   const act = async (path: string, body: unknown) => {
@@ -149,6 +218,15 @@ export const ComplaintPage = ({ etag }: { etag: string }) => {
   if (error && !detail) return <ErrorBanner text={error} />;
   if (!detail) return <p aria-busy="true">{C.loading[lang]}</p>;
   const c = detail.complaint;
+  // Only what the lifecycle allows this role on this status is offered (the API would answer 409).
+  const allowed = (command: CommandType): boolean =>
+    isTransitionAllowed(command, c.status as Status, role(session) as ActorRole);
+  const transitions = TRANSITIONS.filter((tr) => allowed(tr.type as CommandType));
+  const anyAction =
+    allowed('takeAndStart') ||
+    (mayAssign && allowed('assign')) ||
+    allowed('recordAction') ||
+    transitions.length > 0;
   return (
     <section>
       <p>
@@ -248,7 +326,8 @@ export const ComplaintPage = ({ etag }: { etag: string }) => {
       <EvidenceList etag={c.etag} items={detail.evidence} />
       <h2>{C.actions[lang]}</h2>
       <div class="actions-grid">
-        {c.status === 'received' && ['DPO', 'RPO', 'CPO'].includes(role(session)) && (
+        {!anyAction && <p class="hint">{fill(C.noActionOpen, lang, { status: l.status(c.status) })}</p>}
+        {allowed('takeAndStart') && (
           <ActionForm
             form="take"
             title={C.takeAndStart[lang]}
@@ -265,81 +344,82 @@ export const ComplaintPage = ({ etag }: { etag: string }) => {
             <VisibilityChoice id="t-visibility" />
           </ActionForm>
         )}
-        <ActionForm
-          form="assign"
-          title={C.assign[lang]}
-          submit={C.assign[lang]}
-          onSubmit={(v) =>
-            act('assign', {
-              level: v.level,
-              ...(v.station ? { station: v.station } : {}),
-              ...(v.circle ? { circle: v.circle } : {}),
-              ...(v.officerId ? { officerId: v.officerId } : {}),
-              ...(v.note ? { note: v.note, visibility: v.visibility } : {}),
-            })
-          }
-        >
-          <SelectField
-            id="a-level"
-            name="level"
-            label={C.level[lang]}
-            options={SLA_LEVELS.map((level) => [level, level])}
-          />
-          <Input id="a-station" label={C.stationOptional[lang]} name="station" />
-          <Input id="a-circle" label={C.circleOptional[lang]} name="circle" />
-          <Input id="a-officer" label={C.officerOptional[lang]} name="officerId" ltr />
-          <Input id="a-note" label={C.noteOptional[lang]} name="note" multiline />
-          <VisibilityChoice id="a-visibility" />
-        </ActionForm>
-        <ActionForm
-          form="action"
-          title={C.recordAction[lang]}
-          submit={C.recordActionButton[lang]}
-          onSubmit={(v) =>
-            act('actions', {
-              kind: v.kind,
-              note: v.note ?? '',
-              visibility: v.visibility,
-              ...(v.firNumber ? { firNumber: v.firNumber } : {}),
-            })
-          }
-        >
-          <SelectField
-            id="r-kind"
-            name="kind"
-            label={C.whatWasDone[lang]}
-            options={ACTION_KINDS.map((k) => [k, ACTION_LABELS[k][lang]])}
-          />
-          <Input id="r-fir" label={C.firNumber[lang]} name="firNumber" ltr />
-          <Input id="r-note" label={C.note[lang]} name="note" multiline />
-          <VisibilityChoice id="r-visibility" />
-        </ActionForm>
-        <ActionForm
-          form="status"
-          title={C.changeStatus[lang]}
-          submit={C.apply[lang]}
-          onSubmit={(v) =>
-            act('transitions', {
-              type: v.type,
-              ...(v.type === 'reject' || v.type === 'reopen'
-                ? { reason: v.note }
-                : v.note
-                  ? { note: v.note }
+        {mayAssign && allowed('assign') && typeof assignees === 'string' && <ErrorBanner text={assignees} />}
+        {mayAssign && allowed('assign') && typeof assignees === 'object' && (
+          <ActionForm
+            form="assign"
+            title={C.assign[lang]}
+            submit={C.assign[lang]}
+            onSubmit={(v) =>
+              act('assign', {
+                level: v.level,
+                ...(v.station ? { station: v.station } : {}),
+                ...(v.circle ? { circle: v.circle } : {}),
+                ...(v.officerId ? { officerId: v.officerId } : {}),
+                ...(v.note ? { note: v.note, visibility: v.visibility } : {}),
+              })
+            }
+          >
+            <AssignFields options={assignees} />
+            <Input id="a-note" label={C.noteOptional[lang]} name="note" multiline />
+            <VisibilityChoice id="a-visibility" />
+          </ActionForm>
+        )}
+        {allowed('recordAction') && (
+          <ActionForm
+            form="action"
+            title={C.recordAction[lang]}
+            submit={C.recordActionButton[lang]}
+            onSubmit={(v) =>
+              act('actions', {
+                kind: v.kind,
+                note: v.note ?? '',
+                visibility: v.visibility,
+                ...(v.firNumber ? { firNumber: v.firNumber } : {}),
+              })
+            }
+          >
+            <SelectField
+              id="r-kind"
+              name="kind"
+              label={C.whatWasDone[lang]}
+              options={ACTION_KINDS.map((k) => [k, ACTION_LABELS[k][lang]])}
+            />
+            <Input id="r-fir" label={C.firNumber[lang]} name="firNumber" ltr />
+            <Input id="r-note" label={C.note[lang]} name="note" multiline />
+            <VisibilityChoice id="r-visibility" />
+          </ActionForm>
+        )}
+        {transitions.length > 0 && (
+          <ActionForm
+            form="status"
+            title={C.changeStatus[lang]}
+            submit={C.apply[lang]}
+            onSubmit={(v) =>
+              act('transitions', {
+                type: v.type,
+                ...(v.type === 'reject' || v.type === 'reopen'
+                  ? { reason: v.note }
+                  : v.note
+                    ? { note: v.note }
+                    : {}),
+                ...(v.note && !ADDRESSED_TO_CITIZEN.includes(v.type ?? '')
+                  ? { visibility: v.visibility }
                   : {}),
-              ...(v.note && !ADDRESSED_TO_CITIZEN.includes(v.type ?? '') ? { visibility: v.visibility } : {}),
-            })
-          }
-        >
-          <SelectField
-            id="s-type"
-            name="type"
-            label={C.change[lang]}
-            options={TRANSITIONS.map((tr) => [tr.type, tr.label[lang]])}
-          />
-          <Input id="s-note" label={C.noteQuestionReason[lang]} name="note" multiline />
-          <VisibilityChoice id="s-visibility" />
-          <p class="hint">{C.alwaysToCitizen[lang]}</p>
-        </ActionForm>
+              })
+            }
+          >
+            <SelectField
+              id="s-type"
+              name="type"
+              label={C.change[lang]}
+              options={transitions.map((tr) => [tr.type, tr.label[lang]])}
+            />
+            <Input id="s-note" label={C.noteQuestionReason[lang]} name="note" multiline />
+            <VisibilityChoice id="s-visibility" />
+            <p class="hint">{C.alwaysToCitizen[lang]}</p>
+          </ActionForm>
+        )}
       </div>
     </section>
   );

@@ -123,7 +123,17 @@ export const C = {
   level: t('سطح', 'Level'),
   stationOptional: t('تھانہ (اختیاری)', 'Station (optional)'),
   circleOptional: t('سرکل (اختیاری)', 'Circle (optional)'),
-  officerOptional: t('افسر کی شناخت (اختیاری)', 'Officer id (optional)'),
+  officerOptional: t('افسر (اختیاری)', 'Officer (optional)'),
+  noActionOpen: t(
+    '{status} شکایت پر آپ کے عہدے کے لیے کوئی کارروائی دستیاب نہیں۔',
+    'No action is open to your role on a complaint that is {status}.',
+  ),
+  keepAsIs: t('— جیسا ہے ویسا —', '— keep as it is —'),
+  noParticularOfficer: t('— کوئی خاص افسر نہیں —', '— no particular officer —'),
+  officersListed: t(
+    'تھانے اور سرکل فورس ڈائریکٹری سے ہیں؛ افسران یہاں تب نظر آتے ہیں جب وہ اس عہدے پر کنسول میں سائن اِن کر چکے ہوں۔',
+    'Stations and circles come from the force directory; officers are listed once they have signed in to the console at that level.',
+  ),
   noteOptional: t('نوٹ (اختیاری)', 'Note (optional)'),
   recordAction: t('کارروائی درج کریں', 'Record an action'),
   recordActionButton: t('کارروائی درج کریں', 'Record action'),

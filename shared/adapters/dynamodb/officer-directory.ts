@@ -12,6 +12,12 @@ import { officerDirectoryKey, officerPostPk } from './keys.ts';
 
 const PROVINCE = 'PROVINCE';
 
+/**
+ * Pages of one post's holders read at most (1 MB each, thousands of entries): a district's SHOs all sign in
+ * under one key, and the assign form lists them all.
+ */
+const MAX_HOLDER_PAGES = 5;
+
 /** The area a post is filed under: the whole province for the CPO cell and admins, else region or district. */
 const postArea = (role: Role, area: { district?: string; region?: string }): string | undefined => {
   switch (role) {
@@ -78,15 +84,22 @@ export const createOfficerDirectory = (
   async holders(role, area) {
     const key = postArea(role, area);
     if (!key) return [];
-    const page = await db.send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': officerPostPk(role, key) },
-        Limit: 50,
-      }),
-    );
-    return (page.Items ?? []).flatMap((item) => {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    for (let page = 0; page < MAX_HOLDER_PAGES; page++) {
+      const result = await db.send(
+        new QueryCommand({
+          TableName: tableName(),
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': officerPostPk(role, key) },
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      items.push(...(result.Items ?? []));
+      start = result.LastEvaluatedKey;
+      if (!start) break;
+    }
+    return items.flatMap((item) => {
       const parsed = directoryEntrySchema.safeParse(item);
       if (!parsed.success) return [];
       const { officerId, ...rest } = parsed.data;

@@ -13,6 +13,7 @@ import type { EvidenceRecords } from '../evidence/ports.ts';
 import { officerEvidenceList, type OfficerEvidenceList } from '../evidence/views.ts';
 import type { ComplaintListFilters, ComplaintQueries, OfficerDirectory, Page } from './ports.ts';
 import { districtsInScope } from './scope.ts';
+import { checkAssignment, type AssigneeDeps } from './assignees.ts';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -123,7 +124,7 @@ export interface ActOnComplaintInput {
  * concurrent officers acting on the same version exactly one wins; the others get PreconditionFailedError.
  */
 export const actOnComplaint = async (
-  deps: { complaints: ComplaintRepository; clock: { now(): Date } },
+  deps: { complaints: ComplaintRepository; clock: { now(): Date } } & AssigneeDeps,
   input: ActOnComplaintInput,
 ): Promise<OfficerComplaintView> => {
   const etag = canonicalEtag(input.etag);
@@ -134,9 +135,11 @@ export const actOnComplaint = async (
       `Complaint ${etag} is at version ${current.version}, not ${input.expectedVersion}; reload it and try again.`,
     );
   }
+  const command =
+    input.command.type === 'assign' ? await checkAssignment(deps, current, input.command) : input.command;
   const { complaint, timeline } = applyTransition(
     current,
-    input.command,
+    command,
     { kind: 'officer', officer: input.officer },
     deps.clock.now(),
   );

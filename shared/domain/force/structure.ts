@@ -214,6 +214,10 @@ export class ForceStructure {
     return [...(this.stationsByDistrict.get(findDistrict(district)?.code ?? district) ?? [])];
   }
 
+  circlesOf(district: string): Unit[] {
+    return [...(this.circlesByDistrict.get(findDistrict(district)?.code ?? district) ?? [])];
+  }
+
   /**
    * The ladder a complaint climbs: from its station when the station is known, else from its circle, else
    * from the district's own head (Lahore: the capital city police, which has no district unit).

@@ -14,6 +14,9 @@ import {
   officer,
   queriesOver,
 } from './fakes.ts';
+import { InMemoryForce } from '../force/fakes.ts';
+
+const noOfficersSignedIn = { register: async () => undefined, holders: async () => [] };
 
 const setup = () => {
   const repo = new InMemoryComplaints();
@@ -22,7 +25,8 @@ const setup = () => {
   repo.seed(lahore, faisalabad);
   const clock = fixedClock(new Date(T0.getTime() + 3600_000));
   const queries = queriesOver(repo);
-  return { repo, lahore, faisalabad, clock, queries };
+  const acting = { complaints: repo, clock, force: new InMemoryForce(), directory: noOfficersSignedIn };
+  return { repo, lahore, faisalabad, clock, queries, acting };
 };
 
 describe('listComplaints', () => {
@@ -135,18 +139,15 @@ describe('getComplaint', () => {
 describe('actOnComplaint', () => {
   it('applies the command on the expected version and writes its timeline entry', async () => {
     // Prepare
-    const { repo, clock, lahore } = setup();
+    const { repo, acting, lahore } = setup();
     const dpo = officer('DPO', { district: 'LHR' });
     // Act
-    const assigned = await actOnComplaint(
-      { complaints: repo, clock },
-      {
-        officer: dpo,
-        etag: lahore.etag,
-        expectedVersion: 1,
-        command: { type: 'assign', level: 'SHO', station: 'Model Town' },
-      },
-    );
+    const assigned = await actOnComplaint(acting, {
+      officer: dpo,
+      etag: lahore.etag,
+      expectedVersion: 1,
+      command: { type: 'assign', level: 'SHO', station: 'Model Town' },
+    });
     // Assess
     expect(assigned).toMatchObject({ status: 'assigned', version: 2, assignment: { level: 'SHO' } });
     expect(
@@ -156,13 +157,15 @@ describe('actOnComplaint', () => {
 
   it('refuses a stale version with PreconditionFailedError and changes nothing', async () => {
     // Prepare
-    const { repo, clock, lahore } = setup();
+    const { repo, acting, lahore } = setup();
     const dpo = officer('DPO', { district: 'LHR' });
     // Act
-    const error = await actOnComplaint(
-      { complaints: repo, clock },
-      { officer: dpo, etag: lahore.etag, expectedVersion: 7, command: { type: 'assign', level: 'DPO' } },
-    ).catch((e: unknown) => e);
+    const error = await actOnComplaint(acting, {
+      officer: dpo,
+      etag: lahore.etag,
+      expectedVersion: 7,
+      command: { type: 'assign', level: 'DPO' },
+    }).catch((e: unknown) => e);
     // Assess
     expect(error).toBeInstanceOf(PreconditionFailedError);
     expect(repo.updates).toBe(0);
@@ -170,17 +173,14 @@ describe('actOnComplaint', () => {
 
   it('answers an officer of another district with NotFoundError before any version check', async () => {
     // Prepare
-    const { repo, clock, lahore } = setup();
+    const { repo, acting, lahore } = setup();
     // Act
-    const error = await actOnComplaint(
-      { complaints: repo, clock },
-      {
-        officer: officer('DPO', { district: 'FSD' }),
-        etag: lahore.etag,
-        expectedVersion: 99,
-        command: { type: 'recordAction', kind: 'called_complainant', note: 'Called' },
-      },
-    ).catch((e: unknown) => e);
+    const error = await actOnComplaint(acting, {
+      officer: officer('DPO', { district: 'FSD' }),
+      etag: lahore.etag,
+      expectedVersion: 99,
+      command: { type: 'recordAction', kind: 'called_complainant', note: 'Called' },
+    }).catch((e: unknown) => e);
     // Assess
     expect(error).toBeInstanceOf(NotFoundError);
     expect(repo.updates).toBe(0);

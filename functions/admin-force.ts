@@ -7,6 +7,7 @@ import middy from '@middy/core';
 import * as z from '../shared/domain/zod.ts';
 import { HttpError } from '../shared/adapters/http/errors.ts';
 import {
+  queryOf,
   jsonResponse,
   parseJsonBody,
   type ApiEvent,
@@ -16,7 +17,6 @@ import {
   ifMatchVersion,
   officerOf,
   pathParameter,
-  queryOf,
   versionHeaders,
 } from '../shared/adapters/http/officer-routes.ts';
 import {
@@ -37,7 +37,8 @@ import {
 import { importRoster } from '../shared/app/force/roster.ts';
 import { seedStructure } from '../shared/domain/force/seed.ts';
 import { httpMiddlewares } from '../shared/runtime/http.ts';
-import { forceAdminDeps, forceRepository } from '../shared/runtime/officer.ts';
+import { forceRepository } from '../shared/runtime/force.ts';
+import { forceAdminDeps } from '../shared/runtime/officer.ts';
 
 const rosterSchema = z.strictObject({
   csv: z.string().check(z.maxLength(60_000)),

@@ -1,8 +1,8 @@
 /** GET /officer/alerts: SLA warnings and breaches in the officer's scope, newest first. */
 import middy from '@middy/core';
 import { httpMiddlewares } from '../shared/runtime/http.ts';
-import { jsonResponse, type ApiEvent, type ApiResult } from '../shared/adapters/http/middleware.ts';
-import { officerOf, queryOf } from '../shared/adapters/http/officer-routes.ts';
+import { queryOf, jsonResponse, type ApiEvent, type ApiResult } from '../shared/adapters/http/middleware.ts';
+import { officerOf } from '../shared/adapters/http/officer-routes.ts';
 import { listAlerts } from '../shared/app/officer/alerts.ts';
 import { officerDeps } from '../shared/runtime/officer.ts';
 import { listAlertsQuerySchema } from '../shared/schemas/officer-http.ts';

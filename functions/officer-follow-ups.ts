@@ -2,6 +2,7 @@
 import middy from '@middy/core';
 import { httpMiddlewares } from '../shared/runtime/http.ts';
 import {
+  queryOf,
   jsonResponse,
   parseJsonBody,
   type ApiEvent,
@@ -11,7 +12,6 @@ import {
   ifMatchVersion,
   officerOf,
   pathParameter,
-  queryOf,
   versionHeaders,
 } from '../shared/adapters/http/officer-routes.ts';
 import { actOnFollowUp, listFollowUps } from '../shared/app/officer/follow-ups.ts';

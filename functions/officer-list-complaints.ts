@@ -1,8 +1,8 @@
 /** GET /officer/complaints: the officer's queue, filtered, newest first, cursor-paginated. */
 import middy from '@middy/core';
 import { httpMiddlewares } from '../shared/runtime/http.ts';
-import { jsonResponse, type ApiEvent, type ApiResult } from '../shared/adapters/http/middleware.ts';
-import { officerOf, queryOf } from '../shared/adapters/http/officer-routes.ts';
+import { queryOf, jsonResponse, type ApiEvent, type ApiResult } from '../shared/adapters/http/middleware.ts';
+import { officerOf } from '../shared/adapters/http/officer-routes.ts';
 import { listComplaints } from '../shared/app/officer/complaints.ts';
 import { officerDeps } from '../shared/runtime/officer.ts';
 import { logger } from '../shared/runtime/powertools.ts';

@@ -4,8 +4,8 @@
  */
 import middy from '@middy/core';
 import { httpMiddlewares } from '../shared/runtime/http.ts';
-import { jsonResponse, type ApiEvent, type ApiResult } from '../shared/adapters/http/middleware.ts';
-import { officerOf, queryOf } from '../shared/adapters/http/officer-routes.ts';
+import { queryOf, jsonResponse, type ApiEvent, type ApiResult } from '../shared/adapters/http/middleware.ts';
+import { officerOf } from '../shared/adapters/http/officer-routes.ts';
 import { officerFigures } from '../shared/app/officer/officer-figures.ts';
 import { listServiceFeedback } from '../shared/app/officer/service-feedback.ts';
 import { officerDeps, serviceFeedbackDeps } from '../shared/runtime/officer.ts';

@@ -1,8 +1,8 @@
 /** GET /officer/monitoring: counts, overdue, medians and breaches per district and region over a period (JSON or CSV). */
 import middy from '@middy/core';
 import { httpMiddlewares } from '../shared/runtime/http.ts';
-import { jsonResponse, type ApiEvent, type ApiResult } from '../shared/adapters/http/middleware.ts';
-import { officerOf, queryOf } from '../shared/adapters/http/officer-routes.ts';
+import { queryOf, jsonResponse, type ApiEvent, type ApiResult } from '../shared/adapters/http/middleware.ts';
+import { officerOf } from '../shared/adapters/http/officer-routes.ts';
 import { monitoring, monitoringCsv } from '../shared/app/officer/monitoring.ts';
 import { officerDeps } from '../shared/runtime/officer.ts';
 import { monitoringQuerySchema } from '../shared/schemas/officer-http.ts';

@@ -86,6 +86,7 @@ export const BUNDLE_BUDGETS_KIB: Readonly<Record<string, number>> = {
   TrackComplaint: 400,
   ComplaintFeedback: 410,
   ReferenceData: 220,
+  DistrictStations: 310,
   RouteNotFound: 70,
   WhatsAppWebhook: 340,
   // 685 until its Urdu text was written as UTF-8 instead of escapes (−66 KiB, docs/performance.md).

@@ -153,6 +153,14 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     memoryMb: 256,
   },
   {
+    id: 'DistrictStations',
+    entry: 'functions/district-stations.ts',
+    description: "GET /stations?district=: a district's police stations from the force directory, for forms",
+    triggers: [http('GET', '/stations')],
+    access: { table: 'read' },
+    memoryMb: 256,
+  },
+  {
     id: 'RouteNotFound',
     entry: 'functions/route-not-found.ts',
     description: 'The $default route: 404 for an unknown path, 405 for a known path with the wrong method',

@@ -176,7 +176,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     const missing = functions.map((fn) => fn.id).filter((id) => !loadedIds.has(id));
     // The province's public structure (docs/force.md), like `POST /admin/force/seed` after a deploy.
     const { units, posts } = seedStructure();
-    const { forceRepository } = await import('../../shared/runtime/officer.ts');
+    const { forceRepository } = await import('../../shared/runtime/force.ts');
     await forceRepository().seed(units, posts);
     if (missing.length > 0) log('functions without an entry file yet, not wired', { missing });
 

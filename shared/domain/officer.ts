@@ -3,6 +3,7 @@
  * answers exactly like a missing complaint (the use case throws NotFoundError). Decisions: docs/lifecycle.md.
  */
 import { districtsOfRegion, findDistrict } from './districts.ts';
+import { sameUnitName } from './unit-name.ts';
 import type { Role } from './vocabulary.ts';
 
 export interface Officer {
@@ -36,9 +37,6 @@ const sameDistrict = (a: string | undefined, b: string | undefined): boolean => 
   const ca = canonicalDistrict(a);
   return ca !== undefined && ca !== '' && ca === canonicalDistrict(b);
 };
-
-const sameName = (a: string | undefined, b: string | undefined): boolean =>
-  a !== undefined && b !== undefined && a.trim() !== '' && a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** The station a complaint belongs to: the one it was assigned to, else the one the citizen named. */
 export const stationOf = (complaint: ScopedComplaint): string | undefined =>
@@ -98,11 +96,12 @@ export const canSeeComplaint = (officer: Officer, complaint: ScopedComplaint): b
     case 'SDPO': {
       if (!sameDistrict(officer.district, complaint.district)) return false;
       const circle = complaint.assignment?.circle;
-      return circle === undefined || sameName(circle, officer.circle);
+      return circle === undefined || sameUnitName(circle, officer.circle);
     }
     case 'SHO':
       return (
-        sameDistrict(officer.district, complaint.district) && sameName(stationOf(complaint), officer.station)
+        sameDistrict(officer.district, complaint.district) &&
+        sameUnitName(stationOf(complaint), officer.station)
       );
   }
 };

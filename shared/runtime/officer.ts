@@ -18,7 +18,6 @@ import type { OfficerDeps, SweepLeases } from '../app/officer/ports.ts';
 import { createEvidenceRepository } from '../adapters/dynamodb/evidence-repository.ts';
 import type { SweepDeps } from '../app/sla/sweep.ts';
 import { createCognitoOfficerAccounts } from '../adapters/cognito/officer-accounts.ts';
-import { createForceRepository } from '../adapters/dynamodb/force-repository.ts';
 import { createFeedbackStore } from '../adapters/dynamodb/feedback-store.ts';
 import type { FeedbackReader } from '../app/officer/ports.ts';
 import type { ForceAdminDeps } from '../app/force/admin.ts';
@@ -26,9 +25,7 @@ import { clock, cognitoClient, documentClient, log, once, tableName } from './co
 import { userPoolConfig } from './config.ts';
 import { parseComplaintItem } from '../schemas/stored.ts';
 import { complaintRepository } from './complaints.ts';
-
-/** The force directory (units, posts, officers, postings): one per process, its structure cached briefly. */
-export const forceRepository = /* @__PURE__ */ once(() => createForceRepository(documentClient(), tableName));
+import { forceRepository } from './force.ts';
 
 export const forceAdminDeps = /* @__PURE__ */ once((): ForceAdminDeps => ({
   force: forceRepository(),

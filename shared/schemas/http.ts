@@ -3,7 +3,7 @@
  * from these, so what is documented is what is enforced.
  */
 import * as z from '../domain/zod.ts';
-import { IsoDateTime } from '../domain/complaint.ts';
+import { DistrictCodeInputSchema, IsoDateTime } from '../domain/complaint.ts';
 import { CATEGORY_CODES, CHANNELS, LANGUAGES, PRIORITIES, ROLES, STATUSES } from '../domain/vocabulary.ts';
 import { EVENT_TYPES } from './events/index.ts';
 
@@ -140,6 +140,20 @@ export const districtsResponseSchema = z
     districts: z.array(z.object({ code: z.string(), en: z.string(), ur: z.string(), region: z.string() })),
   })
   .check(z.meta({ id: 'Districts' }));
+
+/** GET /stations?district=LHR */
+export const stationsQuerySchema = z
+  .strictObject({
+    district: DistrictCodeInputSchema.check(z.meta({ description: 'District code, e.g. `LHR`' })),
+  })
+  .check(z.meta({ id: 'StationsQuery' }));
+
+export const stationsResponseSchema = z
+  .object({
+    district: z.string(),
+    stations: z.array(z.object({ name: z.string(), circle: z.optional(z.string()) })),
+  })
+  .check(z.meta({ id: 'Stations' }));
 
 export const categoriesResponseSchema = z
   .object({

@@ -9,6 +9,7 @@ import {
   categoriesResponseSchema,
   complaintStatusViewSchema,
   districtsResponseSchema,
+  stationsResponseSchema,
   fileComplaintResponseSchema,
 } from './http.ts';
 import { CITIZEN_OPERATIONS } from './citizen-http.ts';
@@ -74,6 +75,24 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     summary: 'Districts and police regions of Punjab, in English and Urdu',
     responses: {
       '200': { description: 'Districts', schema: { name: 'Districts', schema: districtsResponseSchema } },
+    },
+  },
+  'GET /stations': {
+    summary: 'The police stations of a district, from the force directory, each with its circle',
+    description:
+      'For the filing form’s suggestions; `station` in POST /complaints stays free text. Cached for 5 minutes.',
+    parameters: [
+      {
+        name: 'district',
+        in: 'query',
+        required: true,
+        schema: { type: 'string' },
+        description: 'District code, e.g. `LHR`',
+      },
+    ],
+    responses: {
+      '200': { description: 'Stations', schema: { name: 'Stations', schema: stationsResponseSchema } },
+      '400': error('Missing or unknown district'),
     },
   },
   'GET /categories': {

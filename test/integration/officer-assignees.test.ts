@@ -81,7 +81,7 @@ describe('assigning within the force directory', () => {
 
   it('refuses a station Lahore does not have (400, naming the known ones) and changes nothing', async () => {
     // Act
-    const refused = await call(actHandler, assign({ level: 'SHO', station: 'Gulberg PS' }, 1));
+    const refused = await call(actHandler, assign({ level: 'SHO', station: 'Gulbreg' }, 1));
     const after = await call(getHandler, {
       ...assignees(LHR_DPO),
       route: '/officer/complaints/{etag}',
@@ -89,7 +89,7 @@ describe('assigning within the force directory', () => {
     });
     // Assess
     expect(refused.status).toBe(400);
-    expect(refused.body.error.message).toBe('There is no police station "Gulberg PS" in Lahore');
+    expect(refused.body.error.message).toBe('There is no police station "Gulbreg" in Lahore');
     expect(refused.body.error.issues[0].message).toContain('Gulberg, Iqbal Town, Model Town');
     expect(after.body.complaint).toMatchObject({ version: 1, status: 'received' });
   });

@@ -95,6 +95,9 @@ describe.skipIf(!available /* reason: no Chromium at /usr/bin/chromium; CI insta
         // Act: file through the form.
         await page.goto(`${siteUrl}#/file`);
         await fillComplaint(page);
+        // The station field offers Lahore's police stations from the force directory once Lahore is chosen.
+        await page.waitForSelector('#f-station-choices option[value=Gulberg]', { state: 'attached' });
+        expect(await page.$$eval('#f-station-choices option', (options) => options.length)).toBe(7);
         await page.click('form.form button[type=submit]');
         const filed = await readReceipt(page);
 

@@ -122,6 +122,23 @@ export const FilePage = ({ lang, preset }: { lang: Language; preset?: string | u
     loadReferenceData().then(setReference, () => setLoadError(true));
   }, []);
 
+  /** The chosen district's police stations, offered as the citizen types (the field stays free text). */
+  const [stations, setStations] = useState<{ name: string; circle?: string }[]>([]);
+  useEffect(() => {
+    setStations([]);
+    if (!district) return;
+    let current = true;
+    api<{ stations: { name: string; circle?: string }[] }>(
+      `/stations?district=${encodeURIComponent(district)}`,
+    )
+      .then(({ data }) => current && setStations(data.stations))
+      // Suggestions only: without them the citizen still types the station.
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [district]);
+
   const sensitive = reference?.categories.find((c) => c.code === category)?.sensitive ?? false;
   const optedOut = optOut ?? sensitive;
   const countryNames = useMemo(
@@ -303,8 +320,25 @@ export const FilePage = ({ lang, preset }: { lang: Language; preset?: string | u
             choose={setDistrict}
           />
         )}
-        <Field id="f-station" label={S.station[lang]} tag={S.optional[lang]} error={err('station')}>
-          <input name="station" maxLength={100} autoComplete="off" {...aria('f-station', 'station')} />
+        <Field
+          id="f-station"
+          label={S.station[lang]}
+          tag={S.optional[lang]}
+          hint={stations.length > 0 ? S.stationHint[lang] : undefined}
+          error={err('station')}
+        >
+          <input
+            name="station"
+            maxLength={100}
+            autoComplete="off"
+            list="f-station-choices"
+            {...aria('f-station', 'station', stations.length > 0)}
+          />
+          <datalist id="f-station-choices">
+            {stations.map((s) => (
+              <option value={s.name} key={s.name} />
+            ))}
+          </datalist>
         </Field>
         <Field
           id="f-description"

@@ -42,6 +42,10 @@ export const S = {
   district: t('ضلع', 'District'),
   chooseDistrict: t('ضلع منتخب کریں', 'Choose a district'),
   station: t('تھانہ', 'Police station'),
+  stationHint: t(
+    'لکھنا شروع کریں: اس ضلع کے تھانوں میں سے انتخاب کر سکتے ہیں۔',
+    'Start typing to pick one of the district’s police stations.',
+  ),
   category: t('شکایت کی قسم', 'Kind of complaint'),
   chooseCategory: t('قسم منتخب کریں', 'Choose a kind'),
   description: t('تفصیل', 'What happened'),

@@ -1,6 +1,11 @@
 /** The disciplinary follow-ups inbox (with its actions, If-Match on the follow-up's version) and SLA alerts. */
 import { useState } from 'preact/hooks';
-import { FOLLOW_UP_OUTCOMES, FOLLOW_UP_STATES } from '../../shared/domain/follow-up.ts';
+import {
+  FOLLOW_UP_RULES,
+  FOLLOW_UP_STATES,
+  type FollowUpOutcome,
+  type FollowUpState,
+} from '../../shared/domain/follow-up.ts';
 import { ApiError } from '../lib/api.ts';
 import { formValues } from '../lib/form.tsx';
 import {
@@ -35,6 +40,10 @@ interface FollowUp {
   phase: string;
   post: string;
   officerId?: string;
+  /** The officer posted there when the deadline passed (docs/force.md). */
+  officer?: { serviceNumber: string; name: string; rank: string };
+  /** Nobody held the post then. */
+  vacant?: boolean;
   dueAt: string;
   breachedAt: string;
   state: string;
@@ -62,10 +71,29 @@ const ComplaintLink = ({ etag }: { etag: string }) => (
   </a>
 );
 
+/** The steps the rules allow from a state, and for closing, the outcomes allowed from it (domain FOLLOW_UP_RULES). */
+const stepsFrom = (state: string) => {
+  const rules = FOLLOW_UP_RULES.filter((r) => r.from.includes(state as FollowUpState));
+  return {
+    actions: FOLLOW_UP_ACTIONS.filter((a) => rules.some((r) => r.action === a.type)),
+    outcomes: [...new Set(rules.flatMap((r) => r.outcomes ?? []))] as FollowUpOutcome[],
+  };
+};
+
+/** Who answers for the breach: the officer posted there at the deadline, or that the post was vacant. */
+const accountable = (item: FollowUp, lang: 'ur' | 'en'): string =>
+  item.officer
+    ? `${item.officer.rank} ${item.officer.name} · ${item.officer.serviceNumber}`
+    : item.vacant
+      ? C.postVacant[lang]
+      : (item.officerId ?? '');
+
 const FollowUpRow = ({ item, onChanged }: { item: FollowUp; onChanged: () => Promise<void> }) => {
   const session = useSession();
   const lang = useLang();
   const [note, setNote] = useState('');
+  const steps = stepsFrom(item.state);
+  const [action, setAction] = useState(steps.actions[0]?.type ?? '');
   const act = (event: Event) => {
     event.preventDefault();
     const v = formValues(event.currentTarget as HTMLFormElement);
@@ -94,34 +122,41 @@ const FollowUpRow = ({ item, onChanged }: { item: FollowUp; onChanged: () => Pro
         <ComplaintLink etag={item.etag} />
       </td>
       <td>
-        {item.post} ({item.level}
-        {item.officerId ? `, ${item.officerId}` : ''})
+        {item.post} ({item.level})
+        <br />
+        <span class="hint" data-testid="accountable">
+          {accountable(item, lang)}
+        </span>
       </td>
       <td>
         {labelOf(PHASE_LABELS, item.phase, lang)}: {C.due[lang]} <Time iso={item.dueAt} />; {C.breached[lang]}{' '}
         <Time iso={item.breachedAt} />
       </td>
-      <td>
+      <td data-testid="follow-up-state">
         {labelOf(FOLLOW_UP_STATE_LABELS, item.state, lang)}
         {item.outcome ? ` — ${labelOf(FOLLOW_UP_OUTCOME_LABELS, item.outcome, lang)}` : ''}
       </td>
       <td>
-        {item.state !== 'closed' && (
+        {steps.actions.length > 0 && (
           <form class="row" onSubmit={act} aria-label={fill(C.actOn, lang, { id: item.id })}>
             <SelectField
               id={`fu-type-${id}`}
               name="type"
               label={C.action[lang]}
               inline
-              options={FOLLOW_UP_ACTIONS.map((a) => [a.type, a.label[lang]])}
+              value={action}
+              onChange={setAction}
+              options={steps.actions.map((a) => [a.type, a.label[lang]])}
             />
-            <SelectField
-              id={`fu-outcome-${id}`}
-              name="outcome"
-              label={C.outcomeWhenClosing[lang]}
-              inline
-              options={FOLLOW_UP_OUTCOMES.map((o) => [o, labelOf(FOLLOW_UP_OUTCOME_LABELS, o, lang)])}
-            />
+            {action === 'close' && (
+              <SelectField
+                id={`fu-outcome-${id}`}
+                name="outcome"
+                label={C.outcomeWhenClosing[lang]}
+                inline
+                options={steps.outcomes.map((o) => [o, labelOf(FOLLOW_UP_OUTCOME_LABELS, o, lang)])}
+              />
+            )}
             <label for={`fu-note-${id}`}>{C.note[lang]}</label>
             <input id={`fu-note-${id}`} name="note" required maxLength={2000} class="inline" />
             <button type="submit" class="secondary">

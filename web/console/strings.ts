@@ -226,6 +226,7 @@ export const C = {
     'تاخیر: مقررہ وقت گزرنے سے پہلے شکایت کتنی دیر افسر کے عہدے کے پاس رہی۔',
     'Delay: how long the complaint waited with the officer’s post before its deadline passed.',
   ),
+  postVacant: t('اس وقت یہ عہدہ خالی تھا', 'the post was vacant then'),
   vacantBreaches: t('خالی عہدوں پر {n} تجاوز: {posts}۔', '{n} breach(es) at vacant posts: {posts}.'),
   unattributed: t('{n} پرانے تجاوز میں کسی افسر کا نام نہیں۔', '{n} older breach(es) name no officer.'),
   truncatedFigures: t(

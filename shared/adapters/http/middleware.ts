@@ -241,3 +241,10 @@ export const jsonBody = <S extends z.ZodMiniType>(
     json: (event) => lookup(event).json,
   };
 };
+
+/** Query string parameters parsed by `schema`; a bad one is a 400 naming it. */
+export const queryOf = <S extends z.ZodMiniType>(event: ApiEvent, schema: S): z.output<S> => {
+  const result = schema.safeParse(event.queryStringParameters ?? {});
+  if (!result.success) throw validationErrorFromZod(result.error, 'The query has invalid parameters.');
+  return result.data;
+};

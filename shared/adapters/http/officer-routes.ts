@@ -3,11 +3,9 @@
  * missing or make no sense), `If-Match` versions for optimistic locking (428 when missing, 400 when
  * malformed), strict query-string parsing, and the `ETag` response header carrying the version.
  */
-import type * as z from '../../domain/zod.ts';
 import { OfficerClaimsError } from '../auth/errors.ts';
 import { officerFromEvent } from '../auth/claims.ts';
 import type { Officer } from '../../domain/officer.ts';
-import { validationErrorFromZod } from '../../domain/errors.ts';
 import { HttpError } from './errors.ts';
 import { header, type ApiEvent } from './middleware.ts';
 
@@ -64,13 +62,6 @@ export const ifMatchVersion = (event: ApiEvent): number => {
 };
 
 export const versionHeaders = (version: number): Record<string, string> => ({ etag: `"${version}"` });
-
-/** Query string parameters parsed by `schema`; a bad one is a 400 naming it. */
-export const queryOf = <S extends z.ZodMiniType>(event: ApiEvent, schema: S): z.output<S> => {
-  const result = schema.safeParse(event.queryStringParameters ?? {});
-  if (!result.success) throw validationErrorFromZod(result.error, 'The query has invalid parameters.');
-  return result.data;
-};
 
 export const pathParameter = (event: ApiEvent, name: string): string => {
   const value = event.pathParameters?.[name];

@@ -1,7 +1,7 @@
 /**
  * Assigning within the force directory (docs/officer-api.md, "Assigning"): what an assigner may pick for a
  * complaint (levels, the district's stations and circles, the officers signed in at those levels), and the
- * check that an assignment names them. A station typed with a slip ("Gulberg PS") would leave the complaint
+ * check that an assignment names them. A station typed with a slip ("Gulbreg") would leave the complaint
  * out of the station SHO's queue and its post vacant for accountability, so a name the directory does not
  * know is refused with the names it does know, and a known one is stored as the directory spells it.
  */
@@ -9,7 +9,7 @@ import type { Complaint } from '../../domain/complaint.ts';
 import { findDistrict } from '../../domain/districts.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { parseEtag } from '../../domain/etag.ts';
-import type { ForceStructure, Unit } from '../../domain/force/structure.ts';
+import type { Unit } from '../../domain/force/structure.ts';
 import { ASSIGNERS, type LifecycleCommand } from '../../domain/lifecycle.ts';
 import { canSeeComplaint, roleRank, type Officer } from '../../domain/officer.ts';
 import { SLA_LEVELS, type SlaLevel } from '../../domain/sla.ts';
@@ -66,11 +66,6 @@ const officersAt = async (
   }));
 };
 
-const circleOf = (structure: ForceStructure, station: Unit): string | undefined => {
-  const parent = station.parentId ? structure.unit(station.parentId) : undefined;
-  return parent?.kind === 'circle' ? parent.name : undefined;
-};
-
 /** GET /officer/complaints/{etag}/assignees: what the assign form offers for this complaint. */
 export const assigneeOptions = async (
   deps: AssigneeDeps & { complaints: Pick<ComplaintRepository, 'get'> },
@@ -88,13 +83,7 @@ export const assigneeOptions = async (
   const levels = levelsFor(input.officer);
   return {
     levels,
-    stations: structure
-      .stationsOf(complaint.district)
-      .map((unit) => {
-        const circle = circleOf(structure, unit);
-        return { name: unit.name, ...(circle ? { circle } : {}) };
-      })
-      .sort(byName),
+    stations: structure.stationChoices(complaint.district),
     circles: structure
       .circlesOf(complaint.district)
       .map((unit) => ({ name: unit.name }))

@@ -11,6 +11,7 @@ import * as z from '../zod.ts';
 import { lineText } from '../text.ts';
 import { findDistrict } from '../districts.ts';
 import { SLA_LEVELS, type SlaLevel } from '../sla.ts';
+import { sameUnitName } from '../unit-name.ts';
 
 export const UNIT_KINDS = [
   'province',
@@ -109,8 +110,6 @@ export type Post = z.infer<typeof postSchema>;
 /** The head post of a unit: one per unit, so its id follows from the unit's. */
 export const headPostId = (unitId: string): string => `${unitId}.head`;
 
-const nameKey = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ');
-
 /** A district's unit id, e.g. `district-RWP`. */
 export const districtUnitId = (code: string): string => `district-${code}`;
 
@@ -197,21 +196,31 @@ export class ForceStructure {
     return this.chainAbove(postId)[0];
   }
 
-  /** A police station of a district by its name (case and spacing ignored). */
+  /** A police station of a district by its name (as `sameUnitName` compares: "gulberg police station" is Gulberg). */
   station(district: string, stationName: string | undefined): Unit | undefined {
     if (!stationName) return undefined;
     const code = findDistrict(district)?.code ?? district;
-    return this.stationsByDistrict.get(code)?.find((u) => nameKey(u.name) === nameKey(stationName));
+    return this.stationsByDistrict.get(code)?.find((u) => sameUnitName(u.name, stationName));
   }
 
   circle(district: string, circleName: string | undefined): Unit | undefined {
     if (!circleName) return undefined;
     const code = findDistrict(district)?.code ?? district;
-    return this.circlesByDistrict.get(code)?.find((u) => nameKey(u.name) === nameKey(circleName));
+    return this.circlesByDistrict.get(code)?.find((u) => sameUnitName(u.name, circleName));
   }
 
   stationsOf(district: string): Unit[] {
     return [...(this.stationsByDistrict.get(findDistrict(district)?.code ?? district) ?? [])];
+  }
+
+  /** A district's stations as forms offer them: by name, each with the circle it sits in. */
+  stationChoices(district: string): { name: string; circle?: string }[] {
+    return this.stationsOf(district)
+      .map((unit) => {
+        const parent = unit.parentId ? this.units.get(unit.parentId) : undefined;
+        return { name: unit.name, ...(parent?.kind === 'circle' ? { circle: parent.name } : {}) };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   circlesOf(district: string): Unit[] {

@@ -140,7 +140,7 @@ describe('checkAssignment', () => {
       {
         type: 'assign',
         level: 'SHO',
-        station: 'Gulberg PS',
+        station: 'Gulbreg',
       },
     ).catch((e: unknown) => e);
     const otherDistrict = await checkAssignment(
@@ -154,7 +154,7 @@ describe('checkAssignment', () => {
     ).catch((e: unknown) => e);
     // Assess
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).message).toBe('There is no police station "Gulberg PS" in Lahore');
+    expect((error as ValidationError).message).toBe('There is no police station "Gulbreg" in Lahore');
     expect((error as ValidationError).issues[0]).toMatchObject({ path: 'station' });
     expect((error as ValidationError).issues[0]?.message).toContain('Gulberg, Iqbal Town');
     expect(otherDistrict).toBeInstanceOf(ValidationError);
@@ -211,7 +211,7 @@ describe('checkAssignment', () => {
       officer: dpo,
       etag: lahore.etag,
       expectedVersion: 1,
-      command: { type: 'assign', level: 'SHO', station: 'Gulberg PS' },
+      command: { type: 'assign', level: 'SHO', station: 'Gulbreg' },
     }).catch((e: unknown) => e);
     const updatesAfterRefusal = complaints.updates;
     const assigned = await actOnComplaint(deps, {

@@ -3,7 +3,7 @@
  * labels, a labelled field with a select, a table that scrolls on its own (keyboard-reachable), paged lists.
  */
 import { createContext, type ComponentChildren } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { GROUPS_CLAIM, scopeOfGroups } from '../../shared/domain/officer-groups.ts';
 import { districtLabel, eventLabel, statusLabel } from '../../shared/chat/labels.ts';
 import { findCategory } from '../../shared/domain/categories.ts';
@@ -156,10 +156,26 @@ export const ScrollTable = (props: {
   caption: string;
   columns: readonly string[];
   empty?: string | false;
+  /**
+   * On a phone, each row becomes a card whose cells carry their column's name (lists of complaints, follow-ups,
+   * alerts); tables of figures stay tables and scroll sideways.
+   */
+  stack?: boolean;
   /** The rows. */
   children: ComponentChildren;
 }) => {
   const lang = useLang();
+  const body = useRef<HTMLTableSectionElement>(null);
+  // The rows are the callers'; each cell gets its column's name here, for the stacked layout's labels.
+  useEffect(() => {
+    if (!props.stack) return;
+    for (const row of Array.from(body.current?.rows ?? [])) {
+      Array.from(row.cells).forEach((cell, i) => {
+        const column = props.columns[i];
+        if (column) cell.dataset.label = column;
+      });
+    }
+  });
   return (
     <div
       class="card table-scroll"
@@ -167,7 +183,7 @@ export const ScrollTable = (props: {
       tabIndex={0}
       aria-label={fill(C.scrollTable, lang, { caption: props.caption })}
     >
-      <table>
+      <table class={props.stack ? 'stack' : undefined}>
         <caption class="visually-hidden">{props.caption}</caption>
         <thead>
           <tr>
@@ -178,7 +194,7 @@ export const ScrollTable = (props: {
             ))}
           </tr>
         </thead>
-        <tbody>{props.children}</tbody>
+        <tbody ref={body}>{props.children}</tbody>
       </table>
       {props.empty && <p>{props.empty}</p>}
     </div>

@@ -91,6 +91,7 @@ export const EvidenceList = (props: { etag: string; items: readonly EvidenceItem
   return (
     <ScrollTable
       caption={C.attachments[lang]}
+      stack
       columns={[
         C.attachmentKind[lang],
         C.attachmentSize[lang],

@@ -195,6 +195,7 @@ export const FollowUpsPage = () => {
       <ErrorBanner text={error} />
       <ScrollTable
         caption={C.followUpsTitle[lang]}
+        stack
         empty={items.length === 0 && !loading && C.noFollowUps[lang]}
         columns={[C.complaint[lang], C.post[lang], C.breach[lang], C.state[lang], C.action[lang]]}
       >
@@ -217,6 +218,7 @@ export const AlertsPage = () => {
       <ErrorBanner text={error} />
       <ScrollTable
         caption={C.alertsCaption[lang]}
+        stack
         empty={items.length === 0 && !loading && C.noAlerts[lang]}
         columns={[
           C.when[lang],

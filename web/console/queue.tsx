@@ -136,6 +136,7 @@ export const QueuePage = () => {
       <ErrorBanner text={error} />
       <ScrollTable
         caption={C.queueCaption[lang]}
+        stack
         empty={items.length === 0 && !loading && C.noComplaints[lang]}
         columns={[
           C.etag[lang],

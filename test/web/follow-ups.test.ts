@@ -6,7 +6,12 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { C, FOLLOW_UP_OUTCOME_LABELS, FOLLOW_UP_STATE_LABELS } from '../../web/console/strings.ts';
+import {
+  C,
+  FOLLOW_UP_OUTCOME_LABELS,
+  FOLLOW_UP_STATE_LABELS,
+  FOLLOW_UP_STEP_LABELS,
+} from '../../web/console/strings.ts';
 import { fileOnWeb, httpClient } from '../e2e/officer-e2e-support.ts';
 import { startLocalRuntimeProcess, type RunningLocalRuntime } from '../support/local-runtime.ts';
 import {
@@ -146,10 +151,17 @@ describe.skipIf(!chromiumAvailable() /* reason: no Chromium at /usr/bin/chromium
         await row.locator('input[name=note]').fill('Explanation not satisfactory; warned.');
         await row.locator('button[type=submit]').click();
 
-        // Assess: closed with its outcome, and no form left on it.
+        // Assess: closed with its outcome, the steps and their notes kept on it, and no form left on it.
         const closed = `${FOLLOW_UP_STATE_LABELS.closed?.[lang] ?? ''} — ${FOLLOW_UP_OUTCOME_LABELS.warning?.[lang] ?? ''}`;
         await waitUntil(page, stateIs(etag, closed));
         expect(await row.locator('form').count()).toBe(0);
+        await row.locator('[data-testid=steps-taken] summary').click();
+        const steps = await row.locator('[data-testid=steps-taken] li').allTextContents();
+        expect(steps).toHaveLength(2);
+        expect(steps[0]).toContain(FOLLOW_UP_STEP_LABELS.callExplanation?.[lang] ?? '');
+        expect(steps[0]).toContain('Explain why the FIR was not registered within 8 hours.');
+        expect(steps[1]).toContain(FOLLOW_UP_OUTCOME_LABELS.warning?.[lang] ?? '');
+        expect(steps[1]).toContain('Explanation not satisfactory; warned.');
         expect(await page.textContent('h1')).toBe(C.followUpsTitle[lang]);
         expect(foreignRequests).toEqual([]);
       },

@@ -27,6 +27,7 @@ import {
   FOLLOW_UP_ACTIONS,
   FOLLOW_UP_OUTCOME_LABELS,
   FOLLOW_UP_STATE_LABELS,
+  FOLLOW_UP_STEP_LABELS,
   PHASE_LABELS,
   fill,
   labelOf,
@@ -49,7 +50,7 @@ interface FollowUp {
   state: string;
   outcome?: string;
   version: number;
-  history: { action: string; at: string; note?: string; by?: string }[];
+  history: { action: string; at: string; note?: string; outcome?: string; actor: { role?: string } }[];
 }
 
 interface Alert {
@@ -87,6 +88,32 @@ const accountable = (item: FollowUp, lang: 'ur' | 'en'): string =>
     : item.vacant
       ? C.postVacant[lang]
       : (item.officerId ?? '');
+
+/** What the supervisors did so far, oldest first, with their notes: read before the next step. */
+const StepsTaken = ({ steps }: { steps: FollowUp['history'] }) => {
+  const lang = useLang();
+  const taken = steps.filter((step) => step.action !== 'opened');
+  if (taken.length === 0) return null;
+  return (
+    <details class="steps" data-testid="steps-taken">
+      <summary>{fill(C.stepsTaken, lang, { n: taken.length })}</summary>
+      <ol>
+        {taken.map((step) => (
+          <li key={step.at}>
+            <Time iso={step.at} /> — {labelOf(FOLLOW_UP_STEP_LABELS, step.action, lang)}
+            {step.outcome ? ` (${labelOf(FOLLOW_UP_OUTCOME_LABELS, step.outcome, lang)})` : ''}
+            {step.actor.role ? `, ${step.actor.role}` : ''}
+            {step.note ? (
+              <>
+                : <q dir="auto">{step.note}</q>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+};
 
 const FollowUpRow = ({ item, onChanged }: { item: FollowUp; onChanged: () => Promise<void> }) => {
   const session = useSession();
@@ -132,9 +159,12 @@ const FollowUpRow = ({ item, onChanged }: { item: FollowUp; onChanged: () => Pro
         {labelOf(PHASE_LABELS, item.phase, lang)}: {C.due[lang]} <Time iso={item.dueAt} />; {C.breached[lang]}{' '}
         <Time iso={item.breachedAt} />
       </td>
-      <td data-testid="follow-up-state">
-        {labelOf(FOLLOW_UP_STATE_LABELS, item.state, lang)}
-        {item.outcome ? ` — ${labelOf(FOLLOW_UP_OUTCOME_LABELS, item.outcome, lang)}` : ''}
+      <td>
+        <span data-testid="follow-up-state">
+          {labelOf(FOLLOW_UP_STATE_LABELS, item.state, lang)}
+          {item.outcome ? ` — ${labelOf(FOLLOW_UP_OUTCOME_LABELS, item.outcome, lang)}` : ''}
+        </span>
+        <StepsTaken steps={item.history} />
       </td>
       <td>
         {steps.actions.length > 0 && (

@@ -226,6 +226,7 @@ export const C = {
     'تاخیر: مقررہ وقت گزرنے سے پہلے شکایت کتنی دیر افسر کے عہدے کے پاس رہی۔',
     'Delay: how long the complaint waited with the officer’s post before its deadline passed.',
   ),
+  stepsTaken: t('اب تک کی کارروائی ({n})', 'Steps taken ({n})'),
   postVacant: t('اس وقت یہ عہدہ خالی تھا', 'the post was vacant then'),
   vacantBreaches: t('خالی عہدوں پر {n} تجاوز: {posts}۔', '{n} breach(es) at vacant posts: {posts}.'),
   unattributed: t('{n} پرانے تجاوز میں کسی افسر کا نام نہیں۔', '{n} older breach(es) name no officer.'),
@@ -360,6 +361,14 @@ export const FOLLOW_UP_OUTCOME_LABELS: Record<string, Texts> = {
   exonerated: t('بری', 'exonerated'),
   warning: t('تنبیہ', 'warning'),
   penalty: t('سزا', 'penalty'),
+};
+
+/** A supervisor's step as the follow-up's history tells it. */
+export const FOLLOW_UP_STEP_LABELS: Record<string, Texts> = {
+  callExplanation: t('وضاحت طلب کی گئی', 'Explanation called'),
+  issueShowCause: t('شوکاز نوٹس جاری کیا گیا', 'Show-cause notice issued'),
+  addNote: t('نوٹ شامل کیا گیا', 'Note added'),
+  close: t('بند کیا گیا', 'Closed'),
 };
 
 export const FOLLOW_UP_ACTIONS: readonly { type: string; label: Texts }[] = [

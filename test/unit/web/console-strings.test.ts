@@ -10,6 +10,7 @@ import {
   FOLLOW_UP_ACTIONS,
   FOLLOW_UP_OUTCOME_LABELS,
   FOLLOW_UP_STATE_LABELS,
+  FOLLOW_UP_STEP_LABELS,
   PHASE_LABELS,
   PRIORITY_LABELS,
   TRANSITIONS,
@@ -17,7 +18,11 @@ import {
   labelOf,
 } from '../../../web/console/strings.ts';
 import { ALERT_KINDS, SLA_PHASES } from '../../../shared/domain/sla.ts';
-import { FOLLOW_UP_OUTCOMES, FOLLOW_UP_STATES } from '../../../shared/domain/follow-up.ts';
+import {
+  FOLLOW_UP_OUTCOMES,
+  FOLLOW_UP_STATES,
+  followUpActionSchema,
+} from '../../../shared/domain/follow-up.ts';
 import { CHANNELS, PRIORITIES } from '../../../shared/domain/vocabulary.ts';
 import { EvidenceRecordSchema, REFUSAL_REASONS } from '../../../shared/domain/evidence.ts';
 import type { Texts } from '../../../web/lib/texts.ts';
@@ -50,6 +55,11 @@ describe('console strings', () => {
     ['alert kinds', ALERT_KIND_LABELS, ALERT_KINDS],
     ['follow-up states', FOLLOW_UP_STATE_LABELS, FOLLOW_UP_STATES],
     ['follow-up outcomes', FOLLOW_UP_OUTCOME_LABELS, FOLLOW_UP_OUTCOMES],
+    [
+      'follow-up steps',
+      FOLLOW_UP_STEP_LABELS,
+      followUpActionSchema.def.options.map((o) => o.shape.type.def.values[0]),
+    ],
     ['evidence states', EVIDENCE_STATE_LABELS, EvidenceRecordSchema.shape.state.options],
     ['evidence refusal reasons', EVIDENCE_REASON_WORDS, REFUSAL_REASONS],
   ] as const)('every one of the domain’s %s has a label', (_name, table, codes) => {

@@ -168,6 +168,10 @@ In an emergency call *15*.`,
     ur: 'آپ کی تفصیل محفوظ کر لی گئی۔ اب سب سے موزوں قسم کا نمبر لکھیں۔',
   },
   categorySet: { en: 'Complaint about: *{0}*', ur: 'شکایت کی قسم: *{0}*' },
+  missingPersonAdvice: {
+    en: '🚨 If someone is missing, also call *15* now or tell the nearest police station: the sooner the police know, the better. This complaint reaches the district police as well.',
+    ur: '🚨 اگر کوئی لاپتہ ہے تو ابھی *15* پر بھی کال کریں یا قریبی تھانے کو بتائیں: پولیس کو جتنی جلدی معلوم ہو اتنا بہتر ہے۔ یہ شکایت ضلعی پولیس تک بھی پہنچے گی۔',
+  },
   askDescription: {
     en: 'Please describe what happened: when, where, who was involved, and what you want the police to do. You can also send a voice note.',
     ur: 'براہِ کرم بتائیں کیا ہوا: کب، کہاں، کون ملوث تھا، اور آپ پولیس سے کیا چاہتے ہیں۔ آپ وائس نوٹ بھی بھیج سکتے ہیں۔',

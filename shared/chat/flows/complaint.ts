@@ -8,7 +8,7 @@ import type { Category } from '../../domain/categories.ts';
 import type { DistrictSuggestion } from '../../domain/district-locator.ts';
 import { findDistrict } from '../../domain/districts.ts';
 import type { District } from '../../domain/districts.ts';
-import type { Priority } from '../../domain/vocabulary.ts';
+import type { CategoryCode, Priority } from '../../domain/vocabulary.ts';
 import { PRIORITIES } from '../../domain/vocabulary.ts';
 import { ORIGIN_CATEGORIES } from '../catalog.ts';
 import { guessCategory } from '../category-lexicon.ts';
@@ -71,6 +71,11 @@ const categoriesFor = (origin: ComplaintOrigin): Category[] => {
   return ORIGIN_CATEGORIES[origin].map((c) => findCategory(c)).filter((c): c is Category => !!c);
 };
 
+/** What a citizen should do at once besides complaining, for the categories where time matters. */
+const adviseOn = (turn: Turn, category: CategoryCode): void => {
+  if (category === 'missing_person') say(turn, UI.missingPersonAdvice);
+};
+
 export const startComplaint = (turn: Turn, origin: ComplaintOrigin, intro = true): void => {
   const draft: ComplaintFlowDraft = { attachments: [] };
   const options = categoriesFor(origin);
@@ -84,6 +89,7 @@ export const startComplaint = (turn: Turn, origin: ComplaintOrigin, intro = true
   turn.session.flow = flow;
   if (intro) say(turn, origin === 'harassment' ? UI.harassmentIntro : UI.complaintIntro);
   if (named) sayText(turn, fill(UI.categorySet[lang(turn)], named[lang(turn)]));
+  if (named) adviseOn(turn, named.code);
   if (!stepNeeded(turn, flow, first)) advance(turn, flow);
   else promptStep(turn, flow);
 };
@@ -366,6 +372,7 @@ export const complaintText = (turn: Turn, flow: ComplaintFlow, input: string): v
       const category = chosen ?? named;
       if (category) {
         flow.draft.category = category.code;
+        adviseOn(turn, category.code);
         advance(turn, flow);
       } else {
         say(turn, story ? UI.descriptionKeptChooseCategory : UI.invalidCategory);

@@ -287,6 +287,16 @@ describe('filing a complaint in chat', () => {
     expect(opened.session.flow).toMatchObject({ kind: 'complaint', draft: { category } });
   });
 
+  it('a missing grown-up: told to call 15 or the nearest station now, as well as the complaint', () => {
+    // Prepare
+    const chat = inLanguage('en');
+    // Act
+    const opened = chat.text('my brother has been missing since yesterday');
+    // Assess
+    expect(opened.session.flow).toMatchObject({ kind: 'complaint', draft: { category: 'missing_person' } });
+    expect(textOf(opened.replies)).toContain('If someone is missing, also call *15* now');
+  });
+
   it('a child who has not come home is still Zainab Alert (a missing child), not an adult gone missing', () => {
     // Prepare
     const chat = new ChatHarness();

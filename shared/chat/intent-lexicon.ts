@@ -180,7 +180,7 @@ export const LEXICON: Record<Intent, readonly Cue[]> = {
   'service:overseas': [
     ['overseas|abroad|بیرون|سمندر|bairon|bairoon|videsh', 2.0],
     ['bahar|باہر mulk|ملک', 2.0],
-    [`${COUNTRIES} ${COMPLAINT}|qabza|kabza|قبضہ|plot|zameen|property|makan|جائیداد|زمین|پلاٹ`, 2.6],
+    [`${COUNTRIES} ${COMPLAINT}|qabza|kabza|قبضہ|plot|zameen|property|makan|جائیداد|زمین|پلاٹ`, 3.0],
     [COUNTRIES, 1.0],
   ],
   'service:socialMedia': [

@@ -176,6 +176,21 @@ describe('other intents', () => {
   });
 });
 
+describe('overseas Pakistanis', () => {
+  it.each([
+    'mujhe dubai se shikayat karni hai, mere plot par qabza ho gaya hai',
+    'saudia se complaint karni hai',
+  ])(
+    '"%s": a complaint from abroad about home goes to the overseas service, not "Did you mean"',
+    (message) => {
+      // Act
+      const result = understand(message);
+      // Assess: acted on without asking (intent is set only then)
+      expect(result.intent).toBe('service:overseas');
+    },
+  );
+});
+
 describe('the model explains itself', () => {
   it('names the cues that decided, with their weights', () => {
     const result = understand('meri shkayat ka kia bna');

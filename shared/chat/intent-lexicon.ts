@@ -79,6 +79,9 @@ export const LEXICON: Record<Intent, readonly Cue[]> = {
     ['broke|break|naqab|نقب into|in|lagai|zani', 1.0],
     ['drugs|chars|heroin|manshiyat|منشیات|چرس', 1.0],
     ['report|رپورٹ', 0.3],
+    // "my phone was snatched, what should I do": with a crime word, asking what to do is asking to complain;
+    // alone it is still help (1.0 there).
+    ['kya|what|کیا karun|do|کروں|should', 0.6],
     [`${RELATIVE} ${MISSING}`, 1.3],
     [`${RELATIVE} ghar|wapis|home|گھر|واپس ${NOT}`, 1.3],
   ],

@@ -122,7 +122,7 @@ describe('language', () => {
     const chat = new ChatHarness();
     chat.text('english');
     // Act
-    chat.text('mera phone chori ho gaya hai kya karun');
+    chat.text('mujhe samajh nahi aa raha yeh kaise chalta hai');
     const result = chat.text('5');
     // Assess
     expect(result.session.languageChosen).toBe(true);
@@ -295,6 +295,19 @@ describe('filing a complaint in chat', () => {
     // Assess
     expect(opened.session.flow).toMatchObject({ kind: 'complaint', draft: { category: 'missing_person' } });
     expect(textOf(opened.replies)).toContain('If someone is missing, also call *15* now');
+  });
+
+  it.each([
+    'my phone was snatched near liberty market what should I do',
+    'mera mobile cheen liya gaya kya karun',
+  ])('"%s": a crime and "what should I do" opens a complaint, not "Did you mean"', (message) => {
+    // Prepare
+    const chat = new ChatHarness();
+    chat.text('salam');
+    // Act
+    const opened = chat.text(message);
+    // Assess
+    expect(opened.session.flow).toMatchObject({ kind: 'complaint', draft: { category: 'theft_robbery' } });
   });
 
   it('a child who has not come home is still Zainab Alert (a missing child), not an adult gone missing', () => {

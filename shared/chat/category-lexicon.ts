@@ -34,8 +34,8 @@ export const CATEGORY_LEXICON: Readonly<Partial<Record<CategoryCode, readonly Cu
   ],
   illegal_detention: [
     ['hirasat|hiraasat|detention|detained|custody|حراست', 1.2],
-    ['giraftar|arrest|arrested|گرفتار', 0.7],
-    ['illegal|ghair|غیر', 0.4],
+    ['giraftar|arrest|arrested|pakar|pakra|pakad|uthaya|گرفتار|پکڑ|پکڑا', 0.7],
+    ['illegal|ghair|bina|bila|bewaja|without|غیر|بلاوجہ|بغیر', 0.4],
   ],
   threats_extortion: [
     ['dhamki|dhamkiyan|dhamkian|threat|threats|threatened|threatening|دھمکی|دھمکیاں', 1.2],

@@ -79,6 +79,13 @@ export const LEXICON: Record<Intent, readonly Cue[]> = {
     ['broke|break|naqab|نقب into|in|lagai|zani', 1.0],
     ['drugs|chars|heroin|manshiyat|منشیات|چرس', 1.0],
     ['report|رپورٹ', 0.3],
+    // Held by the police without a reason: "mere bhai ko police ne bina wajah pakar liya".
+    [
+      'pakar|pakra|pakri|pakad|uthaya|uthaa|utha|giraftar|arrest|arrested|گرفتار|پکڑ|پکڑا|اٹھا bina|bila|bewaja|baghair|without|بلاوجہ|بغیر|بنا',
+      1.2,
+    ],
+    // A traffic ticket the citizen disputes.
+    ['challan|chalan|چالان ghalat|galat|wrong|ziyada|zyada|unfair|غلط|زیادہ', 1.2],
     // "my phone was snatched, what should I do": with a crime word, asking what to do is asking to complain;
     // alone it is still help (1.0 there).
     ['kya|what|کیا karun|do|کروں|should', 0.6],
@@ -171,6 +178,16 @@ export const LEXICON: Record<Intent, readonly Cue[]> = {
     ['workplace|office|دفتر|boss', 0.3],
     // Violence at home is reported here: the same discreet handling (docs/chat.md).
     [`${SPOUSE} ${BEATS}`, 1.5],
+    // "ek aadmi mujhe whatsapp par ganday messages bhejta hai", "meri tasveerein facebook par daal di": the
+    // platform named is where it happens, not a wish to see the police's pages.
+    [
+      'ganday|gande|gandi|ganda|obscene|vulgar|dirty|فحش|گندے|گندی messages|message|msg|msgs|video|videos|pics|پیغامات|میسج|ویڈیو',
+      1.8,
+    ],
+    [
+      'tasveer|tasveerein|tasveeren|tasaveer|pictures|photos|pics|تصویریں|تصاویر|تصویر daal|dal|upload|uploaded|post|posted|viral|laga|lagai|ڈال|ڈالی|اپلوڈ|وائرل',
+      1.8,
+    ],
   ],
   'service:policeOffices': [
     ['police|پولیس offices|office|dafatir|daftar|دفاتر|دفتر|آفس', 1.5],
@@ -248,6 +265,8 @@ export const LEXICON: Record<Intent, readonly Cue[]> = {
     ['talk|speak|baat|بات someone|somebody|kisi|کسی', 1.2],
   ],
   thanks: [
+    // "shukriya aapki madad ka": thanks for the help, not a call for it (first: a cue uses up its words).
+    ['shukriya|shukria|thanks|thank|شکریہ madad|help|مدد', 1.8],
     ['shukriya|shukria|thanks|thank|thx|thnx|ty|jazakallah|jazak|شکریہ|جزاک|meherbani|مہربانی', 1.3],
     ['bye|goodbye|hafiz|حافظ', 1.3],
   ],

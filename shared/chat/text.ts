@@ -299,6 +299,12 @@ const EMERGENCY_WORDS = new Set([
   'goliyan',
   'zakhmi',
   'fire',
+  'fight',
+  'fighting',
+  'larai',
+  'laraai',
+  'jhagra',
+  'jhagda',
   // Urdu
   'فائرنگ',
   'ڈاکو',
@@ -314,6 +320,8 @@ const EMERGENCY_WORDS = new Set([
   'گولی',
   'گولیاں',
   'زخمی',
+  'لڑائی',
+  'جھگڑا',
   'ایمرجنسی',
   'ہنگامی',
 ]);
@@ -334,6 +342,9 @@ const EMERGENCY_PHRASES = [
   'maar rahe',
   'mar rahe',
   'maar diya',
+  'kill me',
+  'kill us',
+  'jaan se',
 ];
 
 /** Reads as someone in danger right now (English, Urdu, Roman Urdu keywords). */

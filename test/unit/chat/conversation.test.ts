@@ -275,6 +275,8 @@ describe('filing a complaint in chat', () => {
     ['mere plot par qabza ho gaya hai', 'property_dispute'],
     ['مجھے بھتے کی دھمکیاں مل رہی ہیں', 'threats_extortion'],
     ['mera bhai 3 din se ghar nahi aaya', 'missing_person'],
+    ['mere bhai ko police ne bina wajah pakar liya hai', 'illegal_detention'],
+    ['mera challan ghalat hua hai', 'traffic'],
     ['meri behan kal se lapata hai', 'missing_person'],
     ['میرے والد کل سے گھر واپس نہیں آئے', 'missing_person'],
   ])('"%s" opens a complaint about %s', (message, category) => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateEtag } from '../../../shared/domain/etag.ts';
 import { romanSkeleton, understand } from '../../../shared/chat/intent.ts';
-import { normalize } from '../../../shared/chat/text.ts';
+import { isEmergency, normalize } from '../../../shared/chat/text.ts';
 import { ChatHarness, only, replyIds, textOf } from './chat-harness.ts';
 
 const ETAG = generateEtag('GRW', (n) => Uint8Array.from({ length: n }, (_, i) => i * 11 + 2));
@@ -189,6 +189,26 @@ describe('overseas Pakistanis', () => {
       expect(result.intent).toBe('service:overseas');
     },
   );
+});
+
+describe('what citizens type, found by hand (eleventh session)', () => {
+  it.each([
+    ['ek aadmi mujhe whatsapp par ganday messages bhejta hai', 'service:genderHarassment'],
+    ['kisi ne meri tasveerein facebook par daal di hain', 'service:genderHarassment'],
+    ['mere bhai ko police ne bina wajah pakar liya hai', 'complaint'],
+    ['mera challan ghalat hua hai', 'complaint'],
+    ['shukriya aapki madad ka', 'thanks'],
+  ])('"%s" → %s', (message, intent) => {
+    expect(understand(message).intent).toBe(intent);
+  });
+
+  it.each([
+    'there is a fight in my street right now',
+    'gali mein larai ho rahi hai',
+    'woh mujhe jaan se maar dega',
+  ])('"%s" reads as an emergency (the "call 15" line comes first)', (message) => {
+    expect(isEmergency(message)).toBe(true);
+  });
 });
 
 describe('the model explains itself', () => {

@@ -84,6 +84,14 @@ export const LEXICON: Record<Intent, readonly Cue[]> = {
       'pakar|pakra|pakri|pakad|uthaya|uthaa|utha|giraftar|arrest|arrested|گرفتار|پکڑ|پکڑا|اٹھا bina|bila|bewaja|baghair|without|بلاوجہ|بغیر|بنا',
       1.2,
     ],
+    // Someone misused the citizen's name: a SIM issued in it, a false case against them.
+    ['sim|سم naam|name|نام', 1.2],
+    [
+      'jhoota|jhoothe|jhoote|jhuta|false|fake|جھوٹا|جھوٹے case|mukadma|muqadma|muqaddama|fir|مقدمہ|مقدمے|کیس',
+      1.2,
+    ],
+    // The investigating officer does nothing: "IO report nahi bhej raha".
+    [`io|investigation|tafteesh|tafteeshi|تفتیش|تفتیشی ${NOT}`, 1.0],
     // A traffic ticket the citizen disputes.
     ['challan|chalan|چالان ghalat|galat|wrong|ziyada|zyada|unfair|غلط|زیادہ', 1.2],
     // "my phone was snatched, what should I do": with a crime word, asking what to do is asking to complain;
@@ -159,6 +167,8 @@ export const LEXICON: Record<Intent, readonly Cue[]> = {
     ['number|numbers|nmbr|نمبر|نمبرز', 1.0],
     ['contact|rabta|رابطہ', 0.5],
     ['emergency|ایمرجنسی|rescue|ریسکیو|1122|motorway|موٹروے|15', 0.5],
+    // "15 par call nahi lag rahi": the other numbers to try.
+    ['15|1122 lag|lagti|connect|connecting|through|لگ|لگتی nahi|not|نہیں', 1.2],
   ],
   'service:zainabAlert': [
     ['zainab|زینب alert|الرٹ', 2.0],
@@ -169,7 +179,7 @@ export const LEXICON: Record<Intent, readonly Cue[]> = {
   ],
   'service:genderHarassment': [
     ['harass|harassment|harras|harrasment|harasment|harassed|ہراساں|ہراسانی|ہراسگی', 1.5],
-    ['tang|تنگ kar|kr|karta|کر', 1.2],
+    ['tang|تنگ kar|kr|karta|karti|karte|کر|کرتا|کرتی|کرتے', 1.2],
     ['blackmail|blackmailing|blakmail|بلیک', 1.4],
     ['stalk|stalking|stalker|peecha|picha|پیچھا', 1.2],
     ['viral|وائرل', 1.2],
@@ -265,7 +275,7 @@ export const LEXICON: Record<Intent, readonly Cue[]> = {
     ['talk|speak|baat|بات someone|somebody|kisi|کسی', 1.2],
   ],
   thanks: [
-    // "shukriya aapki madad ka": thanks for the help, not a call for it (first: a cue uses up its words).
+    // "shukriya aapki madad ka": thanks for the help, not a call for it (heavier, so it claims both words).
     ['shukriya|shukria|thanks|thank|شکریہ madad|help|مدد', 1.8],
     ['shukriya|shukria|thanks|thank|thx|thnx|ty|jazakallah|jazak|شکریہ|جزاک|meherbani|مہربانی', 1.3],
     ['bye|goodbye|hafiz|حافظ', 1.3],

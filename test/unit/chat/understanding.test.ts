@@ -198,6 +198,11 @@ describe('what citizens type, found by hand (eleventh session)', () => {
     ['mere bhai ko police ne bina wajah pakar liya hai', 'complaint'],
     ['mera challan ghalat hua hai', 'complaint'],
     ['shukriya aapki madad ka', 'thanks'],
+    ['کوئی مجھے فون پر تنگ کرتا ہے', 'service:genderHarassment'],
+    ['15 par call nahi lag rahi', 'service:helplines'],
+    ['mera sim kisi ne apne naam pe nikalwa liya', 'complaint'],
+    ['mujhe kisi ne jhoothe case mein phansa diya hai', 'complaint'],
+    ['investigation officer report nahi bhej raha', 'complaint'],
   ])('"%s" → %s', (message, intent) => {
     expect(understand(message).intent).toBe(intent);
   });

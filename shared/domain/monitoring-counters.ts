@@ -4,7 +4,7 @@
  * may see from a set of counter items. Decisions: docs/monitoring-counters.md.
  *
  * A counter item (district × day, Pakistan time) holds flat attributes `<dimension>|<figure>`:
- * - dimensions: `all`, `st:<station>` (lower-cased), `ci:<circle>` (lower-cased), `cat:<category>`,
+ * - dimensions: `all`, `st:<station>` and `ci:<circle>` (as `unitNameKey` compares names), `cat:<category>`,
  *   `off:<officer id>`;
  * - complaint figures, over the complaints *filed* that day, by their current state: `filed`,
  *   `s:<status>`, `open`, `overdue` (open and breached at least once), `fa:<bucket>` (time to first
@@ -17,6 +17,7 @@ import type { Complaint } from './complaint.ts';
 import type { FollowUp } from './follow-up.ts';
 import { slaSchema } from './sla.ts';
 import { OPEN_STATUSES, type Status } from './vocabulary.ts';
+import { unitNameKey } from './unit-name.ts';
 
 export type Counts = Record<string, number>;
 
@@ -88,9 +89,10 @@ export const bucketMedian = (histogram: Readonly<Record<string, number>>): numbe
   return null;
 };
 
+/** A station's counter key: its name as `unitNameKey` compares it ("Gulberg Police Station" counts as Gulberg). */
 const key = (name: string | undefined): string | undefined => {
-  const trimmed = name?.trim().toLowerCase();
-  return trimmed ? trimmed : undefined;
+  const comparable = name === undefined ? '' : unitNameKey(name);
+  return comparable ? comparable : undefined;
 };
 
 /** The dimensions a complaint is counted under. */

@@ -12,7 +12,8 @@ import type { Complaint } from '../../domain/complaint.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { stationOf } from '../../domain/officer.ts';
 import type { ComplaintListFilters, ComplaintQueries, ListQuery, Page } from '../../app/officer/ports.ts';
-import { isOverdue, sameText } from '../../app/officer/scope.ts';
+import { isOverdue } from '../../app/officer/scope.ts';
+import { sameUnitName } from '../../domain/unit-name.ts';
 import { parseComplaintItem } from '../../schemas/stored.ts';
 import {
   COMPLAINT_META_SK,
@@ -211,7 +212,7 @@ export const matchesFilters = (complaint: Complaint, filters: ComplaintListFilte
   (filters.status === undefined || complaint.status === filters.status) &&
   (filters.category === undefined || complaint.category === filters.category) &&
   (filters.priority === undefined || complaint.priority === filters.priority) &&
-  (filters.station === undefined || sameText(stationOf(complaint), filters.station)) &&
+  (filters.station === undefined || sameUnitName(stationOf(complaint), filters.station)) &&
   (filters.overdue === undefined || isOverdue(complaint, now) === filters.overdue);
 
 export const createComplaintQueries = (

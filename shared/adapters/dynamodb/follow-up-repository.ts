@@ -9,7 +9,7 @@ import { PreconditionFailedError } from '../../domain/errors.ts';
 import { followUpSchema, type FollowUp } from '../../domain/follow-up.ts';
 import type { FollowUpFilters, FollowUpRepository } from '../../app/officer/ports.ts';
 import type { ExtraWrite } from '../../app/ports.ts';
-import { sameText } from '../../app/officer/scope.ts';
+import { sameUnitName } from '../../domain/unit-name.ts';
 import { mergedList, type MergedPage } from './complaint-queries.ts';
 import {
   INDEX,
@@ -54,7 +54,7 @@ const tableKeyOfSortKey = (sk: string): TableKey | undefined => {
 const matches = (f: FollowUp, filters: FollowUpFilters): boolean =>
   (filters.state === undefined || f.state === filters.state) &&
   (filters.level === undefined || f.level === filters.level) &&
-  (filters.station === undefined || sameText(f.station, filters.station)) &&
+  (filters.station === undefined || sameUnitName(f.station, filters.station)) &&
   (filters.officerId === undefined || f.officerId === filters.officerId);
 
 export const createFollowUpRepository = (

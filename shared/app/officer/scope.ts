@@ -33,7 +33,3 @@ export const isOverdue = (complaint: Complaint, now: Date): boolean => {
     sla.data.dueAt !== undefined && sla.data.pausedAt === undefined && sla.data.dueAt <= now.toISOString()
   );
 };
-
-/** Case-insensitive match of free-text names (stations are typed by people). */
-export const sameText = (a: string | undefined, b: string | undefined): boolean =>
-  a !== undefined && b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();

@@ -22,7 +22,8 @@ export interface VerificationQuery {
   readonly challenge?: string;
 }
 
-const sameText = (a: string, b: string): boolean => {
+/** Exact, in constant time: the verify token is a secret. */
+const sameSecret = (a: string, b: string): boolean => {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
@@ -38,7 +39,7 @@ export const verifyWebhookSubscription = async (
     query.mode !== 'subscribe' ||
     query.verifyToken === undefined ||
     query.challenge === undefined ||
-    !sameText(query.verifyToken, verifyToken)
+    !sameSecret(query.verifyToken, verifyToken)
   ) {
     throw new WebhookVerificationError('Webhook verification failed');
   }

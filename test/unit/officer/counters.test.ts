@@ -118,6 +118,19 @@ describe('counter arithmetic', () => {
     });
   });
 
+  it('counts a station however it was written: "PS Gulberg" and "gulberg police station" are Gulberg', () => {
+    // Prepare
+    const keys = (station: string) =>
+      Object.keys(complaintContribution(makeComplaint({ station }))[0]?.counts ?? {}).filter((k) =>
+        k.startsWith('st:'),
+      );
+    // Act & Assess
+    expect(keys('PS Gulberg')).toEqual(keys('Gulberg'));
+    expect(keys('gulberg police station')).toEqual(keys('Gulberg'));
+    expect(keys('Gulberg')).toContain('st:gulberg|filed');
+    expect(keys('Police Station')).toEqual([]);
+  });
+
   it('shows a station officer their station and an SDPO the district minus other circles', () => {
     // Prepare
     const counts = {

@@ -142,7 +142,7 @@ export const checkAssignment = async (
     const assignee = holders.find((o) => o.id === command.officerId);
     if (!assignee) {
       throw new ValidationError(
-        `No ${command.level} officer ${command.officerId} has signed in for ${district}`,
+        `No ${command.level} officer ${command.officerId} has signed in for ${districtName(district)}`,
         [
           {
             path: 'officerId',

@@ -197,6 +197,7 @@ describe('checkAssignment', () => {
     // Assess
     expect(byOfficer).toMatchObject({ station: 'Gulberg', officerId: 'sub-sho-gb' });
     expect((mismatch as ValidationError).message).toBe('Officer sub-sho-gb is the SHO of Gulberg');
+    expect((stranger as ValidationError).message).toBe('No SHO officer sub-nobody has signed in for Lahore');
     for (const refused of [stranger, wrongLevel, otherDistrict]) {
       expect(refused).toBeInstanceOf(ValidationError);
       expect((refused as ValidationError).issues[0]?.path).toBe('officerId');

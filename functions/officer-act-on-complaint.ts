@@ -19,6 +19,7 @@ import {
 } from '../shared/adapters/http/officer-routes.ts';
 import { actOnComplaint } from '../shared/app/officer/complaints.ts';
 import type { LifecycleCommand } from '../shared/domain/lifecycle.ts';
+import { forceRepository } from '../shared/runtime/force.ts';
 import { officerDeps } from '../shared/runtime/officer.ts';
 import {
   actionRequestSchema,
@@ -43,6 +44,10 @@ export const handler = middy<ApiEvent, ApiResult>()
     const etag = pathParameter(event, 'etag');
     const expectedVersion = ifMatchVersion(event);
     const command = commandOf(event);
-    const complaint = await actOnComplaint(officerDeps(), { officer, etag, expectedVersion, command });
+    const complaint = await actOnComplaint(
+      // The force directory only for these two functions: assignments are checked against it.
+      { ...officerDeps(), force: forceRepository() },
+      { officer, etag, expectedVersion, command },
+    );
     return jsonResponse(200, { complaint }, versionHeaders(complaint.version));
   });

@@ -8,6 +8,7 @@ import { jsonResponse, type ApiEvent, type ApiResult } from '../shared/adapters/
 import { officerOf, pathParameter, versionHeaders } from '../shared/adapters/http/officer-routes.ts';
 import { assigneeOptions } from '../shared/app/officer/assignees.ts';
 import { getComplaint } from '../shared/app/officer/complaints.ts';
+import { forceRepository } from '../shared/runtime/force.ts';
 import { officerDeps } from '../shared/runtime/officer.ts';
 
 export const handler = middy<ApiEvent, ApiResult>()
@@ -16,7 +17,10 @@ export const handler = middy<ApiEvent, ApiResult>()
     const officer = officerOf(event);
     const etag = pathParameter(event, 'etag');
     if (event.rawPath.endsWith('/assignees')) {
-      return jsonResponse(200, await assigneeOptions(officerDeps(), { officer, etag }));
+      return jsonResponse(
+        200,
+        await assigneeOptions({ ...officerDeps(), force: forceRepository() }, { officer, etag }),
+      );
     }
     const detail = await getComplaint(officerDeps(), { officer, etag });
     return jsonResponse(200, detail, versionHeaders(detail.complaint.version));

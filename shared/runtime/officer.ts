@@ -39,7 +39,6 @@ export const officerDeps = /* @__PURE__ */ once((): OfficerDeps => ({
   followUps: createFollowUpRepository(documentClient(), tableName),
   alerts: createAlertRepository(documentClient(), tableName),
   directory: createOfficerDirectory(documentClient(), tableName),
-  force: forceRepository(),
   counters: createCounterStore(documentClient(), tableName),
   clock,
   evidence: createEvidenceRepository(documentClient(), tableName),

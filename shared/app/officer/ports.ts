@@ -9,7 +9,6 @@ import type { Officer } from '../../domain/officer.ts';
 import type { AlertKind, SlaLevel } from '../../domain/sla.ts';
 import type { CategoryCode, Priority, Role, Status } from '../../domain/vocabulary.ts';
 import type { CounterStore } from '../counters.ts';
-import type { ForceReader } from '../force/ports.ts';
 import type { Clock, ComplaintRepository, ExtraWrite, Page } from '../ports.ts';
 import type { FeedbackRecord } from '../whatsapp/ports.ts';
 
@@ -137,8 +136,6 @@ export interface OfficerDeps {
   followUps: FollowUpRepository;
   alerts: AlertRepository;
   directory: OfficerDirectory;
-  /** The force directory: the stations, circles and posts an assignment names. */
-  force: ForceReader;
   /** Maintained monitoring counters (docs/monitoring-counters.md). */
   counters: CounterStore;
   clock: Clock;

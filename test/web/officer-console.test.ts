@@ -240,6 +240,8 @@ describe.skipIf(!chromiumAvailable() /* reason: no Chromium at /usr/bin/chromium
         await check('sign-in');
         await signIn(page, consoleUrl, 'DPO', { district: 'LHR' });
         await page.waitForSelector('table tbody tr', { timeout: 90_000 });
+        // The station filter suggests Lahore's police stations from the force directory.
+        await page.waitForSelector('#q-station-choices option[value=Gulberg]', { state: 'attached' });
         await check('queue');
         await page.goto(`${consoleUrl}#/complaints/${etags.LHR?.[1] ?? ''}`);
         await page.waitForSelector('[data-testid=version]');

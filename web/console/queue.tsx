@@ -1,5 +1,6 @@
 /** My queue: filters, cursor paging, each complaint's SLA clock, newest or most-overdue first. */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../lib/api.ts';
 import { CATEGORY_CODES, PRIORITIES, STATUSES } from '../../shared/domain/vocabulary.ts';
 import { DISTRICTS } from '../../shared/domain/districts.ts';
 import { formValues } from '../lib/form.tsx';
@@ -13,6 +14,7 @@ import {
   dueInMs,
   labels,
   role,
+  scopeOf,
   useLang,
   usePagedList,
   useSession,
@@ -53,6 +55,21 @@ export const QueuePage = () => {
   );
   const now = Date.now();
   const manyDistricts = ['RPO', 'CPO', 'ADMIN'].includes(role(session));
+  // The station filter suggests the district's stations (the officer's own, or the district filtered on).
+  const stationDistrict = filters.district || scopeOf(session).district;
+  const [stations, setStations] = useState<string[]>([]);
+  useEffect(() => {
+    setStations([]);
+    if (!stationDistrict) return;
+    let current = true;
+    api<{ stations: { name: string }[] }>(`/stations?district=${encodeURIComponent(stationDistrict)}`)
+      .then(({ data }) => current && setStations(data.stations.map((s) => s.name)))
+      // Suggestions only: the officer can still type a station.
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [stationDistrict]);
 
   const apply = (event: Event) => {
     event.preventDefault();
@@ -105,7 +122,12 @@ export const QueuePage = () => {
         ))}
         <div class="field">
           <label for="q-station">{C.station[lang]}</label>
-          <input id="q-station" name="station" maxLength={120} />
+          <input id="q-station" name="station" maxLength={120} list="q-station-choices" />
+          <datalist id="q-station-choices">
+            {stations.map((name) => (
+              <option value={name} key={name} />
+            ))}
+          </datalist>
         </div>
         <div class="field">
           <label for="q-from">{C.filedFrom[lang]}</label>

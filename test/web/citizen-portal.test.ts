@@ -12,6 +12,7 @@ import { ACTION_LABELS } from '../../web/lib/labels.ts';
 import { startLocalRuntimeProcess, type RunningLocalRuntime } from '../support/local-runtime.ts';
 import {
   chromiumAvailable,
+  closePages,
   CHROMIUM_PATH,
   DESKTOP,
   launchBrowser,
@@ -70,9 +71,7 @@ describe.skipIf(!available /* reason: no Chromium at /usr/bin/chromium; CI insta
       consoleUrl = `${runtime.apiUrl}/console/`;
     }, 120_000);
 
-    afterEach(async () => {
-      await Promise.all(opened.splice(0).map(({ context }) => context.close()));
-    });
+    afterEach(() => closePages(opened));
 
     afterAll(async () => {
       await browser?.close();

@@ -16,6 +16,7 @@ import { fileOnWeb, httpClient } from '../e2e/officer-e2e-support.ts';
 import { startLocalRuntimeProcess, type RunningLocalRuntime } from '../support/local-runtime.ts';
 import {
   chromiumAvailable,
+  closePages,
   DESKTOP,
   launchBrowser,
   openPage,
@@ -64,9 +65,7 @@ describe.skipIf(!chromiumAvailable() /* reason: no Chromium at /usr/bin/chromium
       expect(posted.status, JSON.stringify(posted.body)).toBe(201);
     }, 240_000);
 
-    afterEach(async () => {
-      await Promise.all(opened.splice(0).map(({ context }) => context.close()));
-    });
+    afterEach(() => closePages(opened));
 
     afterAll(async () => {
       await browser?.close();

@@ -10,6 +10,7 @@ import { C } from '../../web/console/strings.ts';
 import { startLocalRuntimeProcess, type RunningLocalRuntime } from '../support/local-runtime.ts';
 import {
   chromiumAvailable,
+  closePages,
   DESKTOP,
   launchBrowser,
   openPage,
@@ -105,10 +106,7 @@ describe.skipIf(!chromiumAvailable() /* reason: no Chromium at /usr/bin/chromium
       );
     }, 720_000);
 
-    // A page left open keeps polling the runtime (the dashboard's weekly reports): close each test's pages.
-    afterEach(async () => {
-      await Promise.all(opened.splice(0).map(({ context }) => context.close()));
-    });
+    afterEach(() => closePages(opened));
 
     afterAll(async () => {
       await browser?.close();

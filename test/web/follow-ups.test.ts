@@ -4,7 +4,7 @@
  * at each state, calls for an explanation, then closes it with a warning (a penalty needs a show-cause notice
  * first, so it is not offered).
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   C,
@@ -32,6 +32,14 @@ const HOUR = 3600_000;
 
 /** The values of the options found (run in the page). */
 const optionValues = (options: unknown[]): string[] => options.map((o) => (o as { value: string }).value);
+
+/** The steps a follow-up row offers, and the outcomes it offers once "close" is chosen (it is left chosen). */
+const offered = async (row: Locator): Promise<{ steps: string[]; outcomes: string[] }> => {
+  const steps = await row.locator('select[name=type] option').evaluateAll(optionValues);
+  await row.locator('select[name=type]').selectOption('close');
+  await row.locator('select[name=outcome]').waitFor();
+  return { steps, outcomes: await row.locator('select[name=outcome] option').evaluateAll(optionValues) };
+};
 
 /** A page expression: the follow-up row of this complaint shows exactly this state. */
 const stateIs = (etag: string, state: string): string =>
@@ -112,17 +120,10 @@ describe.skipIf(!chromiumAvailable() /* reason: no Chromium at /usr/bin/chromium
         expect(await row.locator('[data-testid=accountable]').textContent()).toBe(
           'Inspector Bilal Ahmed · PB-LHR-20417',
         );
-        expect(await row.locator('select[name=type] option').evaluateAll(optionValues)).toEqual([
-          'callExplanation',
-          'issueShowCause',
-          'addNote',
-          'close',
-        ]);
-        await row.locator('select[name=type]').selectOption('close');
-        await row.locator('select[name=outcome]').waitFor();
-        expect(await row.locator('select[name=outcome] option').evaluateAll(optionValues)).toEqual([
-          'exonerated',
-        ]);
+        expect(await offered(row)).toEqual({
+          steps: ['callExplanation', 'issueShowCause', 'addNote', 'close'],
+          outcomes: ['exonerated'],
+        });
         expect(await seriousViolations(page)).toEqual([]);
         await screenshot(page, `console-follow-up-${lang}-${device}`);
 
@@ -133,17 +134,10 @@ describe.skipIf(!chromiumAvailable() /* reason: no Chromium at /usr/bin/chromium
         await waitUntil(page, stateIs(etag, FOLLOW_UP_STATE_LABELS.explanation_called?.[lang] ?? ''));
 
         // Assess: now a warning may close it (the officer was heard), a penalty still may not.
-        expect(await row.locator('select[name=type] option').evaluateAll(optionValues)).toEqual([
-          'issueShowCause',
-          'addNote',
-          'close',
-        ]);
-        await row.locator('select[name=type]').selectOption('close');
-        await row.locator('select[name=outcome]').waitFor();
-        expect(await row.locator('select[name=outcome] option').evaluateAll(optionValues)).toEqual([
-          'exonerated',
-          'warning',
-        ]);
+        expect(await offered(row)).toEqual({
+          steps: ['issueShowCause', 'addNote', 'close'],
+          outcomes: ['exonerated', 'warning'],
+        });
 
         // Act: close it with a warning.
         await row.locator('select[name=outcome]').selectOption('warning');

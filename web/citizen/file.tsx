@@ -324,7 +324,7 @@ export const FilePage = ({ lang, preset }: { lang: Language; preset?: string | u
           id="f-station"
           label={S.station[lang]}
           tag={S.optional[lang]}
-          hint={stations.length > 0 ? S.stationHint[lang] : undefined}
+          hint={S.stationHint[lang]}
           error={err('station')}
         >
           <input
@@ -332,7 +332,7 @@ export const FilePage = ({ lang, preset }: { lang: Language; preset?: string | u
             maxLength={100}
             autoComplete="off"
             list="f-station-choices"
-            {...aria('f-station', 'station', stations.length > 0)}
+            {...aria('f-station', 'station', true)}
           />
           <datalist id="f-station-choices">
             {stations.map((s) => (

@@ -42,9 +42,10 @@ export const S = {
   district: t('ضلع', 'District'),
   chooseDistrict: t('ضلع منتخب کریں', 'Choose a district'),
   station: t('تھانہ', 'Police station'),
+  // Always shown, so the form does not move when the district's stations arrive.
   stationHint: t(
-    'لکھنا شروع کریں: اس ضلع کے تھانوں میں سے انتخاب کر سکتے ہیں۔',
-    'Start typing to pick one of the district’s police stations.',
+    'ضلع منتخب کرنے کے بعد لکھنا شروع کریں: اس ضلع کے تھانے تجویز کیے جائیں گے۔',
+    'Once the district is chosen, its police stations are suggested as you type.',
   ),
   category: t('شکایت کی قسم', 'Kind of complaint'),
   chooseCategory: t('قسم منتخب کریں', 'Choose a kind'),

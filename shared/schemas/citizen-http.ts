@@ -9,7 +9,7 @@ import { normalizePhone } from '../domain/phone.ts';
 import { normalizeTrackingCode } from '../domain/etag.ts';
 import { EVIDENCE_TYPES, MAX_EVIDENCE_BYTES } from '../domain/evidence.ts';
 import { requireOneProofOfOwnership } from './http.ts';
-import { errorSpec as err, type OperationSpec } from './operation-spec.ts';
+import { errorSpec as err, rateLimitedSpec as rateLimited, type OperationSpec } from './operation-spec.ts';
 
 /** The complainant's proof of ownership, as for tracking: the e-tag plus the tracking code or the filing phone. */
 const proofFields = {
@@ -105,6 +105,7 @@ export const CITIZEN_OPERATIONS: Record<string, OperationSpec> = {
       '201': { description: '`{ uploadId, url, fields, expiresAt }`' },
       '400': err('Invalid fields, a type not accepted, or a file too large for its type'),
       '404': err('No complaint matches this e-tag and proof'),
+      '429': rateLimited('Too many uploads for this complaint, or too many wrong proofs for this e-tag'),
     },
   },
   'POST /complaints/evidence/confirm': {
@@ -117,6 +118,7 @@ export const CITIZEN_OPERATIONS: Record<string, OperationSpec> = {
       '400': err('Invalid fields, or the file was refused (the issue says why)'),
       '404': err('No complaint matches this e-tag and proof, or no such upload for it'),
       '409': err('Nothing has been uploaded yet for this upload id'),
+      '429': rateLimited('Too many uploads for this complaint, or too many wrong proofs for this e-tag'),
     },
   },
   'POST /complaints/feedback': {
@@ -129,6 +131,7 @@ export const CITIZEN_OPERATIONS: Record<string, OperationSpec> = {
       '400': err('Invalid fields'),
       '404': err('No complaint matches this e-tag and proof'),
       '409': err('The complaint is not resolved'),
+      '429': rateLimited('Too many wrong proofs for this e-tag'),
     },
   },
   'POST /complaints/respond': {
@@ -141,6 +144,7 @@ export const CITIZEN_OPERATIONS: Record<string, OperationSpec> = {
       '400': err('Invalid fields'),
       '404': err('No complaint matches this e-tag and proof'),
       '409': err('The complaint is not awaiting the citizen'),
+      '429': rateLimited('Too many wrong proofs for this e-tag'),
     },
   },
 };

@@ -15,7 +15,7 @@ import {
 import { CITIZEN_OPERATIONS } from './citizen-http.ts';
 import { fileComplaintRequestSchema, trackComplaintRequestSchema } from './filing-http.ts';
 import { OFFICER_OPERATIONS } from './officer-openapi.ts';
-import { errorSpec as error, type OperationSpec } from './operation-spec.ts';
+import { errorSpec as error, rateLimitedSpec as rateLimited, type OperationSpec } from './operation-spec.ts';
 
 export type { OperationSpec };
 
@@ -55,6 +55,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
       ...COMMON_ERRORS,
       '409': error('A request with the same Idempotency-Key is still in progress'),
       '422': error('Idempotency-Key reused with a different body'),
+      '429': rateLimited('Too many filings naming this phone number, or from this address'),
     },
   },
   'POST /complaints/track': {
@@ -69,6 +70,9 @@ export const OPERATIONS: Record<string, OperationSpec> = {
       },
       ...COMMON_ERRORS,
       '404': error('No complaint matches this e-tag and proof'),
+      '429': rateLimited(
+        'Too many tracking requests from this address or for this e-tag, or too many wrong proofs',
+      ),
     },
   },
   'GET /districts': {

@@ -22,3 +22,14 @@ export const errorSpec = (description: string) => ({
   description,
   schema: { name: 'Error', schema: errorResponseSchema },
 });
+
+/** 429 from the per-phone, per-address and per-e-tag limits (docs/reliability.md, "Abuse"), or from the WAF. */
+export const rateLimitedSpec = (description: string) => ({
+  ...errorSpec(`${description}. Wait the number of seconds in \`Retry-After\`, then try again.`),
+  headers: {
+    'Retry-After': {
+      description: 'Seconds until the limit resets',
+      schema: { type: 'integer', minimum: 0 },
+    },
+  },
+});

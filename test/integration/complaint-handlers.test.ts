@@ -234,6 +234,10 @@ describe('reference data and unknown routes', () => {
     expect(doc.body.components.schemas.FileComplaintRequest.required).toEqual(
       expect.arrayContaining(['complainant', 'district', 'category', 'description']),
     );
+    // Every limited citizen route documents its 429 and the Retry-After header clients must honour.
+    for (const path of ['/complaints', '/complaints/track', '/complaints/evidence', '/complaints/feedback']) {
+      expect(doc.body.paths[path].post.responses['429']?.headers?.['Retry-After'], path).toBeDefined();
+    }
   });
 
   it('answers 405 with Allow for a known path and another method, 404 otherwise', async () => {
